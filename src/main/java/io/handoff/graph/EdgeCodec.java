@@ -1,0 +1,56 @@
+package io.handoff.graph;
+
+import java.time.Instant;
+
+/**
+ * Compact text form of an edge, stored as the value of a field in the two adjacency hashes (the field is the other
+ * end's id). Small enough for Redis to keep most adjacency hashes in its listpack encoding.
+ *
+ * <pre>
+ * FCHBS;created;updated;lastConfirmed;what
+ * </pre>
+ * F frequency (D W M A), C criticality (R I C), H health (O S B), B claimed by (U D B), S status (C F X);
+ * times are epoch seconds in base 36 (lastConfirmed empty when never confirmed). The Lua scripts read
+ * positions 2 (criticality) and 5 (status) to maintain the team counters, so those positions are fixed.
+ */
+public final class EdgeCodec {
+    private EdgeCodec() {
+    }
+
+    public static String encode(Handoff edge) {
+        return new StringBuilder(48 + edge.what().length())
+                .append(edge.frequency().code())
+                .append(edge.criticality().code())
+                .append(edge.health().code())
+                .append(edge.claimedBy().code())
+                .append(edge.status().code())
+                .append(';').append(time(edge.createdAt()))
+                .append(';').append(time(edge.updatedAt()))
+                .append(';').append(edge.lastConfirmedAt() == null ? "" : time(edge.lastConfirmedAt()))
+                .append(';').append(edge.what())
+                .toString();
+    }
+
+    public static Handoff decode(PersonId upstream, PersonId downstream, String encoded) {
+        if (encoded == null || encoded.length() < 9 || encoded.charAt(5) != ';') {
+            throw new IllegalArgumentException("not an encoded edge: " + encoded);
+        }
+        String[] parts = encoded.substring(6).split(";", 4);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not an encoded edge: " + encoded);
+        }
+        HandoffTerms terms = new HandoffTerms(parts[3], Frequency.fromCode(encoded.charAt(0)),
+                Criticality.fromCode(encoded.charAt(1)));
+        return new Handoff(upstream, downstream, terms, Health.fromCode(encoded.charAt(2)),
+                ClaimedBy.fromCode(encoded.charAt(3)), EdgeStatus.fromCode(encoded.charAt(4)),
+                parts[2].isEmpty() ? null : instant(parts[2]), instant(parts[0]), instant(parts[1]));
+    }
+
+    private static String time(Instant instant) {
+        return Long.toString(instant.getEpochSecond(), 36);
+    }
+
+    private static Instant instant(String base36) {
+        return Instant.ofEpochSecond(Long.parseLong(base36, 36));
+    }
+}

@@ -1,0 +1,25 @@
+package io.handoff.graph;
+
+/** How often work is handed over along an edge. */
+public enum Frequency {
+    DAILY('D'), WEEKLY('W'), MONTHLY('M'), AD_HOC('A');
+
+    private final char code;
+
+    Frequency(char code) {
+        this.code = code;
+    }
+
+    char code() {
+        return code;
+    }
+
+    static Frequency fromCode(char code) {
+        for (Frequency f : values()) {
+            if (f.code == code) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown frequency code " + code);
+    }
+}

@@ -1,0 +1,8 @@
+package io.handoff.graph;
+
+/** An identifier that cannot be used: missing, too long, or with characters outside the safe alphabet. */
+public class InvalidIdentifierException extends IllegalArgumentException {
+    public InvalidIdentifierException(String message) {
+        super(message);
+    }
+}

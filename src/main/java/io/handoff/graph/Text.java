@@ -1,0 +1,25 @@
+package io.handoff.graph;
+
+/** Checks for short free-text values stored in the graph (names, what is handed over). */
+final class Text {
+    private Text() {
+    }
+
+    static String require(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > maxLength) {
+            throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters");
+        }
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw new IllegalArgumentException(field + " must not contain control characters or line breaks");
+        }
+        return trimmed;
+    }
+
+    static String optional(String field, String value, int maxLength) {
+        return value == null || value.isBlank() ? null : require(field, value, maxLength);
+    }
+}
