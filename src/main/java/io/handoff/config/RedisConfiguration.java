@@ -1,0 +1,49 @@
+package io.handoff.config;
+
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.RedisGraphStore;
+import io.handoff.redis.RedisClientFactory;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Redis is the system of record: one client for the whole application, from REDIS_URL or the embedded server. */
+@Configuration(proxyBeanMethods = false)
+public class RedisConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedRedisHolder embeddedRedis(HandoffProperties properties) {
+        return new EmbeddedRedisHolder(properties.redis().embedded()
+                ? Optional.of(EmbeddedRedis.start(properties.dataDir())) : Optional.empty());
+    }
+
+    @Bean(destroyMethod = "close")
+    UnifiedJedis redis(HandoffProperties properties, EmbeddedRedisHolder embedded) {
+        String url = embedded.server().map(EmbeddedRedis::url).orElse(properties.redis().url());
+        return RedisClientFactory.create(url, properties.redis().timeout(), properties.redis().maxConnections());
+    }
+
+    @Bean
+    GraphStore graphStore(UnifiedJedis redis) {
+        return new RedisGraphStore(redis);
+    }
+
+    @Bean
+    RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, ObjectProvider<EmbeddedRedisHolder> embedded) {
+        return new RedisHealthIndicator(redis, embedded.getObject().server().isPresent());
+    }
+
+    /** Keeps the embedded server (when there is one) alive as long as the client that uses it. */
+    record EmbeddedRedisHolder(Optional<EmbeddedRedis> server) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (server.isPresent()) {
+                server.get().close();
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.handoff.graph;
+
+/**
+ * The Redis key schema of the graph. Every key of a tenant starts with {@code handoff:{tenant}:} so all of a
+ * tenant's keys share one hash slot on Redis Cluster and a Lua script may touch any of them. Ids are restricted to
+ * the {@link Identifier} alphabet, so they can never contain a brace, a colon or a space and break the schema.
+ */
+final class GraphKeys {
+    /** Set of all tenant ids (global, not in a tenant slot). */
+    static final String TENANTS = "handoff:tenants";
+    /** Hash from platform workspace key ("slack:E123:T456", "teams:&lt;tid&gt;") to tenant id (global). */
+    static final String TENANT_INDEX = "handoff:tenant-index";
+
+    private final String prefix;
+
+    GraphKeys(TenantId tenant) {
+        this.prefix = "handoff:{" + tenant.value() + "}:";
+    }
+
+    /** Hash: name, slack-enterprise, slack-team, microsoft-tenant, created. */
+    String tenant() {
+        return prefix + "tenant";
+    }
+
+    /** Set of person ids. */
+    String people() {
+        return prefix + "people";
+    }
+
+    /** Hash: name, email, team, tz, id:slack, id:teams. */
+    String person(String id) {
+        return prefix + "person:" + id;
+    }
+
+    /** Hash: downstream person id → encoded edge ({@link EdgeCodec}). */
+    String out(String id) {
+        return prefix + "out:" + id;
+    }
+
+    /** Hash: upstream person id → the same encoded edge as in the upstream's out hash. */
+    String in(String id) {
+        return prefix + "in:" + id;
+    }
+
+    /** Hash: team id → team name. */
+    String teams() {
+        return prefix + "teams";
+    }
+
+    /** Hash: team id → comma-separated manager person ids. */
+    String teamManagers() {
+        return prefix + "team-managers";
+    }
+
+    /** Set: person ids of a team's members. */
+    String members(String teamId) {
+        return prefix + "members:" + teamId;
+    }
+
+    /** Hash: "upTeam>downTeam>k" → count, k in n (all) r i c (criticality) f (confirmed) x (disputed) h (pending). */
+    String teamEdges() {
+        return prefix + "teamedges";
+    }
+
+    /** Hash: "slack:U123" / "teams:&lt;aad id&gt;" → person id. */
+    String identities() {
+        return prefix + "identities";
+    }
+
+    static String slackIndexField(String enterpriseId, String teamId) {
+        return "slack:" + (enterpriseId == null ? "" : enterpriseId) + ":" + (teamId == null ? "" : teamId);
+    }
+
+    static String teamsIndexField(String microsoftTenantId) {
+        return "teams:" + microsoftTenantId;
+    }
+
+    static String identityField(Platform platform, String externalId) {
+        return platform.code() + ":" + externalId;
+    }
+}

@@ -1,0 +1,81 @@
+package io.handoff.graph;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The internal-customer graph of every tenant: tenants, teams, people and the handoffs between them.
+ * Every write is atomic and idempotent: writing the same thing twice changes nothing.
+ */
+public interface GraphStore {
+
+    void saveTenant(Tenant tenant);
+
+    Optional<Tenant> tenant(TenantId id);
+
+    List<TenantId> tenants();
+
+    /** The tenant installed for a Slack Enterprise Grid org (by enterprise id) or a single workspace (by team id). */
+    Optional<TenantId> tenantForSlack(String enterpriseId, String teamId);
+
+    Optional<TenantId> tenantForMicrosoft(String microsoftTenantId);
+
+    void saveTeam(TenantId tenant, Team team);
+
+    /** Creates or updates a person; a new team moves the counters of all their handoffs to the new team. */
+    void savePerson(TenantId tenant, Person person);
+
+    Optional<Person> person(TenantId tenant, PersonId id);
+
+    Optional<PersonId> personByIdentity(TenantId tenant, Platform platform, String externalId);
+
+    /** Deletes the person and every handoff naming them. Returns false when there was no such person. */
+    boolean deletePerson(TenantId tenant, PersonId id);
+
+    Optional<Handoff> handoff(TenantId tenant, PersonId upstream, PersonId downstream);
+
+    /**
+     * Applies {@code change} to the current edge (empty when there is none) and stores the result atomically, or
+     * removes the edge when the result is empty. If someone else changed the edge meanwhile, {@code change} runs again
+     * on the newer value. Both people must exist.
+     */
+    Optional<Handoff> update(TenantId tenant, PersonId upstream, PersonId downstream,
+                             UnaryOperator<Optional<Handoff>> change);
+
+    /** {@code by} names the handoff upstream → downstream; the second side naming it confirms it. */
+    default Handoff claim(TenantId tenant, PersonId upstream, PersonId downstream, HandoffTerms terms, Side by,
+                          Instant now) {
+        return update(tenant, upstream, downstream, current -> Optional.of(current
+                .map(edge -> edge.claimedAgainBy(by, terms, now))
+                .orElseGet(() -> Handoff.claimed(upstream, downstream, terms, by, now)))).orElseThrow();
+    }
+
+    /** {@code by} confirms an existing handoff (or re-confirms a stale one). */
+    default Handoff confirm(TenantId tenant, PersonId upstream, PersonId downstream, Side by, Instant now) {
+        return update(tenant, upstream, downstream, current -> Optional.of(current
+                .orElseThrow(() -> new GraphException("there is no handoff from " + upstream + " to " + downstream))
+                .confirmedBy(by, now))).orElseThrow();
+    }
+
+    /** {@code by} says the handoff does not exist as claimed. */
+    default Handoff dispute(TenantId tenant, PersonId upstream, PersonId downstream, Side by, Instant now) {
+        return update(tenant, upstream, downstream, current -> Optional.of(current
+                .orElseThrow(() -> new GraphException("there is no handoff from " + upstream + " to " + downstream))
+                .disputedBy(by, now))).orElseThrow();
+    }
+
+    default void removeHandoff(TenantId tenant, PersonId upstream, PersonId downstream) {
+        update(tenant, upstream, downstream, current -> Optional.empty());
+    }
+
+    /** Everyone within {@code depth} (1 to {@link Neighbourhood#MAX_DEPTH}) handoffs of {@code centre}. */
+    Neighbourhood neighbourhood(TenantId tenant, PersonId centre, int depth);
+
+    /** The whole graph of a tenant. Reads every person; use {@link #teamMap} for org-wide team views. */
+    OrgGraph graph(TenantId tenant);
+
+    /** The team-level map from the incrementally kept counters, in one round trip. */
+    TeamMap teamMap(TenantId tenant);
+}

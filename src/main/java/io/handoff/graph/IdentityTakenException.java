@@ -1,0 +1,8 @@
+package io.handoff.graph;
+
+/** A Slack or Teams account that already belongs to another person of the tenant. */
+public class IdentityTakenException extends GraphException {
+    public IdentityTakenException(Platform platform, String owner) {
+        super("this " + platform.code() + " account already belongs to person '" + owner + "'");
+    }
+}

@@ -1,0 +1,476 @@
+package io.handoff.graph;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import io.handoff.redis.LuaScript;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * {@link GraphStore} on Redis. The key schema is in {@link GraphKeys}; multi-key writes are Lua scripts that check
+ * everything before their first write (so a refused write leaves nothing behind) and compare-and-set against what
+ * was read, retrying when someone else got there first. Reads are pipelined.
+ */
+public final class RedisGraphStore implements GraphStore {
+    private static final int MAX_ATTEMPTS = 16;
+    private static final String NO_TEAM = "";
+    private static final LuaScript EDGE = LuaScript.load(RedisGraphStore.class, "team-counters.lua", "edge.lua");
+    private static final LuaScript PERSON = LuaScript.load(RedisGraphStore.class, "team-counters.lua", "person.lua");
+    private static final LuaScript DELETE_PERSON =
+            LuaScript.load(RedisGraphStore.class, "team-counters.lua", "delete-person.lua");
+    private static final LuaScript TEAM = LuaScript.load(RedisGraphStore.class, "team.lua");
+
+    private final UnifiedJedis redis;
+
+    public RedisGraphStore(UnifiedJedis redis) {
+        this.redis = Objects.requireNonNull(redis);
+    }
+
+    // ---- tenants ----
+
+    @Override
+    public void saveTenant(Tenant tenant) {
+        GraphKeys keys = new GraphKeys(tenant.id());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", tenant.name());
+        fields.put("created", Long.toString(tenant.createdAt().getEpochSecond()));
+        putOrBlank(fields, "slack-enterprise", tenant.slackEnterpriseId());
+        putOrBlank(fields, "slack-team", tenant.slackTeamId());
+        putOrBlank(fields, "microsoft-tenant", tenant.microsoftTenantId());
+        redis.hset(keys.tenant(), fields);
+        // The global index lives outside the tenant's slot, so it is written after the tenant; both writes are
+        // idempotent, and a lookup that finds no tenant hash is treated as "not installed".
+        redis.sadd(GraphKeys.TENANTS, tenant.id().value());
+        Map<String, String> index = new LinkedHashMap<>();
+        if (tenant.slackEnterpriseId() != null) {
+            index.put("slack-enterprise:" + tenant.slackEnterpriseId(), tenant.id().value());
+        } else if (tenant.slackTeamId() != null) {
+            index.put("slack-team:" + tenant.slackTeamId(), tenant.id().value());
+        }
+        if (tenant.microsoftTenantId() != null) {
+            index.put("microsoft:" + tenant.microsoftTenantId(), tenant.id().value());
+        }
+        if (!index.isEmpty()) {
+            redis.hset(GraphKeys.TENANT_INDEX, index);
+        }
+    }
+
+    @Override
+    public Optional<Tenant> tenant(TenantId id) {
+        Map<String, String> fields = redis.hgetAll(new GraphKeys(id).tenant());
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Tenant(id, fields.get("name"), fields.get("slack-enterprise"), fields.get("slack-team"),
+                fields.get("microsoft-tenant"), Instant.ofEpochSecond(Long.parseLong(fields.get("created")))));
+    }
+
+    @Override
+    public List<TenantId> tenants() {
+        return redis.smembers(GraphKeys.TENANTS).stream().filter(Identifier::isValid).map(TenantId::of).sorted().toList();
+    }
+
+    @Override
+    public Optional<TenantId> tenantForSlack(String enterpriseId, String teamId) {
+        if (enterpriseId != null && !enterpriseId.isBlank()) {
+            Optional<TenantId> grid = indexed("slack-enterprise:" + enterpriseId);
+            if (grid.isPresent()) {
+                return grid;
+            }
+        }
+        return teamId == null || teamId.isBlank() ? Optional.empty() : indexed("slack-team:" + teamId);
+    }
+
+    @Override
+    public Optional<TenantId> tenantForMicrosoft(String microsoftTenantId) {
+        return microsoftTenantId == null || microsoftTenantId.isBlank() ? Optional.empty()
+                : indexed("microsoft:" + microsoftTenantId);
+    }
+
+    private Optional<TenantId> indexed(String field) {
+        return Optional.ofNullable(redis.hget(GraphKeys.TENANT_INDEX, field)).filter(Identifier::isValid)
+                .map(TenantId::of).filter(id -> redis.exists(new GraphKeys(id).tenant()));
+    }
+
+    // ---- teams and people ----
+
+    @Override
+    public void saveTeam(TenantId tenant, Team team) {
+        GraphKeys keys = new GraphKeys(tenant);
+        String managers = String.join(",", team.managers().stream().map(PersonId::value).toList());
+        TEAM.run(redis, List.of(keys.teams(), keys.teamManagers()), List.of(team.id().value(), team.name(), managers));
+    }
+
+    @Override
+    public void savePerson(TenantId tenant, Person person) {
+        GraphKeys keys = new GraphKeys(tenant);
+        String id = person.id().value();
+        String newTeam = person.teamId().map(TeamId::value).orElse(NO_TEAM);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            PersonRecord current = readPersonRecord(keys, id);
+            String expectedTeam = current.fields().isEmpty() ? "-" : current.fields().getOrDefault("team", NO_TEAM);
+            List<String> scriptKeys = new ArrayList<>(List.of(keys.person(id), keys.people(), keys.out(id), keys.in(id),
+                    keys.teamEdges(), keys.identities(), keys.members(memberKeyTeam(expectedTeam, newTeam)),
+                    keys.members(newTeam.isEmpty() ? memberKeyTeam(expectedTeam, newTeam) : newTeam)));
+            current.outIds().forEach(other -> scriptKeys.add(keys.person(other)));
+            current.inIds().forEach(other -> scriptKeys.add(keys.person(other)));
+            List<String> args = new ArrayList<>(List.of(id, expectedTeam, newTeam,
+                    Integer.toString(current.outIds().size()), Integer.toString(current.inIds().size())));
+            args.addAll(current.outIds());
+            args.addAll(current.inIds());
+            addField(args, "name", person.displayName(), "");
+            addField(args, "email", person.email(), "");
+            addField(args, "team", newTeam, "");
+            addField(args, "tz", person.timeZone().getId(), "");
+            for (Platform platform : Platform.values()) {
+                addField(args, "id:" + platform.code(), person.identities().get(platform), platform.code());
+            }
+            if (runWrite(PERSON, scriptKeys, args) != 0) {
+                return;
+            }
+        }
+        throw new ConcurrentGraphChangeException("person " + id);
+    }
+
+    /** A members key must be passed even when the person has no old team; any key of the tenant will do. */
+    private static String memberKeyTeam(String expectedTeam, String newTeam) {
+        if (!expectedTeam.isEmpty() && !expectedTeam.equals("-")) {
+            return expectedTeam;
+        }
+        return newTeam.isEmpty() ? "-" : newTeam;
+    }
+
+    private static void addField(List<String> args, String field, String value, String platform) {
+        args.add(field);
+        args.add(value == null ? "" : value);
+        args.add(platform);
+    }
+
+    @Override
+    public Optional<Person> person(TenantId tenant, PersonId id) {
+        return decodePerson(id, redis.hgetAll(new GraphKeys(tenant).person(id.value())));
+    }
+
+    @Override
+    public Optional<PersonId> personByIdentity(TenantId tenant, Platform platform, String externalId) {
+        if (externalId == null || externalId.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(redis.hget(new GraphKeys(tenant).identities(),
+                GraphKeys.identityField(platform, externalId))).map(PersonId::of);
+    }
+
+    @Override
+    public boolean deletePerson(TenantId tenant, PersonId person) {
+        GraphKeys keys = new GraphKeys(tenant);
+        String id = person.value();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            PersonRecord current = readPersonRecord(keys, id);
+            String team = current.fields().getOrDefault("team", NO_TEAM);
+            List<String> scriptKeys = new ArrayList<>(List.of(keys.person(id), keys.people(), keys.out(id), keys.in(id),
+                    keys.teamEdges(), keys.identities(), keys.members(team.isEmpty() ? "-" : team), keys.teamManagers()));
+            for (String other : current.outIds()) {
+                scriptKeys.add(keys.in(other));
+                scriptKeys.add(keys.person(other));
+            }
+            for (String other : current.inIds()) {
+                scriptKeys.add(keys.out(other));
+                scriptKeys.add(keys.person(other));
+            }
+            List<String> args = new ArrayList<>(List.of(id, team,
+                    Integer.toString(current.outIds().size()), Integer.toString(current.inIds().size())));
+            args.addAll(current.outIds());
+            args.addAll(current.inIds());
+            long result = runWrite(DELETE_PERSON, scriptKeys, args);
+            if (result != 0) {
+                return result == 1;
+            }
+        }
+        throw new ConcurrentGraphChangeException("person " + id);
+    }
+
+    private record PersonRecord(Map<String, String> fields, List<String> outIds, List<String> inIds) {
+    }
+
+    private PersonRecord readPersonRecord(GraphKeys keys, String id) {
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            Response<Map<String, String>> fields = pipeline.hgetAll(keys.person(id));
+            Response<Set<String>> out = pipeline.hkeys(keys.out(id));
+            Response<Set<String>> in = pipeline.hkeys(keys.in(id));
+            pipeline.sync();
+            return new PersonRecord(fields.get(), List.copyOf(out.get()), List.copyOf(in.get()));
+        }
+    }
+
+    // ---- handoffs ----
+
+    @Override
+    public Optional<Handoff> handoff(TenantId tenant, PersonId upstream, PersonId downstream) {
+        String encoded = redis.hget(new GraphKeys(tenant).out(upstream.value()), downstream.value());
+        return Optional.ofNullable(encoded).map(e -> EdgeCodec.decode(upstream, downstream, e));
+    }
+
+    @Override
+    public Optional<Handoff> update(TenantId tenant, PersonId upstream, PersonId downstream,
+                                    UnaryOperator<Optional<Handoff>> change) {
+        if (upstream.equals(downstream)) {
+            throw new GraphException("a person cannot hand work to themselves");
+        }
+        GraphKeys keys = new GraphKeys(tenant);
+        List<String> scriptKeys = List.of(keys.out(upstream.value()), keys.in(downstream.value()),
+                keys.person(upstream.value()), keys.person(downstream.value()), keys.teamEdges());
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            String currentEncoded = redis.hget(keys.out(upstream.value()), downstream.value());
+            Optional<Handoff> current = Optional.ofNullable(currentEncoded)
+                    .map(e -> EdgeCodec.decode(upstream, downstream, e));
+            Optional<Handoff> next = Objects.requireNonNull(change.apply(current), "change must not return null");
+            next.ifPresent(edge -> {
+                if (!edge.upstream().equals(upstream) || !edge.downstream().equals(downstream)) {
+                    throw new IllegalArgumentException("a change may not move an edge to other people");
+                }
+            });
+            String nextEncoded = next.map(EdgeCodec::encode).orElse("");
+            String expected = currentEncoded == null ? "" : currentEncoded;
+            if (expected.equals(nextEncoded) && (currentEncoded != null || next.isEmpty())) {
+                if (currentEncoded == null) {
+                    requirePeopleExist(keys, upstream, downstream);
+                }
+                return next;
+            }
+            if (runWrite(EDGE, scriptKeys, List.of(upstream.value(), downstream.value(), expected, nextEncoded)) != 0) {
+                return next;
+            }
+        }
+        throw new ConcurrentGraphChangeException("handoff " + upstream + " -> " + downstream);
+    }
+
+    private void requirePeopleExist(GraphKeys keys, PersonId upstream, PersonId downstream) {
+        for (PersonId person : List.of(upstream, downstream)) {
+            if (!redis.exists(keys.person(person.value()))) {
+                throw new UnknownPersonException(person);
+            }
+        }
+    }
+
+    private long runWrite(LuaScript script, List<String> keys, List<String> args) {
+        try {
+            return (Long) script.run(redis, keys, args);
+        } catch (JedisDataException e) {
+            throw translate(e);
+        }
+    }
+
+    private static RuntimeException translate(JedisDataException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String[] words = message.substring(Math.max(0, message.indexOf("HANDOFF_"))).split("\\s+");
+        if (words[0].equals("HANDOFF_UNKNOWN_PERSON") && words.length > 1) {
+            return new UnknownPersonException(PersonId.of(words[1]));
+        }
+        if (words[0].equals("HANDOFF_IDENTITY_TAKEN") && words.length > 2) {
+            return new IdentityTakenException(Arrays.stream(Platform.values())
+                    .filter(p -> p.code().equals(words[1])).findFirst().orElseThrow(), words[2]);
+        }
+        return e;
+    }
+
+    // ---- reads ----
+
+    @Override
+    public Neighbourhood neighbourhood(TenantId tenant, PersonId centre, int depth) {
+        Neighbourhood.requireDepth(depth);
+        GraphKeys keys = new GraphKeys(tenant);
+        Map<PersonId, Person> people = new LinkedHashMap<>();
+        Map<String, Handoff> edges = new LinkedHashMap<>();
+        Map<TeamId, Team> teams;
+        Set<String> seen = new LinkedHashSet<>(List.of(centre.value()));
+        List<String> frontier = List.of(centre.value());
+        int roundTrips = 0;
+        Response<Map<String, String>> teamNames;
+        Response<Map<String, String>> teamManagers;
+        List<Response<Map<String, String>>> personReplies = new ArrayList<>();
+        List<Response<Map<String, String>>> outReplies = new ArrayList<>();
+        List<Response<Map<String, String>>> inReplies = new ArrayList<>();
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            teamNames = pipeline.hgetAll(keys.teams());
+            teamManagers = pipeline.hgetAll(keys.teamManagers());
+            queueExpansion(pipeline, keys, frontier, personReplies, outReplies, inReplies);
+            pipeline.sync();
+            roundTrips++;
+        }
+        teams = decodeTeams(teamNames.get(), teamManagers.get());
+        if (personReplies.get(0).get().isEmpty()) {
+            throw new UnknownPersonException(centre);
+        }
+        for (int level = 1; ; level++) {
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i < frontier.size(); i++) {
+                PersonId me = PersonId.of(frontier.get(i));
+                decodePerson(me, personReplies.get(i).get()).ifPresent(p -> people.put(me, p));
+                for (Map.Entry<String, String> out : outReplies.get(i).get().entrySet()) {
+                    PersonId other = PersonId.of(out.getKey());
+                    edges.putIfAbsent(me + ">" + other, EdgeCodec.decode(me, other, out.getValue()));
+                    if (seen.add(out.getKey())) {
+                        next.add(out.getKey());
+                    }
+                }
+                for (Map.Entry<String, String> in : inReplies.get(i).get().entrySet()) {
+                    PersonId other = PersonId.of(in.getKey());
+                    edges.putIfAbsent(other + ">" + me, EdgeCodec.decode(other, me, in.getValue()));
+                    if (seen.add(in.getKey())) {
+                        next.add(in.getKey());
+                    }
+                }
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            personReplies.clear();
+            outReplies.clear();
+            inReplies.clear();
+            boolean expand = level < depth;
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                if (expand) {
+                    queueExpansion(pipeline, keys, next, personReplies, outReplies, inReplies);
+                } else {
+                    next.forEach(id -> personReplies.add(pipeline.hgetAll(keys.person(id))));
+                }
+                pipeline.sync();
+                roundTrips++;
+            }
+            if (!expand) {
+                for (int i = 0; i < next.size(); i++) {
+                    PersonId id = PersonId.of(next.get(i));
+                    decodePerson(id, personReplies.get(i).get()).ifPresent(p -> people.put(id, p));
+                }
+                break;
+            }
+            frontier = next;
+        }
+        return new Neighbourhood(centre, depth, new OrgGraph(people, teams, List.copyOf(edges.values())), roundTrips);
+    }
+
+    private static void queueExpansion(AbstractPipeline pipeline, GraphKeys keys, List<String> ids,
+                                       List<Response<Map<String, String>>> personReplies,
+                                       List<Response<Map<String, String>>> outReplies,
+                                       List<Response<Map<String, String>>> inReplies) {
+        for (String id : ids) {
+            personReplies.add(pipeline.hgetAll(keys.person(id)));
+            outReplies.add(pipeline.hgetAll(keys.out(id)));
+            inReplies.add(pipeline.hgetAll(keys.in(id)));
+        }
+    }
+
+    @Override
+    public OrgGraph graph(TenantId tenant) {
+        GraphKeys keys = new GraphKeys(tenant);
+        Response<Set<String>> ids;
+        Response<Map<String, String>> teamNames;
+        Response<Map<String, String>> teamManagers;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            ids = pipeline.smembers(keys.people());
+            teamNames = pipeline.hgetAll(keys.teams());
+            teamManagers = pipeline.hgetAll(keys.teamManagers());
+            pipeline.sync();
+        }
+        List<String> sorted = ids.get().stream().sorted().toList();
+        Map<String, Response<Map<String, String>>> personReplies = new HashMap<>();
+        Map<String, Response<Map<String, String>>> outReplies = new HashMap<>();
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (String id : sorted) {
+                personReplies.put(id, pipeline.hgetAll(keys.person(id)));
+                outReplies.put(id, pipeline.hgetAll(keys.out(id)));
+            }
+            pipeline.sync();
+        }
+        Map<PersonId, Person> people = new LinkedHashMap<>();
+        List<Handoff> edges = new ArrayList<>();
+        for (String id : sorted) {
+            PersonId me = PersonId.of(id);
+            decodePerson(me, personReplies.get(id).get()).ifPresent(p -> people.put(me, p));
+            new TreeMap<>(outReplies.get(id).get()).forEach((other, encoded) ->
+                    edges.add(EdgeCodec.decode(me, PersonId.of(other), encoded)));
+        }
+        return new OrgGraph(people, decodeTeams(teamNames.get(), teamManagers.get()), edges);
+    }
+
+    @Override
+    public TeamMap teamMap(TenantId tenant) {
+        GraphKeys keys = new GraphKeys(tenant);
+        Response<Map<String, String>> counters;
+        Response<Map<String, String>> teamNames;
+        Response<Map<String, String>> teamManagers;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            counters = pipeline.hgetAll(keys.teamEdges());
+            teamNames = pipeline.hgetAll(keys.teams());
+            teamManagers = pipeline.hgetAll(keys.teamManagers());
+            pipeline.sync();
+        }
+        Map<String, int[]> byPair = new TreeMap<>();
+        for (Map.Entry<String, String> counter : counters.get().entrySet()) {
+            String field = counter.getKey();
+            int kindAt = field.lastIndexOf('>');
+            int slot = kindAt < 0 || kindAt != field.length() - 2 ? -1 : "nricfxh".indexOf(field.charAt(kindAt + 1));
+            if (slot < 0) {
+                continue;
+            }
+            byPair.computeIfAbsent(field.substring(0, kindAt), k -> new int[7])[slot] = Integer.parseInt(counter.getValue());
+        }
+        List<TeamLink> links = new ArrayList<>();
+        byPair.forEach((pair, c) -> {
+            int split = pair.indexOf('>');
+            links.add(new TeamLink(TeamId.of(pair.substring(0, split)), TeamId.of(pair.substring(split + 1)),
+                    c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+        });
+        return new TeamMap(decodeTeams(teamNames.get(), teamManagers.get()), links);
+    }
+
+    // ---- decoding ----
+
+    private static Optional<Person> decodePerson(PersonId id, Map<String, String> fields) {
+        if (fields == null || fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Platform, String> identities = new EnumMap<>(Platform.class);
+        for (Platform platform : Platform.values()) {
+            String external = fields.get("id:" + platform.code());
+            if (external != null) {
+                identities.put(platform, external);
+            }
+        }
+        String team = fields.get("team");
+        return Optional.of(new Person(id, fields.get("name"), fields.get("email"),
+                team == null || team.isEmpty() ? null : TeamId.of(team),
+                ZoneId.of(fields.getOrDefault("tz", "UTC")), identities));
+    }
+
+    private static Map<TeamId, Team> decodeTeams(Map<String, String> names, Map<String, String> managers) {
+        Map<TeamId, Team> teams = new TreeMap<>();
+        names.forEach((id, name) -> {
+            String managerList = managers.getOrDefault(id, "");
+            List<PersonId> managerIds = managerList.isEmpty() ? List.of()
+                    : Arrays.stream(managerList.split(",")).map(PersonId::of).toList();
+            teams.put(TeamId.of(id), new Team(TeamId.of(id), name, managerIds));
+        });
+        return teams;
+    }
+
+    private static void putOrBlank(Map<String, String> fields, String field, String value) {
+        fields.put(field, value == null ? "" : value);
+    }
+}
