@@ -49,7 +49,7 @@ class DemoLoader implements ApplicationRunner {
             log.info("Demo tenant '{}' already exists; leaving it as it is", SampleOrganisation.TENANT);
             return;
         }
-        SampleOrganisation.load(store, clock.instant());
+        SampleOrganisation.load(store, SampleOrganisation.TENANT, clock.instant());
         log.info("Loaded the sample organisation into tenant '{}' (no chat platform credentials configured)",
                 SampleOrganisation.TENANT);
     }

@@ -31,22 +31,22 @@ public final class SampleOrganisation {
     private SampleOrganisation() {
     }
 
-    /** Loads the organisation into {@link #TENANT}, with handoff times relative to {@code now}. */
-    public static void load(GraphStore store, Instant now) {
-        store.saveTenant(new Tenant(TENANT, "Demo: Northside parcel depot and St Brigid's ward",
+    /** Loads the organisation into {@code tenant}, with handoff times relative to {@code now}. */
+    public static void load(GraphStore store, TenantId tenant, Instant now) {
+        store.saveTenant(new Tenant(tenant, "Demo: Northside parcel depot and St Brigid's ward",
                 null, null, null, now));
         for (Team team : teams()) {
-            store.saveTeam(TENANT, team);
+            store.saveTeam(tenant, team);
         }
         for (Person person : people()) {
-            store.savePerson(TENANT, person);
+            store.savePerson(tenant, person);
         }
         for (SampleHandoff handoff : handoffs()) {
-            handoff.writeTo(store, now);
+            handoff.writeTo(store, tenant, now);
         }
     }
 
-    static List<Team> teams() {
+    public static List<Team> teams() {
         return List.of(
                 Team.of("preload", "Pre-load (night shift)", PersonId.of("lee")),
                 Team.of("sort", "Sorting"),
@@ -61,7 +61,7 @@ public final class SampleOrganisation {
                 Team.of("discharge", "Discharge planning"));
     }
 
-    static List<Person> people() {
+    public static List<Person> people() {
         ZoneId depot = ZoneId.of("Europe/London");
         ZoneId hospital = ZoneId.of("Europe/Dublin");
         return List.of(
@@ -135,18 +135,18 @@ public final class SampleOrganisation {
     record SampleHandoff(String upstream, String downstream, HandoffTerms terms, Optional<Integer> confirmedDaysAgo,
                          Optional<Side> onlyClaimedBy, boolean disputedByDownstream) {
 
-        void writeTo(GraphStore store, Instant now) {
+        void writeTo(GraphStore store, TenantId tenant, Instant now) {
             PersonId up = PersonId.of(upstream);
             PersonId down = PersonId.of(downstream);
             Instant created = now.minus(Duration.ofDays(confirmedDaysAgo.orElse(0) + 30L));
             if (confirmedDaysAgo.isPresent()) {
-                store.claim(TENANT, up, down, terms, Side.DOWNSTREAM, created);
-                store.claim(TENANT, up, down, terms, Side.UPSTREAM, now.minus(Duration.ofDays(confirmedDaysAgo.get())));
+                store.claim(tenant, up, down, terms, Side.DOWNSTREAM, created);
+                store.claim(tenant, up, down, terms, Side.UPSTREAM, now.minus(Duration.ofDays(confirmedDaysAgo.get())));
                 return;
             }
-            store.claim(TENANT, up, down, terms, onlyClaimedBy.orElseThrow(), created);
+            store.claim(tenant, up, down, terms, onlyClaimedBy.orElseThrow(), created);
             if (disputedByDownstream) {
-                store.dispute(TENANT, up, down, Side.DOWNSTREAM, now.minus(Duration.ofDays(2)));
+                store.dispute(tenant, up, down, Side.DOWNSTREAM, now.minus(Duration.ofDays(2)));
             }
         }
     }

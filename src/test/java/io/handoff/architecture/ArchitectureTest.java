@@ -1,0 +1,39 @@
+package io.handoff.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Ports and adapters: the platform SDKs stay inside their adapters, and the platform-neutral core knows nothing of
+ * Slack, Teams or the web layer.
+ */
+@AnalyzeClasses(packages = "io.handoff", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    /** The platform-neutral core. */
+    private static final String[] CORE = {"io.handoff.graph..", "io.handoff.survey..", "io.handoff.empathy..",
+            "io.handoff.friction..", "io.handoff.nudge..", "io.handoff.map..", "io.handoff.chat.."};
+
+    @ArchTest
+    static final ArchRule onlyTheSlackAdapterUsesTheSlackSdk = noClasses()
+            .that().resideOutsideOfPackage("io.handoff.slack..")
+            .should().dependOnClassesThat().resideInAPackage("com.slack..")
+            .because("the Slack SDK stays behind the slack adapter");
+
+    @ArchTest
+    static final ArchRule onlyTheTeamsAdapterUsesTheBotFramework = noClasses()
+            .that().resideOutsideOfPackage("io.handoff.teams..")
+            .should().dependOnClassesThat().resideInAPackage("com.microsoft.bot..")
+            .because("the retired Bot Framework SDK stays behind the teams adapter");
+
+    @ArchTest
+    static final ArchRule theCoreIgnoresPlatformsAndTheWeb = noClasses()
+            .that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "com.microsoft.bot..",
+                    "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
+                    "io.handoff.slack..", "io.handoff.teams..", "io.handoff.web..", "io.handoff.playground..")
+            .because("the core is platform-neutral: adapters translate to and from it");
+}

@@ -1,0 +1,59 @@
+package io.handoff.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.handoff.demo.SampleOrganisation;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.PersonId;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * A fresh machine with no configuration at all: the service starts its embedded redis-server with an append-only
+ * file in the data folder and loads the sample organisation, so it is useful before anyone installs it anywhere.
+ */
+@SpringBootTest
+class EmbeddedDefaultStartupTest {
+    private static final Path DATA;
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("handoff-data");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("handoff.redis.url", () -> "");
+        registry.add("handoff.data-dir", DATA::toString);
+        registry.add("handoff.demo.mode", () -> "auto");
+    }
+
+    @Autowired
+    GraphStore store;
+    @Autowired
+    UnifiedJedis redis;
+    @Autowired
+    RedisHealthIndicator health;
+
+    @Test
+    void startsAnEmbeddedRedisWithAnAppendOnlyFileAndLoadsTheSampleOrganisation() {
+        assertThat(redis.configGet("appendonly")).containsEntry("appendonly", "yes");
+        assertThat(Path.of(redis.configGet("dir").get("dir"))).isEqualTo(DATA.toAbsolutePath().normalize());
+        assertThat(health.health().getDetails()).containsEntry("embedded", true);
+        assertThat(store.tenant(SampleOrganisation.TENANT)).isPresent();
+        assertThat(store.graph(SampleOrganisation.TENANT).people()).hasSize(17);
+        assertThat(store.person(SampleOrganisation.TENANT, PersonId.of("dana")).orElseThrow().displayName())
+                .isEqualTo("Dana Kowalski");
+    }
+}
