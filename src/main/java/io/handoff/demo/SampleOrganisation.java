@@ -93,7 +93,7 @@ public final class SampleOrganisation {
                 // Parcel depot
                 both("sam", "pat", "parcels sorted by route", Frequency.DAILY, Criticality.CRITICAL, 10),
                 downstreamOnly("pat", "dana", "truck loaded in delivery order", Frequency.DAILY, Criticality.CRITICAL),
-                both("lee", "ravi", "truck loaded in delivery order", Frequency.DAILY, Criticality.CRITICAL, 150),
+                both("lee", "ravi", "truck loaded in delivery order", Frequency.DAILY, Criticality.CRITICAL, 200),
                 both("mia", "dana", "route plan", Frequency.DAILY, Criticality.IMPORTANT, 5),
                 upstreamOnly("mia", "ravi", "route plan", Frequency.DAILY, Criticality.IMPORTANT),
                 both("dana", "chris", "delivery scans and exceptions", Frequency.DAILY, Criticality.IMPORTANT, 20),
@@ -111,7 +111,7 @@ public final class SampleOrganisation {
                 both("phil", "will", "dispensed medication", Frequency.DAILY, Criticality.CRITICAL, 25),
                 both("wen", "will", "shift handover", Frequency.DAILY, Criticality.CRITICAL, 1),
                 downstreamOnly("will", "dee", "discharge readiness note", Frequency.DAILY, Criticality.IMPORTANT),
-                both("dee", "ben", "bed freed notice", Frequency.DAILY, Criticality.IMPORTANT, 120),
+                both("dee", "ben", "bed freed notice", Frequency.DAILY, Criticality.IMPORTANT, 240),
                 disputedByDownstream("phil", "wen", "pharmacy stock report", Frequency.WEEKLY, Criticality.ROUTINE));
     }
 

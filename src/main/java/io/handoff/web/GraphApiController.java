@@ -1,14 +1,20 @@
 package io.handoff.web;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.handoff.graph.GraphQueries;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Neighbourhood;
+import io.handoff.graph.OrgGraph;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.TeamMap;
 import io.handoff.graph.TenantId;
 
 /** Admin read API over the graph (bearer token, see {@link AdminTokenFilter}). */
@@ -16,6 +22,7 @@ import io.handoff.graph.TenantId;
 @RequestMapping("/api/v1/tenants/{tenant}")
 class GraphApiController {
     private final GraphStore store;
+    private final Clock clock = Clock.systemUTC();
 
     GraphApiController(GraphStore store) {
         this.store = store;
@@ -34,6 +41,34 @@ class GraphApiController {
         PersonId centre = PersonId.of(person);
         Neighbourhood neighbourhood = store.neighbourhood(id, centre, parseDepth(depth));
         return new EgoMapView(centre.value(), neighbourhood.depth(), GraphView.of(id, neighbourhood.graph()));
+    }
+
+    @GetMapping("/insights")
+    InsightsView insights(@PathVariable String tenant, @RequestParam(defaultValue = "180") int staleAfterDays,
+                          @RequestParam(defaultValue = "10") int limit) {
+        if (staleAfterDays < 1 || staleAfterDays > 3650) {
+            throw new IllegalArgumentException("staleAfterDays must be between 1 and 3650");
+        }
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be between 1 and 100");
+        }
+        TenantId id = existingTenant(tenant);
+        TeamMap teams = store.teamMap(id);
+        OrgGraph graph = store.graph(id);
+        return new InsightsView(
+                InsightsView.CoverageView.of(GraphQueries.coverage(teams)),
+                GraphQueries.silos(teams).stream().map(t -> InsightsView.TeamRef.of(teams, t)).toList(),
+                teams.links().stream().map(link -> InsightsView.TeamLinkView.of(teams, link)).toList(),
+                GraphQueries.teamBottlenecks(teams, limit).stream()
+                        .map(b -> InsightsView.TeamBottleneckView.of(teams, b)).toList(),
+                GraphQueries.personBottlenecks(graph, limit).stream()
+                        .map(b -> InsightsView.PersonBottleneckView.of(graph, b)).toList(),
+                GraphQueries.hiddenCustomers(graph).stream()
+                        .map(h -> InsightsView.HiddenCustomerView.of(graph, h)).toList(),
+                GraphQueries.cycles(graph).stream().map(c -> c.stream().map(PersonId::value).toList()).toList(),
+                GraphQueries.staleEdges(graph, clock.instant(), Duration.ofDays(staleAfterDays)).stream()
+                        .map(GraphView.EdgeView::of).toList(),
+                staleAfterDays);
     }
 
     private TenantId existingTenant(String tenant) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ class GraphApiTest {
     private static final TenantId TENANT = TestRedis.uniqueTenant();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -45,7 +47,7 @@ class GraphApiTest {
 
     @BeforeAll
     static void loadSample(@Autowired GraphStore store) {
-        SampleOrganisation.load(store, TENANT, Instant.parse("2026-11-01T12:00:00Z"));
+        SampleOrganisation.load(store, TENANT, NOW);
     }
 
     @Test
@@ -76,7 +78,7 @@ class GraphApiTest {
         assertThat(hiddenCustomer.get("status").asString()).isEqualTo("claimed");
         assertThat(hiddenCustomer.get("criticality").asString()).isEqualTo("critical");
         assertThat(edge(graph, "chris", "bea").get("status").asString()).isEqualTo("disputed");
-        assertThat(edge(graph, "sam", "pat").get("lastConfirmedAt").asString()).isEqualTo("2026-10-22T12:00:00Z");
+        assertThat(edge(graph, "sam", "pat").get("lastConfirmedAt").asString()).isEqualTo(NOW.minus(10, ChronoUnit.DAYS).toString());
         assertThat(graph.get("people").get(0).has("email")).isFalse();
     }
 
@@ -91,6 +93,30 @@ class GraphApiTest {
         assertThat(depth1.get("centre").asString()).isEqualTo("pat");
         assertThat(ids(depth2.get("graph").get("people"))).containsExactly("chris", "dana", "mia", "pat", "sam");
         assertThat(byDefault.get("depth").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void summarisesCoverageSilosBottlenecksHiddenCustomersCyclesAndStaleHandoffs() throws Exception {
+        HttpResponse<String> response = get("/api/v1/tenants/" + TENANT + "/insights", TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode insights = JSON.readTree(response.body());
+        JsonNode coverage = insights.get("coverage");
+        assertThat(coverage.get("teams").asInt()).isEqualTo(11);
+        assertThat(coverage.get("edges").asInt()).isEqualTo(21);
+        assertThat(coverage.get("resolvedEdges").asInt()).isEqualTo(14);
+        assertThat(insights.get("hiddenCustomers")).hasSize(7);
+        assertThat(insights.get("hiddenCustomers").get(0).get("edge").get("criticality").asString()).isEqualTo("critical");
+        assertThat(insights.get("staleEdges").valueStream()
+                .map(e -> e.get("upstream").asString() + ">" + e.get("downstream").asString()))
+                .containsExactly("dee>ben", "lee>ravi");
+        assertThat(insights.get("cycles").valueStream().map(JsonNode::toString))
+                .containsExactly("[\"ben\",\"dee\",\"phil\",\"tom\",\"wen\",\"will\"]",
+                        "[\"chris\",\"dana\",\"mia\",\"pat\",\"sam\"]");
+        assertThat(insights.get("personBottlenecks").get(0).get("criticalDependents").asInt()).isPositive();
+        assertThat(insights.get("teamBottlenecks")).isNotEmpty();
+        assertThat(insights.get("staleAfterDays").asInt()).isEqualTo(180);
+        assertThat(get("/api/v1/tenants/" + TENANT + "/insights?staleAfterDays=0", TOKEN).statusCode()).isEqualTo(400);
     }
 
     @Test
