@@ -1,0 +1,13 @@
+package io.handoff.chat;
+
+/**
+ * The port the chat adapters drive: the platform-neutral conversation. Adapters translate platform requests into
+ * {@link Interaction}s, render the {@link Outcome}, and deliver its notifications after acknowledging the platform.
+ */
+public interface ChatBot {
+
+    Outcome handle(Interaction interaction);
+
+    /** The person's home: internal customers, suppliers and what waits for their answer. */
+    HomeView home(Actor actor);
+}

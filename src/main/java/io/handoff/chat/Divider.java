@@ -1,0 +1,5 @@
+package io.handoff.chat;
+
+/** A visual separator. */
+public record Divider() implements Block {
+}
