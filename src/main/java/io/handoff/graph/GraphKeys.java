@@ -62,7 +62,10 @@ final class GraphKeys {
         return prefix + "teamedges";
     }
 
-    /** Hash: "slack:U123" / "teams:&lt;aad id&gt;" → person id. */
+    /** Prefix of the email entries in the identities hash. */
+    static final String EMAIL_INDEX = "email";
+
+    /** Hash: "slack:U123" / "teams:&lt;aad id&gt;" / "email:pat@example.com" → person id. */
     String identities() {
         return prefix + "identities";
     }

@@ -31,6 +31,9 @@ public interface GraphStore {
 
     Optional<PersonId> personByIdentity(TenantId tenant, Platform platform, String externalId);
 
+    /** The person with this email address (case-insensitive), e.g. to match a roster row or a Slack profile. */
+    Optional<PersonId> personByEmail(TenantId tenant, String email);
+
     /** Deletes the person and every handoff naming them. Returns false when there was no such person. */
     boolean deletePerson(TenantId tenant, PersonId id);
 

@@ -21,6 +21,7 @@ public record Person(PersonId id, String displayName, String email, TeamId team,
         Objects.requireNonNull(id, "person id is required");
         displayName = Text.require("display name", displayName, MAX_NAME);
         email = Text.optional("email", email, MAX_EMAIL);
+        email = email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
             throw new IllegalArgumentException("email '" + email + "' is not an address");
         }

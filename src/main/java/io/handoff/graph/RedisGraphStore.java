@@ -135,7 +135,7 @@ public final class RedisGraphStore implements GraphStore {
             args.addAll(current.outIds());
             args.addAll(current.inIds());
             addField(args, "name", person.displayName(), "");
-            addField(args, "email", person.email(), "");
+            addField(args, "email", person.email(), GraphKeys.EMAIL_INDEX);
             addField(args, "team", newTeam, "");
             addField(args, "tz", person.timeZone().getId(), "");
             for (Platform platform : Platform.values()) {
@@ -174,6 +174,15 @@ public final class RedisGraphStore implements GraphStore {
         }
         return Optional.ofNullable(redis.hget(new GraphKeys(tenant).identities(),
                 GraphKeys.identityField(platform, externalId))).map(PersonId::of);
+    }
+
+    @Override
+    public Optional<PersonId> personByEmail(TenantId tenant, String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(redis.hget(new GraphKeys(tenant).identities(),
+                GraphKeys.EMAIL_INDEX + ":" + email.strip().toLowerCase(java.util.Locale.ROOT))).map(PersonId::of);
     }
 
     @Override
@@ -281,6 +290,9 @@ public final class RedisGraphStore implements GraphStore {
         String[] words = message.substring(Math.max(0, message.indexOf("HANDOFF_"))).split("\\s+");
         if (words[0].equals("HANDOFF_UNKNOWN_PERSON") && words.length > 1) {
             return new UnknownPersonException(PersonId.of(words[1]));
+        }
+        if (words[0].equals("HANDOFF_IDENTITY_TAKEN") && words.length > 2 && words[1].equals(GraphKeys.EMAIL_INDEX)) {
+            return new GraphException("this email address already belongs to person '" + words[2] + "'");
         }
         if (words[0].equals("HANDOFF_IDENTITY_TAKEN") && words.length > 2) {
             return new IdentityTakenException(Arrays.stream(Platform.values())

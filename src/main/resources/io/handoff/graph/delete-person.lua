@@ -33,8 +33,13 @@ end
 local fields = redis.call('HGETALL', KEYS[1])
 for i = 1, #fields, 2 do
   local field, value = fields[i], fields[i + 1]
+  local indexField = nil
   if string.sub(field, 1, 3) == 'id:' then
-    local indexField = string.sub(field, 4) .. ':' .. value
+    indexField = string.sub(field, 4) .. ':' .. value
+  elseif field == 'email' then
+    indexField = 'email:' .. value
+  end
+  if indexField then
     if redis.call('HGET', KEYS[6], indexField) == id then
       redis.call('HDEL', KEYS[6], indexField)
     end

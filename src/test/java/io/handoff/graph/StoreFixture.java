@@ -24,7 +24,15 @@ final class StoreFixture {
 
     final UnifiedJedis redis = TestRedis.client();
     final RedisGraphStore store = new RedisGraphStore(redis);
-    final TenantId tenant = TestRedis.uniqueTenant();
+    final TenantId tenant;
+
+    StoreFixture() {
+        this(TestRedis.uniqueTenant());
+    }
+
+    StoreFixture(TenantId tenant) {
+        this.tenant = tenant;
+    }
 
     /** {@code T0} plus {@code n} days. */
     static Instant day(int n) {

@@ -146,6 +146,26 @@ class GraphApiTest {
     }
 
     @Test
+    void importsARosterUploadedAsCsv() throws Exception {
+        String csv = "email,name,team,manager_email\nada@ward.example,Ada Mensah,Admissions,\nbad,Nobody,Admissions,\n";
+
+        HttpResponse<String> imported = post("/api/v1/tenants/" + TENANT + "/roster", csv, "text/csv", TOKEN);
+        HttpResponse<String> notCsv = post("/api/v1/tenants/" + TENANT + "/roster", "name;team\nx;y\n", "text/csv", TOKEN);
+        HttpResponse<String> noToken = post("/api/v1/tenants/" + TENANT + "/roster", csv, "text/csv", null);
+        HttpResponse<String> unknownTenant = post("/api/v1/tenants/nope/roster", csv, "text/csv", TOKEN);
+
+        assertThat(imported.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(imported.body());
+        assertThat(report.get("rows").asInt()).isEqualTo(2);
+        assertThat(report.get("peopleCreated").asInt()).isEqualTo(1);
+        assertThat(report.get("errors").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(notCsv.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notCsv.body()).get("detail").asString()).contains("email,name,team");
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(unknownTenant.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void reportsRedisInTheHealthProbe() throws Exception {
         HttpResponse<String> health = get("/actuator/health", null);
         HttpResponse<String> readiness = get("/actuator/health/readiness", null);
@@ -168,6 +188,16 @@ class GraphApiTest {
 
     private static List<String> ids(JsonNode people) {
         return people.valueStream().map(p -> p.get("id").asString()).toList();
+    }
+
+    private HttpResponse<String> post(String path, String body, String contentType, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
