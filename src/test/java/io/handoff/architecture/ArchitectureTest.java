@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     /** The platform-neutral core. */
     private static final String[] CORE = {"io.handoff.graph..", "io.handoff.survey..", "io.handoff.empathy..",
-            "io.handoff.friction..", "io.handoff.nudge..", "io.handoff.map..", "io.handoff.chat.."};
+            "io.handoff.friction..", "io.handoff.nudge..", "io.handoff.map..", "io.handoff.chat..", "io.handoff.delivery.."};
 
     @ArchTest
     static final ArchRule onlyTheSlackAdapterUsesTheSlackSdk = noClasses()
