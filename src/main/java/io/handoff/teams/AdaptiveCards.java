@@ -45,6 +45,12 @@ final class AdaptiveCards {
     /** The people picker searches the roster through the bot (invoke application/search) beyond these choices. */
     static final String PEOPLE_DATASET = "handoff.people";
     static final int STATIC_PEOPLE = 100;
+    /**
+     * The key of the people picker's Data.Query. The connector's serializer treats a dot in a JSON key as nesting
+     * ({@code choices.data} would become {@code choices → data} and fail on the choices array); an escaped dot is
+     * written as a plain dot on the wire.
+     */
+    static final String DATA_QUERY_KEY = "choices\\.data";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -169,7 +175,7 @@ final class AdaptiveCards {
                     person.id().value()));
             roster.stream().skip(STATIC_PEOPLE).filter(person -> initial.contains(person.id().value()))
                     .forEach(person -> choice(choices, person.displayName(), person.id().value()));
-            input.putObject("choices.data").put("type", "Data.Query").put("dataset", PEOPLE_DATASET);
+            input.putObject(DATA_QUERY_KEY).put("type", "Data.Query").put("dataset", PEOPLE_DATASET);
             if (!initial.isEmpty()) {
                 input.put("value", String.join(",", initial));
             }

@@ -95,7 +95,7 @@ class AdaptiveCardsTest {
         assertThat(picker.get("isMultiSelect").asBoolean()).isTrue();
         assertThat(picker.get("choices").findValuesAsText("value")).containsExactly("dana", "sam");
         assertThat(picker.get("value").asText()).isEqualTo("dana");
-        assertThat(picker.get("choices.data").get("type").asText()).isEqualTo("Data.Query");
+        assertThat(picker.get(AdaptiveCards.DATA_QUERY_KEY).get("type").asText()).isEqualTo("Data.Query");
         JsonNode text = body.get(3);
         assertThat(text.get("type").asText()).isEqualTo("Input.Text");
         assertThat(text.get("maxLength").asInt()).isEqualTo(80);
