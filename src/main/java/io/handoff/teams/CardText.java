@@ -26,7 +26,8 @@ final class CardText {
             }
             out.append(c);
         }
-        return out.toString();
+        // A single newline is a soft break in markdown; the text's line breaks must show.
+        return out.toString().replace("\r\n", "\n").replace("\n", "\n\n");
     }
 
     static String render(Paragraph paragraph) {

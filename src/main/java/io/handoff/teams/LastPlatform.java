@@ -26,6 +26,10 @@ final class LastPlatform {
         return "handoff:{" + tenant.value() + "}:prefs:" + person.value();
     }
 
+    void forget(TenantId tenant, PersonId person) {
+        redis.del(key(tenant, person));
+    }
+
     void touched(TenantId tenant, PersonId person) {
         redis.hset(key(tenant, person), Map.of("last-platform", Platform.TEAMS.code(),
                 "last-platform-at", Long.toString(clock.instant().getEpochSecond())));

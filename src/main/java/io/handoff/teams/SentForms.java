@@ -10,11 +10,11 @@ import com.microsoft.bot.schema.Serialization;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
- * The last card of each form sent to a person, in {@code handoff:{tenant}:teams-form:<person>:<form>} for a week, so
- * a submission the core refuses ({@code Reply.FormErrors}) can be answered with the same card and its errors.
+ * The last card of each form sent to a person, in the hash {@code handoff:{tenant}:teams-forms:<person>} (form id →
+ * card JSON, kept a week after the last form), so a submission the core refuses ({@code Reply.FormErrors}) can be
+ * answered with the same card and its errors.
  */
 final class SentForms {
     private static final long KEEP_SECONDS = 7 * 24 * 3600;
@@ -25,17 +25,22 @@ final class SentForms {
         this.redis = redis;
     }
 
-    static String key(TenantId tenant, PersonId person, String formId) {
-        return "handoff:{" + tenant.value() + "}:teams-form:" + person.value() + ":"
-                + formId.replaceAll("[^A-Za-z0-9._@+-]", "_");
+    static String key(TenantId tenant, PersonId person) {
+        return "handoff:{" + tenant.value() + "}:teams-forms:" + person.value();
     }
 
     void save(TenantId tenant, PersonId person, String formId, ObjectNode card) {
-        redis.set(key(tenant, person, formId), card.toString(), SetParams.setParams().ex(KEEP_SECONDS));
+        String key = key(tenant, person);
+        redis.hset(key, formId, card.toString());
+        redis.expire(key, KEEP_SECONDS);
+    }
+
+    void forget(TenantId tenant, PersonId person) {
+        redis.del(key(tenant, person));
     }
 
     Optional<ObjectNode> find(TenantId tenant, PersonId person, String formId) {
-        String json = redis.get(key(tenant, person, formId));
+        String json = redis.hget(key(tenant, person), formId);
         if (json == null) {
             return Optional.empty();
         }

@@ -169,9 +169,7 @@ final class TeamsBot implements Bot {
                                     + "Handoff has noted your request; ask them to add the Handoff app.").build())));
         }
         if (graph.person(actor.tenant(), actor.person()).isEmpty()) {
-            // The person asked to be forgotten: drop what the adapter kept about them too.
-            references.forget(actor.tenant(), actor.person());
-            return;
+            return; // forgotten (forget-me): TeamsPersonalData erased what the adapter kept; nothing more to send
         }
         notifications.deliverLater(actor.tenant(), outcome.notifications());
     }

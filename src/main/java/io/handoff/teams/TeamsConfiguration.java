@@ -39,6 +39,11 @@ class TeamsConfiguration {
     }
 
     @Bean
+    TeamsPersonalData teamsPersonalData(UnifiedJedis redis, ConversationReferences references) {
+        return new TeamsPersonalData(redis, references);
+    }
+
+    @Bean
     TeamsSender teamsSender(TeamsAdapter adapter, TeamsProperties properties, ConversationReferences references) {
         return new TeamsSender(adapter, properties.appId().strip(), references);
     }

@@ -3,6 +3,7 @@ package io.handoff.teams;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +53,20 @@ final class TeamsSender implements PlatformSender {
         ConversationReference reference = references.find(tenant, recipient.id()).orElseThrow(() ->
                 SendFailure.permanentFailure(recipient.id() + " has no Teams conversation with Handoff"));
         Activity activity = TeamsMessages.message(message);
+        // A failed send is caught inside the turn: the adapter's turn-error handler must not swallow it (or answer
+        // "sorry" into the colleague's chat); the caller needs it to retry or dead-letter.
+        AtomicReference<Throwable> failed = new AtomicReference<>();
         try {
-            adapter.continueConversation(appId, reference, turn -> turn.sendActivity(activity).thenApply(sent -> null))
-                    .join();
+            adapter.continueConversation(appId, reference, turn -> turn.sendActivity(activity)
+                    .handle((sent, error) -> {
+                        failed.set(error);
+                        return null;
+                    })).join();
         } catch (RuntimeException e) {
-            throw failure(e, recipient);
+            failed.compareAndSet(null, e);
+        }
+        if (failed.get() != null) {
+            throw failure(failed.get(), recipient);
         }
     }
 

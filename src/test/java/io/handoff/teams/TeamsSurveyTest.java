@@ -170,6 +170,34 @@ class TeamsSurveyTest extends TeamsAppTest {
     }
 
     @Test
+    void myDataShowsBothLinkedIdentitiesAndForgetMeErasesTheTeamsConversation() {
+        BotFrameworkFake.TeamsUser sam = user("Sam Lee", "sam@contoso.example");
+        client.post(fake.text(sam, "home"));
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        PersonId samId = PersonId.of("sam@contoso.example");
+        graph.savePerson(tenant, graph.person(tenant, samId).orElseThrow().withIdentity(Platform.SLACK, "U024BE7LH"));
+
+        client.post(fake.text(sam, "my-data"));
+
+        JsonNode myData = fake.sentTo(sam.personalConversation()).get(1);
+        String text = BotFrameworkFake.texts(BotFrameworkFake.card(myData));
+        assertThat(text).contains("Linked slack account: U024BE7LH")
+                .contains("Linked teams account: " + sam.aadObjectId().replace("-", "\\-"))
+                .contains("Microsoft Teams").contains("personal chat with Handoff");
+        assertThat(myData.path("attachments").get(1).path("contentUrl").asString())
+                .startsWith("data:application/json;base64,");
+
+        client.post(fake.text(sam, "forget-me"));
+        JsonNode forget = TeamsTestClient.button(client.lastCard(sam.personalConversation()), "survey.forget.confirm")
+                .orElseThrow();
+        client.post(fake.submit(sam, Map.of("action", "survey.forget.confirm", "value", forget.path("value").asString())));
+
+        assertThat(graph.person(tenant, samId)).isEmpty();
+        assertThat(redis.exists(ConversationReferences.key(tenant, samId))).isFalse();
+        assertThat(redis.exists(LastPlatform.key(tenant, samId))).isFalse();
+    }
+
+    @Test
     void retriesTheConnectorAfterA429() {
         BotFrameworkFake.TeamsUser pat = user("Pat Okafor", "pat@contoso.example");
         String path = "/teams/v3/conversations/" + Pattern.quote(pat.personalConversation()) + "/activities.*";
