@@ -69,7 +69,7 @@ final class Confirmations {
                 if (current.isEmpty() || !question.ref().isVersionOf(current.get())) {
                     throw new Changed();
                 }
-                return Optional.of(current.get().confirmedBy(question.mySide(), now));
+                return Optional.of(current.get().confirmedBy(question.mySide(), EdgeTimes.notBefore(now, current.get())));
             }).orElseThrow();
         } catch (Changed changed) {
             return Outcome.show(current(actor, question.ref()));
@@ -132,7 +132,7 @@ final class Confirmations {
                 if (current.isEmpty() || !question.ref().isVersionOf(current.get())) {
                     throw new Changed();
                 }
-                return Optional.of(current.get().disputedBy(question.mySide(), now));
+                return Optional.of(current.get().disputedBy(question.mySide(), EdgeTimes.notBefore(now, current.get())));
             }).orElseThrow();
         } catch (Changed changed) {
             return Outcome.reply(new Reply.CloseForm(current(actor, question.ref())));

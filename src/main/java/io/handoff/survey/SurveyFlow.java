@@ -213,6 +213,7 @@ final class SurveyFlow {
             return Handoff.claimed(up, down, terms, direction.mySide, now);
         }
         Handoff edge = current.get();
+        now = EdgeTimes.notBefore(now, edge);
         if (edge.status() == EdgeStatus.DISPUTED && direction.mineAlone(edge)) {
             Handoff again = edge.claimedAgainBy(direction.mySide, terms, now);
             return again.terms().equals(edge.terms()) ? edge : again;
@@ -239,7 +240,8 @@ final class SurveyFlow {
                     return current;
                 }
                 Handoff c = current.get();
-                return c.claimedBy() == ClaimedBy.BOTH ? Optional.of(c.disputedBy(direction.mySide, now))
+                return c.claimedBy() == ClaimedBy.BOTH
+                        ? Optional.of(c.disputedBy(direction.mySide, EdgeTimes.notBefore(now, c)))
                         : Optional.empty();
             });
             if (after.isEmpty()) {
