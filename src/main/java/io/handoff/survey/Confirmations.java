@@ -45,8 +45,15 @@ final class Confirmations {
         this.clock = clock;
     }
 
-    /** An edge the actor is asked about, as it is now, or the message to show instead. */
-    private record Asked(EdgeRef ref, Side mySide, Handoff edge, Person claimant) {
+    /** What checking an answer against the graph found: the question as asked, or a message to show instead. */
+    private sealed interface Check permits Asked, Instead {
+    }
+
+    /** The actor is asked about this edge, and it is still the version they were asked about. */
+    private record Asked(EdgeRef ref, Side mySide, Handoff edge, Person claimant) implements Check {
+    }
+
+    private record Instead(Message message) implements Check {
     }
 
     private static final class Changed extends RuntimeException {
@@ -57,11 +64,11 @@ final class Confirmations {
 
     Outcome onConfirm(Interaction.ButtonPressed pressed, boolean more) {
         Actor actor = pressed.actor();
-        Object asked = asked(actor, pressed.action().value());
-        if (asked instanceof Message message) {
-            return Outcome.show(message);
+        Check check = check(actor, pressed.action().value());
+        if (check instanceof Instead instead) {
+            return Outcome.show(instead.message());
         }
-        Asked question = (Asked) asked;
+        Asked question = (Asked) check;
         Instant now = clock.instant();
         Handoff confirmed;
         try {
@@ -93,11 +100,11 @@ final class Confirmations {
     }
 
     Outcome onDisputeButton(Interaction.ButtonPressed pressed) {
-        Object asked = asked(pressed.actor(), pressed.action().value());
-        if (asked instanceof Message message) {
-            return Outcome.show(message);
+        Check check = check(pressed.actor(), pressed.action().value());
+        if (check instanceof Instead instead) {
+            return Outcome.show(instead.message());
         }
-        Asked question = (Asked) asked;
+        Asked question = (Asked) check;
         Form form = new Form(SurveyActions.DISPUTE_FORM, "Not quite right?", "Send", question.ref().encode(), List.of(
                 new Field.Note("intro", Paragraph.builder().plain("Thanks for saying so. What's different? ")
                         .strong(question.claimant().displayName()).plain(" will see your words as you write them.")
@@ -120,11 +127,11 @@ final class Confirmations {
             return Outcome.reply(new Reply.FormErrors(Map.of(REASON,
                     "This form is out of date. Close it and press Not really on the question again.")));
         }
-        Object asked = asked(actor, submitted.state());
-        if (asked instanceof Message message) {
-            return Outcome.reply(new Reply.CloseForm(message));
+        Check check = check(actor, submitted.state());
+        if (check instanceof Instead instead) {
+            return Outcome.reply(new Reply.CloseForm(instead.message()));
         }
-        Asked question = (Asked) asked;
+        Asked question = (Asked) check;
         Instant now = clock.instant();
         Handoff disputed;
         try {
@@ -151,9 +158,9 @@ final class Confirmations {
 
     /**
      * Checks a button value or form state against the graph: the actor is one end, the other end named the edge and
-     * it is still the version asked about. Returns an {@link Asked}, or the {@link Message} to show instead.
+     * it is still the version asked about.
      */
-    private Object asked(Actor actor, String value) {
+    private Check check(Actor actor, String value) {
         Optional<EdgeRef> parsed = EdgeRef.parse(value);
         if (parsed.isEmpty()) {
             throw new IllegalArgumentException("that button does not name a handoff I know");
@@ -168,16 +175,12 @@ final class Confirmations {
             throw new IllegalArgumentException("that question was meant for someone else");
         }
         Optional<Handoff> edge = graph.handoff(actor.tenant(), ref.upstream(), ref.downstream());
-        if (edge.isEmpty() || !ref.isVersionOf(edge.get())) {
-            return current(actor, ref);
+        if (edge.isEmpty() || !ref.isVersionOf(edge.get()) || !isAskedOf(edge.get(), mySide)) {
+            return new Instead(current(actor, ref));
         }
-        if (!isAskedOf(edge.get(), mySide)) {
-            return current(actor, ref);
-        }
-        PersonId other = edge.get().end(mySide.other());
-        Optional<Person> claimant = graph.person(actor.tenant(), other);
+        Optional<Person> claimant = graph.person(actor.tenant(), edge.get().end(mySide.other()));
         if (claimant.isEmpty()) {
-            return current(actor, ref);
+            return new Instead(current(actor, ref));
         }
         return new Asked(ref, mySide, edge.get(), claimant.get());
     }

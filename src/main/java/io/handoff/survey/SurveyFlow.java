@@ -99,9 +99,11 @@ final class SurveyFlow {
             PersonId other = people.get(i);
             Optional<Handoff> existing = graph.handoff(actor.tenant(), direction.upstream(actor.person(), other),
                     direction.downstream(actor.person(), other));
-            String name = mine.person(other).or(() -> graph.person(actor.tenant(), other))
-                    .map(Person::displayName).orElse(other.value());
-            fields.add(new Field.Note("about." + i, Paragraph.builder().plain(i == 0 ? "" : "\n").strong(name).build()));
+            Optional<Person> person = mine.person(other).or(() -> graph.person(actor.tenant(), other));
+            Paragraph.Builder about = Paragraph.builder()
+                    .strong(person.map(Person::displayName).orElse(other.value()));
+            person.flatMap(Person::teamId).ifPresent(team -> about.plain(" · ").plain(mine.teamName(team)));
+            fields.add(new Field.Note("about." + i, about.build()));
             fields.add(new Field.TextInput("what." + i, direction.whatLabel, false, MAX_WHAT, false,
                     existing.map(Handoff::what).filter(w -> w.length() <= MAX_WHAT).orElse(null),
                     direction == Direction.CUSTOMERS ? "e.g. loaded truck, signed contract" : "e.g. route plan, sorted parcels"));
