@@ -167,7 +167,14 @@ public class Conversation implements ChatBot {
         }
         List<Block> blocks = new ArrayList<>();
         for (ConversationFeature feature : features) {
-            List<Block> section = feature.homeSection(actor);
+            List<Block> section;
+            try {
+                section = feature.homeSection(actor);
+            } catch (IllegalArgumentException | GraphException broken) {
+                log.warn("home section of {} failed for {} in tenant {}: {}", feature.prefix(), actor.person(),
+                        actor.tenant(), broken.getMessage());
+                continue; // one feature's trouble must not take the whole home view down
+            }
             if (blocks.size() + section.size() > MAX_HOME_BLOCKS - 1) {
                 blocks.add(Paragraph.of("There is more than fits here. Type help to see every command."));
                 break;
