@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.handoff.chat.Actor;
 import io.handoff.chat.Field;
 import io.handoff.chat.Form;
@@ -32,6 +35,7 @@ import io.handoff.graph.TenantId;
  */
 final class Confirmations {
     static final String REASON = "reason";
+    private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
 
     private final GraphStore graph;
     private final DisputeReasons reasons;
@@ -82,6 +86,8 @@ final class Confirmations {
             return Outcome.show(current(actor, question.ref()));
         }
         reasons.remove(actor.tenant(), confirmed.upstream(), confirmed.downstream());
+        log.info("handoff {}>{} confirmed by the {} side in tenant {}", confirmed.upstream(), confirmed.downstream(),
+                question.mySide(), actor.tenant());
         Person me = graph.person(actor.tenant(), actor.person()).orElseThrow();
         Notification toClaimant = new Notification(question.claimant().id(),
                 Asks.confirmed(confirmed, me, question.mySide()),
@@ -145,6 +151,8 @@ final class Confirmations {
             return Outcome.reply(new Reply.CloseForm(current(actor, question.ref())));
         }
         reasons.save(actor.tenant(), disputed.upstream(), disputed.downstream(), question.mySide(), now, reason);
+        log.info("handoff {}>{} disputed by the {} side in tenant {} ({})", disputed.upstream(), disputed.downstream(),
+                question.mySide(), actor.tenant(), reason.isEmpty() ? "no reason" : "with a reason");
         Person me = graph.person(actor.tenant(), actor.person()).orElseThrow();
         Notification toClaimant = new Notification(question.claimant().id(),
                 Asks.disputed(disputed, me, question.mySide(), reason),

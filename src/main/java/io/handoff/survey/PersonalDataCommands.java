@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Attachment;
@@ -31,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PersonalDataCommands {
     static final Duration CONFIRM_WINDOW = Duration.ofMinutes(15);
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataCommands.class);
     /** Slack allows 50 blocks per message and 3000 characters per text block. */
     static final int MAX_BLOCKS = 45;
     static final int MAX_PARAGRAPH = 2800;
@@ -108,6 +112,8 @@ final class PersonalDataCommands {
         for (PersonalData store : stores) {
             erased.addAll(store.erase(actor.tenant(), actor.person()));
         }
+        log.info("person {} of tenant {} asked to be forgotten: {} kinds of data erased", actor.person(),
+                actor.tenant(), erased.size());
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraph.of("Done. I deleted:"));
         blocks.add(Paragraph.of(erased.isEmpty() ? "• nothing was stored"

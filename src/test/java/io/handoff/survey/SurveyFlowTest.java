@@ -292,6 +292,26 @@ class SurveyFlowTest {
         assertThat(longer).hasSizeLessThanOrEqualTo(200).matches("confirm:[0-9a-f]{64}:[0-9a-z]+");
     }
 
+    @Test
+    void someoneWhoAlreadyNamedMoreThanTenKeepsThemAll() {
+        List<String> twelve = IntStream.range(0, 12).mapToObj(i -> "c" + i).toList();
+        for (String id : twelve) {
+            f.person(id, "Customer " + id, "drivers");
+            f.graph.claim(f.tenant, SurveyFixture.id("pat"), SurveyFixture.id(id),
+                    new HandoffTerms("thing " + id, Frequency.DAILY, Criticality.ROUTINE), Side.UPSTREAM, T0);
+        }
+        Form first = form(f.command("pat", "customers"));
+        assertThat(((Field.PeoplePicker) first.fields().get(1)).initial()).hasSize(12);
+
+        Form second = form(f.submit("pat", first, Map.of("people", twelve)));
+        assertThat(second.fields()).hasSize(48);
+        f.person("c12", "Customer c12", "drivers");
+        List<String> thirteen = new java.util.ArrayList<>(twelve);
+        thirteen.add("c12");
+        assertThat(errors(f.submit("pat", first, Map.of("people", thirteen)))).extractingByKey("people").asString()
+                .contains("at most 12");
+    }
+
     private Object snapshot() {
         Map<String, Object> all = new java.util.TreeMap<>();
         for (String key : f.redis.keys("handoff:{" + f.tenant.value() + "}:*")) {
