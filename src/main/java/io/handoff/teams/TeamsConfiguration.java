@@ -40,7 +40,7 @@ class TeamsConfiguration {
 
     @Bean
     TeamsPersonalData teamsPersonalData(UnifiedJedis redis, ConversationReferences references) {
-        return new TeamsPersonalData(redis, references);
+        return new TeamsPersonalData(redis, references, new LastPlatform(redis, Clock.systemUTC()));
     }
 
     @Bean

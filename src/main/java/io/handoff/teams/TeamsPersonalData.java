@@ -18,10 +18,12 @@ import redis.clients.jedis.UnifiedJedis;
 final class TeamsPersonalData implements PersonalData {
     private final UnifiedJedis redis;
     private final ConversationReferences references;
+    private final LastPlatform lastPlatform;
 
-    TeamsPersonalData(UnifiedJedis redis, ConversationReferences references) {
+    TeamsPersonalData(UnifiedJedis redis, ConversationReferences references, LastPlatform lastPlatform) {
         this.redis = redis;
         this.references = references;
+        this.lastPlatform = lastPlatform;
     }
 
     @Override
@@ -34,11 +36,10 @@ final class TeamsPersonalData implements PersonalData {
             data.put("teamsConversation", Map.of("conversationId", reference.getConversation().getId(),
                     "serviceUrl", reference.getServiceUrl()));
         });
-        Map<String, String> last = redis.hgetAll(LastPlatform.key(tenant, person));
-        if (!last.isEmpty()) {
-            lines.add("You last used Handoff in " + last.getOrDefault("last-platform", "?") + ".");
-            data.put("lastPlatform", last);
-        }
+        lastPlatform.last(tenant, person).ifPresent(platform -> {
+            lines.add("You last used Handoff in " + platform + ".");
+            data.put("lastPlatform", platform);
+        });
         long forms = redis.hlen(SentForms.key(tenant, person));
         if (forms > 0) {
             lines.add(forms + " form(s) recently sent to you in Teams, kept for a week.");
@@ -55,7 +56,8 @@ final class TeamsPersonalData implements PersonalData {
     @Override
     public List<String> erase(TenantId tenant, PersonId person) {
         long deleted = redis.del(ConversationReferences.key(tenant, person), SentForms.key(tenant, person),
-                LastPlatform.key(tenant, person), TeamsNotifications.unreachableKey(tenant, person));
-        return deleted == 0 ? List.of() : List.of("your Microsoft Teams conversation and settings");
+                TeamsNotifications.unreachableKey(tenant, person));
+        boolean platform = lastPlatform.forget(tenant, person);
+        return deleted == 0 && !platform ? List.of() : List.of("your Microsoft Teams conversation and settings");
     }
 }
