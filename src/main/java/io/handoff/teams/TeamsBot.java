@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamInfo;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
@@ -46,7 +48,8 @@ import io.handoff.graph.TenantId;
 
 /**
  * Handoff's Teams bot: translates activities into the chat port's interactions and renders the outcome as Adaptive
- * Cards. Text messages are commands (the bot's @mention stripped in channels; {@code home} shows the home card),
+ * Cards. Text messages are commands (the bot's @mention stripped in channels; {@code home} shows the home card;
+ * answers to a command typed in a channel go to the person's personal chat, never to the channel),
  * Action.Submit data are button presses ({@code {action, value}}) or form submissions ({@code {form, state}} plus the
  * inputs). Every activity resolves its sender to a person, stores their personal conversation reference and records
  * Teams as the platform they used last. Installing the app creates the tenant, imports the team's roster and sends
@@ -64,9 +67,10 @@ final class TeamsBot implements Bot {
     private final SentForms forms;
     private final LastPlatform lastPlatform;
     private final TeamsNotifications notifications;
+    private final TeamsSender privately;
 
     TeamsBot(ChatBot chat, GraphStore graph, TeamsPeople people, ConversationReferences references, SentForms forms,
-             LastPlatform lastPlatform, TeamsNotifications notifications) {
+             LastPlatform lastPlatform, TeamsNotifications notifications, TeamsSender privately) {
         this.chat = chat;
         this.graph = graph;
         this.people = people;
@@ -74,6 +78,7 @@ final class TeamsBot implements Bot {
         this.forms = forms;
         this.lastPlatform = lastPlatform;
         this.notifications = notifications;
+        this.privately = privately;
     }
 
     @Override
@@ -99,42 +104,55 @@ final class TeamsBot implements Bot {
     private void onMessage(TurnContext turn) {
         Optional<Actor> resolved = actor(turn);
         if (resolved.isEmpty()) {
-            send(turn, Message.text("Handoff works with the work accounts of a Microsoft 365 organisation; "
-                    + "this conversation has none."));
+            send(turn, TeamsMessages.message(Message.text("Handoff works with the work accounts of a Microsoft 365 organisation; "
+                    + "this conversation has none.")));
             return;
         }
         Actor actor = resolved.get();
         Activity activity = turn.getActivity();
+        Consumer<Activity> out = reply -> turn.sendActivity(reply).join();
+        if (!isPersonal(activity)) {
+            // Answers are personal (forms, my-data...): they go to the person's own chat with Handoff, never to a channel.
+            Optional<ConversationReference> personal = references.find(actor.tenant(), actor.person());
+            if (personal.isEmpty()) {
+                send(out, new Message("Open a personal chat with Handoff", List.of(Paragraph.builder()
+                        .plain("To keep your answers private, Handoff answers in a personal chat. Open ")
+                        .strong("Handoff").plain(" from the Apps bar and say it there.").build())));
+                return;
+            }
+            send(out, Message.text("I answered you in our personal chat."));
+            out = reply -> privately.send(personal.get(), reply);
+        }
         JsonNode data = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
         if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.FORM)) {
-            onForm(turn, actor, data);
+            onForm(out, actor, data);
         } else if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.ACTION)) {
-            onButton(turn, actor, data);
+            onButton(out, actor, data);
         } else {
-            onCommand(turn, actor, commandText(activity));
+            onCommand(out, actor, commandText(activity));
         }
     }
 
-    private void onCommand(TurnContext turn, Actor actor, String text) {
+    private void onCommand(Consumer<Activity> out, Actor actor, String text) {
         if (text.isEmpty() || text.equalsIgnoreCase("home")) {
-            sendHome(turn, actor);
+            sendHome(out, actor);
             return;
         }
-        handle(turn, actor, new Interaction.Command(actor, text), null, Map.of());
+        handle(out, actor, new Interaction.Command(actor, text), null, Map.of());
     }
 
-    private void onButton(TurnContext turn, Actor actor, JsonNode data) {
+    private void onButton(Consumer<Activity> out, Actor actor, JsonNode data) {
         Action action;
         try {
             action = new Action(data.get(AdaptiveCards.ACTION).asText(), data.path(AdaptiveCards.VALUE).asText(""));
         } catch (IllegalArgumentException e) {
-            send(turn, Message.text("That button is no longer valid. Say home to start again."));
+            send(out, Message.text("That button is no longer valid. Say home to start again."));
             return;
         }
-        handle(turn, actor, new Interaction.ButtonPressed(actor, action), null, Map.of());
+        handle(out, actor, new Interaction.ButtonPressed(actor, action), null, Map.of());
     }
 
-    private void onForm(TurnContext turn, Actor actor, JsonNode data) {
+    private void onForm(Consumer<Activity> out, Actor actor, JsonNode data) {
         String formId = data.get(AdaptiveCards.FORM).asText();
         String state = data.path(AdaptiveCards.STATE).asText("");
         Map<String, List<String>> values = new LinkedHashMap<>();
@@ -154,16 +172,16 @@ final class TeamsBot implements Bot {
                 values.put(fieldId, value.isBlank() ? List.of() : List.of(value));
             }
         }
-        handle(turn, actor, new Interaction.FormSubmitted(actor, formId, state, values), formId, values);
+        handle(out, actor, new Interaction.FormSubmitted(actor, formId, state, values), formId, values);
     }
 
-    private void handle(TurnContext turn, Actor actor, Interaction interaction, String formId,
+    private void handle(Consumer<Activity> out, Actor actor, Interaction interaction, String formId,
                         Map<String, List<String>> submitted) {
         Outcome outcome = chat.handle(interaction);
-        answer(turn, actor, outcome.reply(), formId, submitted);
+        answer(out, actor, outcome.reply(), formId, submitted);
         List<Person> unreachable = notifications.unreachable(actor, outcome.notifications());
         for (Person colleague : unreachable) {
-            send(turn, new Message(colleague.displayName() + " could not be asked yet",
+            send(out, new Message(colleague.displayName() + " could not be asked yet",
                     List.of(Paragraph.builder().strong(colleague.displayName())
                             .plain(" does not use Handoff in Teams or Slack yet, so they could not be asked now. "
                                     + "Handoff has noted your request; ask them to add the Handoff app.").build())));
@@ -174,51 +192,56 @@ final class TeamsBot implements Bot {
         notifications.deliverLater(actor.tenant(), outcome.notifications());
     }
 
-    private void answer(TurnContext turn, Actor actor, Reply reply, String formId,
+    private void answer(Consumer<Activity> out, Actor actor, Reply reply, String formId,
                         Map<String, List<String>> submitted) {
         if (reply instanceof Reply.Show show) {
-            send(turn, show.message());
+            send(out, show.message());
         } else if (reply instanceof Reply.CloseForm close) {
-            send(turn, close.message());
+            send(out, close.message());
         } else if (reply instanceof Reply.OpenForm open) {
-            sendForm(turn, actor, open.form());
+            sendForm(out, actor, open.form());
         } else if (reply instanceof Reply.NextForm next) {
-            sendForm(turn, actor, next.form());
+            sendForm(out, actor, next.form());
         } else if (reply instanceof Reply.FormErrors errors) {
             Optional<ObjectNode> card = formId == null ? Optional.empty()
                     : forms.find(actor.tenant(), actor.person(), formId);
             if (card.isPresent()) {
-                send(turn, TeamsMessages.card(AdaptiveCards.withErrors(card.get(), errors.errors(), submitted),
+                out.accept(TeamsMessages.card(AdaptiveCards.withErrors(card.get(), errors.errors(), submitted),
                         "Please check the form"));
             } else {
                 // The card is gone (older than a week): still say what was wrong, never drop it silently.
                 List<io.handoff.chat.Block> blocks = new ArrayList<>();
                 blocks.add(Paragraph.of("Your answer could not be saved:"));
                 errors.errors().values().forEach(text -> blocks.add(Paragraph.of(text)));
-                send(turn, new Message("Your answer could not be saved", blocks));
+                send(out, new Message("Your answer could not be saved", blocks));
             }
         }
     }
 
-    private void sendForm(TurnContext turn, Actor actor, Form form) {
+    private void sendForm(Consumer<Activity> out, Actor actor, Form form) {
         List<Person> roster = graph.graph(actor.tenant()).people().values().stream()
                 .filter(person -> !person.id().equals(actor.person()))
                 .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
         ObjectNode card = AdaptiveCards.form(form, roster);
         forms.save(actor.tenant(), actor.person(), form.id(), card);
-        send(turn, TeamsMessages.card(card, form.title()));
+        out.accept(TeamsMessages.card(card, form.title()));
     }
 
-    private void sendHome(TurnContext turn, Actor actor) {
-        send(turn, new Message("Your Handoff home", chat.home(actor).blocks()));
+    private void sendHome(Consumer<Activity> out, Actor actor) {
+        send(out, new Message("Your Handoff home", chat.home(actor).blocks()));
     }
 
-    private static void send(TurnContext turn, Message message) {
-        send(turn, TeamsMessages.message(message));
+    private static void send(Consumer<Activity> out, Message message) {
+        out.accept(TeamsMessages.message(message));
     }
 
     private static void send(TurnContext turn, Activity activity) {
         turn.sendActivity(activity).join();
+    }
+
+    private static boolean isPersonal(Activity activity) {
+        return activity.getConversation() != null
+                && "personal".equals(activity.getConversation().getConversationType());
     }
 
     /** The message text without the bot's @mention (channels) and surrounding blanks. */
@@ -263,12 +286,12 @@ final class TeamsBot implements Bot {
         Optional<Actor> installer = actor(turn);
         if (team != null && team.getId() != null) {
             String name = team.getName() == null ? "this team" : team.getName();
-            send(turn, new Message("Handoff is installed", List.of(Paragraph.builder()
+            send(turn, TeamsMessages.message(new Message("Handoff is installed", List.of(Paragraph.builder()
                     .plain("Handoff is installed in ").strong(name).plain(" and knows " + imported
                             + " colleagues from it. Open a personal chat with Handoff and say ")
-                    .strong("customers").plain(" to name who depends on your work.").build())));
+                    .strong("customers").plain(" to name who depends on your work.").build()))));
         } else if (installer.isPresent()) {
-            sendHome(turn, installer.get());
+            sendHome(reply -> turn.sendActivity(reply).join(), installer.get());
         }
     }
 
@@ -348,7 +371,7 @@ final class TeamsBot implements Bot {
         String aad = from.getAadObjectId();
         PersonId person = people.known(tenant, aad)
                 .orElseGet(() -> people.resolve(tenant, aad, from.getName(), email(turn, from)));
-        if (activity.getConversation() != null && "personal".equals(activity.getConversation().getConversationType())) {
+        if (isPersonal(activity)) {
             references.save(tenant, person, activity.getConversationReference());
         }
         lastPlatform.touched(tenant, person);

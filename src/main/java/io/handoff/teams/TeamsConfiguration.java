@@ -56,9 +56,9 @@ class TeamsConfiguration {
 
     @Bean
     TeamsBot teamsBot(ChatBot chat, GraphStore graph, UnifiedJedis redis, ConversationReferences references,
-                      TeamsNotifications notifications) {
+                      TeamsNotifications notifications, TeamsSender sender) {
         return new TeamsBot(chat, graph, new TeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
-                new LastPlatform(redis, Clock.systemUTC()), notifications);
+                new LastPlatform(redis, Clock.systemUTC()), notifications, sender);
     }
 
     /** True when handoff.teams.app-id (MICROSOFT_APP_ID) is set to something other than blanks. */

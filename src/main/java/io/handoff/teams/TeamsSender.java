@@ -52,7 +52,11 @@ final class TeamsSender implements PlatformSender {
     public void send(TenantId tenant, Person recipient, Message message) {
         ConversationReference reference = references.find(tenant, recipient.id()).orElseThrow(() ->
                 SendFailure.permanentFailure(recipient.id() + " has no Teams conversation with Handoff"));
-        Activity activity = TeamsMessages.message(message);
+        send(reference, TeamsMessages.message(message));
+    }
+
+    /** Sends an activity into a stored conversation now (proactively). */
+    void send(ConversationReference reference, Activity activity) {
         // A failed send is caught inside the turn: the adapter's turn-error handler must not swallow it (or answer
         // "sorry" into the colleague's chat); the caller needs it to retry or dead-letter.
         AtomicReference<Throwable> failed = new AtomicReference<>();
@@ -66,11 +70,11 @@ final class TeamsSender implements PlatformSender {
             failed.compareAndSet(null, e);
         }
         if (failed.get() != null) {
-            throw failure(failed.get(), recipient);
+            throw failure(failed.get(), reference.getUser() == null ? "?" : reference.getUser().getId());
         }
     }
 
-    static SendFailure failure(Throwable thrown, Person recipient) {
+    static SendFailure failure(Throwable thrown, String recipient) {
         Throwable cause = thrown;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException
                 || (cause instanceof java.io.IOException && cause.getCause() != null)) && cause.getCause() != null) {
@@ -78,7 +82,7 @@ final class TeamsSender implements PlatformSender {
         }
         if (cause instanceof ErrorResponseException error && error.response() != null) {
             int status = error.response().code();
-            log.warn("Teams refused a message to {}: HTTP {}", recipient.id(), status);
+            log.warn("Teams refused a message to {}: HTTP {}", recipient, status);
             if (status == 429) {
                 Duration wait = ConnectorRetry.parseRetryAfter(error.response().headers().get("Retry-After"))
                         .orElse(Duration.ofSeconds(1));
@@ -86,7 +90,7 @@ final class TeamsSender implements PlatformSender {
             }
             if (status == 403 || status == 404) {
                 // The app was uninstalled, the user blocked the bot or left the organisation.
-                return SendFailure.permanentFailure("Teams answered " + status + " for " + recipient.id());
+                return SendFailure.permanentFailure("Teams answered " + status + " for " + recipient);
             }
             return SendFailure.transientFailure("Teams answered " + status, error);
         }

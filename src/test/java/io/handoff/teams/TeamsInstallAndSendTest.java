@@ -61,6 +61,36 @@ class TeamsInstallAndSendTest extends TeamsAppTest {
     }
 
     @Test
+    void aCommandInAChannelIsAnsweredInThePersonalChatOnly() {
+        BotFrameworkFake.TeamsUser pat = user("Pat Okafor", "pat@contoso.example");
+        BotFrameworkFake.TeamsUser ben = user("Ben Ode", "ben@contoso.example");
+        String channel = "19:general@thread.tacv2";
+        fake.member(channel, ben);
+        client.post(fake.text(pat, "home"));
+
+        assertThat(client.post(mention(pat, channel, "my-data")).statusCode()).isEqualTo(200);
+        assertThat(client.post(mention(ben, channel, "customers")).statusCode()).isEqualTo(200);
+
+        List<JsonNode> inChannel = fake.sentTo(channel);
+        assertThat(inChannel).hasSize(2);
+        assertThat(BotFrameworkFake.texts(BotFrameworkFake.card(inChannel.get(0)))).contains("personal chat");
+        assertThat(BotFrameworkFake.texts(BotFrameworkFake.card(inChannel.get(1))))
+                .contains("To keep your answers private");
+        assertThat(inChannel.toString()).doesNotContain("Input.").doesNotContain("pat@contoso");
+        JsonNode privately = client.lastCard(pat.personalConversation());
+        assertThat(BotFrameworkFake.texts(privately)).contains("What Handoff stores about you");
+    }
+
+    private ObjectNode mention(BotFrameworkFake.TeamsUser from, String channel, String command) {
+        ObjectNode message = fake.activity("message", from, channel, "channel")
+                .put("text", "<at>Handoff</at> " + command);
+        ObjectNode entity = message.putArray("entities").addObject().put("type", "mention")
+                .put("text", "<at>Handoff</at>");
+        entity.putObject("mentioned").put("id", "28:" + BotFrameworkFake.APP_ID).put("name", "Handoff");
+        return message;
+    }
+
+    @Test
     void thePeoplePickerSearchesTheRosterThroughTheBot() {
         BotFrameworkFake.TeamsUser pat = user("Pat Okafor", "pat@contoso.example");
         client.post(fake.text(pat, "home"));
