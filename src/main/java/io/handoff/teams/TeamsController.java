@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
@@ -28,7 +29,8 @@ import com.microsoft.bot.schema.Serialization;
 /**
  * The Bot Framework messaging endpoint. Reads the raw body, parses it with the SDK's own (Jackson 2) serialization,
  * and lets the adapter authenticate the request and run the bot. Answers 200 (with the invoke response, if any),
- * 401 for a missing or invalid token, 400 for a body that is no activity, and never a stack trace.
+ * 401 for a missing or invalid token, 400 for a body that is no activity, and never a stack trace. Counts requests by
+ * status in {@code handoff.teams.requests}.
  */
 @RestController
 @Conditional(TeamsConfiguration.TeamsConfigured.class)
@@ -38,15 +40,24 @@ class TeamsController {
 
     private final TeamsAdapter adapter;
     private final TeamsBot bot;
+    private final MeterRegistry meters;
 
-    TeamsController(TeamsAdapter adapter, TeamsBot bot) {
+    TeamsController(TeamsAdapter adapter, TeamsBot bot, MeterRegistry meters) {
         this.adapter = adapter;
         this.bot = bot;
+        this.meters = meters;
     }
 
     @PostMapping(path = "/api/messages")
     ResponseEntity<String> messages(@RequestBody(required = false) byte[] body,
                                     @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+        ResponseEntity<String> response = process(body, auth);
+        meters.counter("handoff.teams.requests", "status", Integer.toString(response.getStatusCode().value()))
+                .increment();
+        return response;
+    }
+
+    private ResponseEntity<String> process(byte[] body, String auth) {
         Activity activity;
         try {
             activity = parse(body);

@@ -7,11 +7,16 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import tools.jackson.databind.node.ObjectNode;
 
 /** Every request to /api/messages must carry a valid Bot Framework channel token; bad bodies are 400, never 500. */
 class TeamsAuthenticationTest extends TeamsAppTest {
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void acceptsAValidChannelToken() {
@@ -50,6 +55,7 @@ class TeamsAuthenticationTest extends TeamsAppTest {
             assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("at com.");
         });
         assertThat(fake.sentTo(pat.personalConversation())).isEmpty();
+        assertThat(meters.counter("handoff.teams.requests", "status", "401").count()).isGreaterThanOrEqualTo(7);
     }
 
     @Test
