@@ -210,6 +210,9 @@
     if (!me) return;
     const messages = await call('/people/' + me + '/inbox');
     const panel = $('panel-inbox');
+    const signature = me + ':' + messages.map((m) => m.id).join(',');
+    if (panel.dataset.signature === signature) return;
+    panel.dataset.signature = signature;
     panel.replaceChildren();
     if (messages.length === 0) panel.appendChild(el('p', {class: 'hint'}, 'Nothing from Handoff yet.'));
     messages.forEach((m) => {
