@@ -2,7 +2,11 @@ package io.handoff.playground;
 
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @Conditional(PlaygroundEnabled.class)
 class PlaygroundConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(PlaygroundConfiguration.class);
 
     @Bean
     PlaygroundInbox playgroundInbox(UnifiedJedis redis, JsonMapper json) {
         return new PlaygroundInbox(redis, json, Clock.systemUTC());
+    }
+
+    /** Tells a newcomer where to go, once the server listens. */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> playgroundAnnouncement(PlaygroundProperties properties) {
+        return event -> log.info("Playground ready: open http://localhost:{}/ in a browser and pick a demo person{}",
+                event.getWebServer().getPort(), properties.allowRemote() ? " (open to other machines)" : "");
     }
 
     @Bean
