@@ -86,7 +86,7 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private boolean answersPing() {
         if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log());
+            throw new ProcessExitedException(name + " exited with " + process.exitValue() + "; see " + log());
         }
         try (Jedis jedis = connect()) {
             jedis.ping();
@@ -111,7 +111,7 @@ public final class RedisServerProcess implements AutoCloseable {
                 if (condition.getAsBoolean()) {
                     return;
                 }
-            } catch (IllegalStateException fatal) {
+            } catch (ProcessExitedException fatal) {
                 throw fatal;
             } catch (RuntimeException notYet) {
                 last = notYet;
@@ -158,6 +158,13 @@ public final class RedisServerProcess implements AutoCloseable {
     @Override
     public String toString() {
         return name + "@" + port;
+    }
+
+    /** The process being waited for is gone: waiting longer cannot help. */
+    public static final class ProcessExitedException extends IllegalStateException {
+        ProcessExitedException(String message) {
+            super(message);
+        }
     }
 
     /** {@code count} distinct free loopback ports (held open together while chosen, so none repeats). */
