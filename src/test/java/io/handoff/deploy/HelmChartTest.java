@@ -151,7 +151,7 @@ class HelmChartTest {
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
         assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
         assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
-        assertThat(container.getResources().getLimits().get("memory")).isEqualTo(new Quantity("640Mi"));
+        assertThat(container.getResources().getLimits().get("memory")).isEqualTo(new Quantity("768Mi"));
         assertThat(Quantity.getAmountInBytes(container.getResources().getRequests().get("memory")))
                 .isEqualByComparingTo(Quantity.getAmountInBytes(container.getResources().getLimits().get("memory")));
         assertThat(container.getLifecycle().getPreStop().getExec().getCommand()).containsExactly("sleep", "10");
