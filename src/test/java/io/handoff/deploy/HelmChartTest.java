@@ -128,6 +128,7 @@ class HelmChartTest {
         assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getEnableServiceLinks()).as("no HANDOFF_PORT=tcp://… from a Service named handoff").isFalse();
         assertThat(container.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
@@ -262,6 +263,13 @@ class HelmChartTest {
         assertThat(rendered.kinds()).doesNotContain("Secret");
         assertThat(config.getData().keySet()).doesNotContainAnyElementsOf(
                 SECRET_VARIABLES.stream().filter(name -> !name.equals("REDIS_URL")).toList());
+    }
+
+    @Test
+    void aSingleReplicaGetsNoDisruptionBudgetThatWouldBlockEveryDrain() {
+        assertThat(render("handoff", "--set", "replicaCount=1").kinds()).doesNotContain("PodDisruptionBudget");
+        assertThat(render("handoff", "--set", "replicaCount=1", "--set", "autoscaling.enabled=true")
+                .one(PodDisruptionBudget.class).getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
     }
 
     @Test
