@@ -201,11 +201,11 @@ final class SurveyFlow {
         return Optional.of(new HandoffTerms(what, often.get(), critical.get()));
     }
 
-    /** Writes the actor's claim of one edge and says who must hear about it. */
     /** The person answering the survey, with their team's name for the colleagues they name. */
     private record Claimant(Person person, Optional<String> teamName) {
     }
 
+    /** Writes the actor's claim of one edge and says who must hear about it. */
     private List<Notification> claim(Direction direction, Actor actor, Claimant claimant, PersonId other,
                                      HandoffTerms terms, Instant now) {
         TenantId tenant = actor.tenant();
@@ -275,7 +275,7 @@ final class SurveyFlow {
             if (after.isEmpty()) {
                 reasons.remove(tenant, edge.upstream(), edge.downstream());
             } else if (edge.status() == EdgeStatus.CONFIRMED && after.get().status() == EdgeStatus.DISPUTED) {
-                Person me = graph.person(tenant, actor.person()).orElseThrow();
+                Person me = mine.person(actor.person()).orElseThrow();
                 notifications.add(new Notification(other, Asks.disputed(after.get(), me, direction.mySide, null),
                         NotificationKeys.of("disputed", edge.upstream(), edge.downstream(), after.get().updatedAt())));
             }
