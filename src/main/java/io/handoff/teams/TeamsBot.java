@@ -104,8 +104,8 @@ final class TeamsBot implements Bot {
     private void onMessage(TurnContext turn) {
         Optional<Actor> resolved = actor(turn);
         if (resolved.isEmpty()) {
-            send(turn, TeamsMessages.message(Message.text("Handoff works with the work accounts of a Microsoft 365 organisation; "
-                    + "this conversation has none.")));
+            send(turn, TeamsMessages.message(Message.text("Handoff works with the work accounts of a "
+                    + "Microsoft 365 organisation; this conversation has none.")));
             return;
         }
         Actor actor = resolved.get();
