@@ -186,9 +186,9 @@ final class SlackListeners {
                             .channel(event.getChannel())
                             .text(SlackText.escape(form(reply).title()))
                             .blocks(BlockKit.openFormPrompt(form(reply), SlackText.truncate(text, 2000)))));
-                    followUp(who, outcome, null);
+                    followUp(who, outcome, null, null);
                 } else {
-                    followUp(who, outcome, shownMessage(reply));
+                    followUp(who, outcome, shownMessage(reply), event.getChannel());
                 }
             } catch (RuntimeException e) {
                 log.warn("Answering a direct message failed", e);
@@ -318,14 +318,18 @@ final class SlackListeners {
         if (toActor == null && outcome.notifications().isEmpty() && !outcome.homeChanged()) {
             return;
         }
-        afterAck.execute(() -> followUp(who, outcome, toActor));
+        afterAck.execute(() -> followUp(who, outcome, toActor, null));
     }
 
-    /** The actor's DM (if any), every notification through {@link Delivery}, then the actor's refreshed Home tab. */
-    private void followUp(Who who, Outcome outcome, Message toActor) {
+    /**
+     * The reply to the actor (if any) in {@code channel}, or else in their DM; every notification through
+     * {@link Delivery}; then the actor's refreshed Home tab.
+     */
+    private void followUp(Who who, Outcome outcome, Message toActor, String channel) {
         if (toActor != null) {
             try {
-                SlackMessenger.postToUser(who.client(), who.slackUserId(), toActor, SlackMessenger.RateLimits.WAIT);
+                SlackMessenger.post(who.client(), channel == null ? who.slackUserId() : channel, who.slackUserId(),
+                        toActor, SlackMessenger.RateLimits.WAIT);
             } catch (RuntimeException e) {
                 log.warn("Could not send the reply to {} of tenant {}", who.person(), who.tenant(), e);
             }
