@@ -64,7 +64,7 @@ final class SlackTestSupport {
                 .willReturn(okJson("""
                         {"ok":true,"user":{"id":"%s","team_id":"%s","name":"%s","real_name":"%s","tz":"Europe/London",
                          "is_admin":true,"profile":{"real_name":"%s","display_name":"%s","email":"%s"}}}"""
-                        .formatted(userId, teamId, name, name, name, name, email))));
+                        .formatted(userId, teamId, name, name, name, name, email == null ? "" : email))));
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String json) {
