@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.SlackApiTextResponse;
 
 /**
@@ -66,6 +67,12 @@ final class SlackApi {
                 throw new SlackCallFailed(method, error, retryAfter.orElse(null), e);
             } catch (IOException e) {
                 throw new SlackCallFailed(method, "io_error", null, e);
+            } catch (SlackFilesUploadV2Exception e) {
+                // one of the three calls of files.uploadV2 failed; Slack's error is in the response that failed
+                String error = e.getCompleteResponse() != null ? e.getCompleteResponse().getError()
+                        : e.getGetURLResponses().stream().map(r -> r.getError()).filter(java.util.Objects::nonNull)
+                        .findFirst().orElse("upload_failed");
+                throw new SlackCallFailed(method, error, null, e);
             }
         }
     }
