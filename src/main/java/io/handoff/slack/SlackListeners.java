@@ -198,11 +198,13 @@ final class SlackListeners {
     }
 
     private boolean firstDelivery(EventContext ctx, String eventId) {
-        Optional<TenantId> tenant = workspaces.find(ctx.getEnterpriseId(), ctx.getTeamId());
-        if (tenant.isEmpty()) {
-            return true; // a new workspace: nothing of it can have been applied yet
+        boolean first;
+        try {
+            first = dedup.firstDelivery(tenant(ctx), eventId);
+        } catch (RuntimeException e) {
+            log.error("Cannot tell whether Slack event {} is new; acknowledging it without acting", eventId, e);
+            return false;
         }
-        boolean first = dedup.firstDelivery(tenant.get(), eventId);
         if (!first) {
             log.info("Ignoring redelivery {} of Slack event {}", ctx.getRetryNum(), eventId);
         }
@@ -359,11 +361,18 @@ final class SlackListeners {
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private Optional<Who> resolve(Context ctx, String slackUserId) {
+        TenantId tenant = tenant(ctx);
+        return people.resolve(tenant, slackUserId, ctx.client())
+                .map(person -> new Who(tenant, person, slackUserId, ctx.client()));
+    }
+
+    /** The tenant of the request's workspace; the first request of a new workspace creates it and syncs its teams. */
+    private TenantId tenant(Context ctx) {
         String teamName = ctx.getAuthTestResponse() == null ? null : ctx.getAuthTestResponse().getTeam();
         SlackWorkspaces.Registration registration = workspaces.register(ctx.getEnterpriseId(), ctx.getTeamId(),
                 ctx.isEnterpriseInstall(), teamName);
-        MethodsClient client = ctx.client();
         if (registration.created()) {
+            MethodsClient client = ctx.client();
             afterAck.execute(() -> {
                 try {
                     roster.sync(registration.tenant(), client);
@@ -372,8 +381,7 @@ final class SlackListeners {
                 }
             });
         }
-        return people.resolve(registration.tenant(), slackUserId, client)
-                .map(person -> new Who(registration.tenant(), person, slackUserId, client));
+        return registration.tenant();
     }
 
     private static Form form(Reply reply) {

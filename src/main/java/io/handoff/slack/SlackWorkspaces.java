@@ -35,11 +35,6 @@ final class SlackWorkspaces {
         this.clock = clock;
     }
 
-    /** The tenant of a workspace we already know. */
-    Optional<TenantId> find(String enterpriseId, String teamId) {
-        return graph.tenantForSlack(blankToNull(enterpriseId), blankToNull(teamId));
-    }
-
     /** A {@link Registration} tells whether the tenant was created just now (then its roster is synced). */
     record Registration(TenantId tenant, boolean created) {
     }

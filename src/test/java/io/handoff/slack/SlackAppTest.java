@@ -226,6 +226,34 @@ class SlackAppTest {
     }
 
     @Test
+    void offersAButtonToOpenAFormAskedForInADirectMessage() throws Exception {
+        String channel = SlackTestSupport.slackId('D');
+        String event = """
+                {"token":"x","team_id":"%s","api_app_id":"A0HANDOFF","type":"event_callback","event_id":"Ev%s",
+                 "event_time":1700000000,"event":{"type":"message","channel_type":"im","channel":"%s","user":"%s",
+                 "text":"customers","ts":"1700000000.000500","event_ts":"1700000000.000500"}}"""
+                .formatted(TEAM, SlackTestSupport.slackId('O'), channel, HANA);
+
+        assertThat(postSigned(port, event, "application/json", Map.of()).statusCode()).isEqualTo(200);
+        Map<String, String> prompt = await().atMost(Duration.ofSeconds(10))
+                .until(() -> postsTo(SLACK, channel), posts -> !posts.isEmpty()).get(0);
+        JsonNode button = json(prompt.get("blocks")).get(1).get("elements").get(0);
+        assertThat(button.get("action_id").asString()).isEqualTo("slack-open|0");
+        assertThat(button.get("value").asString()).isEqualTo("customers");
+
+        HttpResponse<String> pressed = postSigned(port, interactive("""
+                {"type":"block_actions","api_app_id":"A0HANDOFF","team":{"id":"%s"},"user":{"id":"%s","team_id":"%s"},
+                 "trigger_id":"trig-from-dm","container":{"type":"message"},"channel":{"id":"%s"},
+                 "actions":[{"type":"button","block_id":"b","action_id":"slack-open|0","value":"customers"}]}"""
+                .formatted(TEAM, HANA, TEAM, channel)), FORM, Map.of());
+
+        assertThat(pressed.statusCode()).isEqualTo(200);
+        Map<String, String> opened = calls(SLACK, "views.open").stream()
+                .filter(call -> "trig-from-dm".equals(call.get("trigger_id"))).findFirst().orElseThrow();
+        assertThat(json(opened.get("view")).get("callback_id").asString()).isEqualTo("survey.customers.pick");
+    }
+
+    @Test
     void appliesAnEventOnceWhenSlackRedeliversIt() throws Exception {
         // the workspace exists after any first request
         postSigned(port, slashCommand(TEAM, HANA, "help", "trig-d"), FORM, Map.of());

@@ -114,6 +114,28 @@ class SlackOAuthTest {
     }
 
     @Test
+    void forgetsTheInstallationWhenTheAppIsUninstalled() throws Exception {
+        Workspace leaving = Workspace.random("Leaving Ltd");
+        leaving.stub(SLACK);
+        stubOk(SLACK, "usergroups.list", "{\"ok\":true,\"usergroups\":[]}");
+        assertThat(install(leaving).statusCode()).isEqualTo(200);
+        TenantId tenant = graph.tenantForSlack(null, leaving.team).orElseThrow();
+        assertThat(TestRedis.client().exists("handoff:slack:bot:-:" + leaving.team)).isTrue();
+
+        HttpResponse<String> uninstalled = postSigned(port, """
+                {"token":"x","team_id":"%s","api_app_id":"A0HANDOFF","type":"event_callback","event_id":"Ev%s",
+                 "event_time":1700000000,"event":{"type":"app_uninstalled","event_ts":"1700000000.000400"}}"""
+                .formatted(leaving.team, SlackTestSupport.slackId('X')), "application/json", Map.of());
+
+        assertThat(uninstalled.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !TestRedis.client().exists("handoff:slack:bot:-:" + leaving.team));
+        assertThat(TestRedis.client().exists("handoff:slack:installer:-:" + leaving.team + ":" + leaving.installer))
+                .isFalse();
+        assertThat(graph.tenant(tenant)).isPresent(); // the graph stays; only Slack's tokens are gone
+    }
+
+    @Test
     void refusesAnInstallWithAForgedState() throws Exception {
         Workspace forged = Workspace.random("Forged Inc");
         forged.stub(SLACK);
