@@ -3,9 +3,11 @@ package io.handoff.slack;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,7 @@ import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
 import io.handoff.chat.ChatBot;
 import io.handoff.chat.Delivery;
 import io.handoff.graph.GraphStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -140,10 +143,10 @@ class SlackConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<SlackHttpServlet> slackServlet(App app, SlackProperties properties) {
+    ServletRegistrationBean<SlackHttpServlet> slackServlet(App app, SlackProperties properties, MeterRegistry meters) {
         String secret = SlackWorkspaces.blankToNull(properties.signingSecret());
         SlackHttpServlet servlet = new SlackHttpServlet(app,
-                new SlackRequestVerifier(secret == null ? "-" : secret, Clock.systemUTC()));
+                new SlackRequestVerifier(secret == null ? "-" : secret, Clock.systemUTC()), meters);
         List<String> paths = new ArrayList<>(List.of(EVENTS_PATH));
         if (properties.oauth()) {
             paths.addAll(List.of(INSTALL_PATH, REDIRECT_PATH));
@@ -155,6 +158,18 @@ class SlackConfiguration {
         // without a signing secret (Socket Mode only) no request could be verified: Slack's HTTP paths stay off
         registration.setEnabled(secret != null);
         return registration;
+    }
+
+    /** On shutdown, lets the work queued after acks (notifications, DMs, Home tabs) finish for a few seconds. */
+    @Bean
+    DisposableBean slackAfterAckDrain(App app) {
+        return () -> {
+            app.executorService().shutdown();
+            if (!app.executorService().awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Slack work still queued at shutdown was dropped: {} tasks",
+                        app.executorService().shutdownNow().size());
+            }
+        };
     }
 
     @Bean

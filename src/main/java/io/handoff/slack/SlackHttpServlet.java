@@ -19,6 +19,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Bolt over HTTP: {@code POST /slack/events} for events, slash commands and interactivity (one Request URL), and,
  * for many workspaces, {@code GET /slack/install} and {@code GET /slack/oauth_redirect}. The raw body is read here,
@@ -33,11 +35,13 @@ final class SlackHttpServlet extends HttpServlet {
     private final transient App app;
     private final transient SlackRequestParser parser;
     private final transient SlackRequestVerifier verifier;
+    private final transient MeterRegistry meters;
 
-    SlackHttpServlet(App app, SlackRequestVerifier verifier) {
+    SlackHttpServlet(App app, SlackRequestVerifier verifier, MeterRegistry meters) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.verifier = verifier;
+        this.meters = meters;
     }
 
     @Override
@@ -47,11 +51,13 @@ final class SlackHttpServlet extends HttpServlet {
             body = in.readNBytes(MAX_BODY + 1);
         }
         if (body.length > MAX_BODY) {
+            count("too_large");
             error(response, 413, "request too large");
             return;
         }
         if (!verifier.verify(request.getHeader("X-Slack-Request-Timestamp"), request.getHeader("X-Slack-Signature"),
                 body)) {
+            count("invalid_signature");
             error(response, 401, "invalid signature");
             return;
         }
@@ -78,6 +84,7 @@ final class SlackHttpServlet extends HttpServlet {
             slackRequest = null;
         }
         if (slackRequest == null) {
+            count("malformed");
             error(response, 400, "malformed request");
             return;
         }
@@ -86,15 +93,21 @@ final class SlackHttpServlet extends HttpServlet {
             slackResponse = app.run(slackRequest);
         } catch (Exception e) {
             log.error("Bolt failed on a {} request", slackRequest.getRequestType(), e);
+            count("failed");
             error(response, 500, "something went wrong");
             return;
         }
+        count("handled");
         if (slackResponse.getStatusCode() == 500 && slackResponse.getBody() != null
                 && slackResponse.getBody().contains("Exception")) {
             error(response, 500, "something went wrong");
             return;
         }
         ServletAdapterOps.writeResponse(response, slackResponse);
+    }
+
+    private void count(String result) {
+        meters.counter("handoff.slack.requests", "result", result).increment();
     }
 
     private static void error(HttpServletResponse response, int status, String error) throws IOException {

@@ -40,6 +40,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.app_backend.SlackSignature;
 
 import io.handoff.graph.EdgeStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.Person;
@@ -97,6 +98,9 @@ class SlackAppTest {
     @Autowired
     GraphStore graph;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void refusesAWrongSignatureAndAnOldTimestampWith401() throws Exception {
         String body = slashCommand(TEAM, PAT, "help", "trig-x");
@@ -115,7 +119,9 @@ class SlackAppTest {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).isEqualTo("{\"error\":\"invalid signature\"}");
         }
-        assertThat(calls(SLACK, "users.info")).noneMatch(call -> "trig-x".equals(call.get("trigger_id")));
+        assertThat(calls(SLACK, "views.open")).noneMatch(call -> "trig-x".equals(call.get("trigger_id")));
+        assertThat(meters.counter("handoff.slack.requests", "result", "invalid_signature").count())
+                .isGreaterThanOrEqualTo(4);
     }
 
     @Test
