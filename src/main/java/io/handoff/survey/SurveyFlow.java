@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.handoff.chat.Actor;
 import io.handoff.chat.Field;
 import io.handoff.chat.Form;
@@ -45,9 +48,13 @@ import io.handoff.graph.TenantId;
  * really"; asking again with the same words would nag); changed terms ask again.
  */
 final class SurveyFlow {
+    /** New people per half and round; someone who already named more may keep them all, up to {@link #MAX_FORM}. */
     static final int MAX_PEOPLE = 10;
+    /** Four inputs per person: 24 people fill a Slack modal (100 blocks). */
+    static final int MAX_FORM = 24;
     static final int MAX_WHAT = 80;
     static final String PEOPLE = "people";
+    private static final Logger log = LoggerFactory.getLogger(SurveyFlow.class);
     private static final String STATE_VERSION = "v1;";
 
     private final GraphStore graph;
@@ -80,7 +87,7 @@ final class SurveyFlow {
     Outcome onPick(Direction direction, Interaction.FormSubmitted submitted) {
         Actor actor = submitted.actor();
         List<String> picked = new ArrayList<>(new LinkedHashSet<>(submitted.all(PEOPLE)));
-        Optional<String> problem = checkPeople(actor, picked);
+        Optional<String> problem = checkPeople(actor, picked, limit(direction, actor));
         if (problem.isPresent()) {
             return Outcome.reply(new Reply.FormErrors(Map.of(PEOPLE, problem.get())));
         }
@@ -99,9 +106,11 @@ final class SurveyFlow {
             PersonId other = people.get(i);
             Optional<Handoff> existing = graph.handoff(actor.tenant(), direction.upstream(actor.person(), other),
                     direction.downstream(actor.person(), other));
-            String name = mine.person(other).or(() -> graph.person(actor.tenant(), other))
-                    .map(Person::displayName).orElse(other.value());
-            fields.add(new Field.Note("about." + i, Paragraph.builder().plain(i == 0 ? "" : "\n").strong(name).build()));
+            Optional<Person> person = mine.person(other).or(() -> graph.person(actor.tenant(), other));
+            Paragraph.Builder about = Paragraph.builder()
+                    .strong(person.map(Person::displayName).orElse(other.value()));
+            person.flatMap(Person::teamId).ifPresent(team -> about.plain(" · ").plain(mine.teamName(team)));
+            fields.add(new Field.Note("about." + i, about.build()));
             fields.add(new Field.TextInput("what." + i, direction.whatLabel, false, MAX_WHAT, false,
                     existing.map(Handoff::what).filter(w -> w.length() <= MAX_WHAT).orElse(null),
                     direction == Direction.CUSTOMERS ? "e.g. loaded truck, signed contract" : "e.g. route plan, sorted parcels"));
@@ -118,7 +127,8 @@ final class SurveyFlow {
     Outcome onTerms(Direction direction, Interaction.FormSubmitted submitted) {
         Actor actor = submitted.actor();
         Optional<List<String>> state = parseState(submitted.state());
-        Optional<String> stateProblem = state.isEmpty() ? Optional.of("empty") : checkPeople(actor, state.get());
+        Optional<String> stateProblem = state.isEmpty() ? Optional.of("empty")
+                : checkPeople(actor, state.get(), limit(direction, actor));
         if (stateProblem.isPresent() || state.get().isEmpty()) {
             return Outcome.reply(new Reply.FormErrors(Map.of("what.0",
                     "This form is out of date. Please close it and start again with customers.")));
@@ -141,6 +151,8 @@ final class SurveyFlow {
             notifications.addAll(claim(direction, actor, claimant, people.get(i), terms.get(i), now));
         }
         notifications.addAll(withdrawUnpicked(direction, actor, Set.copyOf(people), now));
+        log.info("survey {} saved by {} in tenant {}: {} named, {} notifications", direction, actor.person(),
+                actor.tenant(), people.size(), notifications.size());
         return next(direction, actor, notifications);
     }
 
@@ -213,6 +225,7 @@ final class SurveyFlow {
             return Handoff.claimed(up, down, terms, direction.mySide, now);
         }
         Handoff edge = current.get();
+        now = EdgeTimes.notBefore(now, edge);
         if (edge.status() == EdgeStatus.DISPUTED && direction.mineAlone(edge)) {
             Handoff again = edge.claimedAgainBy(direction.mySide, terms, now);
             return again.terms().equals(edge.terms()) ? edge : again;
@@ -239,7 +252,8 @@ final class SurveyFlow {
                     return current;
                 }
                 Handoff c = current.get();
-                return c.claimedBy() == ClaimedBy.BOTH ? Optional.of(c.disputedBy(direction.mySide, now))
+                return c.claimedBy() == ClaimedBy.BOTH
+                        ? Optional.of(c.disputedBy(direction.mySide, EdgeTimes.notBefore(now, c)))
                         : Optional.empty();
             });
             if (after.isEmpty()) {
@@ -277,6 +291,13 @@ final class SurveyFlow {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
+    /** How many people the actor may pick in this half: {@link #MAX_PEOPLE}, or as many as they already named. */
+    private int limit(Direction direction, Actor actor) {
+        long named = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph().edges().stream()
+                .filter(edge -> direction.namedByMe(edge, actor.person())).count();
+        return (int) Math.min(MAX_FORM, Math.max(MAX_PEOPLE, named));
+    }
+
     /** The people ids in a form state, or empty when the state is not one of ours. */
     static Optional<List<String>> parseState(String state) {
         if (state == null || !state.startsWith(STATE_VERSION)) {
@@ -287,9 +308,9 @@ final class SurveyFlow {
     }
 
     /** What is wrong with a list of picked person ids, if anything; checked against the graph, never trusted. */
-    private Optional<String> checkPeople(Actor actor, List<String> ids) {
-        if (ids.size() > MAX_PEOPLE) {
-            return Optional.of("Pick at most " + MAX_PEOPLE + " people for now; you can add more later.");
+    private Optional<String> checkPeople(Actor actor, List<String> ids, int limit) {
+        if (ids.size() > limit) {
+            return Optional.of("Pick at most " + limit + " people for now; you can add more later.");
         }
         if (ids.size() != new LinkedHashSet<>(ids).size()) {
             return Optional.of("Each person only once, please.");
