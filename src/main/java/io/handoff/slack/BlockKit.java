@@ -84,7 +84,9 @@ final class BlockKit {
     static View modal(Form form, SlackUserIds users) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Field field : form.fields()) {
-            blocks.add(field(field, users));
+            if (!(field instanceof Field.Note note) || !note.text().plainText().isBlank()) {
+                blocks.add(field(field, users)); // Slack refuses a section without text
+            }
         }
         return View.builder()
                 .type("modal")
