@@ -104,8 +104,10 @@ final class SurveyFlow {
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             PersonId other = people.get(i);
-            Optional<Handoff> existing = graph.handoff(actor.tenant(), direction.upstream(actor.person(), other),
-                    direction.downstream(actor.person(), other));
+            PersonId up = direction.upstream(actor.person(), other);
+            PersonId down = direction.downstream(actor.person(), other);
+            Optional<Handoff> existing = mine.edges().stream()
+                    .filter(edge -> edge.upstream().equals(up) && edge.downstream().equals(down)).findFirst();
             Optional<Person> person = mine.person(other).or(() -> graph.person(actor.tenant(), other));
             Paragraph.Builder about = Paragraph.builder()
                     .strong(person.map(Person::displayName).orElse(other.value()));
