@@ -1,0 +1,180 @@
+package io.handoff.slack;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.model.Installer;
+import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
+
+import io.handoff.chat.ChatBot;
+import io.handoff.chat.Delivery;
+import io.handoff.graph.GraphStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The Slack adapter, on when Slack is configured. One workspace: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET. Many
+ * workspaces: SLACK_CLIENT_ID + SLACK_CLIENT_SECRET (+ signing secret), installed through {@code /slack/install}.
+ * Socket Mode instead of HTTP: SLACK_APP_TOKEN. The Web API base URL comes from SLACK_API_URL.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SlackEnabled.class)
+class SlackConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
+    /** The bot scopes Handoff uses (same as manifests/slack/manifest.yaml). */
+    static final String SCOPES = "commands,chat:write,im:write,im:history,users:read,users:read.email,"
+            + "usergroups:read,files:write";
+    static final String EVENTS_PATH = "/slack/events";
+    static final String INSTALL_PATH = "/slack/install";
+    static final String REDIRECT_PATH = "/slack/oauth_redirect";
+
+    @Bean
+    Slack slack(SlackProperties properties) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(properties.apiUrl());
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setFailOnUnknownProperties(false);
+        return Slack.getInstance(config);
+    }
+
+    @Bean
+    RedisInstallationService slackInstallations(UnifiedJedis redis) {
+        return new RedisInstallationService(redis);
+    }
+
+    @Bean
+    SlackWorkspaces slackWorkspaces(GraphStore graph, SlackProperties properties,
+                                    RedisInstallationService installations) {
+        return new SlackWorkspaces(graph, properties, installations, Clock.systemUTC());
+    }
+
+    @Bean
+    SlackPeople slackPeople(GraphStore graph) {
+        return new SlackPeople(graph);
+    }
+
+    @Bean
+    SlackRoster slackRoster(GraphStore graph, SlackPeople people) {
+        return new SlackRoster(graph, people);
+    }
+
+    @Bean
+    SlackSender slackSender(Slack slack, SlackWorkspaces workspaces) {
+        return new SlackSender(slack, workspaces);
+    }
+
+    @Bean(destroyMethod = "stop")
+    App slackApp(SlackProperties properties, Slack slack, UnifiedJedis redis, RedisInstallationService installations,
+                 SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster, ChatBot bot, Delivery delivery) {
+        boolean oauth = properties.oauth();
+        String botToken = SlackWorkspaces.blankToNull(properties.botToken());
+        if (!oauth && botToken == null) {
+            throw new IllegalStateException("Slack is configured without a way to call it: set SLACK_BOT_TOKEN (one "
+                    + "workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (many workspaces)");
+        }
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .signingSecret(SlackWorkspaces.blankToNull(properties.signingSecret()))
+                .verificationToken(null)
+                .singleTeamBotToken(oauth ? null : botToken)
+                .clientId(oauth ? properties.clientId() : null)
+                .clientSecret(oauth ? properties.clientSecret() : null)
+                .scope(SCOPES)
+                .userScope(null)
+                .redirectUri(null)
+                .oauthInstallPath(INSTALL_PATH)
+                .oauthRedirectUriPath(REDIRECT_PATH)
+                .oauthCancellationUrl(null)
+                .oauthCompletionUrl(null)
+                .authTestCacheEnabled(true)
+                // SlackHttpServlet verifies every HTTP request over its raw bytes; Socket Mode needs no signature
+                .requestVerificationEnabled(false)
+                .subtypedMessageEventsAutoAckEnabled(true)
+                .build();
+        config.setOauthStartPath(INSTALL_PATH);
+        config.setOauthCallbackPath(REDIRECT_PATH);
+        App app = new App(config);
+        app.service(installations);
+        if (oauth) {
+            app.asOAuthApp(true);
+            app.service(new RedisOAuthStateService(redis));
+            app.oauthPersistenceCallback(args -> {
+                Installer installer = args.getInstaller();
+                OAuthV2AccessResponse access = args.getApiResponse();
+                boolean org = Boolean.TRUE.equals(installer.getIsEnterpriseInstall());
+                String name = org ? (access.getEnterprise() == null ? null : access.getEnterprise().getName())
+                        : (access.getTeam() == null ? null : access.getTeam().getName());
+                SlackWorkspaces.Registration registration = workspaces.register(installer.getEnterpriseId(),
+                        installer.getTeamId(), org, name);
+                log.info("Slack installed in {} (tenant {})", org ? installer.getEnterpriseId() : installer.getTeamId(),
+                        registration.tenant());
+                app.executorService().execute(() -> {
+                    try {
+                        roster.sync(registration.tenant(), slack.methods(installer.getBotAccessToken()));
+                    } catch (RuntimeException e) {
+                        log.warn("Syncing user groups after the install of tenant {} failed", registration.tenant(), e);
+                    }
+                });
+                args.getResponse().setStatusCode(200);
+                args.getResponse().setContentType("text/html; charset=utf-8");
+                args.getResponse().setBody(args.getPageRenderer().renderSuccessPage(installer,
+                        args.getAppConfig().getOauthCompletionUrl()));
+            });
+        }
+        new SlackListeners(bot, delivery, workspaces, people, roster, new SlackEventDedup(redis),
+                app.executorService()).registerOn(app);
+        app.start(); // one workspace: checks the bot token with auth.test now rather than on the first request
+        return app;
+    }
+
+    @Bean
+    ServletRegistrationBean<SlackHttpServlet> slackServlet(App app, SlackProperties properties, MeterRegistry meters) {
+        String secret = SlackWorkspaces.blankToNull(properties.signingSecret());
+        SlackHttpServlet servlet = new SlackHttpServlet(app,
+                new SlackRequestVerifier(secret == null ? "-" : secret, Clock.systemUTC()), meters);
+        List<String> paths = new ArrayList<>(List.of(EVENTS_PATH));
+        if (properties.oauth()) {
+            paths.addAll(List.of(INSTALL_PATH, REDIRECT_PATH));
+        }
+        ServletRegistrationBean<SlackHttpServlet> registration =
+                new ServletRegistrationBean<>(servlet, paths.toArray(String[]::new));
+        registration.setName("slack");
+        registration.setLoadOnStartup(1);
+        // without a signing secret (Socket Mode only) no request could be verified: Slack's HTTP paths stay off
+        registration.setEnabled(secret != null);
+        return registration;
+    }
+
+    /** On shutdown, lets the work queued after acks (notifications, DMs, Home tabs) finish for a few seconds. */
+    @Bean
+    DisposableBean slackAfterAckDrain(App app) {
+        return () -> {
+            app.executorService().shutdown();
+            if (!app.executorService().awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Slack work still queued at shutdown was dropped: {} tasks",
+                        app.executorService().shutdownNow().size());
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnExpression("!'${handoff.slack.app-token:}'.isBlank()")
+    SlackSocketMode slackSocketMode(SlackProperties properties, App app) {
+        return new SlackSocketMode(properties.appToken(), app);
+    }
+}

@@ -1,0 +1,29 @@
+package io.handoff.slack;
+
+import io.handoff.graph.TenantId;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Slack redelivers an event (up to three times, the last about five minutes later) when it thinks the ack was late.
+ * The first delivery of an {@code event_id} claims {@code handoff:{tenant}:slack-event:<id>} with SET NX for an
+ * hour; redeliveries find it taken and are only acknowledged.
+ */
+final class SlackEventDedup {
+    static final long KEEP_SECONDS = 3600;
+
+    private final UnifiedJedis redis;
+
+    SlackEventDedup(UnifiedJedis redis) {
+        this.redis = redis;
+    }
+
+    /** True for the first delivery of the event, false for every later one. */
+    boolean firstDelivery(TenantId tenant, String eventId) {
+        if (eventId == null || eventId.isBlank() || eventId.length() > 128) {
+            return true;
+        }
+        String key = "handoff:{" + tenant.value() + "}:slack-event:" + eventId;
+        return "OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(KEEP_SECONDS)));
+    }
+}

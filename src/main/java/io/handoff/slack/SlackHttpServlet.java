@@ -1,0 +1,119 @@
+package io.handoff.slack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Bolt over HTTP: {@code POST /slack/events} for events, slash commands and interactivity (one Request URL), and,
+ * for many workspaces, {@code GET /slack/install} and {@code GET /slack/oauth_redirect}. The raw body is read here,
+ * before anything else can touch it, and its signature checked first: a bad or old signature is 401, a body Bolt
+ * cannot parse is 400, and no error ever shows a stack trace.
+ */
+final class SlackHttpServlet extends HttpServlet {
+    private static final Logger log = LoggerFactory.getLogger(SlackHttpServlet.class);
+    /** Slack's payloads are a few kilobytes; anything this large is not from Slack. */
+    static final int MAX_BODY = 1024 * 1024;
+
+    private final transient App app;
+    private final transient SlackRequestParser parser;
+    private final transient SlackRequestVerifier verifier;
+    private final transient MeterRegistry meters;
+
+    SlackHttpServlet(App app, SlackRequestVerifier verifier, MeterRegistry meters) {
+        this.app = app;
+        this.parser = new SlackRequestParser(app.config());
+        this.verifier = verifier;
+        this.meters = meters;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (body.length > MAX_BODY) {
+            count("too_large");
+            error(response, 413, "request too large");
+            return;
+        }
+        if (!verifier.verify(request.getHeader("X-Slack-Request-Timestamp"), request.getHeader("X-Slack-Signature"),
+                body)) {
+            count("invalid_signature");
+            error(response, 401, "invalid signature");
+            return;
+        }
+        handle(request, response, new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        handle(request, response, "");
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, String body) throws IOException {
+        Request<?> slackRequest;
+        try {
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(request.getRequestURI())
+                    .queryString(QueryStringParser.toMap(request.getQueryString()))
+                    .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(request)))
+                    .requestBody(body)
+                    .remoteAddress(request.getRemoteAddr())
+                    .build());
+        } catch (RuntimeException malformed) {
+            log.info("Malformed Slack request: {}", malformed.toString());
+            slackRequest = null;
+        }
+        if (slackRequest == null) {
+            count("malformed");
+            error(response, 400, "malformed request");
+            return;
+        }
+        Response slackResponse;
+        try {
+            slackResponse = app.run(slackRequest);
+        } catch (Exception e) {
+            log.error("Bolt failed on a {} request", slackRequest.getRequestType(), e);
+            count("failed");
+            error(response, 500, "something went wrong");
+            return;
+        }
+        count("handled");
+        if (slackResponse.getStatusCode() == 500 && slackResponse.getBody() != null
+                && slackResponse.getBody().contains("Exception")) {
+            error(response, 500, "something went wrong");
+            return;
+        }
+        ServletAdapterOps.writeResponse(response, slackResponse);
+    }
+
+    private void count(String result) {
+        meters.counter("handoff.slack.requests", "result", result).increment();
+    }
+
+    private static void error(HttpServletResponse response, int status, String error) throws IOException {
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"" + error + "\"}");
+    }
+}

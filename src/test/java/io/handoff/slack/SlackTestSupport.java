@@ -1,0 +1,163 @@
+package io.handoff.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.slack.api.app_backend.SlackSignature;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * What the Slack tests share: a WireMock standing in for the Slack Web API, and requests as Slack sends them, each
+ * signed with a real v0 HMAC-SHA256 signature over the exact bytes sent.
+ */
+final class SlackTestSupport {
+    static final String SECRET = "test-signing-secret-8f2e6c";
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Random RANDOM = new Random();
+
+    private SlackTestSupport() {
+    }
+
+    static WireMockServer startSlackApi() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    /** A Slack-looking id no other test run uses, e.g. {@code TQ7X2KD}. */
+    static String slackId(char kind) {
+        StringBuilder id = new StringBuilder().append(kind);
+        for (int i = 0; i < 8; i++) {
+            id.append("ABCDEFGHJKLMNPQRSTUVWXYZ23456789".charAt(RANDOM.nextInt(32)));
+        }
+        return id.toString();
+    }
+
+    static void stubOk(WireMockServer slack, String method, String json) {
+        slack.stubFor(post(urlEqualTo("/api/" + method)).willReturn(okJson(json)));
+    }
+
+    static void stubUser(WireMockServer slack, String userId, String teamId, String name, String email) {
+        slack.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=" + userId))
+                .willReturn(okJson("""
+                        {"ok":true,"user":{"id":"%s","team_id":"%s","name":"%s","real_name":"%s","tz":"Europe/London",
+                         "is_admin":true,"profile":{"real_name":"%s","display_name":"%s","email":"%s"}}}"""
+                        .formatted(userId, teamId, name, name, name, name, email == null ? "" : email))));
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String json) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8").withBody(json);
+    }
+
+    // ---- requests as Slack sends them ---------------------------------------------------------------------------
+
+    static String slashCommand(String teamId, String userId, String text, String triggerId) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("token", "legacy-unused");
+        fields.put("team_id", teamId);
+        fields.put("team_domain", "acme");
+        fields.put("channel_id", "D0CMD");
+        fields.put("user_id", userId);
+        fields.put("user_name", "someone");
+        fields.put("command", "/handoff");
+        fields.put("text", text);
+        fields.put("api_app_id", "A0HANDOFF");
+        fields.put("response_url", "https://hooks.slack.invalid/commands/1");
+        fields.put("trigger_id", triggerId);
+        return form(fields);
+    }
+
+    static String interactive(String payloadJson) {
+        return "payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8);
+    }
+
+    static String form(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    static HttpResponse<String> postSigned(int port, String body, String contentType, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        return postWith(port, body, contentType, timestamp, new SlackSignature.Generator(SECRET).generate(timestamp, body),
+                headers);
+    }
+
+    static HttpResponse<String> postWith(int port, String body, String contentType, String timestamp, String signature,
+                                         Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (timestamp != null) {
+            request.header("X-Slack-Request-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            request.header("X-Slack-Signature", signature);
+        }
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(int port, String pathAndQuery, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).GET();
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ---- what the Slack API stub received -----------------------------------------------------------------------
+
+    /** The form fields of a Web API call (the SDK posts application/x-www-form-urlencoded). */
+    static Map<String, String> params(LoggedRequest request) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String body = request.getBodyAsString();
+        if (body.isEmpty()) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(name, value);
+        }
+        return params;
+    }
+
+    static List<Map<String, String>> calls(WireMockServer slack, String method) {
+        return slack.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlEqualTo("/api/" + method))).stream().map(SlackTestSupport::params).toList();
+    }
+
+    static List<Map<String, String>> postsTo(WireMockServer slack, String channel) {
+        return calls(slack, "chat.postMessage").stream().filter(p -> channel.equals(p.get("channel"))).toList();
+    }
+
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+}
