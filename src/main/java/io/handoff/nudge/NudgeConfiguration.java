@@ -1,0 +1,44 @@
+package io.handoff.nudge;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.TenantId;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The durable scheduler and its worker, the per-person delivery rules and the tenant settings. */
+@Configuration(proxyBeanMethods = false)
+public class NudgeConfiguration {
+
+    /** The application's time; a playground may replace it with a clock it can move forward. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Scheduler scheduler(UnifiedJedis redis, Clock clock, SchedulerProperties properties) {
+        return new Scheduler(redis, clock, properties.doneRetention());
+    }
+
+    /** Runs the jobs of installed tenants (a tenant removed from the graph gets no more jobs run). */
+    @Bean
+    @ConditionalOnProperty(name = "handoff.scheduler.enabled", havingValue = "true", matchIfMissing = true)
+    SchedulerWorker schedulerWorker(Scheduler scheduler, List<JobHandler> handlers, SchedulerProperties properties,
+                                    GraphStore graph) {
+        return new SchedulerWorker(scheduler, handlers, properties, () -> {
+            Set<TenantId> withJobs = new HashSet<>(scheduler.tenants());
+            withJobs.retainAll(graph.tenants());
+            return withJobs;
+        });
+    }
+}
