@@ -41,4 +41,21 @@ public class NudgeConfiguration {
             return withJobs;
         });
     }
+
+    @Bean
+    TenantSettingsStore tenantSettingsStore(UnifiedJedis redis) {
+        return new TenantSettingsStore(redis);
+    }
+
+    @Bean
+    DecisionLog decisionLog(UnifiedJedis redis) {
+        return new DecisionLog(redis);
+    }
+
+    /** Availability checks come from the adapters (Slack status, Teams presence); none means everyone is around. */
+    @Bean
+    DeliveryRules deliveryRules(UnifiedJedis redis, TenantSettingsStore settings, List<AvailabilityCheck> checks,
+                                Clock clock) {
+        return new DeliveryRules(redis, settings, checks, clock);
+    }
 }
