@@ -2,9 +2,9 @@ package io.handoff.nudge;
 
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -33,9 +33,9 @@ public class NudgeConfiguration {
     /** Runs the jobs of installed tenants (a tenant removed from the graph gets no more jobs run). */
     @Bean
     @ConditionalOnProperty(name = "handoff.scheduler.enabled", havingValue = "true", matchIfMissing = true)
-    SchedulerWorker schedulerWorker(Scheduler scheduler, List<JobHandler> handlers, SchedulerProperties properties,
-                                    GraphStore graph) {
-        return new SchedulerWorker(scheduler, handlers, properties, () -> {
+    SchedulerWorker schedulerWorker(Scheduler scheduler, ObjectProvider<JobHandler> handlers,
+                                    SchedulerProperties properties, GraphStore graph) {
+        return new SchedulerWorker(scheduler, handlers.orderedStream().toList(), properties, () -> {
             Set<TenantId> withJobs = new HashSet<>(scheduler.tenants());
             withJobs.retainAll(graph.tenants());
             return withJobs;
@@ -54,8 +54,8 @@ public class NudgeConfiguration {
 
     /** Availability checks come from the adapters (Slack status, Teams presence); none means everyone is around. */
     @Bean
-    DeliveryRules deliveryRules(UnifiedJedis redis, TenantSettingsStore settings, List<AvailabilityCheck> checks,
-                                Clock clock) {
-        return new DeliveryRules(redis, settings, checks, clock);
+    DeliveryRules deliveryRules(UnifiedJedis redis, TenantSettingsStore settings,
+                                ObjectProvider<AvailabilityCheck> checks, Clock clock) {
+        return new DeliveryRules(redis, settings, checks.orderedStream().toList(), clock);
     }
 }
