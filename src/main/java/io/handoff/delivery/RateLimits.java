@@ -111,7 +111,9 @@ public final class RateLimits {
         }
         BucketProxy bucket = buckets.builder().build(key.getBytes(StandardCharsets.UTF_8), () -> configuration);
         try {
-            if (bucket.asBlocking().tryConsume(1, maxInlineWait)) {
+            boolean taken = maxInlineWait.isZero() ? bucket.tryConsume(1)
+                    : bucket.asBlocking().tryConsume(1, maxInlineWait);
+            if (taken) {
                 return Optional.empty();
             }
         } catch (InterruptedException e) {
