@@ -66,4 +66,21 @@ public class DecisionLog {
         }
         return entries;
     }
+
+    /** The recent decisions about one person (for my-data). */
+    public List<Entry> about(TenantId tenant, PersonId person) {
+        return recent(tenant, KEEP).stream().filter(entry -> entry.person().equals(person)).toList();
+    }
+
+    /** Forget-me: removes every recorded decision about the person; returns how many. */
+    public int forget(TenantId tenant, PersonId person) {
+        String key = key(tenant);
+        int removed = 0;
+        for (String line : redis.lrange(key, 0, -1)) {
+            if (person.value().equals(JSON.readTree(line).path("person").asString())) {
+                removed += (int) redis.lrem(key, 0, line);
+            }
+        }
+        return removed;
+    }
 }

@@ -118,6 +118,11 @@ public class DeliveryRules {
         return redis.zcount(sentKey(tenant, person), now.minus(WEEK).toEpochMilli(), now.toEpochMilli());
     }
 
+    /** Forget-me: drops the record of the nudges the person got. */
+    public void forget(TenantId tenant, PersonId person) {
+        redis.del(sentKey(tenant, person));
+    }
+
     static String sentKey(TenantId tenant, PersonId person) {
         return "handoff:{" + tenant.value() + "}:nudges-sent:" + person.value();
     }
