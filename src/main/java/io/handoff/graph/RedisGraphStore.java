@@ -35,6 +35,8 @@ public final class RedisGraphStore implements GraphStore {
     private static final LuaScript DELETE_PERSON =
             LuaScript.load(RedisGraphStore.class, "team-counters.lua", "delete-person.lua");
     private static final LuaScript TEAM = LuaScript.load(RedisGraphStore.class, "team.lua");
+    private static final LuaScript IMPORT_EDGES =
+            LuaScript.load(RedisGraphStore.class, "team-counters.lua", "import-edges.lua");
 
     private final UnifiedJedis redis;
 
@@ -267,6 +269,26 @@ public final class RedisGraphStore implements GraphStore {
             }
         }
         throw new ConcurrentGraphChangeException("handoff " + upstream + " -> " + downstream);
+    }
+
+    @Override
+    public int importHandoffs(TenantId tenant, List<Handoff> handoffs) {
+        GraphKeys keys = new GraphKeys(tenant);
+        int written = 0;
+        for (int from = 0; from < handoffs.size(); from += IMPORT_BATCH) {
+            List<Handoff> batch = handoffs.subList(from, Math.min(handoffs.size(), from + IMPORT_BATCH));
+            List<String> scriptKeys = new ArrayList<>(1 + 4 * batch.size());
+            List<String> args = new ArrayList<>(3 * batch.size());
+            scriptKeys.add(keys.teamEdges());
+            for (Handoff edge : batch) {
+                String up = edge.upstream().value();
+                String down = edge.downstream().value();
+                scriptKeys.addAll(List.of(keys.out(up), keys.in(down), keys.person(up), keys.person(down)));
+                args.addAll(List.of(up, down, EdgeCodec.encode(edge)));
+            }
+            written += (int) runWrite(IMPORT_EDGES, scriptKeys, args);
+        }
+        return written;
     }
 
     private void requirePeopleExist(GraphKeys keys, PersonId upstream, PersonId downstream) {
