@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -455,26 +456,31 @@ public final class RedisGraphStore implements GraphStore {
             teamManagers = pipeline.hgetAll(keys.teamManagers());
             pipeline.sync();
         }
-        Map<String, int[]> byPair = new TreeMap<>();
-        for (Map.Entry<String, String> counter : counters.get().entrySet()) {
-            String field = counter.getKey();
-            int kindAt = field.lastIndexOf('>');
-            int slot = kindAt < 0 || kindAt != field.length() - 2 ? -1 : "nricfxh".indexOf(field.charAt(kindAt + 1));
-            if (slot < 0) {
-                continue;
-            }
-            byPair.computeIfAbsent(field.substring(0, kindAt), k -> new int[7])[slot] = Integer.parseInt(counter.getValue());
-        }
         List<TeamLink> links = new ArrayList<>();
-        byPair.forEach((pair, c) -> {
-            int split = pair.indexOf('>');
-            links.add(new TeamLink(TeamId.of(pair.substring(0, split)), TeamId.of(pair.substring(split + 1)),
-                    c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
-        });
+        for (Map.Entry<String, String> pair : counters.get().entrySet()) {
+            decodeTeamLink(pair.getKey(), pair.getValue()).ifPresent(links::add);
+        }
+        links.sort(Comparator.comparing((TeamLink link) -> link.upstream().value())
+                .thenComparing(link -> link.downstream().value()));
         return new TeamMap(decodeTeams(teamNames.get(), teamManagers.get()), links);
     }
 
     // ---- decoding ----
+
+    /** A teamedges field "up>down" with its packed counters "n,r,i,c,f,x,h"; empty when it is not one. */
+    private static Optional<TeamLink> decodeTeamLink(String pair, String packed) {
+        int split = pair.indexOf('>');
+        String[] counts = packed.split(",");
+        if (split <= 0 || counts.length != 7) {
+            return Optional.empty();
+        }
+        int[] c = new int[7];
+        for (int i = 0; i < 7; i++) {
+            c[i] = Integer.parseInt(counts[i]);
+        }
+        return Optional.of(new TeamLink(TeamId.of(pair.substring(0, split)), TeamId.of(pair.substring(split + 1)),
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+    }
 
     private static Optional<Person> decodePerson(PersonId id, Map<String, String> fields) {
         if (fields == null || fields.isEmpty()) {

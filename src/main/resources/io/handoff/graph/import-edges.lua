@@ -1,5 +1,5 @@
 -- Stores a batch of handoffs as given (an import or a restore), replacing any edge between the same two people, and
--- moves the team counters by the batch's net change, one HINCRBY per counter field.
+-- moves the team counters by the batch's net change, one write per pair of teams.
 -- KEYS: 1 teamedges, then for edge i (0-based): 2+4i out:<up>  3+4i in:<down>  4+4i person:<up>  5+4i person:<down>
 -- ARGV: for edge i: 1+3i up id  2+3i down id  3+3i encoded edge
 -- Returns how many edges were new or changed. Every person is checked before the first write: a batch naming an
@@ -27,12 +27,15 @@ end
 
 local deltas, order = {}, {}
 local function count(upTeam, downTeam, encoded, delta)
-  for _, field in ipairs(counterFields(upTeam, downTeam, encoded)) do
-    if deltas[field] == nil then
-      deltas[field] = 0
-      order[#order + 1] = field
+  local pair, slots = counterSlots(upTeam, downTeam, encoded)
+  if pair then
+    if deltas[pair] == nil then
+      deltas[pair] = { 0, 0, 0, 0, 0, 0, 0 }
+      order[#order + 1] = pair
     end
-    deltas[field] = deltas[field] + delta
+    for _, slot in ipairs(slots) do
+      deltas[pair][slot] = deltas[pair][slot] + delta
+    end
   end
 end
 
@@ -50,9 +53,13 @@ for i = 0, n - 1 do
     written = written + 1
   end
 end
-for _, field in ipairs(order) do
-  if deltas[field] ~= 0 then
-    addToCounter(KEYS[1], field, deltas[field])
+for _, pair in ipairs(order) do
+  local changed = false
+  for slot = 1, 7 do
+    if deltas[pair][slot] ~= 0 then changed = true end
+  end
+  if changed then
+    addToPair(KEYS[1], pair, deltas[pair])
   end
 end
 return written

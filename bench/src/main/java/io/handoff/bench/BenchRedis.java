@@ -145,6 +145,30 @@ final class BenchRedis implements AutoCloseable {
         throw new IllegalStateException("INFO " + section + " has no " + field);
     }
 
+    /** Microseconds the server has spent executing commands since its start (sum over INFO commandstats). */
+    long commandMicros() {
+        long total = 0;
+        for (String line : client.info("commandstats").split("\r?\n")) {
+            int at = line.indexOf(",usec=");
+            if (line.startsWith("cmdstat_") && at > 0) {
+                total += Long.parseLong(line.substring(at + 6, line.indexOf(',', at + 1)));
+            }
+        }
+        return total;
+    }
+
+    /** Commands the server has executed since its start (sum over INFO commandstats). */
+    long commandCalls() {
+        long total = 0;
+        for (String line : client.info("commandstats").split("\r?\n")) {
+            int at = line.indexOf(":calls=");
+            if (line.startsWith("cmdstat_") && at > 0) {
+                total += Long.parseLong(line.substring(at + 7, line.indexOf(',', at)));
+            }
+        }
+        return total;
+    }
+
     long usedMemory() {
         return Long.parseLong(info("memory", "used_memory"));
     }

@@ -42,6 +42,6 @@ final class Samples {
     }
 
     static String micros(long nanos) {
-        return nanos >= 10_000_000 ? String.format("%.1f ms", nanos / 1e6) : String.format("%d µs", Math.round(nanos / 1e3));
+        return nanos >= 1_000_000 ? String.format("%.2f ms", nanos / 1e6) : String.format("%d µs", Math.round(nanos / 1e3));
     }
 }
