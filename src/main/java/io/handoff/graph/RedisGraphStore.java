@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import io.handoff.redis.LuaScript;
@@ -348,7 +350,6 @@ public final class RedisGraphStore implements GraphStore {
             pipeline.sync();
             roundTrips++;
         }
-        teams = decodeTeams(teamNames.get(), teamManagers.get());
         if (personReplies.get(0).get().isEmpty()) {
             throw new UnknownPersonException(centre);
         }
@@ -397,6 +398,9 @@ public final class RedisGraphStore implements GraphStore {
             }
             frontier = next;
         }
+        Set<String> teamsInMap = new HashSet<>();
+        people.values().forEach(person -> person.teamId().ifPresent(team -> teamsInMap.add(team.value())));
+        teams = decodeTeams(teamNames.get(), teamManagers.get(), teamsInMap::contains);
         return new Neighbourhood(centre, depth, new OrgGraph(people, teams, List.copyOf(edges.values())), roundTrips);
     }
 
@@ -500,8 +504,17 @@ public final class RedisGraphStore implements GraphStore {
     }
 
     private static Map<TeamId, Team> decodeTeams(Map<String, String> names, Map<String, String> managers) {
+        return decodeTeams(names, managers, id -> true);
+    }
+
+    /** Only the teams {@code wanted} says yes to: an ego map decodes its few teams, not the whole directory. */
+    private static Map<TeamId, Team> decodeTeams(Map<String, String> names, Map<String, String> managers,
+                                                 Predicate<String> wanted) {
         Map<TeamId, Team> teams = new TreeMap<>();
         names.forEach((id, name) -> {
+            if (!wanted.test(id)) {
+                return;
+            }
             String managerList = managers.getOrDefault(id, "");
             List<PersonId> managerIds = managerList.isEmpty() ? List.of()
                     : Arrays.stream(managerList.split(",")).map(PersonId::of).toList();
