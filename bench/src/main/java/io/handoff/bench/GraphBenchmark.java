@@ -72,6 +72,7 @@ public final class GraphBenchmark {
         out.printf("Redis: %s, version %s; tenant %s%n", redis.origin(), redis.info("server", "redis_version"), tenant);
         out.printf("Server hash encoding limits: %s; JVM %s, %d CPUs%n", listpackLimits(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        out.println(load());
 
         long started = System.nanoTime();
         SyntheticOrg org = SyntheticOrg.generate(settings.people(), settings.teams(), settings.edges(), settings.seed());
@@ -105,6 +106,7 @@ public final class GraphBenchmark {
         verdicts.judge("Redis memory <= 300 bytes per edge (whole org)", bytesPerEdge <= BYTES_PER_EDGE_TARGET,
                 String.format("%.0f bytes per edge", bytesPerEdge));
         verdicts.print(out);
+        out.println(load());
         out.printf("%nTotal run time %s%n", Samples.micros(System.nanoTime() - started));
         cleanUp();
     }
@@ -335,6 +337,15 @@ public final class GraphBenchmark {
         } catch (RuntimeException refused) {
             return "not readable (" + refused.getMessage() + ")";
         }
+    }
+
+    /** Latencies mean little on a machine busy with other work, so the report says how busy it was. */
+    private static String load() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return load < 0 ? "System load average: not available"
+                : String.format("System load average (1 min): %.1f on %d CPUs%s", load, cpus,
+                        load > cpus ? " -- busy machine, latencies are inflated" : "");
     }
 
     private static int teamSize(SyntheticOrg org, double percentile) {
