@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -460,12 +459,12 @@ public final class RedisGraphStore implements GraphStore {
             teamManagers = pipeline.hgetAll(keys.teamManagers());
             pipeline.sync();
         }
-        List<TeamLink> links = new ArrayList<>();
-        for (Map.Entry<String, String> pair : counters.get().entrySet()) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>(counters.get().entrySet());
+        pairs.sort(Map.Entry.comparingByKey());
+        List<TeamLink> links = new ArrayList<>(pairs.size());
+        for (Map.Entry<String, String> pair : pairs) {
             decodeTeamLink(pair.getKey(), pair.getValue()).ifPresent(links::add);
         }
-        links.sort(Comparator.comparing((TeamLink link) -> link.upstream().value())
-                .thenComparing(link -> link.downstream().value()));
         return new TeamMap(decodeTeams(teamNames.get(), teamManagers.get()), links);
     }
 
@@ -474,16 +473,32 @@ public final class RedisGraphStore implements GraphStore {
     /** A teamedges field "up>down" with its packed counters "n,r,i,c,f,x,h"; empty when it is not one. */
     private static Optional<TeamLink> decodeTeamLink(String pair, String packed) {
         int split = pair.indexOf('>');
-        String[] counts = packed.split(",");
-        if (split <= 0 || counts.length != 7) {
+        int[] c = unpackCounters(packed);
+        if (split <= 0 || c == null) {
             return Optional.empty();
-        }
-        int[] c = new int[7];
-        for (int i = 0; i < 7; i++) {
-            c[i] = Integer.parseInt(counts[i]);
         }
         return Optional.of(new TeamLink(TeamId.of(pair.substring(0, split)), TeamId.of(pair.substring(split + 1)),
                 c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+    }
+
+    /** Seven comma-separated counts, parsed by hand (a team map reads thousands); null when malformed. */
+    private static int[] unpackCounters(String packed) {
+        int[] counts = new int[7];
+        int slot = 0;
+        int digits = 0;
+        for (int i = 0; i < packed.length(); i++) {
+            char ch = packed.charAt(i);
+            if (ch >= '0' && ch <= '9' && digits < 9) {
+                counts[slot] = counts[slot] * 10 + (ch - '0');
+                digits++;
+            } else if (ch == ',' && digits > 0 && slot < counts.length - 1) {
+                slot++;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return slot == counts.length - 1 && digits > 0 ? counts : null;
     }
 
     private static Optional<Person> decodePerson(PersonId id, Map<String, String> fields) {
