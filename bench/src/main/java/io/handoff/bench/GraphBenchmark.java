@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ public final class GraphBenchmark {
     private static final long TEAM_MAP_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final double BYTES_PER_EDGE_TARGET = 300;
     private static final int BASELINE_PIPELINE = 2 * GraphStore.IMPORT_BATCH;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final BenchSettings settings;
     private final BenchRedis redis;
@@ -245,13 +247,14 @@ public final class GraphBenchmark {
 
     private Samples egoMaps(int depth) {
         Random random = new Random(settings.seed() + depth);
-        for (int i = 0; i < Math.min(200, settings.samplesFor(depth)); i++) {
+        for (int i = 0; i < settings.samplesFor(depth) / 4; i++) {
             store.neighbourhood(tenant, randomPerson(random), depth);
         }
         Samples latency = new Samples();
         Samples trips = new Samples();
         Samples people = new Samples();
         Samples bytes = new Samples();
+        Samples cpu = new Samples();
         int disagreements = 0;
         long serverMicros = redis.commandMicros();
         long serverCalls = redis.commandCalls();
@@ -259,9 +262,11 @@ public final class GraphBenchmark {
             PersonId centre = randomPerson(random);
             long tripsBefore = counter.roundTrips();
             long bytesBefore = counter.bytesReceived();
+            long cpuBefore = THREADS.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             Neighbourhood map = store.neighbourhood(tenant, centre, depth);
             latency.add(System.nanoTime() - t);
+            cpu.add(THREADS.getCurrentThreadCpuTime() - cpuBefore);
             long counted = counter.roundTrips() - tripsBefore;
             trips.add(counted);
             bytes.add(counter.bytesReceived() - bytesBefore);
@@ -275,10 +280,11 @@ public final class GraphBenchmark {
         double commandsMean = (redis.commandCalls() - serverCalls - 2) / (double) latency.size();
         out.printf("%sEgo map depth %d (%,d random centres): p50 %s, p99 %s; round trips counted p50 %d, max %d "
                         + "(store's own count disagrees %d times); people p50 %,d, max %,d; reply bytes p50 %,d; "
-                        + "mean %.0f commands taking %.0f µs of server time%n",
+                        + "mean %.0f commands taking %.0f µs of server time; client CPU p50 %s%n",
                 depth == 1 ? "\n" : "", depth, latency.size(), Samples.micros(latency.percentile(50)),
                 Samples.micros(latency.percentile(99)), trips.percentile(50), trips.max(), disagreements,
-                people.percentile(50), people.max(), bytes.percentile(50), commandsMean, serverMean);
+                people.percentile(50), people.max(), bytes.percentile(50), commandsMean, serverMean,
+                Samples.micros(cpu.percentile(50)));
         return latency;
     }
 
@@ -287,24 +293,28 @@ public final class GraphBenchmark {
     }
 
     private Samples teamMaps(int edges) {
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < settings.teamMapSamples(); i++) {
             store.teamMap(tenant);
         }
         Samples latency = new Samples();
         Samples trips = new Samples();
+        Samples cpu = new Samples();
         TeamMap map = null;
         long bytesBefore = counter.bytesReceived();
         for (int i = 0; i < settings.teamMapSamples(); i++) {
             long tripsBefore = counter.roundTrips();
+            long cpuBefore = THREADS.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             map = store.teamMap(tenant);
             latency.add(System.nanoTime() - t);
+            cpu.add(THREADS.getCurrentThreadCpuTime() - cpuBefore);
             trips.add(counter.roundTrips() - tripsBefore);
         }
         out.printf("%nWhole-org team map (%,d reads): p50 %s, p99 %s; round trips counted p50 %d, max %d; %,d teams, "
-                        + "%,d team links, %,d reply bytes each%n", latency.size(), Samples.micros(latency.percentile(50)),
-                Samples.micros(latency.percentile(99)), trips.percentile(50), trips.max(), map.teams().size(),
-                map.links().size(), (counter.bytesReceived() - bytesBefore) / latency.size());
+                        + "%,d team links, %,d reply bytes each; client CPU p50 %s%n", latency.size(),
+                Samples.micros(latency.percentile(50)), Samples.micros(latency.percentile(99)), trips.percentile(50),
+                trips.max(), map.teams().size(), map.links().size(),
+                (counter.bytesReceived() - bytesBefore) / latency.size(), Samples.micros(cpu.percentile(50)));
         return latency;
     }
 
