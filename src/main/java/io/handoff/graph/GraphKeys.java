@@ -57,7 +57,10 @@ final class GraphKeys {
         return prefix + "members:" + teamId;
     }
 
-    /** Hash: "upTeam>downTeam>k" → count, k in n (all) r i c (criticality) f (confirmed) x (disputed) h (pending). */
+    /**
+     * Hash: "upTeam>downTeam" → seven packed counters "n,r,i,c,f,x,h": all edges, routine, important, critical,
+     * confirmed, disputed, pending. One field per pair keeps the whole-org team map one small read.
+     */
     String teamEdges() {
         return prefix + "teamedges";
     }

@@ -73,6 +73,17 @@ public interface GraphStore {
         update(tenant, upstream, downstream, current -> Optional.empty());
     }
 
+    /**
+     * Stores the handoffs as they are given (an import or a restore), replacing any edge between the same two people.
+     * Works in batches of {@link #IMPORT_BATCH} edges: each batch is one atomic write that keeps the team counters
+     * right, and a batch naming a person who does not exist is refused whole. Returns how many edges were new or
+     * changed; importing the same handoffs again changes nothing.
+     */
+    int importHandoffs(TenantId tenant, List<Handoff> handoffs);
+
+    /** How many handoffs {@link #importHandoffs} writes in one atomic batch. */
+    int IMPORT_BATCH = 500;
+
     /** Everyone within {@code depth} (1 to {@link Neighbourhood#MAX_DEPTH}) handoffs of {@code centre}. */
     Neighbourhood neighbourhood(TenantId tenant, PersonId centre, int depth);
 

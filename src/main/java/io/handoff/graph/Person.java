@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An employee. {@code team} is empty until the person's team is known (from the roster or a CSV import).
@@ -16,13 +17,14 @@ public record Person(PersonId id, String displayName, String email, TeamId team,
     public static final int MAX_NAME = 200;
     public static final int MAX_EMAIL = 254;
     public static final int MAX_EXTERNAL_ID = 256;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     public Person {
         Objects.requireNonNull(id, "person id is required");
         displayName = Text.require("display name", displayName, MAX_NAME);
         email = Text.optional("email", email, MAX_EMAIL);
         email = email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+        if (email != null && !EMAIL.matcher(email).matches()) {
             throw new IllegalArgumentException("email '" + email + "' is not an address");
         }
         timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;

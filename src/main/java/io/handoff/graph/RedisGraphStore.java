@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import io.handoff.redis.LuaScript;
@@ -35,6 +37,8 @@ public final class RedisGraphStore implements GraphStore {
     private static final LuaScript DELETE_PERSON =
             LuaScript.load(RedisGraphStore.class, "team-counters.lua", "delete-person.lua");
     private static final LuaScript TEAM = LuaScript.load(RedisGraphStore.class, "team.lua");
+    private static final LuaScript IMPORT_EDGES =
+            LuaScript.load(RedisGraphStore.class, "team-counters.lua", "import-edges.lua");
 
     private final UnifiedJedis redis;
 
@@ -269,6 +273,26 @@ public final class RedisGraphStore implements GraphStore {
         throw new ConcurrentGraphChangeException("handoff " + upstream + " -> " + downstream);
     }
 
+    @Override
+    public int importHandoffs(TenantId tenant, List<Handoff> handoffs) {
+        GraphKeys keys = new GraphKeys(tenant);
+        int written = 0;
+        for (int from = 0; from < handoffs.size(); from += IMPORT_BATCH) {
+            List<Handoff> batch = handoffs.subList(from, Math.min(handoffs.size(), from + IMPORT_BATCH));
+            List<String> scriptKeys = new ArrayList<>(1 + 4 * batch.size());
+            List<String> args = new ArrayList<>(3 * batch.size());
+            scriptKeys.add(keys.teamEdges());
+            for (Handoff edge : batch) {
+                String up = edge.upstream().value();
+                String down = edge.downstream().value();
+                scriptKeys.addAll(List.of(keys.out(up), keys.in(down), keys.person(up), keys.person(down)));
+                args.addAll(List.of(up, down, EdgeCodec.encode(edge)));
+            }
+            written += (int) runWrite(IMPORT_EDGES, scriptKeys, args);
+        }
+        return written;
+    }
+
     private void requirePeopleExist(GraphKeys keys, PersonId upstream, PersonId downstream) {
         for (PersonId person : List.of(upstream, downstream)) {
             if (!redis.exists(keys.person(person.value()))) {
@@ -325,7 +349,6 @@ public final class RedisGraphStore implements GraphStore {
             pipeline.sync();
             roundTrips++;
         }
-        teams = decodeTeams(teamNames.get(), teamManagers.get());
         if (personReplies.get(0).get().isEmpty()) {
             throw new UnknownPersonException(centre);
         }
@@ -374,6 +397,9 @@ public final class RedisGraphStore implements GraphStore {
             }
             frontier = next;
         }
+        Set<String> teamsInMap = new HashSet<>();
+        people.values().forEach(person -> person.teamId().ifPresent(team -> teamsInMap.add(team.value())));
+        teams = decodeTeams(teamNames.get(), teamManagers.get(), teamsInMap::contains);
         return new Neighbourhood(centre, depth, new OrgGraph(people, teams, List.copyOf(edges.values())), roundTrips);
     }
 
@@ -433,26 +459,47 @@ public final class RedisGraphStore implements GraphStore {
             teamManagers = pipeline.hgetAll(keys.teamManagers());
             pipeline.sync();
         }
-        Map<String, int[]> byPair = new TreeMap<>();
-        for (Map.Entry<String, String> counter : counters.get().entrySet()) {
-            String field = counter.getKey();
-            int kindAt = field.lastIndexOf('>');
-            int slot = kindAt < 0 || kindAt != field.length() - 2 ? -1 : "nricfxh".indexOf(field.charAt(kindAt + 1));
-            if (slot < 0) {
-                continue;
-            }
-            byPair.computeIfAbsent(field.substring(0, kindAt), k -> new int[7])[slot] = Integer.parseInt(counter.getValue());
+        List<Map.Entry<String, String>> pairs = new ArrayList<>(counters.get().entrySet());
+        pairs.sort(Map.Entry.comparingByKey());
+        List<TeamLink> links = new ArrayList<>(pairs.size());
+        for (Map.Entry<String, String> pair : pairs) {
+            decodeTeamLink(pair.getKey(), pair.getValue()).ifPresent(links::add);
         }
-        List<TeamLink> links = new ArrayList<>();
-        byPair.forEach((pair, c) -> {
-            int split = pair.indexOf('>');
-            links.add(new TeamLink(TeamId.of(pair.substring(0, split)), TeamId.of(pair.substring(split + 1)),
-                    c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
-        });
         return new TeamMap(decodeTeams(teamNames.get(), teamManagers.get()), links);
     }
 
     // ---- decoding ----
+
+    /** A teamedges field "up>down" with its packed counters "n,r,i,c,f,x,h"; empty when it is not one. */
+    private static Optional<TeamLink> decodeTeamLink(String pair, String packed) {
+        int split = pair.indexOf('>');
+        int[] c = unpackCounters(packed);
+        if (split <= 0 || c == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TeamLink(TeamId.of(pair.substring(0, split)), TeamId.of(pair.substring(split + 1)),
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+    }
+
+    /** Seven comma-separated counts, parsed by hand (a team map reads thousands); null when malformed. */
+    private static int[] unpackCounters(String packed) {
+        int[] counts = new int[7];
+        int slot = 0;
+        int digits = 0;
+        for (int i = 0; i < packed.length(); i++) {
+            char ch = packed.charAt(i);
+            if (ch >= '0' && ch <= '9' && digits < 9) {
+                counts[slot] = counts[slot] * 10 + (ch - '0');
+                digits++;
+            } else if (ch == ',' && digits > 0 && slot < counts.length - 1) {
+                slot++;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return slot == counts.length - 1 && digits > 0 ? counts : null;
+    }
 
     private static Optional<Person> decodePerson(PersonId id, Map<String, String> fields) {
         if (fields == null || fields.isEmpty()) {
@@ -472,8 +519,17 @@ public final class RedisGraphStore implements GraphStore {
     }
 
     private static Map<TeamId, Team> decodeTeams(Map<String, String> names, Map<String, String> managers) {
+        return decodeTeams(names, managers, id -> true);
+    }
+
+    /** Only the teams {@code wanted} says yes to: an ego map decodes its few teams, not the whole directory. */
+    private static Map<TeamId, Team> decodeTeams(Map<String, String> names, Map<String, String> managers,
+                                                 Predicate<String> wanted) {
         Map<TeamId, Team> teams = new TreeMap<>();
         names.forEach((id, name) -> {
+            if (!wanted.test(id)) {
+                return;
+            }
             String managerList = managers.getOrDefault(id, "");
             List<PersonId> managerIds = managerList.isEmpty() ? List.of()
                     : Arrays.stream(managerList.split(",")).map(PersonId::of).toList();

@@ -54,6 +54,20 @@ class RedisGraphStoreEdgesTest {
     }
 
     @Test
+    void theCountersOfATeamPairArePackedInOneField() {
+        store.claim(f.tenant, ana, ben, REPORT, Side.UPSTREAM, T0);
+        store.claim(f.tenant, ana, cid, terms("forecast", Criticality.CRITICAL), Side.DOWNSTREAM, T0);
+        store.confirm(f.tenant, ana, cid, Side.UPSTREAM, day(1));
+
+        assertThat(f.rawTeamEdges()).isEqualTo(Map.of("ops>sales", "2,0,1,1,1,0,1"));
+
+        store.removeHandoff(f.tenant, ana, ben);
+        assertThat(f.rawTeamEdges()).isEqualTo(Map.of("ops>sales", "1,0,0,1,1,0,0"));
+        store.removeHandoff(f.tenant, ana, cid);
+        assertThat(f.rawTeamEdges()).isEmpty();
+    }
+
+    @Test
     void aClaimByTheOtherSideConfirmsTheHandoff() {
         store.claim(f.tenant, ana, ben, REPORT, Side.UPSTREAM, T0);
 

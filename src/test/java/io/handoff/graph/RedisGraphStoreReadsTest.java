@@ -110,6 +110,17 @@ class RedisGraphStoreReadsTest {
         }
 
         @Test
+        void theNeighbourhoodCarriesOnlyTheTeamsOfItsPeople() {
+            f.team("far", "Far away", "e");
+
+            assertThat(around("a", 1).graph().teams()).containsOnlyKeys(TeamId.of("odd"), TeamId.of("even"));
+            assertThat(around("c", 1).graph().teams()).isEqualTo(Map.of(
+                    TeamId.of("odd"), Team.of("odd", "Odd", id("a")),
+                    TeamId.of("even"), Team.of("even", "Even")));
+            assertThat(f.store.teamMap(f.tenant).teams()).containsKey(TeamId.of("far"));
+        }
+
+        @Test
         void anUnknownCentreIsRefused() {
             assertThatThrownBy(() -> around("zed", 1))
                     .isInstanceOfSatisfying(UnknownPersonException.class, e -> assertThat(e.person()).isEqualTo(id("zed")))

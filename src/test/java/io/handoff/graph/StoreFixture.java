@@ -76,7 +76,26 @@ final class StoreFixture {
         return new TreeSet<>(redis.smembers(key(suffix)));
     }
 
+    /**
+     * The team counters one entry per non-zero counter, "up>down>k" → count with k in n r i c f x h, unpacked from the
+     * stored "up>down" → "n,r,i,c,f,x,h" fields (see {@link #rawTeamEdges()}).
+     */
     Map<String, String> teamEdges() {
+        Map<String, String> unpacked = new TreeMap<>();
+        rawTeamEdges().forEach((pair, packed) -> {
+            String[] counts = packed.split(",");
+            assertThat(counts).as("packed counters of %s", pair).hasSize(7);
+            for (int i = 0; i < counts.length; i++) {
+                if (Integer.parseInt(counts[i]) != 0) {
+                    unpacked.put(pair + ">" + "nricfxh".charAt(i), counts[i]);
+                }
+            }
+        });
+        return unpacked;
+    }
+
+    /** The teamedges hash as stored. */
+    Map<String, String> rawTeamEdges() {
         return hash("teamedges");
     }
 
@@ -162,6 +181,8 @@ final class StoreFixture {
         OrgGraph graph = store.graph(tenant);
         assertThat(teamEdges()).isEqualTo(countersByHand(graph));
         assertThat(teamEdges().values()).allSatisfy(v -> assertThat(Integer.parseInt(v)).isPositive());
+        assertThat(rawTeamEdges().values()).allSatisfy(packed ->
+                assertThat(Integer.parseInt(packed.substring(0, packed.indexOf(',')))).isPositive());
         assertThat(new HashSet<>(store.teamMap(tenant).links())).isEqualTo(linksByHand(graph));
     }
 
