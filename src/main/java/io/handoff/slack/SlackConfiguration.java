@@ -23,6 +23,7 @@ import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
 
 import io.handoff.chat.ChatBot;
 import io.handoff.chat.Delivery;
+import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.GraphStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
@@ -80,7 +81,8 @@ class SlackConfiguration {
 
     @Bean(destroyMethod = "stop")
     App slackApp(SlackProperties properties, Slack slack, UnifiedJedis redis, RedisInstallationService installations,
-                 SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster, ChatBot bot, Delivery delivery) {
+                 SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster, ChatBot bot, Delivery delivery,
+                 PlatformPreference platformPreference) {
         boolean oauth = properties.oauth();
         String botToken = SlackWorkspaces.blankToNull(properties.botToken());
         if (!oauth && botToken == null) {
@@ -136,7 +138,7 @@ class SlackConfiguration {
                         args.getAppConfig().getOauthCompletionUrl()));
             });
         }
-        new SlackListeners(bot, delivery, workspaces, people, roster, new SlackEventDedup(redis),
+        new SlackListeners(bot, delivery, workspaces, people, roster, new SlackEventDedup(redis), platformPreference,
                 app.executorService()).registerOn(app);
         app.start(); // one workspace: checks the bot token with auth.test now rather than on the first request
         return app;

@@ -42,7 +42,9 @@ import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
+import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
 
 /**
@@ -65,7 +67,8 @@ final class SlackListeners {
     private final Executor afterAck;
 
     SlackListeners(ChatBot bot, Delivery delivery, SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster,
-                   SlackEventDedup dedup, Executor afterAck) {
+                   SlackEventDedup dedup, PlatformPreference platformPreference, Executor afterAck) {
+        this.platformPreference = platformPreference;
         this.bot = bot;
         this.delivery = delivery;
         this.workspaces = workspaces;
@@ -74,6 +77,8 @@ final class SlackListeners {
         this.dedup = dedup;
         this.afterAck = afterAck;
     }
+
+    private final PlatformPreference platformPreference;
 
     void registerOn(App app) {
         app.command(Pattern.compile("/.+"), this::onCommand);
@@ -362,8 +367,11 @@ final class SlackListeners {
 
     private Optional<Who> resolve(Context ctx, String slackUserId) {
         TenantId tenant = tenant(ctx);
-        return people.resolve(tenant, slackUserId, ctx.client())
+        Optional<Who> who = people.resolve(tenant, slackUserId, ctx.client())
                 .map(person -> new Who(tenant, person, slackUserId, ctx.client()));
+        // Messages go where the person answered last (unless they chose a platform).
+        who.ifPresent(found -> platformPreference.touched(tenant, found.person(), Platform.SLACK));
+        return who;
     }
 
     /** The tenant of the request's workspace; the first request of a new workspace creates it and syncs its teams. */

@@ -41,9 +41,11 @@ import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
+import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
 
 /**
@@ -65,18 +67,18 @@ final class TeamsBot implements Bot {
     private final TeamsPeople people;
     private final ConversationReferences references;
     private final SentForms forms;
-    private final LastPlatform lastPlatform;
+    private final PlatformPreference platformPreference;
     private final TeamsNotifications notifications;
     private final TeamsSender privately;
 
     TeamsBot(ChatBot chat, GraphStore graph, TeamsPeople people, ConversationReferences references, SentForms forms,
-             LastPlatform lastPlatform, TeamsNotifications notifications, TeamsSender privately) {
+             PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender privately) {
         this.chat = chat;
         this.graph = graph;
         this.people = people;
         this.references = references;
         this.forms = forms;
-        this.lastPlatform = lastPlatform;
+        this.platformPreference = platformPreference;
         this.notifications = notifications;
         this.privately = privately;
     }
@@ -374,7 +376,7 @@ final class TeamsBot implements Bot {
         if (isPersonal(activity)) {
             references.save(tenant, person, activity.getConversationReference());
         }
-        lastPlatform.touched(tenant, person);
+        platformPreference.touched(tenant, person, Platform.TEAMS);
         return Optional.of(new Actor(tenant, person));
     }
 

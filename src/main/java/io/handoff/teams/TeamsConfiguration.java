@@ -16,6 +16,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import io.handoff.chat.ChatBot;
 import io.handoff.chat.Delivery;
+import io.handoff.delivery.PlatformPreference;
 import io.handoff.chat.PlatformSender;
 import io.handoff.graph.GraphStore;
 import redis.clients.jedis.UnifiedJedis;
@@ -40,7 +41,7 @@ class TeamsConfiguration {
 
     @Bean
     TeamsPersonalData teamsPersonalData(UnifiedJedis redis, ConversationReferences references) {
-        return new TeamsPersonalData(redis, references, new LastPlatform(redis, Clock.systemUTC()));
+        return new TeamsPersonalData(redis, references);
     }
 
     @Bean
@@ -56,9 +57,9 @@ class TeamsConfiguration {
 
     @Bean
     TeamsBot teamsBot(ChatBot chat, GraphStore graph, UnifiedJedis redis, ConversationReferences references,
-                      TeamsNotifications notifications, TeamsSender sender) {
+                      PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender sender) {
         return new TeamsBot(chat, graph, new TeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
-                new LastPlatform(redis, Clock.systemUTC()), notifications, sender);
+                platformPreference, notifications, sender);
     }
 
     /** True when handoff.teams.app-id (MICROSOFT_APP_ID) is set to something other than blanks. */

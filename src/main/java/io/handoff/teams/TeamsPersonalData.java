@@ -18,12 +18,10 @@ import redis.clients.jedis.UnifiedJedis;
 final class TeamsPersonalData implements PersonalData {
     private final UnifiedJedis redis;
     private final ConversationReferences references;
-    private final LastPlatform lastPlatform;
 
-    TeamsPersonalData(UnifiedJedis redis, ConversationReferences references, LastPlatform lastPlatform) {
+    TeamsPersonalData(UnifiedJedis redis, ConversationReferences references) {
         this.redis = redis;
         this.references = references;
-        this.lastPlatform = lastPlatform;
     }
 
     @Override
@@ -35,10 +33,6 @@ final class TeamsPersonalData implements PersonalData {
                     + reference.getConversation().getId() + "), kept so Handoff can message you there.");
             data.put("teamsConversation", Map.of("conversationId", reference.getConversation().getId(),
                     "serviceUrl", reference.getServiceUrl()));
-        });
-        lastPlatform.last(tenant, person).ifPresent(platform -> {
-            lines.add("You last used Handoff in " + platform + ".");
-            data.put("lastPlatform", platform);
         });
         long forms = redis.hlen(SentForms.key(tenant, person));
         if (forms > 0) {
@@ -57,7 +51,6 @@ final class TeamsPersonalData implements PersonalData {
     public List<String> erase(TenantId tenant, PersonId person) {
         long deleted = redis.del(ConversationReferences.key(tenant, person), SentForms.key(tenant, person),
                 TeamsNotifications.unreachableKey(tenant, person));
-        boolean platform = lastPlatform.forget(tenant, person);
-        return deleted == 0 && !platform ? List.of() : List.of("your Microsoft Teams conversation and settings");
+        return deleted == 0 ? List.of() : List.of("your Microsoft Teams conversation and settings");
     }
 }

@@ -187,6 +187,8 @@ class TeamsSurveyTest extends TeamsAppTest {
         assertThat(myData.path("attachments").get(1).path("contentUrl").asString())
                 .startsWith("data:application/json;base64,");
 
+        String platformChoice = "handoff:{" + tenant.value() + "}:platform-choice";
+        assertThat(redis.hget(platformChoice, samId.value() + ":last")).isEqualTo("teams");
         client.post(fake.text(sam, "forget-me"));
         JsonNode forget = TeamsTestClient.button(client.lastCard(sam.personalConversation()), "survey.forget.confirm")
                 .orElseThrow();
@@ -194,7 +196,7 @@ class TeamsSurveyTest extends TeamsAppTest {
 
         assertThat(graph.person(tenant, samId)).isEmpty();
         assertThat(redis.exists(ConversationReferences.key(tenant, samId))).isFalse();
-        assertThat(redis.exists(LastPlatform.key(tenant, samId))).isFalse();
+        assertThat(redis.hget(platformChoice, samId.value() + ":last")).isNull();
     }
 
     @Test
