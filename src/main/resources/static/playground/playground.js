@@ -270,6 +270,7 @@
     document.querySelectorAll('.tabs button').forEach((t) => t.classList.toggle('active', t === tab));
     ['home', 'inbox', 'scheduler'].forEach((name) => { $('panel-' + name).hidden = name !== tab.dataset.tab; });
     if (tab.dataset.tab === 'inbox') refreshInbox().then(() => call('/people/' + me + '/inbox').then(markSeen));
+    if (tab.dataset.tab === 'scheduler') refreshDecisions().catch(problem);
   }));
 
   $('person').addEventListener('change', (e) => choose(e.target.value));
@@ -283,10 +284,51 @@
   document.querySelectorAll('#chips button').forEach((chip) => chip.addEventListener('click', () => send(chip.dataset.command)));
   $('reset').addEventListener('click', async () => {
     if (!confirm('Reload the sample organisation? Everything done in the playground is forgotten.')) return;
-    try { await call('/reset', {}); seenInbox = {}; await loadPeople(); } catch (e) { problem(e); }
+    try {
+      await call('/reset', {});
+      seenInbox = {};
+      $('panel-inbox').dataset.signature = '';
+      await loadPeople();
+      showClock(await call('/clock'));
+    } catch (e) { problem(e); }
   });
+
+  // ---- demo clock and the scheduler's decisions ----
+  function showClock(now) {
+    $('clock-panel').hidden = false;
+    $('tab-scheduler').hidden = false;
+    $('clock-now').textContent = now.local + (now.workingHours ? '' : ' (outside working hours)');
+  }
+
+  async function refreshDecisions() {
+    const decisions = await call('/decisions');
+    const panel = $('panel-scheduler');
+    panel.replaceChildren();
+    panel.appendChild(el('p', {class: 'hint'}, 'What the delivery rules decided about each message, newest first.'));
+    if (decisions.length === 0) panel.appendChild(el('p', {}, 'No decisions yet.'));
+    decisions.forEach((d) => {
+      const line = el('div', {class: 'decision', 'data-verdict': d.verdict});
+      const verdict = {SEND: 'sent', DEFER: 'deferred', DROP: 'dropped'}[d.verdict] || d.verdict.toLowerCase();
+      line.appendChild(el('strong', {}, verdict));
+      line.appendChild(document.createTextNode(' · ' + d.kind.toLowerCase().replace(/_/g, ' ') + ' to ' + d.person
+        + (d.until ? ' until ' + new Date(d.until).toLocaleString() : '') + (d.reason ? ' — ' + d.reason : '')
+        + ' · ' + new Date(d.at).toLocaleString()));
+      panel.appendChild(line);
+    });
+  }
+
+  document.querySelectorAll('[data-advance]').forEach((button) => button.addEventListener('click', async () => {
+    try {
+      showClock(await call('/clock', {advance: button.dataset.advance}));
+      say('bot', (item) => item.appendChild(el('p', {class: 'hint'}, 'Demo time moved forward to '
+        + $('clock-now').textContent + '. Scheduled messages due by then are on their way.')));
+      setTimeout(() => { refreshInbox(); refreshHome(); refreshDecisions(); }, 1500);
+    } catch (e) { problem(e); }
+  }));
 
   window.handoffPlayground = {refreshInbox: refreshInbox, refreshHome: refreshHome, send: send};
   setInterval(() => { refreshInbox().catch(() => {}); }, 3000);
   loadPeople().catch(problem);
+  call('/clock').then(showClock).catch(() => {});
+  setInterval(() => { call('/clock').then(showClock).catch(() => {}); }, 30000);
 })();

@@ -4,13 +4,16 @@ import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
+import io.handoff.nudge.TenantSettingsStore;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,9 +23,27 @@ import tools.jackson.databind.json.JsonMapper;
 class PlaygroundConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PlaygroundConfiguration.class);
 
+    /** Demo time: the application's clock while the playground is on, so the clock control moves everything. */
     @Bean
-    PlaygroundInbox playgroundInbox(UnifiedJedis redis, JsonMapper json) {
-        return new PlaygroundInbox(redis, json, Clock.systemUTC());
+    @Primary
+    DemoClock demoClock() {
+        return new DemoClock(Clock.systemUTC());
+    }
+
+    @Bean
+    DemoTime demoTime(DemoClock clock, TenantSettingsStore settings) {
+        return new DemoTime(clock, settings);
+    }
+
+    @Bean
+    PlaygroundInbox playgroundInbox(UnifiedJedis redis, JsonMapper json, DemoClock clock) {
+        return new PlaygroundInbox(redis, json, clock);
+    }
+
+    /** A fresh playground starts in the demo organisation's working hours. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> playgroundStartsInWorkingHours(DemoTime time) {
+        return event -> log.info("Demo time is {} in the demo organisation", time.intoWorkingHours().local());
     }
 
     /** Tells a newcomer where to go, once the server listens. */

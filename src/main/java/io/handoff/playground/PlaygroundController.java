@@ -1,6 +1,6 @@
 package io.handoff.playground;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,7 @@ import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
+import io.handoff.nudge.DecisionLog;
 import io.handoff.graph.TenantId;
 
 /**
@@ -43,14 +44,26 @@ class PlaygroundController {
     private final Delivery delivery;
     private final GraphStore graph;
     private final PlaygroundInbox inbox;
-    private final Clock clock;
+    private final DemoClock clock;
+    private final DemoTime time;
+    private final DecisionLog decisions;
 
-    PlaygroundController(ChatBot bot, Delivery delivery, GraphStore graph, PlaygroundInbox inbox) {
+    PlaygroundController(ChatBot bot, Delivery delivery, GraphStore graph, PlaygroundInbox inbox, DemoClock clock,
+                         DemoTime time, DecisionLog decisions) {
         this.bot = bot;
         this.delivery = delivery;
         this.graph = graph;
         this.inbox = inbox;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
+        this.time = time;
+        this.decisions = decisions;
+    }
+
+    record ClockRequest(String advance) {
+    }
+
+    /** One decision of the delivery rules, as the page shows it. */
+    record DecisionEntry(String at, String person, String kind, String verdict, String until, String reason) {
     }
 
     record CommandRequest(String text) {
@@ -85,8 +98,32 @@ class PlaygroundController {
                 forgotten++;
             }
         }
+        time.intoWorkingHours();
         SampleOrganisation.load(graph, demo, clock.instant());
         return Map.of("peopleForgotten", forgotten, "peopleLoaded", SampleOrganisation.people().size());
+    }
+
+    @GetMapping("/clock")
+    DemoTime.Now clock(@PathVariable String tenant) {
+        demo(tenant);
+        return time.now();
+    }
+
+    /** Moves demo time forward so scheduled polls, stories and nudges fire now. */
+    @PostMapping("/clock")
+    DemoTime.Now advance(@PathVariable String tenant, @RequestBody ClockRequest request) {
+        demo(tenant);
+        return time.advance(request.advance());
+    }
+
+    /** What the delivery rules decided lately: sent, deferred for quiet hours, capped, dropped while paused. */
+    @GetMapping("/decisions")
+    List<DecisionEntry> decisions(@PathVariable String tenant) {
+        TenantId demo = demo(tenant);
+        return decisions.recent(demo, 50).stream()
+                .map(entry -> new DecisionEntry(entry.at().toString(), entry.person().value(), entry.kind().name(),
+                        entry.verdict().name(), entry.until().map(Instant::toString).orElse(null), entry.reason()))
+                .toList();
     }
 
     @GetMapping("/people/{person}/home")

@@ -37,6 +37,7 @@ class EmbeddedDefaultStartupTest {
         registry.add("handoff.redis.url", () -> "");
         registry.add("handoff.data-dir", DATA::toString);
         registry.add("handoff.demo.mode", () -> "auto");
+        registry.add("handoff.playground.enabled", () -> "auto");
     }
 
     @Autowired
@@ -45,6 +46,8 @@ class EmbeddedDefaultStartupTest {
     UnifiedJedis redis;
     @Autowired
     RedisHealthIndicator health;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void startsAnEmbeddedRedisWithAnAppendOnlyFileAndLoadsTheSampleOrganisation() {
@@ -55,5 +58,7 @@ class EmbeddedDefaultStartupTest {
         assertThat(store.graph(SampleOrganisation.TENANT).people()).hasSize(17);
         assertThat(store.person(SampleOrganisation.TENANT, PersonId.of("dana")).orElseThrow().displayName())
                 .isEqualTo("Dana Kowalski");
+        assertThat(context.containsBean("playgroundController"))
+                .as("with no chat credentials the playground is on").isTrue();
     }
 }

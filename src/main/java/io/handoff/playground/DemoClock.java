@@ -1,0 +1,81 @@
+package io.handoff.playground;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The playground's time: real time plus an offset that only moves forward, so scheduled polls, stories and nudges
+ * due in two weeks can fire now. It is the application's clock while the playground is on (the scheduler, the
+ * delivery rules and the conversation all read it); it is never used with a real tenant.
+ */
+final class DemoClock extends Clock {
+    static final Duration MAX_STEP = Duration.ofDays(31);
+
+    private final Clock real;
+    private final AtomicLong offsetMillis = new AtomicLong();
+
+    DemoClock(Clock real) {
+        this.real = real;
+    }
+
+    @Override
+    public Instant instant() {
+        return real.instant().plusMillis(offsetMillis.get());
+    }
+
+    @Override
+    public long millis() {
+        return real.millis() + offsetMillis.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return real.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        DemoClock demo = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return demo.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return demo.instant();
+            }
+        };
+    }
+
+    /** Moves demo time forward by {@code step} (positive, at most {@link #MAX_STEP}). */
+    Instant advance(Duration step) {
+        if (step.isNegative() || step.isZero() || step.compareTo(MAX_STEP) > 0) {
+            throw new IllegalArgumentException("demo time moves forward by more than nothing and at most 31 days");
+        }
+        offsetMillis.addAndGet(step.toMillis());
+        return instant();
+    }
+
+    /** Moves demo time forward to {@code moment} if it lies ahead; never backwards. */
+    Instant advanceTo(Instant moment) {
+        Instant now = instant();
+        if (moment.isAfter(now)) {
+            offsetMillis.addAndGet(Duration.between(now, moment).toMillis());
+        }
+        return instant();
+    }
+
+    Duration offset() {
+        return Duration.ofMillis(offsetMillis.get());
+    }
+}
