@@ -26,10 +26,6 @@ final class MapStyle {
     static final Color TEAM_FILL = new Color(0xE3ECF8);
     static final Color GROUP_FILL = new Color(0xF4F6FA);
     static final Color GROUP_BORDER = new Color(0xBCC6D3);
-    static final Color NO_FRICTION = new Color(0x8A939E);
-    static final Color SMOOTH = new Color(0x2E9E5B);
-    static final Color STRAINED = new Color(0xE8A317);
-    static final Color PAINFUL = new Color(0xD0342C);
     static final Color DISPUTED = new Color(0xD0342C);
 
     /** The font family used for all text: DejaVu Sans where installed (Debian fonts-dejavu-core), else SansSerif. */
@@ -52,20 +48,8 @@ final class MapStyle {
         return new Font(FAMILY, style, size);
     }
 
-    /** Green (smooth) through amber to red (worst friction); grey where no aggregate may be shown. */
     static Color edgeColour(MapEdge edge) {
-        return edge.friction().map(f -> frictionColour(f.score())).orElse(NO_FRICTION);
-    }
-
-    static Color frictionColour(double score) {
-        return score <= 0.5 ? mix(SMOOTH, STRAINED, score * 2) : mix(STRAINED, PAINFUL, (score - 0.5) * 2);
-    }
-
-    private static Color mix(Color a, Color b, double t) {
-        double u = Math.max(0, Math.min(1, t));
-        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * u),
-                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * u),
-                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * u));
+        return new Color(EdgeColours.rgb(edge));
     }
 
     static float lineWidth(MapEdge edge) {
