@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphQueries;
 import io.handoff.graph.Handoff;
+import io.handoff.graph.HiddenCustomer;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;
 import io.handoff.graph.TeamId;
@@ -88,7 +89,7 @@ public final class MapBuilder {
             edges.add(new MapEdge(link.upstream().value(), link.downstream().value(),
                     link.edges() + (link.edges() == 1 ? " handoff" : " handoffs"), null,
                     link.highestCriticality().orElseThrow(), null, link.edges(), link.confirmed(), link.disputed(),
-                    link.pending(), allowed(friction.teams(tenant, link.upstream(), link.downstream())), null));
+                    link.pending(), allowed(friction.teams(tenant, link.upstream(), link.downstream())), null, null));
         }
         edges.sort(Comparator.comparing(MapEdge::from).thenComparing(MapEdge::to));
         List<MapNode> nodes = shown.stream().map(team -> new MapNode(team.value(), map.teamName(team),
@@ -101,7 +102,8 @@ public final class MapBuilder {
         return new MapEdge(e.upstream().value(), e.downstream().value(), e.what(), e.frequency(), e.criticality(),
                 e.health(), 1, e.status() == EdgeStatus.CONFIRMED ? 1 : 0, e.status() == EdgeStatus.DISPUTED ? 1 : 0,
                 e.status() == EdgeStatus.CLAIMED ? 1 : 0,
-                allowed(friction.handoff(tenant, e.upstream(), e.downstream())), e.lastConfirmedAt());
+                allowed(friction.handoff(tenant, e.upstream(), e.downstream())), e.lastConfirmedAt(),
+                e.pending() ? HiddenCustomer.of(e).unaware().value() : null);
     }
 
     /** An aggregate over fewer than the minimum of respondents is never shown, whatever the port returned. */

@@ -11,11 +11,12 @@ import io.handoff.graph.Health;
 /**
  * An arrow from upstream {@code from} to downstream {@code to}: one handoff between people, or all handoffs between
  * two teams ({@code handoffs} counted, {@code frequency} then null, {@code criticality} the highest). The counts say
- * how many are confirmed by both sides, disputed, or still named by one side only.
+ * how many are confirmed by both sides, disputed, or still named by one side only. {@code unaware} is, for a handoff
+ * named by one side only, the person who has not named it (for an upstream: a hidden customer); null otherwise.
  */
 public record MapEdge(String from, String to, String what, Frequency frequency, Criticality criticality, Health health,
                       int handoffs, int confirmed, int disputed, int pending, Optional<FrictionAggregate> friction,
-                      Instant lastConfirmedAt) {
+                      Instant lastConfirmedAt, String unaware) {
 
     public MapEdge {
         Objects.requireNonNull(from, "from");

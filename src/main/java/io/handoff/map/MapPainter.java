@@ -186,7 +186,7 @@ final class MapPainter {
                                   Double friction) {
         return new MapEdge("a", "b", "", frequency, criticality, null, confirmed + disputed + pending, confirmed,
                 disputed, pending, Optional.ofNullable(friction).map(f -> new FrictionAggregate(f, 99, List.of(f))),
-                null);
+                null, null);
     }
 
     private static double legendLine(Graphics2D g, double x, double y, MapEdge edge, String text) {

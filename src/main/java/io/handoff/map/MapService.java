@@ -64,6 +64,16 @@ public final class MapService {
         return builder.teams(tenant, scope, "Organisation by team (" + teams.teams().size() + " teams)", teams);
     }
 
+    /** Names of the silo teams (no confirmed handoff with another team, org-wide) that appear on {@code map}. */
+    public List<String> siloNames(TenantId tenant, DependencyMap map) {
+        Set<String> onMap = new TreeSet<>();
+        map.groups().forEach(g -> onMap.add(g.id()));
+        map.nodes().stream().filter(n -> n.kind() == MapNode.Kind.TEAM).forEach(n -> onMap.add(n.id()));
+        TeamMap teams = store.teamMap(tenant);
+        return io.handoff.graph.GraphQueries.silos(teams).stream().filter(t -> onMap.contains(t.value()))
+                .map(teams::teamName).toList();
+    }
+
     /** The team's people and everyone within {@code depth} handoffs of one of them, in either direction. */
     static OrgGraph teamSlice(OrgGraph graph, TeamId team, int depth) {
         Map<PersonId, List<PersonId>> around = new HashMap<>();
