@@ -98,6 +98,12 @@ public final class MapLinks {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+        // Only the canonical encoding is accepted: the decoder ignores the unused low bits of the last character,
+        // so without this check a link could be altered and still work.
+        if (!ENCODER.encodeToString(payload).equals(token.substring(0, dot))
+                || !ENCODER.encodeToString(signature).equals(token.substring(dot + 1))) {
+            throw invalid();
+        }
         if (!MessageDigest.isEqual(mac(payload), signature)) {
             throw invalid();
         }
