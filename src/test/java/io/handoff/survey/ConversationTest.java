@@ -116,7 +116,7 @@ class ConversationTest {
             assertThat(help).as(input).startsWith("# What I can do")
                     .contains("customers — tell me who depends on your work")
                     .contains("pause [2 weeks] — ").contains("resume — ").contains("my-data — ").contains("forget-me — ")
-                    .contains("map — ").contains("echo <text> — says it back").contains("help — this list")
+                    .contains("map [@person | team <name> | org]").contains("echo <text> — says it back").contains("help — this list")
                     .endsWith("[Map my customers]");
         }
     }
@@ -195,7 +195,7 @@ class ConversationTest {
                 return List.of(new CommandHelp("map", "map", "the real map"));
             }
         };
-        assertThatThrownBy(() -> new Conversation(f.graph, List.of(f.survey, new EdgeListMap(f.graph), secondMap)))
+        assertThatThrownBy(() -> new Conversation(f.graph, List.of(f.survey, io.handoff.map.MapConversation.of(f.graph, io.handoff.map.MapProperties.defaults()), secondMap)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("command 'map'");
     }
 }

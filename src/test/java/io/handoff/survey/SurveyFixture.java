@@ -59,7 +59,7 @@ final class SurveyFixture {
     SurveyFixture(List<ConversationFeature> moreFeatures) {
         List<PersonalData> stores = List.of(preferences, new GraphPersonalData(graph, reasons));
         survey = new SurveyFeature(graph, preferences, reasons, stores, clock);
-        List<ConversationFeature> features = new ArrayList<>(List.of(survey, new EdgeListMap(graph)));
+        List<ConversationFeature> features = new ArrayList<>(List.of(survey, io.handoff.map.MapConversation.of(graph, io.handoff.map.MapProperties.defaults())));
         features.addAll(moreFeatures);
         conversation = new Conversation(graph, features);
         graph.saveTeam(tenant, Team.of("preload", "Pre-load (night shift)"));

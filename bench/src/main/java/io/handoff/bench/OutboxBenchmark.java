@@ -62,7 +62,7 @@ import redis.clients.jedis.UnifiedJedis;
  * (delivered), accepted more than once (duplicates), never accepted (lost), the 429s, and the achieved rate as a
  * ratio of the platform's limit. Targets: 0 duplicates, 0 lost, ratio at least 0.95.
  *
- * <p>{@code ./mvnw -Pbench compile exec:java -Dbench.main=io.handoff.bench.OutboxBenchmark [-Dnudges=10000]
+ * <p>{@code ./mvnw -Pbench compile exec:java -Dexec.mainClass=io.handoff.bench.OutboxBenchmark [-Dnudges=10000]
  * [-Dlimit=200] [-Dpeople=2000] [-Dthreads=16]}; uses REDIS_URL or a redis-server of its own.
  */
 public final class OutboxBenchmark {

@@ -1,0 +1,130 @@
+package io.handoff.map;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.handoff.chat.Actor;
+import io.handoff.chat.Attachment;
+import io.handoff.chat.Block;
+import io.handoff.chat.ConversationFeature;
+import io.handoff.chat.Heading;
+import io.handoff.chat.Link;
+import io.handoff.chat.Message;
+import io.handoff.chat.Outcome;
+import io.handoff.chat.Paragraph;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.TenantId;
+import io.handoff.map.export.MapExporter;
+
+/**
+ * The maps in chat: {@code map [...]} answers with the picture (or the asked-for file), a short summary and a signed
+ * link to the interactive page; {@code report} gives managers the state of the handoffs around their teams.
+ */
+public class MapConversation implements ConversationFeature {
+    private static final Logger log = LoggerFactory.getLogger(MapConversation.class);
+
+    private final MapService maps;
+    private final MapAccess access;
+    private final MapExporter exporter;
+    private final MapLinks links;
+    private final ManagerReport report;
+
+    public MapConversation(MapService maps, MapAccess access, MapExporter exporter, MapLinks links, ManagerReport report) {
+        this.maps = maps;
+        this.access = access;
+        this.exporter = exporter;
+        this.links = links;
+        this.report = report;
+    }
+
+    /** The feature with no friction polls wired in (grey edges), e.g. for tests of the conversation. */
+    public static MapConversation of(GraphStore store, MapProperties properties) {
+        MapBuilder builder = new MapBuilder(FrictionScores.NONE, properties.collapseAbove(), properties.minRespondents());
+        return new MapConversation(new MapService(store, builder), new MapAccess(store, properties.adminsByTenant()),
+                new MapExporter(new MapRenderer()), MapLinks.fromConfiguration(properties, Clock.systemUTC()),
+                new ManagerReport(store, FrictionScores.NONE, properties.minRespondents()));
+    }
+
+    @Override
+    public String prefix() {
+        return "map.";
+    }
+
+    @Override
+    public List<CommandHelp> commands() {
+        return List.of(
+                new CommandHelp("map", MapCommand.USAGE,
+                        "a picture of who depends on whom (yours by default), with a link to an interactive map"),
+                new CommandHelp("report", "report",
+                        "for managers: critical and blocking handoffs around your teams, hidden customers, silos"));
+    }
+
+    @Override
+    public Outcome onCommand(Actor actor, String word, String args) {
+        try {
+            return word.equalsIgnoreCase("report") ? report(actor) : map(actor, args);
+        } catch (MapRequestException refused) {
+            return Outcome.show(Message.text(refused.getMessage()));
+        }
+    }
+
+    private Outcome map(Actor actor, String args) {
+        TenantId tenant = actor.tenant();
+        MapCommand command = MapCommand.parse(args, actor.person(), maps.names(tenant));
+        MapAccess.Decision decision = access.decide(access.viewer(tenant, actor.person()), command.scope());
+        if (!decision.allowed()) {
+            return Outcome.show(Message.text(decision.explanation()));
+        }
+        DependencyMap map = maps.build(tenant, command.scope());
+        MapSummary summary = MapSummary.of(map, maps.siloNames(tenant, map));
+        MapExporter.ExportedFile file = exporter.export(tenant.value(), map, command.format());
+        URI link = links.url(links.grant(tenant, actor.person(), command.scope()));
+        log.info("map {} for {} in {} as {} ({} nodes, {} edges)", command.scope().encode(), actor.person(), tenant,
+                command.format().word(), map.nodes().size(), map.edges().size());
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Heading(map.title()));
+        if (!summary.collapsedNote().isEmpty()) {
+            blocks.add(Paragraph.of(summary.collapsedNote()));
+        }
+        blocks.add(section("Critical handoffs to watch", summary.criticalHandoffs(), "none on this map"));
+        blocks.add(section("Hidden customers", summary.hiddenCustomers(), "none: every handoff here is named by both sides"));
+        blocks.add(section("Silos", summary.silos(), "none among the teams on this map"));
+        blocks.add(new Link("Open interactive map", link));
+        Attachment attachment = new Attachment(file.fileName(), file.mediaType(), file.content(), map.title());
+        return Outcome.show(new Message(summary.text(), blocks, List.of(attachment)));
+    }
+
+    private Outcome report(Actor actor) {
+        MapAccess.Viewer viewer = access.viewer(actor.tenant(), actor.person());
+        ManagerReport.Report r = report.build(actor.tenant(), viewer);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Heading(r.title()));
+        blocks.add(section("Critical handoffs into and out of your teams", r.criticalHandoffs(), "none named yet"));
+        blocks.add(section("Blocking handoffs", r.blocking(), "none"));
+        blocks.add(section("Hidden customers", r.hiddenCustomers(), "none: every handoff is named by both sides"));
+        blocks.add(section("Silos", r.silos(), "none: every team has a confirmed handoff with another team"));
+        blocks.add(Paragraph.builder().strong("Coverage: ").plain(r.coverage()).build());
+        if (viewer.manager()) {
+            MapScope scope = viewer.managedTeams().size() == 1
+                    ? new MapScope.Team(viewer.managedTeams().keySet().iterator().next(), 1) : new MapScope.Org();
+            blocks.add(new Link("Open interactive map", links.url(links.grant(actor.tenant(), actor.person(), scope))));
+        }
+        StringBuilder text = new StringBuilder(r.title());
+        r.criticalHandoffs().forEach(line -> text.append("\n• ").append(line));
+        return Outcome.show(new Message(text.toString(), blocks));
+    }
+
+    private static Paragraph section(String heading, List<String> lines, String none) {
+        Paragraph.Builder paragraph = Paragraph.builder().strong(heading + ":");
+        if (lines.isEmpty()) {
+            paragraph.plain(" " + none);
+        }
+        lines.forEach(line -> paragraph.plain("\n• " + line));
+        return paragraph.build();
+    }
+}

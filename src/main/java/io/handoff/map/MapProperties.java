@@ -1,0 +1,45 @@
+package io.handoff.map;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the dependency maps (environment variables in application.yml).
+ *
+ * @param publicUrl      where people reach this app, for the links in chat (HANDOFF_PUBLIC_URL)
+ * @param linkSecret     key of the HMAC that signs map links (HANDOFF_LINK_SECRET); generated per run when empty
+ * @param linkTtl        how long a map link works
+ * @param admins         per tenant, the person ids or email addresses that may see every map
+ *                       (HANDOFF_MAP_ADMINS, e.g. {@code demo=mia,ops@acme.example;acme=lee})
+ * @param minRespondents friction is shown on an edge only as an aggregate over at least this many answers
+ * @param collapseAbove  a map of more people than this is drawn by team
+ */
+@ConfigurationProperties("handoff.maps")
+public record MapProperties(@DefaultValue("http://localhost:8080") URI publicUrl, String linkSecret,
+                            @DefaultValue("24h") Duration linkTtl, String admins,
+                            @DefaultValue("5") int minRespondents, @DefaultValue("80") int collapseAbove) {
+
+    public MapProperties {
+        if (linkTtl.isNegative() || linkTtl.isZero()) {
+            throw new IllegalArgumentException("handoff.maps.link-ttl must be positive");
+        }
+        if (!"http".equals(publicUrl.getScheme()) && !"https".equals(publicUrl.getScheme())) {
+            throw new IllegalArgumentException("HANDOFF_PUBLIC_URL must be an http or https URL (was " + publicUrl + ")");
+        }
+    }
+
+    /** The defaults, for tests and tools that run without Spring. */
+    public static MapProperties defaults() {
+        return new MapProperties(URI.create("http://localhost:8080"), null, Duration.ofHours(24), null, 5, 80);
+    }
+
+    /** {@code admins} read as tenant → ids and emails. */
+    public Map<String, List<String>> adminsByTenant() {
+        return MapAdmins.parse(admins);
+    }
+}

@@ -1,0 +1,213 @@
+/* The interactive Handoff map: Cytoscape.js (served by the app from its WebJar) on the JSON of /maps/{token}/data. */
+(function () {
+  'use strict';
+  var token = window.location.pathname.split('/').filter(Boolean)[1];
+  var state = window.handoffMap = { ready: false, loads: 0, cy: null, data: null, error: null, centre: null };
+  var rank = { routine: 0, important: 1, critical: 2 };
+
+  function $(id) { return document.getElementById(id); }
+
+  function message(text) {
+    $('message').textContent = text || '';
+  }
+
+  function load(centre) {
+    var url = '/maps/' + encodeURIComponent(token) + '/data' + (centre ? '?centre=' + encodeURIComponent(centre) : '');
+    message(centre ? 'Loading…' : '');
+    return fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) {
+        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      })
+      .then(function (result) {
+        if (!result.ok) {
+          state.error = result.body.detail || 'This map could not be loaded.';
+          message(state.error);
+          return;
+        }
+        state.error = null;
+        state.centre = centre || null;
+        $('back').hidden = !centre;
+        message('');
+        render(result.body);
+      })
+      .catch(function () {
+        state.error = 'This map could not be loaded. Check your connection and try again.';
+        message(state.error);
+      });
+  }
+
+  function elements(data) {
+    var list = [];
+    data.groups.forEach(function (group) {
+      list.push({ group: 'nodes', data: { id: 'group:' + group.id, label: group.name, team: group.id, kind: 'group' },
+        classes: 'team-frame' });
+    });
+    data.nodes.forEach(function (node) {
+      list.push({
+        group: 'nodes',
+        data: {
+          id: node.id, label: node.note ? node.label + '\n' + node.note : node.label, name: node.label,
+          kind: node.kind, team: node.group || node.id, width: node.width || 110, height: node.height || 34,
+          parent: node.group ? 'group:' + node.group : undefined
+        },
+        position: { x: node.x || 0, y: node.y || 0 },
+        classes: node.centre ? 'centre' : ''
+      });
+    });
+    data.edges.forEach(function (edge) {
+      var classes = [];
+      if (edge.critical) { classes.push('critical'); }
+      if (edge.unconfirmed) { classes.push('unconfirmed'); }
+      if (edge.disputed > 0) { classes.push('disputed'); }
+      list.push({
+        group: 'edges',
+        data: {
+          id: edge.id, source: edge.from, target: edge.to, what: edge.what, edge: edge,
+          label: (edge.disputed > 0 ? '✕ ' : '') + shorten(edge.what, 32),
+          colour: edge.colour, width: 0.6 + edge.weight * 0.6 * (edge.critical ? 1.8 : 1)
+        },
+        classes: classes.join(' ')
+      });
+    });
+    return list;
+  }
+
+  function shorten(text, max) {
+    return text.length <= max ? text : text.substring(0, max - 1) + '…';
+  }
+
+  function render(data) {
+    state.data = data;
+    $('title').textContent = data.title;
+    document.title = data.title + ' · Handoff';
+    if (state.cy) { state.cy.destroy(); }
+    state.cy = cytoscape({
+      container: $('map'),
+      elements: elements(data),
+      layout: { name: 'preset', fit: true, padding: 30 },
+      minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3,
+      style: [
+        { selector: 'node', style: {
+          'shape': 'round-rectangle', 'width': 'data(width)', 'height': 'data(height)', 'label': 'data(label)',
+          'text-valign': 'center', 'text-halign': 'center', 'text-wrap': 'wrap', 'font-size': 13,
+          'font-family': 'DejaVu Sans, sans-serif', 'background-color': '#ffffff', 'border-width': 1.3,
+          'border-color': '#3e4c59', 'color': '#1f2933' } },
+        { selector: 'node[kind = "team"]', style: { 'background-color': '#e3ecf8' } },
+        { selector: 'node.centre', style: { 'background-color': '#fff1c2', 'border-width': 3, 'font-weight': 'bold' } },
+        { selector: ':parent', style: {
+          'background-color': '#f4f6fa', 'border-color': '#bcc6d3', 'text-valign': 'top', 'text-halign': 'center',
+          'font-weight': 'bold', 'color': '#52606d', 'padding': 12, 'font-size': 12 } },
+        { selector: 'edge', style: {
+          'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'line-color': 'data(colour)',
+          'target-arrow-color': 'data(colour)', 'width': 'data(width)', 'label': 'data(label)', 'font-size': 10,
+          'color': '#52606d', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85,
+          'text-rotation': 'autorotate' } },
+        { selector: 'edge.critical', style: { 'font-weight': 'bold' } },
+        { selector: 'edge.unconfirmed', style: { 'line-style': 'dashed' } },
+        { selector: 'edge.disputed', style: { 'color': '#d0342c' } },
+        { selector: ':selected', style: { 'overlay-opacity': 0.15, 'overlay-color': '#3e4c59' } },
+        { selector: '.hidden', style: { 'display': 'none' } }
+      ]
+    });
+    state.cy.on('tap', 'edge', function (event) { showEdge(event.target.data('edge')); });
+    state.cy.on('tap', 'node[kind = "person"]', function (event) {
+      if (event.target.id() !== state.centre) { load(event.target.id()); }
+    });
+    fillTeams(data);
+    fillSummary(data.summary || {});
+    applyFilters();
+    state.loads++;
+    state.ready = true;
+  }
+
+  function fillTeams(data) {
+    var select = $('team-filter');
+    var chosen = select.value;
+    while (select.options.length > 1) { select.remove(1); }
+    var teams = data.groups.length > 0
+      ? data.groups.map(function (g) { return { id: g.id, name: g.name }; })
+      : data.nodes.map(function (n) { return { id: n.id, name: n.label }; });
+    teams.forEach(function (team) {
+      var option = document.createElement('option');
+      option.value = team.id;
+      option.textContent = team.name;
+      select.appendChild(option);
+    });
+    select.value = teams.some(function (t) { return t.id === chosen; }) ? chosen : 'all';
+  }
+
+  function fillSummary(summary) {
+    var box = $('summary-lines');
+    box.textContent = '';
+    [['Critical handoffs to watch', summary.criticalHandoffs], ['Hidden customers', summary.hiddenCustomers],
+      ['Silos', summary.silos]].forEach(function (section) {
+      var heading = document.createElement('h3');
+      heading.textContent = section[0];
+      box.appendChild(heading);
+      var list = document.createElement('ul');
+      (section[1] && section[1].length ? section[1] : ['none']).forEach(function (line) {
+        var item = document.createElement('li');
+        item.textContent = line;
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    });
+    if (summary.collapsedNote) {
+      var note = document.createElement('p');
+      note.textContent = summary.collapsedNote;
+      box.appendChild(note);
+    }
+  }
+
+  function showEdge(edge) {
+    var cy = state.cy;
+    var name = function (id) { var n = cy.getElementById(id); return n.nonempty() ? n.data('name') : id; };
+    $('edge-details').hidden = false;
+    $('edge-ends').textContent = name(edge.from) + ' → ' + name(edge.to);
+    $('edge-what').textContent = edge.what;
+    $('edge-status').textContent = edge.status + (edge.health && edge.health !== 'ok' ? ', ' + edge.health : '')
+      + (edge.lastConfirmedAt ? ' (last confirmed ' + edge.lastConfirmedAt.substring(0, 10) + ')' : '');
+    $('edge-terms').textContent = (edge.frequency ? edge.frequency + ', ' : edge.handoffs + ' handoffs, ')
+      + edge.criticality;
+    $('edge-friction').textContent = edge.friction
+      ? edge.friction.trend.map(function (s) { return Math.round(s * 100) + '%'; }).join(' → ')
+        + ' (' + edge.friction.respondents + ' answers)'
+      : 'not shown: no friction poll yet, or too few answers to keep them anonymous';
+  }
+
+  function applyFilters() {
+    var cy = state.cy;
+    if (!cy) { return; }
+    var team = $('team-filter').value;
+    var minimum = $('criticality-filter').value;
+    cy.batch(function () {
+      cy.elements().removeClass('hidden');
+      if (minimum !== 'all') {
+        cy.edges().filter(function (e) { return rank[e.data('edge').criticality] < rank[minimum]; }).addClass('hidden');
+      }
+      if (team !== 'all') {
+        cy.nodes().filter(function (n) { return n.data('team') !== team; }).addClass('hidden');
+      }
+      cy.edges().filter(function (e) {
+        return e.source().hasClass('hidden') || e.target().hasClass('hidden');
+      }).addClass('hidden');
+      if (minimum !== 'all') {
+        cy.nodes().filter(function (n) {
+          return !n.isParent() && !n.hasClass('centre')
+            && n.connectedEdges().filter(function (e) { return !e.hasClass('hidden'); }).empty();
+        }).addClass('hidden');
+      }
+      cy.nodes().filter(function (n) {
+        return n.isParent() && n.children().filter(function (c) { return !c.hasClass('hidden'); }).empty();
+      }).addClass('hidden');
+    });
+  }
+
+  $('team-filter').addEventListener('change', applyFilters);
+  $('criticality-filter').addEventListener('change', applyFilters);
+  $('fit').addEventListener('click', function () {
+    if (state.cy) { state.cy.fit(state.cy.elements(':visible'), 30); }
+  });
+  $('back').addEventListener('click', function () { load(null); });
+  load(null);
+}());
