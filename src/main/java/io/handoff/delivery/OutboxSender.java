@@ -1,0 +1,151 @@
+package io.handoff.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.handoff.chat.PlatformSender;
+import io.handoff.chat.SendFailure;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Person;
+import io.handoff.graph.TenantId;
+import io.handoff.nudge.Decision;
+import io.handoff.nudge.DecisionLog;
+import io.handoff.nudge.DeliveryRules;
+import io.handoff.nudge.Job;
+import io.handoff.nudge.JobHandler;
+import io.handoff.nudge.JobResult;
+
+/**
+ * Sends one outbox message (a job of type {@value Outbox#JOB_TYPE}): asks the {@link DeliveryRules} (drop, put off,
+ * or send), picks the platform ({@link PlatformPreference}), takes a rate-limit token ({@link RateLimits}) and sends.
+ * A platform's 429 puts the message off by its Retry-After without counting a failure; other failures are retried
+ * with exponential backoff and jitter, and after {@code maxFailures} (or at once when permanent) the message goes to
+ * the dead letters. Every decision lands in the {@link DecisionLog}.
+ */
+public class OutboxSender implements JobHandler {
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final GraphStore graph;
+    private final List<PlatformSender> senders;
+    private final PlatformPreference preference;
+    private final RateLimits rateLimits;
+    private final DeliveryRules rules;
+    private final DecisionLog decisions;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+    private final int maxFailures;
+
+    public OutboxSender(GraphStore graph, List<PlatformSender> senders, PlatformPreference preference,
+                        RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions, DeliveryMetrics metrics,
+                        Clock clock, int maxFailures) {
+        this.graph = graph;
+        this.senders = List.copyOf(senders);
+        this.preference = preference;
+        this.rateLimits = rateLimits;
+        this.rules = rules;
+        this.decisions = decisions;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxFailures = maxFailures;
+    }
+
+    @Override
+    public String type() {
+        return Outbox.JOB_TYPE;
+    }
+
+    @Override
+    public int maxFailures() {
+        return maxFailures;
+    }
+
+    @Override
+    public void deadLettered(Job job, String error) {
+        metrics.deadLettered();
+    }
+
+    @Override
+    public JobResult handle(Job job) {
+        OutgoingMessage out;
+        try {
+            out = OutgoingMessage.fromJson(job.payload());
+        } catch (RuntimeException unreadable) {
+            return JobResult.failedPermanently("unreadable outbox message: " + unreadable.getMessage());
+        }
+        TenantId tenant = job.tenant();
+        Optional<Person> person = graph.person(tenant, out.to());
+        Decision decision = rules.decide(tenant, out.to(), person, out.kind(), out.key());
+        switch (decision.verdict()) {
+            case DROP:
+                record(tenant, out, decision);
+                metrics.dropped(decision.reason());
+                return JobResult.done("dropped: " + decision.reason());
+            case DEFER:
+                record(tenant, out, decision);
+                metrics.deferred(decision.reason());
+                return JobResult.runAgainAt(decision.until().orElseThrow(), decision.reason());
+            default:
+                return send(job, tenant, out, person.orElseThrow());
+        }
+    }
+
+    private JobResult send(Job job, TenantId tenant, OutgoingMessage out, Person person) {
+        Optional<PlatformSender> sender = preference.choose(tenant, person, senders);
+        if (sender.isEmpty()) {
+            rules.cancelReservation(tenant, out.to(), out.key());
+            retriedUnlessLast(job);
+            return JobResult.failed("no platform reaches " + out.to());
+        }
+        Optional<Duration> wait = rateLimits.acquire(tenant, sender.get().platform(), out.to().value());
+        if (wait.isPresent()) {
+            rules.cancelReservation(tenant, out.to(), out.key());
+            return JobResult.runAgainAt(clock.instant().plus(wait.get()), "rate limit");
+        }
+        try {
+            sender.get().send(tenant, person, out.message());
+        } catch (SendFailure failure) {
+            rules.cancelReservation(tenant, out.to(), out.key());
+            if (failure.permanent()) {
+                return JobResult.failedPermanently(failure.getMessage());
+            }
+            if (failure.retryAfter().isPresent()) {
+                metrics.retried("rate-limited");
+                Instant retryAt = clock.instant().plus(failure.retryAfter().get());
+                return JobResult.runAgainAt(retryAt, sender.get().platform().code() + " asked to retry after "
+                        + failure.retryAfter().get().toMillis() + " ms");
+            }
+            retriedUnlessLast(job);
+            return JobResult.failed(failure.getMessage());
+        } catch (RuntimeException e) {
+            rules.cancelReservation(tenant, out.to(), out.key());
+            log.warn("Sending {} to {} of tenant {} failed unexpectedly: {}", job.id(), out.to(), tenant, e.toString());
+            retriedUnlessLast(job);
+            return JobResult.failed(e.toString());
+        }
+        String where = "sent on " + sender.get().platform().code();
+        metrics.sent(sender.get().platform());
+        record(tenant, out, new Decision(Decision.Verdict.SEND, Optional.empty(), where));
+        return JobResult.done(where);
+    }
+
+    private void retriedUnlessLast(Job job) {
+        if (job.failures() + 1 < maxFailures) {
+            metrics.retried("failed");
+        }
+    }
+
+    private void record(TenantId tenant, OutgoingMessage out, Decision decision) {
+        try {
+            decisions.record(tenant, new DecisionLog.Entry(clock.instant(), out.to(), out.key(), out.kind(),
+                    decision.verdict(), decision.until(), decision.reason()));
+        } catch (RuntimeException e) {
+            log.warn("Could not record a delivery decision for tenant {}: {}", tenant, e.toString());
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.handoff.nudge;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TenantId;
+import io.handoff.redis.LuaScript;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Whether a message may reach a person now. In order:
+ * <ol>
+ *   <li>a person who is gone (forget-me, left the roster): DROP;</li>
+ *   <li>a paused person ({@code paused-until} in the future in {@code handoff:{tenant}:prefs:<person>}): DROP, for
+ *       every kind of message, so nothing piles up to flood them when the pause ends;</li>
+ *   <li>out of office ({@link AvailabilityCheck}): DEFER until they are back (or the next working day), then working
+ *       hours apply;</li>
+ *   <li>outside the tenant's working days and hours in the person's own time zone: DEFER to the next working
+ *       moment;</li>
+ *   <li>for {@link MessageKind#NUDGE} only: the weekly cap (at most N nudges in any 7 days, counted per message key
+ *       when reserved): DEFER until a slot frees up; a cap of 0 DROPs nudges;</li>
+ *   <li>otherwise SEND; a NUDGE has then reserved a slot, which the caller gives back with
+ *       {@link #cancelReservation} if the message does not go out after all.</li>
+ * </ol>
+ */
+public class DeliveryRules {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRules.class);
+    private static final LuaScript WEEKLY_CAP = LuaScript.load(DeliveryRules.class, "weekly-cap.lua");
+    static final Duration WEEK = Duration.ofDays(7);
+    private static final Duration UNKNOWN_ABSENCE_RECHECK = Duration.ofHours(4);
+
+    private final UnifiedJedis redis;
+    private final TenantSettingsStore settingsStore;
+    private final List<AvailabilityCheck> availabilityChecks;
+    private final Clock clock;
+
+    public DeliveryRules(UnifiedJedis redis, TenantSettingsStore settingsStore,
+                         List<AvailabilityCheck> availabilityChecks, Clock clock) {
+        this.redis = redis;
+        this.settingsStore = settingsStore;
+        this.availabilityChecks = List.copyOf(availabilityChecks);
+        this.clock = clock;
+    }
+
+    /**
+     * Decides for the message {@code messageKey} to {@code personId}; {@code person} is empty when they are gone.
+     * A SEND for a NUDGE reserves a weekly slot for {@code messageKey} (idempotently).
+     */
+    public Decision decide(TenantId tenant, PersonId personId, Optional<Person> person, MessageKind kind,
+                           String messageKey) {
+        if (person.isEmpty()) {
+            return Decision.drop("person gone");
+        }
+        Instant now = clock.instant();
+        if (pausedAt(tenant, personId, now)) {
+            return Decision.drop("paused");
+        }
+        TenantSettings settings = settingsStore.settings(tenant);
+        WorkingHours hours = new WorkingHours(settings, person.get().timeZone());
+        Availability availability = availability(tenant, person.get());
+        if (availability.away()) {
+            Instant back = availability.backAt().filter(now::isBefore).orElse(now.plus(UNKNOWN_ABSENCE_RECHECK));
+            return Decision.defer(hours.nextWorkingMoment(back), "out of office");
+        }
+        Instant working = hours.nextWorkingMoment(now);
+        if (!working.equals(now)) {
+            return Decision.defer(working, "quiet hours");
+        }
+        if (kind == MessageKind.NUDGE) {
+            if (settings.weeklyCap() == 0) {
+                return Decision.drop("nudges are off (weekly cap 0)");
+            }
+            long oldest = (Long) WEEKLY_CAP.run(redis, List.of(sentKey(tenant, personId)), List.of(
+                    Long.toString(now.toEpochMilli()), Long.toString(now.minus(WEEK).toEpochMilli()),
+                    settings.weeklyCap().toString(), messageKey, Long.toString(WEEK.plusDays(1).toMillis())));
+            if (oldest >= 0) {
+                Instant slotFree = Instant.ofEpochMilli(oldest).plus(WEEK).plusMillis(1);
+                return Decision.defer(hours.nextWorkingMoment(slotFree), "weekly cap of " + settings.weeklyCap());
+            }
+        }
+        return Decision.send();
+    }
+
+    /** Gives back the weekly slot a NUDGE reserved when it did not go out (failed, rate limited). */
+    public void cancelReservation(TenantId tenant, PersonId person, String messageKey) {
+        redis.zrem(sentKey(tenant, person), messageKey);
+    }
+
+    /** Nudges a person got (or has reserved) in the 7 days before now. */
+    public long nudgesThisWeek(TenantId tenant, PersonId person) {
+        Instant now = clock.instant();
+        return redis.zcount(sentKey(tenant, person), now.minus(WEEK).toEpochMilli(), now.toEpochMilli());
+    }
+
+    static String sentKey(TenantId tenant, PersonId person) {
+        return "handoff:{" + tenant.value() + "}:nudges-sent:" + person.value();
+    }
+
+    /** The survey feature's preferences hash of a person (pause), read defensively by field name. */
+    static String prefsKey(TenantId tenant, PersonId person) {
+        return "handoff:{" + tenant.value() + "}:prefs:" + person.value();
+    }
+
+    private boolean pausedAt(TenantId tenant, PersonId person, Instant now) {
+        Map<String, String> prefs = redis.hgetAll(prefsKey(tenant, person));
+        if (prefs == null || prefs.isEmpty()) {
+            return false;
+        }
+        String flag = prefs.get("paused");
+        if (flag != null && (flag.equalsIgnoreCase("true") || flag.equals("1"))
+                && !prefs.containsKey("paused-until")) {
+            return true;
+        }
+        for (String field : List.of("paused-until", "paused_until", "pausedUntil")) {
+            String value = prefs.get(field);
+            if (value != null && !value.isBlank()) {
+                return parseUntil(value.strip()).map(now::isBefore).orElse(true);
+            }
+        }
+        return false;
+    }
+
+    /** Epoch seconds, epoch milliseconds or ISO-8601; "forever" (or anything unreadable) means indefinitely. */
+    static Optional<Instant> parseUntil(String value) {
+        if (value.chars().allMatch(Character::isDigit) && !value.isEmpty() && value.length() < 19) {
+            long number = Long.parseLong(value);
+            return Optional.of(number > 100_000_000_000L ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Availability availability(TenantId tenant, Person person) {
+        for (AvailabilityCheck check : availabilityChecks) {
+            try {
+                Availability availability = check.availability(tenant, person);
+                if (availability != null && availability.away()) {
+                    return availability;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Availability check {} failed for {} of tenant {}; treating them as available: {}",
+                        check.getClass().getSimpleName(), person.id(), tenant, e.toString());
+            }
+        }
+        return Availability.AVAILABLE;
+    }
+}

@@ -1,0 +1,17 @@
+package io.handoff.nudge;
+
+import java.util.List;
+
+/** Tenant settings that cannot be stored; the message lists every problem. */
+public class InvalidSettingsException extends IllegalArgumentException {
+    private final transient List<String> problems;
+
+    public InvalidSettingsException(List<String> problems) {
+        super("invalid settings: " + String.join("; ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,23 @@
+package io.handoff.nudge;
+
+/**
+ * Runs the jobs of one type. Handlers are Spring beans; the {@link SchedulerWorker} finds them by {@link #type()}.
+ * A run may happen more than once in rare cases (a worker died after the work but before it acknowledged, or a run
+ * outlived its lease), so a handler's effects must be idempotent: derive outbox keys and ids from the job id.
+ */
+public interface JobHandler {
+
+    /** The job type this handler runs, e.g. {@code "story.prompt"}; unique among handlers. */
+    String type();
+
+    JobResult handle(Job job);
+
+    /** Failed runs after which the job goes to the dead letters. */
+    default int maxFailures() {
+        return 5;
+    }
+
+    /** Called once when the job went to the dead letters (metrics, logs). */
+    default void deadLettered(Job job, String error) {
+    }
+}

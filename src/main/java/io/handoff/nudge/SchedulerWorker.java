@@ -1,0 +1,266 @@
+package io.handoff.nudge;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import io.handoff.graph.TenantId;
+
+/**
+ * Runs due jobs on this replica: a poller claims as many jobs as there are free threads (plus a small prefetch) from
+ * every tenant, and a fixed pool runs them through the {@link JobHandler} of their type. Any number of replicas may
+ * run a worker on the same Redis: the claim script hands each due job to one of them. On stop the worker stops
+ * claiming, hands back the jobs it claimed but had not started, and waits for the running ones.
+ */
+public class SchedulerWorker implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(SchedulerWorker.class);
+
+    private final Scheduler scheduler;
+    private final Map<String, JobHandler> handlers = new HashMap<>();
+    private final SchedulerProperties settings;
+    private final Supplier<? extends Collection<TenantId>> tenants;
+    private final Backoff backoff;
+    private final String workerId;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean pollRequested = new AtomicBoolean();
+    private volatile boolean running;
+    private ScheduledExecutorService poller;
+    private ThreadPoolExecutor pool;
+
+    /**
+     * @param tenants the tenants whose jobs this worker runs (the application passes the installed tenants that have
+     *                jobs)
+     */
+    public SchedulerWorker(Scheduler scheduler, List<JobHandler> handlers, SchedulerProperties settings,
+                           Supplier<? extends Collection<TenantId>> tenants) {
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.tenants = tenants;
+        this.backoff = new Backoff(settings.retryBase(), settings.retryMax());
+        this.workerId = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        for (JobHandler handler : handlers) {
+            JobHandler previous = this.handlers.put(handler.type(), handler);
+            if (previous != null) {
+                throw new IllegalStateException("two handlers for job type " + handler.type() + ": "
+                        + previous.getClass().getName() + " and " + handler.getClass().getName());
+            }
+        }
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), threads("handoff-job-"));
+        poller = Executors.newSingleThreadScheduledExecutor(threads("handoff-job-poller-"));
+        running = true;
+        poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Job worker {} started: {} threads, handlers for {}", workerId, settings.threads(), handlers.keySet());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        poller.shutdown();
+        awaitQuietly(poller, settings.shutdownTimeout().toMillis());
+        List<Runnable> unstarted = new ArrayList<>();
+        pool.getQueue().drainTo(unstarted);
+        int released = 0;
+        for (Runnable task : unstarted) {
+            if (task instanceof Run run) {
+                released += releaseQuietly(run.claimed) ? 1 : 0;
+                inFlight.decrementAndGet();
+            }
+        }
+        pool.shutdown();
+        boolean finished = awaitQuietly(pool, settings.shutdownTimeout().toMillis());
+        log.info("Job worker {} stopped: handed back {} unstarted jobs{}", workerId, released,
+                finished ? "" : "; some jobs were still running (their leases will expire and they run again)");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Claims and starts every job due now, as far as there is room; repeats while batches come back full. */
+    private void poll() {
+        pollRequested.set(false);
+        try {
+            while (running && pollOnce()) {
+                // more may be due right now
+            }
+        } catch (RuntimeException e) {
+            log.warn("Job worker {} could not poll: {}", workerId, e.toString());
+        }
+    }
+
+    private boolean pollOnce() {
+        boolean full = false;
+        for (TenantId tenant : tenants.get()) {
+            int room = settings.threads() + settings.prefetch() - inFlight.get();
+            if (!running || room <= 0) {
+                return false;
+            }
+            List<ClaimedJob> claimed = scheduler.claim(tenant, workerId, room, settings.lease());
+            full |= claimed.size() == room;
+            for (ClaimedJob job : claimed) {
+                inFlight.incrementAndGet();
+                try {
+                    pool.execute(new Run(job));
+                } catch (RejectedExecutionException stopping) {
+                    inFlight.decrementAndGet();
+                    releaseQuietly(job);
+                }
+            }
+        }
+        return full;
+    }
+
+    private void requestPoll() {
+        if (running && pollRequested.compareAndSet(false, true)) {
+            try {
+                poller.execute(this::poll);
+            } catch (RejectedExecutionException stopping) {
+                pollRequested.set(false);
+            }
+        }
+    }
+
+    private final class Run implements Runnable {
+        private final ClaimedJob claimed;
+
+        Run(ClaimedJob claimed) {
+            this.claimed = claimed;
+        }
+
+        @Override
+        public void run() {
+            try {
+                finish(claimed, execute(claimed.job()));
+            } catch (RuntimeException e) {
+                log.warn("Job {} of tenant {} could not be finished: {}", claimed.job().id(), claimed.job().tenant(),
+                        e.toString());
+            } finally {
+                inFlight.decrementAndGet();
+                requestPoll();
+            }
+        }
+    }
+
+    private JobResult execute(Job job) {
+        JobHandler handler = handlers.get(job.type());
+        if (handler == null) {
+            return JobResult.failed("no handler for job type " + job.type() + " on this replica");
+        }
+        try {
+            JobResult result = handler.handle(job);
+            return result == null ? JobResult.done() : result;
+        } catch (RuntimeException e) {
+            log.warn("Job {} ({}) of tenant {} failed: {}", job.id(), job.type(), job.tenant(), e.toString());
+            return JobResult.failed(e.toString());
+        }
+    }
+
+    private void finish(ClaimedJob claimed, JobResult result) {
+        Job job = claimed.job();
+        boolean held;
+        if (result instanceof JobResult.Done done) {
+            held = scheduler.complete(claimed, done.note());
+        } else if (result instanceof JobResult.RunAgainAt again) {
+            held = scheduler.runAgainAt(claimed, again.at(), again.reason());
+        } else {
+            held = fail(claimed, (JobResult.Failed) result);
+        }
+        if (!held) {
+            log.warn("Job {} of tenant {} outlived its lease and was taken over by another worker", job.id(),
+                    job.tenant());
+        }
+    }
+
+    private boolean fail(ClaimedJob claimed, JobResult.Failed failed) {
+        Job job = claimed.job();
+        JobHandler handler = handlers.get(job.type());
+        int failures = job.failures() + 1;
+        int max = handler == null ? 5 : handler.maxFailures();
+        if (failed.permanent() || failures >= max) {
+            boolean held = scheduler.fail(claimed, Optional.empty(), failed.error());
+            if (held) {
+                log.warn("Job {} ({}) of tenant {} went to the dead letters after {} failures: {}", job.id(),
+                        job.type(), job.tenant(), failures, failed.error());
+                if (handler != null) {
+                    handler.deadLettered(job, failed.error());
+                }
+            }
+            return held;
+        }
+        Instant now = scheduler.clock().instant();
+        Instant retryAt = now.plus(failed.retryAfter() != null ? failed.retryAfter() : backoff.delay(failures));
+        return scheduler.fail(claimed, Optional.of(retryAt), failed.error());
+    }
+
+    private boolean releaseQuietly(ClaimedJob claimed) {
+        try {
+            return scheduler.release(claimed);
+        } catch (RuntimeException e) {
+            log.warn("Could not hand back job {}; it runs again when its lease expires: {}", claimed.job().id(),
+                    e.toString());
+            return false;
+        }
+    }
+
+    private static boolean awaitQuietly(java.util.concurrent.ExecutorService executor, long millis) {
+        try {
+            return executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "replica";
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.handoff.nudge;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/** A tenant's working days and hours applied in one person's time zone. */
+public record WorkingHours(TenantSettings settings, ZoneId zone) {
+
+    /** {@code at} itself when it falls within working hours, else the start of the next working period. */
+    public Instant nextWorkingMoment(Instant at) {
+        ZonedDateTime local = at.atZone(zone);
+        LocalDate date = local.toLocalDate();
+        for (int day = 0; day <= 8; day++) {
+            LocalDate candidate = date.plusDays(day);
+            if (!settings.workingDays().contains(candidate.getDayOfWeek())) {
+                continue;
+            }
+            ZonedDateTime start = candidate.atTime(settings.workdayStart()).atZone(zone);
+            ZonedDateTime end = settings.endsAtMidnight() ? candidate.plusDays(1).atStartOfDay(zone)
+                    : candidate.atTime(settings.workdayEnd()).atZone(zone);
+            if (local.isBefore(start)) {
+                return start.toInstant();
+            }
+            if (local.isBefore(end)) {
+                return at;
+            }
+        }
+        throw new IllegalStateException("no working day in the settings");
+    }
+
+    public boolean isWorking(Instant at) {
+        return nextWorkingMoment(at).equals(at);
+    }
+}
