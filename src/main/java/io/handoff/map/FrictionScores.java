@@ -1,0 +1,31 @@
+package io.handoff.map;
+
+import java.util.Optional;
+
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TeamId;
+import io.handoff.graph.TenantId;
+
+/**
+ * Port to the friction polls: aggregates per handoff and per pair of teams. An implementation returns an aggregate
+ * only where enough people answered for it to be shown (the configured minimum of respondents), so no individual
+ * answer can be read off a map. {@link #NONE} is used until friction polls are wired in: every edge is drawn grey.
+ */
+public interface FrictionScores {
+
+    Optional<FrictionAggregate> handoff(TenantId tenant, PersonId upstream, PersonId downstream);
+
+    Optional<FrictionAggregate> teams(TenantId tenant, TeamId upstream, TeamId downstream);
+
+    FrictionScores NONE = new FrictionScores() {
+        @Override
+        public Optional<FrictionAggregate> handoff(TenantId tenant, PersonId upstream, PersonId downstream) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<FrictionAggregate> teams(TenantId tenant, TeamId upstream, TeamId downstream) {
+            return Optional.empty();
+        }
+    };
+}

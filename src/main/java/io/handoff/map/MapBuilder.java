@@ -1,0 +1,111 @@
+package io.handoff.map;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.handoff.graph.EdgeStatus;
+import io.handoff.graph.GraphQueries;
+import io.handoff.graph.Handoff;
+import io.handoff.graph.OrgGraph;
+import io.handoff.graph.Person;
+import io.handoff.graph.TeamId;
+import io.handoff.graph.TeamLink;
+import io.handoff.graph.TeamMap;
+import io.handoff.graph.TenantId;
+
+/**
+ * Turns a slice of the graph into a {@link DependencyMap}: people grouped by team, or teams alone. A map of more
+ * than {@code collapseAbove} people is shown by team instead, and says so.
+ */
+public final class MapBuilder {
+    public static final int DEFAULT_COLLAPSE_ABOVE = 80;
+
+    private final FrictionScores friction;
+    private final int collapseAbove;
+    private final int minRespondents;
+
+    public MapBuilder(FrictionScores friction, int collapseAbove, int minRespondents) {
+        this.friction = Objects.requireNonNull(friction, "friction");
+        this.collapseAbove = collapseAbove;
+        this.minRespondents = minRespondents;
+    }
+
+    /** A map of the people in {@code slice} (edges to people outside it are left out). */
+    public DependencyMap people(TenantId tenant, MapScope scope, String title, OrgGraph slice) {
+        if (slice.people().size() > collapseAbove) {
+            TeamMap teams = GraphQueries.teamMap(slice);
+            Set<TeamId> present = new TreeSet<>();
+            slice.people().values().forEach(p -> p.teamId().ifPresent(present::add));
+            return teamLevel(tenant, scope, title + " (by team: " + slice.people().size() + " people)", teams, present, true);
+        }
+        String centre = scope instanceof MapScope.Person p ? p.centre().value() : null;
+        Map<String, MapGroup> groups = new TreeMap<>();
+        List<MapNode> nodes = new ArrayList<>();
+        slice.people().values().stream().sorted(Comparator.comparing(Person::id)).forEach(person -> {
+            String group = person.teamId().map(TeamId::value).orElse(MapGroup.NO_TEAM);
+            groups.computeIfAbsent(group, g -> new MapGroup(g, g.equals(MapGroup.NO_TEAM) ? "No team yet"
+                    : slice.teamName(person.team())));
+            nodes.add(new MapNode(person.id().value(), person.displayName(), MapNode.Kind.PERSON, group,
+                    person.id().value().equals(centre), ""));
+        });
+        List<MapEdge> edges = slice.edges().stream()
+                .filter(e -> slice.people().containsKey(e.upstream()) && slice.people().containsKey(e.downstream()))
+                .sorted(Comparator.comparing(Handoff::upstream).thenComparing(Handoff::downstream))
+                .map(e -> personEdge(tenant, e))
+                .toList();
+        return new DependencyMap(title, scope, DependencyMap.Level.PEOPLE, List.copyOf(groups.values()), nodes, edges,
+                false);
+    }
+
+    /** The organisation by team, every team shown (also those without links). */
+    public DependencyMap teams(TenantId tenant, MapScope scope, String title, TeamMap map) {
+        Set<TeamId> all = new TreeSet<>(map.teams().keySet());
+        map.links().forEach(l -> {
+            all.add(l.upstream());
+            all.add(l.downstream());
+        });
+        return teamLevel(tenant, scope, title, map, all, false);
+    }
+
+    private DependencyMap teamLevel(TenantId tenant, MapScope scope, String title, TeamMap map, Set<TeamId> shown,
+                                    boolean collapsed) {
+        Map<TeamId, Integer> inside = new TreeMap<>();
+        List<MapEdge> edges = new ArrayList<>();
+        for (TeamLink link : map.links()) {
+            if (!shown.contains(link.upstream()) || !shown.contains(link.downstream()) || link.edges() == 0) {
+                continue;
+            }
+            if (!link.crossTeam()) {
+                inside.merge(link.upstream(), link.edges(), Integer::sum);
+                continue;
+            }
+            edges.add(new MapEdge(link.upstream().value(), link.downstream().value(),
+                    link.edges() + (link.edges() == 1 ? " handoff" : " handoffs"), null,
+                    link.highestCriticality().orElseThrow(), null, link.edges(), link.confirmed(), link.disputed(),
+                    link.pending(), allowed(friction.teams(tenant, link.upstream(), link.downstream())), null));
+        }
+        edges.sort(Comparator.comparing(MapEdge::from).thenComparing(MapEdge::to));
+        List<MapNode> nodes = shown.stream().map(team -> new MapNode(team.value(), map.teamName(team),
+                MapNode.Kind.TEAM, null, false, inside.containsKey(team)
+                        ? inside.get(team) + (inside.get(team) == 1 ? " handoff" : " handoffs") + " inside" : "")).toList();
+        return new DependencyMap(title, scope, DependencyMap.Level.TEAMS, List.of(), nodes, edges, collapsed);
+    }
+
+    private MapEdge personEdge(TenantId tenant, Handoff e) {
+        return new MapEdge(e.upstream().value(), e.downstream().value(), e.what(), e.frequency(), e.criticality(),
+                e.health(), 1, e.status() == EdgeStatus.CONFIRMED ? 1 : 0, e.status() == EdgeStatus.DISPUTED ? 1 : 0,
+                e.status() == EdgeStatus.CLAIMED ? 1 : 0,
+                allowed(friction.handoff(tenant, e.upstream(), e.downstream())), e.lastConfirmedAt());
+    }
+
+    /** An aggregate over fewer than the minimum of respondents is never shown, whatever the port returned. */
+    private java.util.Optional<FrictionAggregate> allowed(java.util.Optional<FrictionAggregate> aggregate) {
+        return aggregate.filter(a -> a.respondents() >= minRespondents);
+    }
+}

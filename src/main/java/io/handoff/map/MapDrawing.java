@@ -1,0 +1,40 @@
+package io.handoff.map;
+
+import java.util.List;
+
+/** A laid-out map: where every group, box and arrow goes, in pixels from the top-left corner of the graph area. */
+public record MapDrawing(DependencyMap map, double width, double height, List<GroupBox> groups, List<NodeBox> nodes,
+                         List<Route> routes) {
+
+    public MapDrawing {
+        groups = List.copyOf(groups);
+        nodes = List.copyOf(nodes);
+        routes = List.copyOf(routes);
+    }
+
+    public record GroupBox(MapGroup group, double x, double y, double width, double height) {
+    }
+
+    public record NodeBox(MapNode node, double x, double y, double width, double height) {
+        public double centreX() {
+            return x + width / 2;
+        }
+
+        public double centreY() {
+            return y + height / 2;
+        }
+    }
+
+    /** The arrow's points from upstream to downstream (at least two). */
+    public record Route(MapEdge edge, List<Point> points) {
+        public Route {
+            points = List.copyOf(points);
+            if (points.size() < 2) {
+                throw new IllegalArgumentException("a route needs at least two points");
+            }
+        }
+    }
+
+    public record Point(double x, double y) {
+    }
+}

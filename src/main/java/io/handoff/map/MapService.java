@@ -1,0 +1,148 @@
+package io.handoff.map;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Handoff;
+import io.handoff.graph.Identifier;
+import io.handoff.graph.OrgGraph;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
+import io.handoff.graph.TeamId;
+import io.handoff.graph.TeamMap;
+import io.handoff.graph.TenantId;
+
+/** Reads the part of the graph a scope covers and turns it into a {@link DependencyMap}. */
+public final class MapService {
+    private static final Pattern SLACK_MENTION = Pattern.compile("<@([A-Z0-9]+)(\\|[^>]*)?>");
+
+    private final GraphStore store;
+    private final MapBuilder builder;
+
+    public MapService(GraphStore store, MapBuilder builder) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.builder = Objects.requireNonNull(builder, "builder");
+    }
+
+    public GraphStore store() {
+        return store;
+    }
+
+    public boolean tenantExists(TenantId tenant) {
+        return store.tenant(tenant).isPresent();
+    }
+
+    /** The map of {@code scope}; throws {@link MapNotFoundException} for an unknown person or team. */
+    public DependencyMap build(TenantId tenant, MapScope scope) {
+        if (scope instanceof MapScope.Person p) {
+            Person centre = store.person(tenant, p.centre()).orElseThrow(() ->
+                    new MapNotFoundException("no person '" + p.centre() + "' in tenant '" + tenant + "'"));
+            OrgGraph slice = store.neighbourhood(tenant, p.centre(), p.depth()).graph();
+            return builder.people(tenant, scope, "Handoffs around " + centre.displayName() + " (depth " + p.depth()
+                    + ")", slice);
+        }
+        TeamMap teams = store.teamMap(tenant);
+        if (scope instanceof MapScope.Team t) {
+            if (!teams.teams().containsKey(t.team())) {
+                throw new MapNotFoundException("no team '" + t.team() + "' in tenant '" + tenant + "'");
+            }
+            OrgGraph slice = teamSlice(store.graph(tenant), t.team(), t.depth());
+            return builder.people(tenant, scope, "Team " + teams.teamName(t.team()) + " and its neighbours", slice);
+        }
+        return builder.teams(tenant, scope, "Organisation by team (" + teams.teams().size() + " teams)", teams);
+    }
+
+    /** The team's people and everyone within {@code depth} handoffs of one of them, in either direction. */
+    static OrgGraph teamSlice(OrgGraph graph, TeamId team, int depth) {
+        Map<PersonId, List<PersonId>> around = new HashMap<>();
+        for (Handoff edge : graph.edges()) {
+            around.computeIfAbsent(edge.upstream(), k -> new ArrayList<>()).add(edge.downstream());
+            around.computeIfAbsent(edge.downstream(), k -> new ArrayList<>()).add(edge.upstream());
+        }
+        Set<PersonId> reached = new TreeSet<>();
+        graph.people().values().stream().filter(p -> team.equals(p.team())).forEach(p -> reached.add(p.id()));
+        List<PersonId> frontier = new ArrayList<>(reached);
+        for (int hop = 0; hop < depth && !frontier.isEmpty(); hop++) {
+            List<PersonId> next = new ArrayList<>();
+            for (PersonId p : frontier) {
+                for (PersonId q : around.getOrDefault(p, List.of())) {
+                    if (reached.add(q)) {
+                        next.add(q);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        Map<PersonId, Person> people = new LinkedHashMap<>();
+        reached.forEach(id -> graph.person(id).ifPresent(p -> people.put(id, p)));
+        List<Handoff> edges = graph.edges().stream()
+                .filter(e -> people.containsKey(e.upstream()) && people.containsKey(e.downstream())).toList();
+        return new OrgGraph(people, graph.teams(), edges);
+    }
+
+    /** Resolves the people and teams a chat command names in {@code tenant}. */
+    public MapCommand.Names names(TenantId tenant) {
+        return new MapCommand.Names() {
+            @Override
+            public Optional<PersonId> person(String reference) {
+                return findPerson(tenant, reference);
+            }
+
+            @Override
+            public Optional<TeamId> team(String idOrName) {
+                return findTeam(store.teamMap(tenant), idOrName);
+            }
+        };
+    }
+
+    Optional<PersonId> findPerson(TenantId tenant, String reference) {
+        String ref = reference.strip();
+        Matcher mention = SLACK_MENTION.matcher(ref);
+        if (mention.matches()) {
+            return store.personByIdentity(tenant, Platform.SLACK, mention.group(1));
+        }
+        if (ref.startsWith("@")) {
+            ref = ref.substring(1);
+        }
+        if (ref.contains("@") && ref.indexOf('@') > 0) {
+            Optional<PersonId> byEmail = store.personByEmail(tenant, ref);
+            if (byEmail.isPresent()) {
+                return byEmail;
+            }
+        }
+        if (Identifier.isValid(ref)) {
+            PersonId id = PersonId.of(ref);
+            if (store.person(tenant, id).isPresent()) {
+                return Optional.of(id);
+            }
+            for (Platform platform : Platform.values()) {
+                Optional<PersonId> found = store.personByIdentity(tenant, platform, ref);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<TeamId> findTeam(TeamMap teams, String idOrName) {
+        String wanted = idOrName.strip().toLowerCase(Locale.ROOT);
+        return teams.teams().values().stream()
+                .filter(t -> t.id().value().toLowerCase(Locale.ROOT).equals(wanted)
+                        || t.name().toLowerCase(Locale.ROOT).equals(wanted))
+                .map(io.handoff.graph.Team::id)
+                .findFirst();
+    }
+}
