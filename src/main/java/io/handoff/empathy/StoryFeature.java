@@ -341,7 +341,7 @@ public final class StoryFeature implements ConversationFeature {
         } catch (DateTimeParseException e) {
             return Outcome.reply(new Reply.FormErrors(Map.of("date", "Write the date as YYYY-MM-DD, e.g. 2026-12-03.")));
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (date.isBefore(today) || date.isAfter(today.plusYears(1))) {
             return Outcome.reply(new Reply.FormErrors(Map.of("date", "Pick a day from today to a year ahead.")));
         }

@@ -58,7 +58,7 @@ public final class FrictionService {
     }
 
     public Period currentPeriod(TenantId tenant) {
-        return Period.containing(settings.of(tenant).cadence(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        return Period.containing(settings.of(tenant).cadence(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     public FrictionStore store() {

@@ -19,6 +19,7 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;
 import redis.clients.jedis.UnifiedJedis;
 
