@@ -43,14 +43,24 @@ public final class StoryMessages {
 
     /** The prompt: one upstream handoff, a button to tell the story. */
     public static Message prompt(Person upstream, Handoff edge) {
+        return prompt(upstream, edge, null);
+    }
+
+    /** The prompt with a first line saying why it comes now (a signal), or none. */
+    public static Message prompt(Person upstream, Handoff edge, String why) {
         String name = Names.first(upstream);
-        return new Message(ask(upstream, edge), List.of(
+        List<Block> blocks = new ArrayList<>();
+        if (why != null) {
+            blocks.add(Paragraph.of(why));
+        }
+        blocks.addAll(List.of(
                 Paragraph.builder().plain("Walk " + name + " through the moment you receive their ")
                         .strong(edge.what())
                         .plain(". What does a good day look like? What happens on a bad one?").build(),
                 Paragraph.of("You will see exactly what " + name + " gets before anything is sent."),
                 Buttons.of(Button.primary("Tell the story", new Action(START, edge.upstream().value())),
                         Button.of("Not now", new Action(SKIP, edge.upstream().value())))));
+        return new Message(why == null ? ask(upstream, edge) : why + " " + ask(upstream, edge), blocks);
     }
 
     /**

@@ -12,7 +12,9 @@ import redis.clients.jedis.UnifiedJedis;
  * Counts the prompts (polls, story prompts, reminders) a person left unanswered, so Handoff stops talking to people
  * who do not answer: after {@value #ASK_AFTER} unanswered prompts it asks once whether to pause, and if that too goes
  * unanswered it leaves the person alone until they answer something. Any answer starts the count again.
- * Key: {@code handoff:{t}:engagement:<person>} hash {@code unanswered} → count, {@code pause-asked} → epoch seconds.
+ * Keys: {@code handoff:{t}:engagement:<person>} hash {@code unanswered} → count, {@code pause-asked} → epoch
+ * seconds; {@code handoff:{t}:cadence:<person>} hash kind → when the person last got that kind of prompt (epoch
+ * seconds or a period id), so calendar cadences know what is due.
  */
 public final class Engagement {
     public static final int ASK_AFTER = 3;
@@ -58,7 +60,20 @@ public final class Engagement {
         return value == null ? 0 : Integer.parseInt(value);
     }
 
+    static String cadenceKey(TenantId tenant, PersonId person) {
+        return "handoff:{" + tenant.value() + "}:cadence:" + person.value();
+    }
+
+    /** What the person last got of a kind of prompt ({@code story-at} → epoch seconds, {@code poll} → period id). */
+    public java.util.Optional<String> last(TenantId tenant, PersonId person, String kind) {
+        return java.util.Optional.ofNullable(redis.hget(cadenceKey(tenant, person), kind));
+    }
+
+    public void mark(TenantId tenant, PersonId person, String kind, String value) {
+        redis.hset(cadenceKey(tenant, person), kind, value);
+    }
+
     public void forget(TenantId tenant, PersonId person) {
-        redis.del(key(tenant, person));
+        redis.del(key(tenant, person), cadenceKey(tenant, person));
     }
 }

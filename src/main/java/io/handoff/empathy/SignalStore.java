@@ -1,0 +1,66 @@
+package io.handoff.empathy;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TenantId;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * What the signal scan remembers. Keys:
+ * <ul>
+ *   <li>{@code handoff:{t}:signals:fired} set of signal keys already nudged about (each signal fires once)</li>
+ *   <li>{@code handoff:{t}:signals:blocking} set of {@code up>down} handoffs seen blocking (a handoff that recovers
+ *       leaves the set, so turning blocking again fires again)</li>
+ *   <li>{@code handoff:{t}:signals:seen} hash person → epoch seconds the scan first saw them; {@code @baseline}
+ *       marks the first scan, whose people are not new joiners</li>
+ * </ul>
+ */
+public final class SignalStore {
+    private static final String BASELINE = "@baseline";
+    private final UnifiedJedis redis;
+
+    public SignalStore(UnifiedJedis redis) {
+        this.redis = Objects.requireNonNull(redis);
+    }
+
+    private static String key(TenantId tenant, String suffix) {
+        return "handoff:{" + tenant.value() + "}:signals:" + suffix;
+    }
+
+    /** True the first time a signal key is seen: the caller nudges then, and never again. */
+    public boolean fireOnce(TenantId tenant, String signal) {
+        return redis.sadd(key(tenant, "fired"), signal) == 1;
+    }
+
+    /** Records that the handoff is blocking; true when it was not blocking at the last scan. */
+    public boolean turnedBlocking(TenantId tenant, String edge) {
+        return redis.sadd(key(tenant, "blocking"), edge) == 1;
+    }
+
+    public void notBlocking(TenantId tenant, String edge) {
+        redis.srem(key(tenant, "blocking"), edge);
+    }
+
+    /** Whether the scan has run before (people it saw then are not new joiners). */
+    public Optional<Instant> baseline(TenantId tenant) {
+        return Optional.ofNullable(redis.hget(key(tenant, "seen"), BASELINE))
+                .map(v -> Instant.ofEpochSecond(Long.parseLong(v)));
+    }
+
+    public void setBaseline(TenantId tenant, Instant now) {
+        redis.hsetnx(key(tenant, "seen"), BASELINE, Long.toString(now.getEpochSecond()));
+    }
+
+    /** When the scan first saw the person (now, if this is the first time). */
+    public Instant firstSeen(TenantId tenant, PersonId person, Instant now) {
+        redis.hsetnx(key(tenant, "seen"), person.value(), Long.toString(now.getEpochSecond()));
+        return Instant.ofEpochSecond(Long.parseLong(redis.hget(key(tenant, "seen"), person.value())));
+    }
+
+    public void forget(TenantId tenant, PersonId person) {
+        redis.hdel(key(tenant, "seen"), person.value());
+    }
+}
