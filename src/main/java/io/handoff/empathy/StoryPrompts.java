@@ -62,7 +62,7 @@ public final class StoryPrompts {
             stories.prompted(tenant, edge.downstream(), edge.upstream(), now);
             return new Notification(edge.downstream(), StoryMessages.prompt(upstream, edge),
                     "story-prompt:" + edge.upstream().value() + ">" + edge.downstream().value() + ":"
-                            + now.getEpochSecond());
+                            + now.getEpochSecond() / 86400);
         });
     }
 }
