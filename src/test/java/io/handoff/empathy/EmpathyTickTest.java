@@ -61,9 +61,9 @@ class EmpathyTickTest {
         assertThat(sent).isEmpty();
 
         f.clock.advance(Duration.ofDays(6));
-        f.rate("ana", "d1", 4, null); // answering starts the count again
         tick.run(f.tenant);
-        assertThat(summariesTo("d1")).hasSize(3);
+        assertThat(summariesTo("d1")).hasSize(3).contains("How well did Ana's loaded trucks serve you this week?");
+        assertThat(to("d1")).extracting(Notification::key).contains("friction-poll:2026-W49:ana>d1");
     }
 
     @Test
@@ -106,7 +106,8 @@ class EmpathyTickTest {
         EmpathyTick.Stats stats = tick.run(f.tenant);
 
         assertThat(stats.digests()).isEqualTo(1);
-        assertThat(summariesTo("lee")).containsExactly("Pre-load: friction scores for 2026-W48");
+        assertThat(summariesTo("lee")).contains("Pre-load: friction scores for 2026-W48");
+        assertThat(summariesTo("ravi")).noneMatch(s -> s.contains("friction scores"));
         assertThat(channels.posts).singleElement().satisfies(p -> assertThat(p.team()).isEqualTo(TeamId.of("preload")));
         assertThat(tick.run(f.tenant).digests()).isZero();
     }
