@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.handoff.chat.Actor;
 import io.handoff.chat.Field;
 import io.handoff.chat.Form;
@@ -32,6 +35,7 @@ import io.handoff.graph.TenantId;
  */
 final class Confirmations {
     static final String REASON = "reason";
+    private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
 
     private final GraphStore graph;
     private final DisputeReasons reasons;
@@ -45,8 +49,15 @@ final class Confirmations {
         this.clock = clock;
     }
 
-    /** An edge the actor is asked about, as it is now, or the message to show instead. */
-    private record Asked(EdgeRef ref, Side mySide, Handoff edge, Person claimant) {
+    /** What checking an answer against the graph found: the question as asked, or a message to show instead. */
+    private sealed interface Check permits Asked, Instead {
+    }
+
+    /** The actor is asked about this edge, and it is still the version they were asked about. */
+    private record Asked(EdgeRef ref, Side mySide, Handoff edge, Person claimant) implements Check {
+    }
+
+    private record Instead(Message message) implements Check {
     }
 
     private static final class Changed extends RuntimeException {
@@ -57,11 +68,12 @@ final class Confirmations {
 
     Outcome onConfirm(Interaction.ButtonPressed pressed, boolean more) {
         Actor actor = pressed.actor();
-        Object asked = asked(actor, pressed.action().value());
-        if (asked instanceof Message message) {
-            return Outcome.show(message);
+        Check check = check(actor, pressed.action().value());
+        if (check instanceof Instead instead) {
+            // "there's more" still opens the survey: that is what the person asked for
+            return more ? Outcome.reply(new Reply.OpenForm(flow.start(actor))) : Outcome.show(instead.message());
         }
-        Asked question = (Asked) asked;
+        Asked question = (Asked) check;
         Instant now = clock.instant();
         Handoff confirmed;
         try {
@@ -75,6 +87,8 @@ final class Confirmations {
             return Outcome.show(current(actor, question.ref()));
         }
         reasons.remove(actor.tenant(), confirmed.upstream(), confirmed.downstream());
+        log.info("handoff {}>{} confirmed by the {} side in tenant {}", confirmed.upstream(), confirmed.downstream(),
+                question.mySide(), actor.tenant());
         Person me = graph.person(actor.tenant(), actor.person()).orElseThrow();
         Notification toClaimant = new Notification(question.claimant().id(),
                 Asks.confirmed(confirmed, me, question.mySide()),
@@ -93,11 +107,11 @@ final class Confirmations {
     }
 
     Outcome onDisputeButton(Interaction.ButtonPressed pressed) {
-        Object asked = asked(pressed.actor(), pressed.action().value());
-        if (asked instanceof Message message) {
-            return Outcome.show(message);
+        Check check = check(pressed.actor(), pressed.action().value());
+        if (check instanceof Instead instead) {
+            return Outcome.show(instead.message());
         }
-        Asked question = (Asked) asked;
+        Asked question = (Asked) check;
         Form form = new Form(SurveyActions.DISPUTE_FORM, "Not quite right?", "Send", question.ref().encode(), List.of(
                 new Field.Note("intro", Paragraph.builder().plain("Thanks for saying so. What's different? ")
                         .strong(question.claimant().displayName()).plain(" will see your words as you write them.")
@@ -120,11 +134,11 @@ final class Confirmations {
             return Outcome.reply(new Reply.FormErrors(Map.of(REASON,
                     "This form is out of date. Close it and press Not really on the question again.")));
         }
-        Object asked = asked(actor, submitted.state());
-        if (asked instanceof Message message) {
-            return Outcome.reply(new Reply.CloseForm(message));
+        Check check = check(actor, submitted.state());
+        if (check instanceof Instead instead) {
+            return Outcome.reply(new Reply.CloseForm(instead.message()));
         }
-        Asked question = (Asked) asked;
+        Asked question = (Asked) check;
         Instant now = clock.instant();
         Handoff disputed;
         try {
@@ -138,6 +152,8 @@ final class Confirmations {
             return Outcome.reply(new Reply.CloseForm(current(actor, question.ref())));
         }
         reasons.save(actor.tenant(), disputed.upstream(), disputed.downstream(), question.mySide(), now, reason);
+        log.info("handoff {}>{} disputed by the {} side in tenant {} ({})", disputed.upstream(), disputed.downstream(),
+                question.mySide(), actor.tenant(), reason.isEmpty() ? "no reason" : "with a reason");
         Person me = graph.person(actor.tenant(), actor.person()).orElseThrow();
         Notification toClaimant = new Notification(question.claimant().id(),
                 Asks.disputed(disputed, me, question.mySide(), reason),
@@ -151,9 +167,9 @@ final class Confirmations {
 
     /**
      * Checks a button value or form state against the graph: the actor is one end, the other end named the edge and
-     * it is still the version asked about. Returns an {@link Asked}, or the {@link Message} to show instead.
+     * it is still the version asked about.
      */
-    private Object asked(Actor actor, String value) {
+    private Check check(Actor actor, String value) {
         Optional<EdgeRef> parsed = EdgeRef.parse(value);
         if (parsed.isEmpty()) {
             throw new IllegalArgumentException("that button does not name a handoff I know");
@@ -168,16 +184,12 @@ final class Confirmations {
             throw new IllegalArgumentException("that question was meant for someone else");
         }
         Optional<Handoff> edge = graph.handoff(actor.tenant(), ref.upstream(), ref.downstream());
-        if (edge.isEmpty() || !ref.isVersionOf(edge.get())) {
-            return current(actor, ref);
+        if (edge.isEmpty() || !ref.isVersionOf(edge.get()) || !isAskedOf(edge.get(), mySide)) {
+            return new Instead(current(actor, ref));
         }
-        if (!isAskedOf(edge.get(), mySide)) {
-            return current(actor, ref);
-        }
-        PersonId other = edge.get().end(mySide.other());
-        Optional<Person> claimant = graph.person(actor.tenant(), other);
+        Optional<Person> claimant = graph.person(actor.tenant(), edge.get().end(mySide.other()));
         if (claimant.isEmpty()) {
-            return current(actor, ref);
+            return new Instead(current(actor, ref));
         }
         return new Asked(ref, mySide, edge.get(), claimant.get());
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.handoff.chat.Actor;
@@ -26,6 +27,8 @@ import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
 import io.handoff.graph.GraphException;
 import io.handoff.graph.GraphStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The platform-neutral conversation: routes every {@link Interaction} to the {@link ConversationFeature} that owns
@@ -41,12 +44,23 @@ public class Conversation implements ChatBot {
     static final String HELP = "help";
     private static final Logger log = LoggerFactory.getLogger(Conversation.class);
 
+    /** Counter of interactions by kind (command, button, form), feature prefix (or none) and result. */
+    public static final String INTERACTIONS = "handoff.conversation.interactions";
+
     private final GraphStore graph;
     private final List<ConversationFeature> features;
     private final Map<String, ConversationFeature> byWord = new LinkedHashMap<>();
+    private final MeterRegistry meters;
 
+    /** Without metrics (tests, tools). */
     public Conversation(GraphStore graph, List<ConversationFeature> features) {
+        this(graph, features, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    public Conversation(GraphStore graph, List<ConversationFeature> features, MeterRegistry meters) {
         this.graph = graph;
+        this.meters = meters;
         this.features = List.copyOf(features);
         List<String> prefixes = new ArrayList<>();
         for (ConversationFeature feature : this.features) {
@@ -69,31 +83,51 @@ public class Conversation implements ChatBot {
 
     @Override
     public Outcome handle(Interaction interaction) {
+        String kind = interaction instanceof Interaction.Command ? "command"
+                : interaction instanceof Interaction.ButtonPressed ? "button" : "form";
+        String feature = ownerName(interaction);
         try {
+            Outcome outcome;
             if (interaction instanceof Interaction.Command command) {
-                return command(command);
+                outcome = command(command);
+            } else if (interaction instanceof Interaction.ButtonPressed pressed) {
+                outcome = button(pressed);
+            } else {
+                outcome = form((Interaction.FormSubmitted) interaction);
             }
-            if (interaction instanceof Interaction.ButtonPressed pressed) {
-                return button(pressed);
-            }
-            return form((Interaction.FormSubmitted) interaction);
+            count(kind, feature, outcome.reply() instanceof Reply.FormErrors ? "invalid" : "ok");
+            return outcome;
         } catch (IllegalArgumentException | GraphException refused) {
-            log.info("refused {} of {} in tenant {}: {}", interaction.getClass().getSimpleName(),
-                    interaction.actor().person(), interaction.actor().tenant(), refused.getMessage());
+            log.info("refused {} of {} in tenant {}: {}", kind, interaction.actor().person(),
+                    interaction.actor().tenant(), refused.getMessage());
+            count(kind, feature, "refused");
             Message sorry = Replies.sorry(refused.getMessage());
             return Outcome.reply(interaction instanceof Interaction.FormSubmitted
                     ? new Reply.CloseForm(sorry) : new Reply.Show(sorry));
         }
     }
 
-    private Outcome command(Interaction.Command command) {
-        String text = command.text();
-        int space = indexOfWhitespace(text);
-        String word = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
-        String args = space < 0 ? "" : text.substring(space).strip();
-        if (word.startsWith("/")) {
-            word = word.substring(1);
+    private void count(String kind, String feature, String result) {
+        meters.counter(INTERACTIONS, "kind", kind, "feature", feature, "result", result).increment();
+    }
+
+    /** The prefix of the feature an interaction goes to, or "none" (help, unknown input). */
+    private String ownerName(Interaction interaction) {
+        Optional<ConversationFeature> owner;
+        if (interaction instanceof Interaction.Command command) {
+            owner = Optional.ofNullable(byWord.get(CommandText.of(command.text()).word()));
+        } else if (interaction instanceof Interaction.ButtonPressed pressed) {
+            owner = owner(pressed.action().id());
+        } else {
+            owner = owner(((Interaction.FormSubmitted) interaction).formId());
         }
+        return owner.map(ConversationFeature::prefix).orElse("none");
+    }
+
+    private Outcome command(Interaction.Command command) {
+        CommandText parsed = CommandText.of(command.text());
+        String word = parsed.word();
+        String args = parsed.args();
         ConversationFeature feature = byWord.get(word);
         if (feature == null) {
             return Outcome.show(help(word.isEmpty() || word.equals(HELP) ? null : word));
@@ -133,7 +167,14 @@ public class Conversation implements ChatBot {
         }
         List<Block> blocks = new ArrayList<>();
         for (ConversationFeature feature : features) {
-            List<Block> section = feature.homeSection(actor);
+            List<Block> section;
+            try {
+                section = feature.homeSection(actor);
+            } catch (IllegalArgumentException | GraphException broken) {
+                log.warn("home section of {} failed for {} in tenant {}: {}", feature.prefix(), actor.person(),
+                        actor.tenant(), broken.getMessage());
+                continue; // one feature's trouble must not take the whole home view down
+            }
             if (blocks.size() + section.size() > MAX_HOME_BLOCKS - 1) {
                 blocks.add(Paragraph.of("There is more than fits here. Type help to see every command."));
                 break;
@@ -147,7 +188,8 @@ public class Conversation implements ChatBot {
     Message help(String unknownWord) {
         List<Block> blocks = new ArrayList<>();
         if (unknownWord != null) {
-            blocks.add(Paragraph.builder().plain("I don't know ").strong(unknownWord)
+            String shown = unknownWord.length() > 40 ? unknownWord.substring(0, 39) + "…" : unknownWord;
+            blocks.add(Paragraph.builder().plain("I don't know ").strong(shown)
                     .plain(" yet. Here is what I can do:").build());
         } else {
             blocks.add(new Heading("What I can do"));
@@ -166,12 +208,16 @@ public class Conversation implements ChatBot {
         return graph.person(actor.tenant(), actor.person()).isEmpty();
     }
 
-    private static int indexOfWhitespace(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                return i;
+    /** A command split into its first word (lower case, without a leading slash) and the rest. */
+    record CommandText(String word, String args) {
+        static CommandText of(String text) {
+            String stripped = text.strip();
+            int space = 0;
+            while (space < stripped.length() && !Character.isWhitespace(stripped.charAt(space))) {
+                space++;
             }
+            String word = stripped.substring(0, space).toLowerCase(Locale.ROOT);
+            return new CommandText(word.startsWith("/") ? word.substring(1) : word, stripped.substring(space).strip());
         }
-        return -1;
     }
 }

@@ -1,7 +1,11 @@
 package io.handoff.survey;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
@@ -22,10 +26,11 @@ import io.handoff.graph.Side;
  * It is its own small feature (prefix {@code map.}), so the maps feature replaces it by deleting this class; two
  * features with the {@code map} word or overlapping prefixes make {@link Conversation} refuse to start.
  */
-@org.springframework.stereotype.Component
-@org.springframework.core.annotation.Order(100)
+@Component
+@Order(100)
 public class EdgeListMap implements ConversationFeature {
-    private static final int MAX_LINES = 40;
+    /** One paragraph per handoff; two lists of this many stay within Slack's 50 blocks per message. */
+    static final int MAX_LINES = 20;
     private final GraphStore graph;
 
     public EdgeListMap(GraphStore graph) {
@@ -47,33 +52,31 @@ public class EdgeListMap implements ConversationFeature {
         OrgGraph mine = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph();
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Heading("Who depends on you"));
-        lines(blocks, mine, actor.person(), Side.UPSTREAM, "Nobody named yet.");
+        lines(blocks, mine, actor.person(), Side.UPSTREAM);
         blocks.add(new Heading("Whose work you depend on"));
-        lines(blocks, mine, actor.person(), Side.DOWNSTREAM, "Nobody named yet.");
+        lines(blocks, mine, actor.person(), Side.DOWNSTREAM);
         blocks.add(Paragraph.of("Type customers to add or change handoffs."));
         return Outcome.show(new Message("Your handoffs", blocks));
     }
 
-    private static void lines(List<Block> blocks, OrgGraph mine, PersonId me, Side mySide, String none) {
-        List<Handoff> edges = mine.edges().stream().filter(edge -> edge.end(mySide).equals(me)).toList();
+    private static void lines(List<Block> blocks, OrgGraph mine, PersonId me, Side mySide) {
+        List<Handoff> edges = mine.edges().stream().filter(edge -> edge.end(mySide).equals(me))
+                .sorted(Comparator.comparing((Handoff edge) -> name(mine, edge.end(mySide.other())))).toList();
         if (edges.isEmpty()) {
-            blocks.add(Paragraph.of(none));
+            blocks.add(Paragraph.of("Nobody named yet."));
         }
-        Paragraph.Builder list = Paragraph.builder();
-        int shown = 0;
-        for (Handoff edge : edges) {
-            if (shown++ == MAX_LINES) {
-                list.plain("\n…and " + (edges.size() - MAX_LINES) + " more");
-                break;
-            }
+        for (Handoff edge : edges.subList(0, Math.min(MAX_LINES, edges.size()))) {
             PersonId other = edge.end(mySide.other());
-            list.plain(shown == 1 ? "• " : "\n• ").strong(mine.person(other).map(Person::displayName).orElse(other.value()))
-                    .plain(": ").plain(edge.what()).plain(" (" + Words.often(edge.frequency()) + ", "
-                            + Words.weight(edge.criticality()) + ", "
-                            + HomeSection.status(edge, mySide, mine.person(other)) + ")");
+            blocks.add(Paragraph.builder().strong(name(mine, other)).plain(": ").plain(edge.what())
+                    .plain(" (" + Words.often(edge.frequency()) + ", " + Words.weight(edge.criticality()) + ", "
+                            + HomeSection.status(edge, mySide, mine.person(other)) + ")").build());
         }
-        if (!edges.isEmpty()) {
-            blocks.add(list.build());
+        if (edges.size() > MAX_LINES) {
+            blocks.add(Paragraph.of("…and " + (edges.size() - MAX_LINES) + " more (type my-data for all of them)."));
         }
+    }
+
+    private static String name(OrgGraph mine, PersonId id) {
+        return mine.person(id).map(Person::displayName).orElse(id.value());
     }
 }

@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Attachment;
@@ -31,6 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PersonalDataCommands {
     static final Duration CONFIRM_WINDOW = Duration.ofMinutes(15);
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataCommands.class);
+    /** Slack allows 50 blocks per message and 3000 characters per text block. */
+    static final int MAX_BLOCKS = 45;
+    static final int MAX_PARAGRAPH = 2800;
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final List<PersonalData> stores;
@@ -50,8 +57,12 @@ final class PersonalDataCommands {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Heading("What Handoff stores about you"));
         for (DataSection section : sections) {
+            if (blocks.size() >= MAX_BLOCKS) {
+                blocks.add(Paragraph.of("There is more than fits in a message: the attached file has all of it."));
+                break;
+            }
             blocks.add(new Heading(section.title()));
-            blocks.add(Paragraph.of(String.join("\n", section.lines())));
+            chunks(section.lines()).forEach(chunk -> blocks.add(Paragraph.of(chunk)));
         }
         blocks.add(Paragraph.of("The same is attached as a file. To delete all of it, type forget-me."));
         Map<String, Object> export = new LinkedHashMap<>();
@@ -101,6 +112,8 @@ final class PersonalDataCommands {
         for (PersonalData store : stores) {
             erased.addAll(store.erase(actor.tenant(), actor.person()));
         }
+        log.info("person {} of tenant {} asked to be forgotten: {} kinds of data erased", actor.person(),
+                actor.tenant(), erased.size());
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraph.of("Done. I deleted:"));
         blocks.add(Paragraph.of(erased.isEmpty() ? "• nothing was stored"
@@ -113,5 +126,23 @@ final class PersonalDataCommands {
     Outcome forgetCancelled() {
         return Outcome.show(new Message("Nothing deleted.", List.of(Paragraph.of("Good, nothing deleted."),
                 Paragraph.of("Type my-data any time to see what I keep about you."))));
+    }
+
+    /** Lines joined into paragraphs of at most {@link #MAX_PARAGRAPH} characters (longer lines are cut). */
+    static List<String> chunks(List<String> lines) {
+        List<String> chunks = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        for (String line : lines) {
+            String cut = line.length() > MAX_PARAGRAPH ? line.substring(0, MAX_PARAGRAPH - 1) + "…" : line;
+            if (chunk.length() > 0 && chunk.length() + 1 + cut.length() > MAX_PARAGRAPH) {
+                chunks.add(chunk.toString());
+                chunk.setLength(0);
+            }
+            chunk.append(chunk.length() > 0 ? "\n" : "").append(cut);
+        }
+        if (chunk.length() > 0) {
+            chunks.add(chunk.toString());
+        }
+        return chunks;
     }
 }

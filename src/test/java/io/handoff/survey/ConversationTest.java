@@ -88,6 +88,28 @@ class ConversationTest {
     }
 
     @Test
+    void countsInteractionsByKindFeatureAndResult() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        Conversation counted = new Conversation(f.graph, List.of(f.survey, new EchoFeature(0)), meters);
+
+        counted.handle(new Interaction.Command(f.actor("pat"), "echo hi"));
+        counted.handle(new Interaction.Command(f.actor("pat"), "boom"));
+        counted.handle(new Interaction.Command(f.actor("pat"), "what"));
+        counted.handle(new Interaction.FormSubmitted(f.actor("pat"), "survey.customers.pick", "",
+                Map.of("people", List.of("pat"))));
+
+        assertThat(meters.counter(Conversation.INTERACTIONS, "kind", "command", "feature", "echo.", "result", "ok")
+                .count()).isEqualTo(1.0);
+        assertThat(meters.counter(Conversation.INTERACTIONS, "kind", "command", "feature", "echo.", "result",
+                "refused").count()).isEqualTo(1.0);
+        assertThat(meters.counter(Conversation.INTERACTIONS, "kind", "command", "feature", "none", "result", "ok")
+                .count()).isEqualTo(1.0);
+        assertThat(meters.counter(Conversation.INTERACTIONS, "kind", "form", "feature", "survey.", "result",
+                "invalid").count()).isEqualTo(1.0);
+    }
+
+    @Test
     void helpListsEveryFeaturesCommands() {
         for (String input : List.of("help", "", "   ", "HELP")) {
             String help = text(shown(f.command("pat", input)));
@@ -107,6 +129,7 @@ class ConversationTest {
         assertThat(answer).startsWith("I don't know frobnicate yet. Here is what I can do:").contains("customers — ");
         assertThat(outcome.notifications()).isEmpty();
         assertThat(echo.seen).isEmpty();
+        assertThat(text(shown(f.command("pat", "x".repeat(5000))))).startsWith("I don't know " + "x".repeat(39) + "… yet.");
         assertThat(text(shown(f.press("pat", new Action("nobody.owns.this", ""))))).startsWith("That button is no longer in use.");
         Outcome form = f.submit("pat", "nobody.form", "", Map.of());
         assertThat(form.reply()).isInstanceOf(Reply.CloseForm.class);

@@ -143,4 +143,23 @@ class PersonalDataTest {
 
         assertThat(text(data)).contains("Name: Ravi Shah").contains("# Handoffs\nNone yet.").doesNotContain("# Preferences");
     }
+
+    @Test
+    void aLongHistoryIsSplitIntoReadableParagraphsAndTheFileHasAll() {
+        for (int i = 0; i < 60; i++) {
+            f.person("c" + i, "Customer number " + i, "drivers");
+            f.graph.claim(f.tenant, id("pat"), id("c" + i), new io.handoff.graph.HandoffTerms(
+                    "a rather long description of thing number " + i, io.handoff.graph.Frequency.DAILY,
+                    io.handoff.graph.Criticality.ROUTINE), io.handoff.graph.Side.UPSTREAM, T0);
+        }
+
+        Message data = shown(f.command("pat", "my-data"));
+
+        assertThat(data.blocks()).hasSizeLessThanOrEqualTo(50);
+        assertThat(data.blocks()).filteredOn(io.handoff.chat.Paragraph.class::isInstance)
+                .allSatisfy(p -> assertThat(((io.handoff.chat.Paragraph) p).plainText()).hasSizeLessThanOrEqualTo(3000));
+        assertThat(text(data)).contains("Customer number 0").contains("Customer number 59");
+        JsonNode json = new ObjectMapper().readTree(new String(data.attachments().get(0).content(), StandardCharsets.UTF_8));
+        assertThat(json.get("sections").get(1).get("data").get("handoffs")).hasSize(60);
+    }
 }

@@ -271,6 +271,47 @@ class SurveyFlowTest {
         assertThat(text(shown(done))).contains("You named 0 internal customers and 0 suppliers.");
     }
 
+    @Test
+    void longIdsStayWithinTheStateAndKeyLimits() {
+        List<String> people = IntStream.range(0, 10).mapToObj(i -> "p" + i + "-" + "x".repeat(125)).toList();
+        people.forEach(id -> f.person(id, "Person " + id.substring(0, 2), "drivers"));
+        Form first = form(f.command("pat", "customers"));
+
+        Form second = form(f.submit("pat", first, Map.of("people", people)));
+        assertThat(second.state().length()).isLessThanOrEqualTo(Form.MAX_STATE);
+        String[] answers = IntStream.range(0, 10).mapToObj(i -> List.of("thing " + i, "daily", "routine"))
+                .flatMap(List::stream).toArray(String[]::new);
+        Outcome described = f.submit("pat", second, terms(answers));
+
+        assertThat(described.notifications()).hasSize(10);
+        assertThat(described.notifications()).allSatisfy(n -> assertThat(n.key()).hasSizeLessThanOrEqualTo(200)
+                .startsWith("confirm:pat>p"));
+        assertThat(described.notifications()).extracting(Notification::key).doesNotHaveDuplicates();
+        String longer = NotificationKeys.of("confirm", io.handoff.graph.PersonId.of("u" + "x".repeat(127)),
+                io.handoff.graph.PersonId.of("d" + "x".repeat(127)), T0);
+        assertThat(longer).hasSizeLessThanOrEqualTo(200).matches("confirm:[0-9a-f]{64}:[0-9a-z]+");
+    }
+
+    @Test
+    void someoneWhoAlreadyNamedMoreThanTenKeepsThemAll() {
+        List<String> twelve = IntStream.range(0, 12).mapToObj(i -> "c" + i).toList();
+        for (String id : twelve) {
+            f.person(id, "Customer " + id, "drivers");
+            f.graph.claim(f.tenant, SurveyFixture.id("pat"), SurveyFixture.id(id),
+                    new HandoffTerms("thing " + id, Frequency.DAILY, Criticality.ROUTINE), Side.UPSTREAM, T0);
+        }
+        Form first = form(f.command("pat", "customers"));
+        assertThat(((Field.PeoplePicker) first.fields().get(1)).initial()).hasSize(12);
+
+        Form second = form(f.submit("pat", first, Map.of("people", twelve)));
+        assertThat(second.fields()).hasSize(48);
+        f.person("c12", "Customer c12", "drivers");
+        List<String> thirteen = new java.util.ArrayList<>(twelve);
+        thirteen.add("c12");
+        assertThat(errors(f.submit("pat", first, Map.of("people", thirteen)))).extractingByKey("people").asString()
+                .contains("at most 12");
+    }
+
     private Object snapshot() {
         Map<String, Object> all = new java.util.TreeMap<>();
         for (String key : f.redis.keys("handoff:{" + f.tenant.value() + "}:*")) {
