@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -46,8 +47,11 @@ public class DecisionLog {
         entry.until().ifPresent(until -> node.put("until", until.toString()));
         node.put("reason", entry.reason());
         String key = key(tenant);
-        redis.lpush(key, JSON.writeValueAsString(node));
-        redis.ltrim(key, 0, KEEP - 1L);
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            pipeline.lpush(key, JSON.writeValueAsString(node));
+            pipeline.ltrim(key, 0, KEEP - 1L);
+            pipeline.sync();
+        }
     }
 
     public List<Entry> recent(TenantId tenant, int limit) {

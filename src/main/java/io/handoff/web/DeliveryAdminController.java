@@ -1,0 +1,70 @@
+package io.handoff.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.handoff.delivery.DeadLetter;
+import io.handoff.delivery.Outbox;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.TenantId;
+import io.handoff.nudge.DecisionLog;
+
+/**
+ * Admin API over delivery (bearer token, see {@link AdminTokenFilter}): the dead letters and their replay, and the
+ * latest delivery decisions (sent, deferred for quiet hours, capped, dropped).
+ */
+@RestController
+@RequestMapping("/api/v1/tenants/{tenant}")
+class DeliveryAdminController {
+    private final GraphStore store;
+    private final Outbox outbox;
+    private final DecisionLog decisions;
+
+    DeliveryAdminController(GraphStore store, Outbox outbox, DecisionLog decisions) {
+        this.store = store;
+        this.outbox = outbox;
+        this.decisions = decisions;
+    }
+
+    @GetMapping("/dead-letters")
+    List<DeadLetter> deadLetters(@PathVariable String tenant, @RequestParam(defaultValue = "100") int limit) {
+        return outbox.deadLetters(existingTenant(tenant), checkedLimit(limit, 1000));
+    }
+
+    @PostMapping("/dead-letters/{id}/replay")
+    ResponseEntity<Map<String, String>> replay(@PathVariable String tenant, @PathVariable String id) {
+        TenantId tenantId = existingTenant(tenant);
+        if (!outbox.replay(tenantId, id)) {
+            throw new NotFoundException("no dead letter '" + id + "' in tenant '" + tenantId + "'");
+        }
+        return ResponseEntity.accepted().body(Map.of("id", id, "status", "queued"));
+    }
+
+    @GetMapping("/delivery-decisions")
+    List<DecisionLog.Entry> decisions(@PathVariable String tenant, @RequestParam(defaultValue = "100") int limit) {
+        return decisions.recent(existingTenant(tenant), checkedLimit(limit, DecisionLog.KEEP));
+    }
+
+    private static int checkedLimit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new IllegalArgumentException("limit must be between 1 and " + max);
+        }
+        return limit;
+    }
+
+    private TenantId existingTenant(String tenant) {
+        TenantId id = TenantId.of(tenant);
+        if (store.tenant(id).isEmpty()) {
+            throw new NotFoundException("no tenant '" + id + "'");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,96 @@
+package io.handoff.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.handoff.chat.Message;
+import io.handoff.chat.PlatformSender;
+import io.handoff.graph.Person;
+import io.handoff.graph.Platform;
+import io.handoff.graph.TenantId;
+import io.handoff.testing.TestRedis;
+
+/** The platforms' limits as Redis token buckets, and which platform reaches a person. */
+class RateLimitsAndPlatformTest {
+    private final TenantId tenant = TestRedis.uniqueTenant();
+
+    @Test
+    void teamsAllowsSevenSendsASecondPerConversation() {
+        RateLimits limits = new RateLimits(TestRedis.client(), RateLimits.platformDefaults(), Duration.ZERO);
+        limits.acquire(TestRedis.uniqueTenant(), Platform.TEAMS, "warm-up"); // loads the scripts: the 8 below take ms
+
+        List<Optional<Duration>> pat = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            pat.add(limits.acquire(tenant, Platform.TEAMS, "pat"));
+        }
+        Optional<Duration> dana = limits.acquire(tenant, Platform.TEAMS, "dana");
+
+        assertThat(pat.subList(0, 7)).allSatisfy(wait -> assertThat(wait).isEmpty());
+        assertThat(pat.get(7)).hasValueSatisfying(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
+        assertThat(dana).as("another conversation has its own bucket").isEmpty();
+        assertThat(TestRedis.keysOf(tenant)).contains("handoff:{" + tenant.value() + "}:rate:teams:pat",
+                "handoff:{" + tenant.value() + "}:rate:teams");
+    }
+
+    @Test
+    void aShortWaitIsWaitedOutInPlace() {
+        RateLimits limits = new RateLimits(TestRedis.client(), Map.of(Platform.SLACK, new RateLimits.PlatformLimits(
+                List.of(RateLimits.Limit.of(1, Duration.ofMillis(200))), List.of())), Duration.ofSeconds(1));
+
+        long started = System.nanoTime();
+        assertThat(limits.acquire(tenant, Platform.SLACK, "pat")).isEmpty();
+        assertThat(limits.acquire(tenant, Platform.SLACK, "pat")).isEmpty();
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(tookMillis).isGreaterThanOrEqualTo(150);
+    }
+
+    @Test
+    void choosesThePreferredPlatformElseTheLastUsedElseAnyThatReaches() {
+        PlatformPreference preference = new PlatformPreference(TestRedis.client());
+        Person pat = Person.of("pat", "Pat", null);
+        List<PlatformSender> senders = List.of(sender(Platform.SLACK, true), sender(Platform.TEAMS, true));
+        List<PlatformSender> teamsCannotReach = List.of(sender(Platform.SLACK, true), sender(Platform.TEAMS, false));
+
+        Platform byDefault = preference.choose(tenant, pat, senders).orElseThrow().platform();
+        preference.touched(tenant, pat.id(), Platform.TEAMS);
+        Platform lastUsed = preference.choose(tenant, pat, senders).orElseThrow().platform();
+        Platform lastUsedUnreachable = preference.choose(tenant, pat, teamsCannotReach).orElseThrow().platform();
+        preference.prefer(tenant, pat.id(), Optional.of(Platform.SLACK));
+        Platform preferred = preference.choose(tenant, pat, senders).orElseThrow().platform();
+        preference.forget(tenant, pat.id());
+
+        assertThat(byDefault).isEqualTo(Platform.SLACK);
+        assertThat(lastUsed).isEqualTo(Platform.TEAMS);
+        assertThat(lastUsedUnreachable).isEqualTo(Platform.SLACK);
+        assertThat(preferred).isEqualTo(Platform.SLACK);
+        assertThat(TestRedis.client().hlen(PlatformPreference.key(tenant))).isZero();
+        assertThat(preference.choose(tenant, pat, List.of(sender(Platform.TEAMS, false)))).isEmpty();
+    }
+
+    private static PlatformSender sender(Platform platform, boolean reaches) {
+        return new PlatformSender() {
+            @Override
+            public Platform platform() {
+                return platform;
+            }
+
+            @Override
+            public boolean canReach(TenantId tenant, Person recipient) {
+                return reaches;
+            }
+
+            @Override
+            public void send(TenantId tenant, Person recipient, Message message) {
+                throw new UnsupportedOperationException("not sent in this test");
+            }
+        };
+    }
+}
