@@ -116,7 +116,8 @@ public final class FrictionFeature implements ConversationFeature {
         }
         for (ShownAggregate aggregate : mine) {
             blocks.add(Paragraph.of("Your " + (aggregate.label().isBlank() ? "handoffs" : aggregate.label())
-                    + " for team " + aggregate.scope().downstreamTeam().value() + " in " + last.id() + ": "
+                    + " for " + friction.teamName(actor.tenant(), aggregate.scope().downstreamTeam())
+                    + " in " + last.id() + ": "
                     + aggregate.meanText() + " from " + aggregate.answers() + " answers."));
         }
         return blocks;

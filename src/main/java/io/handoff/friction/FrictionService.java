@@ -65,6 +65,11 @@ public final class FrictionService {
         return store;
     }
 
+    /** The team's name (its id when it has none). */
+    public String teamName(TenantId tenant, TeamId team) {
+        return graph.teamMap(tenant).teamName(team);
+    }
+
     /** The confirmed handoff from {@code upstream} to {@code downstream}, or why it cannot be rated. */
     public Handoff rateable(TenantId tenant, PersonId upstream, PersonId downstream) {
         Handoff edge = graph.handoff(tenant, upstream, downstream)

@@ -119,4 +119,28 @@ class FrictionFeatureTest {
         assertThat(feature.homeSection(f.actor("d1")).toString()).contains("1 handoff to rate this week.");
         assertThat(feature.homeSection(f.actor("d2"))).isEmpty();
     }
+
+    @Test
+    void theUpstreamSeesHowTheirHandoffsWereRatedLastPeriodOnlyAsAShownAggregate() {
+        f.anaLoadsTrucksFor(3);
+        f.confirmed("bob", "d4", "pallets", Criticality.ROUTINE);
+        for (int i = 1; i <= 3; i++) {
+            f.rate("ana", "d" + i, 4, null);
+        }
+        f.rate("bob", "d4", 1, null);
+        f.friction.close(f.tenant, f.friction.currentPeriod(f.tenant));
+        f.clock.advance(Duration.ofDays(7));
+
+        // pair of 4 and Ana's 3 inside it: Ana's aggregate is suppressed (Bob's answer would be the difference)
+        assertThat(feature.homeSection(f.actor("ana"))).isEmpty();
+        assertThat(feature.homeSection(f.actor("bob"))).isEmpty();
+
+        for (int i = 1; i <= 3; i++) {
+            f.rate("ana", "d" + i, 3, null);
+        }
+        f.friction.close(f.tenant, f.friction.currentPeriod(f.tenant));
+        f.clock.advance(Duration.ofDays(7));
+        assertThat(feature.homeSection(f.actor("ana")).toString())
+                .contains("Your loaded trucks for Delivery drivers in 2026-W49: 3.0 from 3 answers.");
+    }
 }
