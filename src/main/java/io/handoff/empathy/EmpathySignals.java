@@ -118,12 +118,11 @@ public final class EmpathySignals {
     private Set<PersonId> joiners(TenantId tenant, OrgGraph org, Instant now) {
         Optional<Instant> baseline = store.baseline(tenant);
         Set<PersonId> joiners = new HashSet<>();
-        for (PersonId person : org.people().keySet()) {
-            Instant seen = store.firstSeen(tenant, person, now);
+        store.firstSeen(tenant, org.people().keySet(), now).forEach((person, seen) -> {
             if (baseline.isPresent() && seen.isAfter(baseline.get()) && seen.isAfter(now.minus(NEW_FOR))) {
                 joiners.add(person);
             }
-        }
+        });
         if (baseline.isEmpty()) {
             store.setBaseline(tenant, now);
         }

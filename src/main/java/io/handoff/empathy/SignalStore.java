@@ -1,11 +1,17 @@
 package io.handoff.empathy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -54,10 +60,32 @@ public final class SignalStore {
         redis.hsetnx(key(tenant, "seen"), BASELINE, Long.toString(now.getEpochSecond()));
     }
 
-    /** When the scan first saw the person (now, if this is the first time). */
-    public Instant firstSeen(TenantId tenant, PersonId person, Instant now) {
-        redis.hsetnx(key(tenant, "seen"), person.value(), Long.toString(now.getEpochSecond()));
-        return Instant.ofEpochSecond(Long.parseLong(redis.hget(key(tenant, "seen"), person.value())));
+    /**
+     * When the scan first saw each of {@code people} (now for those seen for the first time): one read, and one
+     * pipelined write for the newcomers.
+     */
+    public Map<PersonId, Instant> firstSeen(TenantId tenant, Collection<PersonId> people, Instant now) {
+        Map<String, String> seen = redis.hgetAll(key(tenant, "seen"));
+        Map<PersonId, Instant> firstSeen = new LinkedHashMap<>();
+        List<PersonId> newcomers = new ArrayList<>();
+        for (PersonId person : people) {
+            String at = seen.get(person.value());
+            if (at == null) {
+                newcomers.add(person);
+                firstSeen.put(person, now);
+            } else {
+                firstSeen.put(person, Instant.ofEpochSecond(Long.parseLong(at)));
+            }
+        }
+        if (!newcomers.isEmpty()) {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                for (PersonId person : newcomers) {
+                    pipeline.hsetnx(key(tenant, "seen"), person.value(), Long.toString(now.getEpochSecond()));
+                }
+                pipeline.sync();
+            }
+        }
+        return firstSeen;
     }
 
     public void forget(TenantId tenant, PersonId person) {

@@ -1,7 +1,9 @@
 package io.handoff.friction;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,8 +24,18 @@ import io.handoff.map.FrictionScores;
 public final class FrictionMapScores implements FrictionScores {
     static final int TREND_PERIODS = 6;
 
+    private static final int CACHED_PERIODS = 512;
+
     private final GraphStore graph;
     private final FrictionService friction;
+    /** Closed periods never change, so their shown aggregates are kept in memory (tenant + period id). */
+    private final Map<String, Map<Scope, ShownAggregate>> closed = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<Scope, ShownAggregate>> eldest) {
+                    return size() > CACHED_PERIODS;
+                }
+            });
 
     public FrictionMapScores(GraphStore graph, FrictionService friction) {
         this.graph = Objects.requireNonNull(graph);
@@ -51,7 +63,7 @@ public final class FrictionMapScores implements FrictionScores {
         Optional<ShownAggregate> current = Optional.empty();
         Period period = latest;
         for (int i = 0; i < TREND_PERIODS; i++) {
-            Optional<ShownAggregate> shown = Optional.ofNullable(store.shown(tenant, period).get(scope));
+            Optional<ShownAggregate> shown = Optional.ofNullable(shownIn(tenant, period).get(scope));
             if (i == 0) {
                 current = shown;
                 if (current.isEmpty()) {
@@ -63,6 +75,21 @@ public final class FrictionMapScores implements FrictionScores {
         }
         ShownAggregate now = current.orElseThrow();
         return Optional.of(new FrictionAggregate(score(now), now.respondents(), trend));
+    }
+
+    private Map<Scope, ShownAggregate> shownIn(TenantId tenant, Period period) {
+        String key = tenant.value() + "|" + period.id();
+        Map<Scope, ShownAggregate> cached = closed.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        FrictionStore store = friction.store();
+        if (!store.closed(tenant, period)) {
+            return Map.of();
+        }
+        Map<Scope, ShownAggregate> shown = Map.copyOf(store.shown(tenant, period));
+        closed.put(key, shown);
+        return shown;
     }
 
     /** 0 for a mean of 5 (no friction) to 1 for a mean of 1. */
