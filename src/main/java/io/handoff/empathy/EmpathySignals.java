@@ -83,9 +83,10 @@ public final class EmpathySignals {
             } else {
                 store.notBlocking(tenant, ref);
             }
-            if (joiners.contains(edge.downstream()) && store.fireOnce(tenant, "joiner:" + edge.downstream() + ":" + ref)) {
+            String newCustomer = "joiner:" + edge.downstream() + ":" + ref;
+            if (joiners.contains(edge.downstream()) && store.fireOnce(tenant, newCustomer)) {
                 nudges.add(new SignalNudge(Signal.NEW_JOINER, new Notification(edge.upstream(),
-                        NudgeMessages.newCustomer(down.get(), edge), "signal:joiner:" + edge.downstream() + ":" + ref)));
+                        NudgeMessages.newCustomer(down.get(), edge), "signal:" + newCustomer)));
             }
             if (joiners.contains(edge.upstream()) && store.fireOnce(tenant, "joiner:" + edge.upstream() + ":" + ref)
                     && storyWhy == null) {

@@ -3,7 +3,9 @@ package io.handoff.empathy;
 import io.handoff.chat.Notification;
 import io.handoff.graph.TenantId;
 
-/** Where Handoff's own prompts go (the outbox, as nudges that obey the per-person rules); keyed by the notification key. */
+/**
+ * Where Handoff's own prompts go (the outbox, as nudges that obey the per-person rules), keyed by the notification key.
+ */
 @FunctionalInterface
 public interface Nudges {
 

@@ -213,8 +213,10 @@ public final class StoryFeature implements ConversationFeature {
 
     private List<Notification> talkPrompts(Story story, Person upstream, Person teller) {
         return List.of(
-                new Notification(teller.id(), StoryMessages.talkPrompt(upstream, story), "story-talk:" + story.id() + ":t"),
-                new Notification(upstream.id(), StoryMessages.talkPrompt(teller, story), "story-talk:" + story.id() + ":u"));
+                new Notification(teller.id(), StoryMessages.talkPrompt(upstream, story),
+                        "story-talk:" + story.id() + ":t"),
+                new Notification(upstream.id(), StoryMessages.talkPrompt(teller, story),
+                        "story-talk:" + story.id() + ":u"));
     }
 
     private Outcome openShadowForm(Actor actor, String id) {
@@ -283,7 +285,8 @@ public final class StoryFeature implements ConversationFeature {
         if (text.isBlank()) {
             errors.put("text", "Tell the story in a few sentences: what a good day and a bad day look like.");
         } else if (text.length() > Story.MAX_TEXT) {
-            errors.put("text", "Please keep it under " + Story.MAX_TEXT + " characters (it has " + text.length() + ").");
+            errors.put("text", "Please keep it under " + Story.MAX_TEXT + " characters (it has " + text.length()
+                    + ").");
         }
         Integer shapes = null;
         String shapesValue = submitted.first("shapes");
@@ -339,7 +342,8 @@ public final class StoryFeature implements ConversationFeature {
         try {
             date = LocalDate.parse(submitted.first("date").strip());
         } catch (DateTimeParseException e) {
-            return Outcome.reply(new Reply.FormErrors(Map.of("date", "Write the date as YYYY-MM-DD, e.g. 2026-12-03.")));
+            return Outcome.reply(new Reply.FormErrors(Map.of("date",
+                    "Write the date as YYYY-MM-DD, e.g. 2026-12-03.")));
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (date.isBefore(today) || date.isAfter(today.plusYears(1))) {

@@ -138,7 +138,8 @@ public final class StoryMessages {
     public static Message preview(Story draft, Person teller, Person upstream, String channelTeamName) {
         String name = Names.first(upstream);
         List<Block> blocks = new ArrayList<>();
-        blocks.add(Paragraph.of("Preview: this is exactly what " + name + " will see. Nothing is sent until you press Send."));
+        blocks.add(Paragraph.of("Preview: this is exactly what " + name
+                + " will see. Nothing is sent until you press Send."));
         blocks.add(new Divider());
         blocks.addAll(storyBlocks(draft, teller));
         blocks.add(new Divider());
@@ -205,7 +206,8 @@ public final class StoryMessages {
     public static Message proposal(Story story, Person proposer, boolean proposerIsTeller) {
         String date = story.shadowing().date().toString();
         String text = proposerIsTeller
-                ? proposer.displayName() + " proposes " + date + " for you to shadow their shift (" + story.what() + ")."
+                ? proposer.displayName() + " proposes " + date + " for you to shadow their shift (" + story.what()
+                        + ")."
                 : proposer.displayName() + " proposes to shadow your shift on " + date + " (" + story.what() + ").";
         return new Message(text, List.of(Paragraph.of(text), Buttons.of(
                 Button.primary("Confirm " + date, new Action(CONFIRM, story.id())),
@@ -213,7 +215,8 @@ public final class StoryMessages {
     }
 
     public static Message shadowConfirmed(Story story, Person upstream, Person teller) {
-        String text = "Shadowing confirmed: " + upstream.displayName() + " shadows " + Names.possessive(teller.displayName())
+        String text = "Shadowing confirmed: " + upstream.displayName() + " shadows "
+                + Names.possessive(teller.displayName())
                 + " shift on " + story.shadowing().date() + " (" + story.what() + ").";
         return new Message(text, List.of(Paragraph.of(text)));
     }

@@ -53,7 +53,8 @@ public final class StoryPersonalData implements PersonalData {
             story.reactions().forEach((reaction, at) -> reactions.put(reaction.code(), at.toString()));
             entry.put("reactions", reactions);
             if (story.shadowing() != null) {
-                entry.put("shadowing", Map.of("state", story.shadowing().state().name().toLowerCase(java.util.Locale.ROOT),
+                entry.put("shadowing", Map.of(
+                        "state", story.shadowing().state().name().toLowerCase(java.util.Locale.ROOT),
                         "date", String.valueOf(story.shadowing().date())));
             }
             data.add(entry);

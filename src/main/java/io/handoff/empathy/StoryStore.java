@@ -247,7 +247,8 @@ public final class StoryStore {
         }
         String shapes = f.getOrDefault("shapes", "");
         return new Story(id, PersonId.of(f.get("up")), PersonId.of(f.get("teller")), f.get("what"), f.get("text"),
-                shapes.isEmpty() ? null : Integer.valueOf(shapes), "1".equals(f.get("anon")), "1".equals(f.get("share")),
+                shapes.isEmpty() ? null : Integer.valueOf(shapes), "1".equals(f.get("anon")),
+                "1".equals(f.get("share")),
                 "sent".equals(f.get("status")) ? Story.Status.SENT : Story.Status.DRAFT,
                 Instant.ofEpochSecond(Long.parseLong(f.get("created"))),
                 f.containsKey("sent") ? Instant.ofEpochSecond(Long.parseLong(f.get("sent"))) : null,

@@ -64,7 +64,7 @@ public final class Engagement {
         return "handoff:{" + tenant.value() + "}:cadence:" + person.value();
     }
 
-    /** What the person last got of a kind of prompt ({@code story-at} → epoch seconds, {@code poll} → period id). */
+    /** When the person last got a kind of prompt ({@code story-at} → epoch seconds, {@code poll} → period id). */
     public java.util.Optional<String> last(TenantId tenant, PersonId person, String kind) {
         return java.util.Optional.ofNullable(redis.hget(cadenceKey(tenant, person), kind));
     }

@@ -68,14 +68,16 @@ public final class FrictionDigest {
         if (!moments.isEmpty()) {
             blocks.add(new Divider());
             blocks.add(new Heading("Moments of truth"));
-            blocks.add(Paragraph.of("Critical handoffs whose score fell: for these customers, a bad day here is game over."));
+            blocks.add(Paragraph.of(
+                    "Critical handoffs whose score fell: for these customers, a bad day here is game over."));
             for (Trend moment : moments) {
                 blocks.add(Paragraph.of(where(moment.current(), names) + ": " + figure(moment)));
             }
         }
 
         Trend lowest = trends.stream().min(BY_MEAN).orElseThrow();
-        List<AnonymityPolicy.Comment> comments = FrictionAggregator.answersOf(lowest.current().scope(), answers).stream()
+        List<AnonymityPolicy.Comment> comments = FrictionAggregator.answersOf(lowest.current().scope(), answers)
+                .stream()
                 .filter(FrictionAnswer::hasComment)
                 .map(a -> new AnonymityPolicy.Comment(a.downstream().value(), a.comment()))
                 .toList();

@@ -44,7 +44,8 @@ public final class FrictionFeature implements ConversationFeature {
 
     @Override
     public List<CommandHelp> commands() {
-        return List.of(new CommandHelp("rate", "rate", "rate how well your suppliers' handoffs served you this period"));
+        return List.of(new CommandHelp("rate", "rate",
+                "rate how well your suppliers' handoffs served you this period"));
     }
 
     @Override

@@ -129,7 +129,8 @@ public final class FrictionService {
     public record ClosedPeriod(Period period, Map<Scope, ShownAggregate> shown, Map<Scope, ShownAggregate> previous,
                                List<FrictionAnswer> answers) {
         public List<Trend> trends() {
-            return shown.values().stream().map(a -> new Trend(a, Optional.ofNullable(previous.get(a.scope())))).toList();
+            return shown.values().stream()
+                    .map(a -> new Trend(a, Optional.ofNullable(previous.get(a.scope())))).toList();
         }
     }
 

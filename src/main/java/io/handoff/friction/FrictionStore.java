@@ -24,7 +24,8 @@ import redis.clients.jedis.UnifiedJedis;
  *       per handoff per period; answering again replaces it)</li>
  *   <li>{@code handoff:{t}:friction:mine:<person>} set of {@code <period>|<up>}: where a person's answers are, for
  *       my-data and forget-me</li>
- *   <li>{@code handoff:{t}:friction:shown:<period>} hash scope code → {@code answers;respondents;sum;critical;team;label}
+ *   <li>{@code handoff:{t}:friction:shown:<period>} hash scope code →
+ *       {@code answers;respondents;sum;critical;team;label}
  *       of every aggregate allowed to be shown, plus {@code @closed} → epoch seconds; written once when the period
  *       closes and never recomputed, so forgetting a person later cannot make an old aggregate reveal them</li>
  * </ul>

@@ -8,7 +8,8 @@ public enum PollCadence {
         try {
             return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("poll cadence must be weekly, fortnightly or monthly (was '" + text + "')");
+            throw new IllegalArgumentException("poll cadence must be weekly, fortnightly or monthly (was '" + text
+                    + "')");
         }
     }
 }
