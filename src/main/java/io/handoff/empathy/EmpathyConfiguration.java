@@ -1,0 +1,164 @@
+package io.handoff.empathy;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import io.handoff.delivery.Outbox;
+import io.handoff.friction.AnonymityPolicy;
+import io.handoff.friction.Engagement;
+import io.handoff.friction.FrictionFeature;
+import io.handoff.friction.FrictionMapScores;
+import io.handoff.friction.FrictionPersonalData;
+import io.handoff.friction.FrictionService;
+import io.handoff.friction.FrictionSettings;
+import io.handoff.friction.FrictionStore;
+import io.handoff.friction.PollCadence;
+import io.handoff.friction.TeamChannels;
+import io.handoff.friction.TenantFrictionSettings;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.TenantId;
+import io.handoff.nudge.Scheduler;
+import io.handoff.nudge.TenantSettings;
+import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.survey.PreferencesStore;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Stories, friction polls and the empathy nudges: their stores, conversation features, my-data/forget-me parts, the
+ * friction scores for the maps and the daily tick job. Team channels come from the adapters when they offer them.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EmpathyConfiguration {
+
+    /** A tenant's friction settings from its tenant settings (cadences, thresholds, stale-after). */
+    static FrictionSettings frictionSettings(TenantSettings settings) {
+        return new FrictionSettings(cadence(settings.frictionPollEvery()),
+                new AnonymityPolicy(settings.minRespondents(), settings.minCommentRespondents()),
+                approximate(settings.staleAfter()), approximate(settings.storyPromptEvery()),
+                approximate(settings.surveyReminderEvery()));
+    }
+
+    /** Polls run on calendar periods: up to 10 days is weekly, up to 3 weeks fortnightly, longer monthly. */
+    static PollCadence cadence(java.time.Period every) {
+        long days = approximate(every).toDays();
+        return days <= 10 ? PollCadence.WEEKLY : days <= 21 ? PollCadence.FORTNIGHTLY : PollCadence.MONTHLY;
+    }
+
+    static Duration approximate(java.time.Period period) {
+        return Duration.ofDays(period.toTotalMonths() * 30 + period.getDays());
+    }
+
+    @Bean
+    TenantFrictionSettings tenantFrictionSettings(TenantSettingsStore settings) {
+        return tenant -> frictionSettings(settings.settings(tenant));
+    }
+
+    @Bean
+    FrictionStore frictionStore(UnifiedJedis redis) {
+        return new FrictionStore(redis);
+    }
+
+    @Bean
+    Engagement engagement(UnifiedJedis redis) {
+        return new Engagement(redis);
+    }
+
+    @Bean
+    FrictionService frictionService(GraphStore graph, FrictionStore store, Engagement engagement,
+                                    TenantFrictionSettings settings, Clock clock) {
+        return new FrictionService(graph, store, engagement, settings, clock, new SecureRandom());
+    }
+
+    @Bean
+    @Order(20)
+    FrictionFeature frictionFeature(FrictionService friction) {
+        return new FrictionFeature(friction);
+    }
+
+    @Bean
+    FrictionMapScores frictionScores(GraphStore graph, FrictionService friction) {
+        return new FrictionMapScores(graph, friction);
+    }
+
+    @Bean
+    FrictionPersonalData frictionPersonalData(GraphStore graph, FrictionStore store, Engagement engagement) {
+        return new FrictionPersonalData(graph, store, engagement);
+    }
+
+    @Bean
+    StoryStore storyStore(UnifiedJedis redis) {
+        return new StoryStore(redis);
+    }
+
+    @Bean
+    StoryPrompts storyPrompts(GraphStore graph, StoryStore stories, Clock clock) {
+        return new StoryPrompts(graph, stories, clock);
+    }
+
+    @Bean
+    @Order(10)
+    StoryFeature storyFeature(GraphStore graph, StoryStore stories, StoryPrompts prompts, Engagement engagement,
+                              ObjectProvider<TeamChannels> channels, Clock clock) {
+        return new StoryFeature(graph, stories, prompts, engagement, channels.getIfAvailable(() -> TeamChannels.NONE),
+                clock);
+    }
+
+    @Bean
+    @Order(30)
+    NudgeAnswersFeature nudgeAnswersFeature(GraphStore graph, Engagement engagement, PreferencesStore preferences,
+                                            Clock clock) {
+        return new NudgeAnswersFeature(graph, engagement, preferences, clock);
+    }
+
+    @Bean
+    StoryPersonalData storyPersonalData(GraphStore graph, StoryStore stories) {
+        return new StoryPersonalData(graph, stories);
+    }
+
+    @Bean
+    SignalStore signalStore(UnifiedJedis redis) {
+        return new SignalStore(redis);
+    }
+
+    @Bean
+    EmpathySignals empathySignals(GraphStore graph, StoryStore stories, FrictionService friction, SignalStore store,
+                                  Clock clock) {
+        return new EmpathySignals(graph, stories, friction, store, clock);
+    }
+
+    @Bean
+    EmpathyTick empathyTick(GraphStore graph, FrictionService friction, StoryPrompts prompts, EmpathySignals signals,
+                            Engagement engagement, Outbox outbox, ObjectProvider<TeamChannels> channels,
+                            Scheduler scheduler, Clock clock) {
+        Nudges nudges = (tenant, notification) -> outbox.nudge(tenant, notification, notification.key());
+        return new EmpathyTick(graph, friction, prompts, signals, engagement, nudges,
+                channels.getIfAvailable(() -> TeamChannels.NONE), scheduler, clock);
+    }
+
+    /**
+     * Schedules the next daily tick (07:00 UTC) of every tenant; each tick schedules the next day's for every tenant,
+     * so tenants installed later are picked up too.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "handoff.scheduler.enabled", havingValue = "true", matchIfMissing = true)
+    ApplicationRunner empathyTickStarter(EmpathyTick tick, GraphStore graph, Clock clock) {
+        return args -> {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            LocalDate first = clock.instant().isBefore(today.atTime(7, 0).toInstant(ZoneOffset.UTC))
+                    ? today : today.plusDays(1);
+            for (TenantId tenant : graph.tenants()) {
+                tick.scheduleFor(tenant, first);
+            }
+        };
+    }
+}

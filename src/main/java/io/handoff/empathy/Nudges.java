@@ -1,0 +1,14 @@
+package io.handoff.empathy;
+
+import io.handoff.chat.Notification;
+import io.handoff.graph.TenantId;
+
+/**
+ * Where Handoff's own prompts go (the outbox, as nudges that obey the per-person rules), keyed by the notification key.
+ */
+@FunctionalInterface
+public interface Nudges {
+
+    /** Queues the nudge; false when one with the same key was queued before. */
+    boolean send(TenantId tenant, Notification notification);
+}

@@ -1,0 +1,70 @@
+package io.handoff.empathy;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import io.handoff.graph.PersonId;
+
+/**
+ * A day-in-the-life story a downstream person (the teller) writes for one upstream person about one handoff. It is a
+ * draft until the teller confirms its preview; only then is it relayed. An anonymous story never names its teller to
+ * the upstream. {@code revealed} is set when an anonymous teller chose to talk or to agree a shadowing date.
+ */
+public record Story(String id, PersonId upstream, PersonId teller, String what, String text, Integer shapesDay,
+                    boolean anonymous, boolean shareWithTeam, Status status, Instant createdAt, Instant sentAt,
+                    Map<Reaction, Instant> reactions, Shadowing shadowing, boolean revealed) {
+    public static final int MAX_TEXT = 600;
+
+    public enum Status { DRAFT, SENT }
+
+    public Story {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(teller, "teller");
+        Objects.requireNonNull(what, "what");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (text.isBlank() || text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("a story is 1 to " + MAX_TEXT + " characters");
+        }
+        if (shapesDay != null && (shapesDay < 1 || shapesDay > 5)) {
+            throw new IllegalArgumentException("how much it shapes the day is 1 to 5");
+        }
+        if ((status == Status.SENT) != (sentAt != null)) {
+            throw new IllegalArgumentException("a story has a sending time exactly when it was sent");
+        }
+        EnumMap<Reaction, Instant> copy = new EnumMap<>(Reaction.class);
+        if (reactions != null) {
+            copy.putAll(reactions);
+        }
+        reactions = Collections.unmodifiableMap(copy);
+    }
+
+    public OptionalInt shapes() {
+        return shapesDay == null ? OptionalInt.empty() : OptionalInt.of(shapesDay);
+    }
+
+    public Optional<Shadowing> shadowingRequest() {
+        return Optional.ofNullable(shadowing);
+    }
+
+    public boolean sent() {
+        return status == Status.SENT;
+    }
+
+    /** Whether the upstream may now know who told it. */
+    public boolean named() {
+        return !anonymous || revealed;
+    }
+
+    /** The key of the handoff in the graph's terms, {@code up>down}. */
+    public String edge() {
+        return upstream.value() + ">" + teller.value();
+    }
+}

@@ -1,0 +1,81 @@
+package io.handoff.friction;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Objects;
+
+/**
+ * One polling period of a cadence: an ISO week ({@code 2026-W48}), a pair of ISO weeks ({@code 2026-F24}: weeks 47
+ * and 48) or a calendar month ({@code 2026-11}). {@code start} is its first day.
+ */
+public record Period(PollCadence cadence, LocalDate start) {
+
+    public Period {
+        Objects.requireNonNull(cadence, "cadence");
+        Objects.requireNonNull(start, "start");
+        if (!startOf(cadence, start).equals(start)) {
+            throw new IllegalArgumentException(start + " does not start a " + cadence + " period");
+        }
+    }
+
+    /** The period of {@code cadence} that contains {@code day}. */
+    public static Period containing(PollCadence cadence, LocalDate day) {
+        return new Period(cadence, startOf(cadence, day));
+    }
+
+    private static LocalDate startOf(PollCadence cadence, LocalDate day) {
+        return switch (cadence) {
+            case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case FORTNIGHTLY -> {
+                LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                int week = monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+                yield week % 2 == 0 ? monday.minusWeeks(1) : monday;
+            }
+            case MONTHLY -> day.withDayOfMonth(1);
+        };
+    }
+
+    /** The first day after the period. */
+    public LocalDate end() {
+        return switch (cadence) {
+            case WEEKLY -> start.plusWeeks(1);
+            case FORTNIGHTLY -> containing(cadence, start.plusWeeks(2)).start();
+            case MONTHLY -> start.plusMonths(1);
+        };
+    }
+
+    public Period previous() {
+        return containing(cadence, start.minusDays(1));
+    }
+
+    public Period next() {
+        return new Period(cadence, end());
+    }
+
+    /** The period's name, used in Redis keys: {@code 2026-W48}, {@code 2026-F24}, {@code 2026-11}. */
+    public String id() {
+        return switch (cadence) {
+            case WEEKLY -> String.format("%d-W%02d", start.get(IsoFields.WEEK_BASED_YEAR),
+                    start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case FORTNIGHTLY -> String.format("%d-F%02d", start.get(IsoFields.WEEK_BASED_YEAR),
+                    (start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + 1) / 2);
+            case MONTHLY -> String.format("%d-%02d", start.getYear(), start.getMonthValue());
+        };
+    }
+
+    /** How the period reads in a message: "this week", "these two weeks", "this month". */
+    public String spoken() {
+        return switch (cadence) {
+            case WEEKLY -> "this week";
+            case FORTNIGHTLY -> "these two weeks";
+            case MONTHLY -> "this month";
+        };
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

@@ -1,0 +1,344 @@
+package io.handoff.empathy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.handoff.chat.Action;
+import io.handoff.chat.Block;
+import io.handoff.chat.Button;
+import io.handoff.chat.Buttons;
+import io.handoff.chat.Divider;
+import io.handoff.chat.Field;
+import io.handoff.chat.Interaction;
+import io.handoff.chat.Message;
+import io.handoff.chat.Notification;
+import io.handoff.chat.Outcome;
+import io.handoff.chat.Paragraph;
+import io.handoff.chat.Reply;
+import io.handoff.friction.FrictionFixture;
+import io.handoff.graph.Criticality;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TeamId;
+
+class StoryFeatureTest {
+    private final FrictionFixture f = new FrictionFixture();
+    private final StoryStore stories = new StoryStore(f.redis);
+    private final StoryPrompts prompts = new StoryPrompts(f.graph, stories, f.clock);
+    private final RecordingChannels channels = new RecordingChannels(TeamId.of("preload"));
+    private final StoryFeature feature = new StoryFeature(f.graph, stories, prompts, f.engagement, channels, f.clock);
+
+    StoryFeatureTest() {
+        f.confirmed("ana", "d1", "loaded trucks", Criticality.CRITICAL);
+    }
+
+    private Outcome submit(String teller, String state, String text, String shapes, String as, String share) {
+        Map<String, List<String>> values = new HashMap<>();
+        values.put("text", List.of(text));
+        values.put("shapes", shapes == null ? List.of() : List.of(shapes));
+        values.put("as", List.of(as));
+        values.put("share", List.of(share));
+        return feature.onForm(new Interaction.FormSubmitted(f.actor(teller), StoryMessages.FORM, state, values));
+    }
+
+    private Outcome press(String who, Action action) {
+        return feature.onButton(new Interaction.ButtonPressed(f.actor(who), action));
+    }
+
+    private static Action button(Message message, String actionId) {
+        return buttons(message).stream().map(Button::action).filter(a -> a.id().equals(actionId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + actionId + " in " + message));
+    }
+
+    private static List<Button> buttons(Message message) {
+        List<Button> all = new ArrayList<>();
+        message.blocks().stream().filter(b -> b instanceof Buttons).forEach(b -> all.addAll(((Buttons) b).buttons()));
+        return all;
+    }
+
+    private static Message shown(Outcome outcome) {
+        if (outcome.reply() instanceof Reply.Show show) {
+            return show.message();
+        }
+        if (outcome.reply() instanceof Reply.CloseForm close) {
+            return close.message();
+        }
+        throw new AssertionError("expected a message, got " + outcome.reply());
+    }
+
+    private Message preview(String teller, String as) {
+        Outcome submitted = submit(teller, "ana", "Good day: the truck is loaded in drop order. Bad day: I re-sort "
+                + "forty parcels in the yard before I can leave.", "4", as, "no");
+        assertThat(submitted.notifications()).isEmpty();
+        return shown(submitted);
+    }
+
+    /** The story blocks of a message: everything from the heading to before the next divider or button row. */
+    private static List<Block> storyBlocks(Message message) {
+        List<Block> blocks = message.blocks();
+        int start = 0;
+        while (!(blocks.get(start) instanceof io.handoff.chat.Heading)) {
+            start++;
+        }
+        int end = start;
+        while (end < blocks.size() && !(blocks.get(end) instanceof Divider) && !(blocks.get(end) instanceof Buttons)) {
+            end++;
+        }
+        return blocks.subList(start, end);
+    }
+
+    @Test
+    void aStoryIsRelayedOnlyWhenItsTellerConfirmsThePreview() {
+        Outcome opened = press("d1", new Action(StoryMessages.START, "ana"));
+        assertThat(opened.reply()).isInstanceOf(Reply.OpenForm.class);
+        assertThat(((Reply.OpenForm) opened.reply()).form().fields()).anySatisfy(field ->
+                assertThat(field).isInstanceOfSatisfying(Field.TextInput.class, t -> assertThat(t.maxLength()).isEqualTo(600)));
+
+        Message preview = preview("d1", StoryMessages.NAMED);
+        assertThat(preview.toString()).contains("exactly what Ana will see", "re-sort forty parcels");
+        assertThat(stories.told(f.tenant)).isEmpty();
+
+        Outcome sent = press("d1", button(preview, StoryMessages.SEND));
+
+        assertThat(sent.notifications()).hasSize(1);
+        Notification relay = sent.notifications().get(0);
+        assertThat(relay.to()).isEqualTo(PersonId.of("ana"));
+        assertThat(storyBlocks(relay.message())).isEqualTo(storyBlocks(preview));
+        assertThat(relay.message().toString()).contains("Driver Number1", "loaded trucks", "4 of 5");
+        assertThat(stories.told(f.tenant)).containsEntry("ana>d1", 1);
+
+        Outcome again = press("d1", button(preview, StoryMessages.SEND));
+        assertThat(again.notifications()).isEmpty();
+        assertThat(shown(again).summary()).contains("already sent");
+    }
+
+    @Test
+    void aDiscardedStoryIsNeverSent() {
+        Message preview = preview("d1", StoryMessages.NAMED);
+
+        Outcome discarded = press("d1", button(preview, StoryMessages.DISCARD));
+        Outcome sendAfter = press("d1", button(preview, StoryMessages.SEND));
+
+        assertThat(discarded.notifications()).isEmpty();
+        assertThat(shown(discarded).summary()).isEqualTo("Discarded. Nothing was sent.");
+        assertThat(sendAfter.notifications()).isEmpty();
+        assertThat(stories.toldBy(f.tenant, PersonId.of("d1"))).isEmpty();
+        assertThat(f.keys()).noneMatch(key -> key.contains(":story:"));
+    }
+
+    @Test
+    void editingReopensTheDraftAndOnlyTheNewTextIsSent() {
+        Message preview = preview("d1", StoryMessages.NAMED);
+        Outcome edit = press("d1", button(preview, StoryMessages.EDIT));
+        var form = ((Reply.OpenForm) edit.reply()).form();
+        assertThat(form.fields()).anySatisfy(field -> assertThat(field).isInstanceOfSatisfying(Field.TextInput.class,
+                t -> assertThat(t.initial()).contains("forty parcels")));
+
+        Message second = shown(submit("d1", form.state(), "Shorter: drop order saves me an hour.", "", "named", "no"));
+        Outcome sent = press("d1", button(second, StoryMessages.SEND));
+
+        assertThat(button(second, StoryMessages.SEND)).isEqualTo(button(preview, StoryMessages.SEND));
+        assertThat(sent.notifications()).singleElement().satisfies(n ->
+                assertThat(n.message().toString()).contains("drop order saves me an hour").doesNotContain("forty"));
+        assertThat(stories.toldBy(f.tenant, PersonId.of("d1"))).hasSize(1);
+    }
+
+    @Test
+    void anAnonymousStoryCarriesNoNameNoIdAndNoTeamOfItsTeller() {
+        Message preview = preview("d1", StoryMessages.ANONYMOUS);
+        Notification relay = press("d1", button(preview, StoryMessages.SEND)).notifications().get(0);
+
+        String everything = relay.message().toString() + " " + relay.key();
+        assertThat(everything).contains("One of your internal customers", "forty parcels");
+        assertThat(everything).doesNotContain("d1", "Driver", "Number1", "drivers", "Delivery");
+        for (Button b : buttons(relay.message())) {
+            assertThat(b.action().value()).doesNotContain("d1");
+        }
+        assertThat(storyBlocks(relay.message())).isEqualTo(storyBlocks(preview));
+    }
+
+    @Test
+    void theFormWarnsWhenTheUpstreamHandsThisToNobodyElse() {
+        var alone = ((Reply.OpenForm) press("d1", new Action(StoryMessages.START, "ana")).reply()).form();
+        f.confirmed("ana", "d2", "Loaded Trucks", Criticality.CRITICAL);
+        var shared = ((Reply.OpenForm) press("d1", new Action(StoryMessages.START, "ana")).reply()).form();
+
+        assertThat(alone.fields()).extracting(Field::id).contains("thin", "share");
+        assertThat(shared.fields()).extracting(Field::id).doesNotContain("thin");
+    }
+
+    @Test
+    void reactionsAreStoredAndShownToTheTeller() {
+        Notification relay = press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND))
+                .notifications().get(0);
+        Action didntKnow = buttons(relay.message()).stream().map(Button::action)
+                .filter(a -> a.value().endsWith(":didnt-know")).findFirst().orElseThrow();
+
+        Outcome byBob = press("bob", didntKnow);
+        Outcome reacted = press("ana", didntKnow);
+        Outcome twice = press("ana", didntKnow);
+
+        assertThat(byBob.notifications()).isEmpty();
+        assertThat(reacted.notifications()).singleElement().satisfies(n -> {
+            assertThat(n.to()).isEqualTo(PersonId.of("d1"));
+            assertThat(n.message().summary()).isEqualTo(
+                    "Ana read your story about their loaded trucks and said: I didn't know this.");
+        });
+        assertThat(twice.notifications()).isEmpty();
+        Story stored = stories.toldBy(f.tenant, PersonId.of("d1")).get(0);
+        assertThat(stored.reactions()).containsOnlyKeys(Reaction.DIDNT_KNOW);
+        String home = feature.homeSection(f.actor("d1")).toString();
+        assertThat(home).contains("Your stories", "To Ana about their loaded trucks", "Ana said \"I didn't know this\"");
+    }
+
+    @Test
+    void letsTalkNotifiesBothSidesOfANamedStory() {
+        Notification relay = press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND))
+                .notifications().get(0);
+        Action talk = reaction(relay, Reaction.LETS_TALK);
+
+        List<Notification> notes = press("ana", talk).notifications();
+
+        assertThat(notes).extracting(Notification::to).containsExactlyInAnyOrder(
+                PersonId.of("d1"), PersonId.of("d1"), PersonId.of("ana"));
+        assertThat(notes).filteredOn(n -> n.to().equals(PersonId.of("ana"))).singleElement()
+                .satisfies(n -> assertThat(n.message().summary()).startsWith("You and Driver Number1 would like to talk"));
+    }
+
+    @Test
+    void letsTalkOnAnAnonymousStoryAsksTheTellerFirstAndNamesThemOnlyIfTheyAgree() {
+        Notification relay = press("d1", button(preview("d1", StoryMessages.ANONYMOUS), StoryMessages.SEND))
+                .notifications().get(0);
+
+        Outcome talk = press("ana", reaction(relay, Reaction.LETS_TALK));
+        assertThat(talk.notifications()).singleElement().satisfies(n -> assertThat(n.to()).isEqualTo(PersonId.of("d1")));
+        assertThat(shown(talk).toString()).doesNotContain("Driver", "d1");
+
+        Outcome reveal = press("d1", button(talk.notifications().get(0).message(), StoryMessages.REVEAL));
+        assertThat(reveal.notifications()).extracting(Notification::to)
+                .containsExactlyInAnyOrder(PersonId.of("d1"), PersonId.of("ana"));
+        assertThat(reveal.notifications()).filteredOn(n -> n.to().equals(PersonId.of("ana"))).singleElement()
+                .satisfies(n -> assertThat(n.message().summary()).contains("Driver Number1"));
+    }
+
+    @Test
+    void shadowingIsRequestedThenADateIsProposedAndConfirmedByTheOtherSide() {
+        Notification relay = press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND))
+                .notifications().get(0);
+        Outcome asked = press("ana", reaction(relay, Reaction.SHADOW));
+        Message toTeller = asked.notifications().get(0).message();
+        String id = stories.toldBy(f.tenant, PersonId.of("d1")).get(0).id();
+        assertThat(stories.story(f.tenant, id).orElseThrow().shadowing().state()).isEqualTo(Shadowing.State.REQUESTED);
+
+        assertThat(press("ana", new Action(StoryMessages.PROPOSE, id)).reply()).isInstanceOf(Reply.Show.class);
+        var form = ((Reply.OpenForm) press("d1", button(toTeller, StoryMessages.PROPOSE)).reply()).form();
+        Outcome past = shadowDate("d1", form.state(), "2026-11-01");
+        Outcome garbled = shadowDate("d1", form.state(), "next tuesday");
+        Outcome proposed = shadowDate("d1", form.state(), "2026-12-03");
+
+        assertThat(past.reply()).isInstanceOf(Reply.FormErrors.class);
+        assertThat(garbled.reply()).isInstanceOf(Reply.FormErrors.class);
+        Notification proposal = proposed.notifications().get(0);
+        assertThat(proposal.to()).isEqualTo(PersonId.of("ana"));
+        assertThat(proposal.message().summary()).isEqualTo(
+                "Driver Number1 proposes 2026-12-03 for you to shadow their shift (loaded trucks).");
+        assertThat(press("d1", button(proposal.message(), StoryMessages.CONFIRM)).notifications()).isEmpty();
+
+        Outcome confirmed = press("ana", button(proposal.message(), StoryMessages.CONFIRM));
+
+        assertThat(confirmed.notifications()).singleElement().satisfies(n -> {
+            assertThat(n.to()).isEqualTo(PersonId.of("d1"));
+            assertThat(n.message().summary()).isEqualTo(
+                    "Shadowing confirmed: Ana Silva shadows Driver Number1's shift on 2026-12-03 (loaded trucks).");
+        });
+        Shadowing stored = stories.story(f.tenant, id).orElseThrow().shadowing();
+        assertThat(stored.state()).isEqualTo(Shadowing.State.CONFIRMED);
+        assertThat(stored.date()).hasToString("2026-12-03");
+        assertThat(feature.homeSection(f.actor("d1")).toString()).contains("shadowing confirmed for 2026-12-03");
+    }
+
+    @Test
+    void rotationAsksAboutUncoveredCriticalHandoffsFirst() {
+        f.confirmed("bob", "d1", "pallets", Criticality.ROUTINE);
+        f.confirmed("lee", "d1", "rota", Criticality.IMPORTANT);
+        f.confirmed("ravi", "d1", "fuel cards", Criticality.CRITICAL);
+        f.person("sam", "Sam Reyes", "preload");
+
+        assertThat(upstreams()).containsExactly("ana", "ravi", "lee", "bob");
+        press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND));
+        assertThat(upstreams()).containsExactly("ravi", "lee", "bob", "ana");
+
+        Notification prompt = prompts.nextPrompt(f.tenant, PersonId.of("d1")).orElseThrow();
+        assertThat(prompt.message().summary()).isEqualTo("Walk Ravi through the moment you receive their fuel cards."
+                + " What does a good day look like? What happens on a bad one?");
+        // among handoffs of the same rank, the one asked about longest ago comes first
+        f.confirmed("sam", "d1", "route sheets", Criticality.ROUTINE);
+        f.clock.advance(Duration.ofHours(1));
+        press("d1", new Action(StoryMessages.SKIP, "bob"));
+        assertThat(upstreams()).containsExactly("ravi", "lee", "sam", "bob", "ana");
+    }
+
+    @Test
+    void aSharedStoryGoesToTheUpstreamTeamsChannelOnlyWhenSent() {
+        Message preview = shown(submit("d1", "ana", "The morning goes well when the truck is ready.", "", "anonymous", "yes"));
+        assertThat(channels.posts).isEmpty();
+        assertThat(preview.toString()).contains("also be posted in the channel of Pre-load");
+
+        press("d1", button(preview, StoryMessages.SEND));
+
+        assertThat(channels.posts).singleElement().satisfies(post -> {
+            assertThat(post.team()).isEqualTo(TeamId.of("preload"));
+            assertThat(post.message().toString()).contains("One of Ana's internal customers").doesNotContain("Driver", "d1");
+        });
+    }
+
+    @Test
+    void badFormInputIsRefusedWithClearErrorsAndNothingSaved() {
+        Outcome blank = submit("d1", "ana", "   ", "", "named", "no");
+        Outcome tooLong = submit("d1", "ana", "x".repeat(601), "9", "maybe", "no");
+        Outcome notTheirEdge = submit("d2", "ana", "hello", "", "named", "no");
+
+        assertThat(((Reply.FormErrors) blank.reply()).errors()).containsKey("text");
+        assertThat(((Reply.FormErrors) tooLong.reply()).errors()).containsKeys("text", "shapes", "as");
+        assertThat(shown(notTheirEdge).summary()).isEqualTo("That handoff is no longer on your map.");
+        assertThat(stories.toldBy(f.tenant, PersonId.of("d1"))).isEmpty();
+    }
+
+    @Test
+    void forgettingATellerDeletesTheirStories() {
+        press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND));
+        preview("d1", StoryMessages.ANONYMOUS);
+        assertThat(stories.toldBy(f.tenant, PersonId.of("d1"))).hasSize(2);
+
+        assertThat(stories.forget(f.tenant, PersonId.of("d1"))).isEqualTo(2);
+
+        assertThat(stories.toldBy(f.tenant, PersonId.of("d1"))).isEmpty();
+        assertThat(stories.receivedBy(f.tenant, PersonId.of("ana"))).isEmpty();
+        assertThat(f.keys()).noneMatch(key -> key.contains(":story:") || key.contains("teller:d1"));
+        assertThat(stories.told(f.tenant)).containsEntry("ana>d1", 1);
+    }
+
+    private Outcome shadowDate(String who, String state, String date) {
+        return feature.onForm(new Interaction.FormSubmitted(f.actor(who), StoryMessages.SHADOW_FORM, state,
+                Map.of("date", List.of(date))));
+    }
+
+    private static Action reaction(Notification relay, Reaction reaction) {
+        return buttons(relay.message()).stream().map(Button::action)
+                .filter(a -> a.value().endsWith(":" + reaction.code())).findFirst().orElseThrow();
+    }
+
+    private List<String> upstreams() {
+        return prompts.rotation(f.tenant, PersonId.of("d1")).stream().map(e -> e.upstream().value()).toList();
+    }
+
+    static String text(Paragraph p) {
+        return p.plainText();
+    }
+}
