@@ -3,11 +3,8 @@ package io.handoff.empathy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +23,6 @@ import io.handoff.friction.PollCadence;
 import io.handoff.friction.TeamChannels;
 import io.handoff.friction.TenantFrictionSettings;
 import io.handoff.graph.GraphStore;
-import io.handoff.graph.TenantId;
 import io.handoff.nudge.Scheduler;
 import io.handoff.nudge.TenantSettings;
 import io.handoff.nudge.TenantSettingsStore;
@@ -146,19 +142,13 @@ public class EmpathyConfiguration {
     }
 
     /**
-     * Schedules the next daily tick (07:00 UTC) of every tenant; each tick schedules the next day's for every tenant,
-     * so tenants installed later are picked up too.
+     * Makes sure every tenant has its next daily tick (07:00 UTC): at start and every ten minutes, so a tenant
+     * installed while the app runs gets its ticks without a restart. Scheduling is idempotent, so every replica may
+     * do it.
      */
     @Bean
     @ConditionalOnProperty(name = "handoff.scheduler.enabled", havingValue = "true", matchIfMissing = true)
-    ApplicationRunner empathyTickStarter(EmpathyTick tick, GraphStore graph, Clock clock) {
-        return args -> {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            LocalDate first = clock.instant().isBefore(today.atTime(7, 0).toInstant(ZoneOffset.UTC))
-                    ? today : today.plusDays(1);
-            for (TenantId tenant : graph.tenants()) {
-                tick.scheduleFor(tenant, first);
-            }
-        };
+    EmpathyTickStarter empathyTickStarter(EmpathyTick tick, GraphStore graph) {
+        return new EmpathyTickStarter(tick, graph, Duration.ofMinutes(10));
     }
 }

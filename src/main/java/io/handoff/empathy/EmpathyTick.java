@@ -80,6 +80,13 @@ public final class EmpathyTick implements JobHandler {
         return TYPE;
     }
 
+    /** Schedules the tenant's next tick: today's 07:00 UTC if that is still ahead, else tomorrow's. Idempotent. */
+    public void scheduleNext(TenantId tenant) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        scheduleFor(tenant, now.isBefore(today.atTime(7, 0).toInstant(ZoneOffset.UTC)) ? today : today.plusDays(1));
+    }
+
     /** The tick of {@code day} for the tenant (scheduled once; a second call changes nothing). */
     public void scheduleFor(TenantId tenant, LocalDate day) {
         Instant at = day.atTime(7, 0).toInstant(ZoneOffset.UTC);

@@ -13,6 +13,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import io.handoff.demo.SampleOrganisation;
+import io.handoff.empathy.EmpathyTick;
+import io.handoff.graph.GraphStore;
 import io.handoff.nudge.TenantSettingsStore;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +45,14 @@ class PlaygroundConfiguration {
 
     /** A fresh playground starts in the demo organisation's working hours. */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> playgroundStartsInWorkingHours(DemoTime time) {
-        return event -> log.info("Demo time is {} in the demo organisation", time.intoWorkingHours().local());
+    ApplicationListener<ApplicationReadyEvent> playgroundStartsInWorkingHours(DemoTime time, GraphStore graph,
+                                                                              EmpathyTick empathyTick) {
+        return event -> {
+            log.info("Demo time is {} in the demo organisation", time.intoWorkingHours().local());
+            if (graph.tenant(SampleOrganisation.TENANT).isPresent()) {
+                empathyTick.scheduleNext(SampleOrganisation.TENANT);
+            }
+        };
     }
 
     /** Tells a newcomer where to go, once the server listens. */

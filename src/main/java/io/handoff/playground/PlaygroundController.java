@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,9 @@ import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
+import io.handoff.empathy.EmpathyTick;
 import io.handoff.nudge.DecisionLog;
+import io.handoff.survey.PersonalData;
 import io.handoff.graph.TenantId;
 
 /**
@@ -47,9 +50,14 @@ class PlaygroundController {
     private final DemoClock clock;
     private final DemoTime time;
     private final DecisionLog decisions;
+    private final EmpathyTick empathyTick;
+    private final List<PersonalData> personalData;
 
     PlaygroundController(ChatBot bot, Delivery delivery, GraphStore graph, PlaygroundInbox inbox, DemoClock clock,
-                         DemoTime time, DecisionLog decisions) {
+                         DemoTime time, DecisionLog decisions, EmpathyTick empathyTick,
+                         List<PersonalData> personalData) {
+        this.empathyTick = empathyTick;
+        this.personalData = personalData.stream().sorted(Comparator.comparingInt(PersonalData::eraseOrder)).toList();
         this.bot = bot;
         this.delivery = delivery;
         this.graph = graph;
@@ -91,15 +99,16 @@ class PlaygroundController {
     @PostMapping("/reset")
     Map<String, Integer> reset(@PathVariable String tenant) {
         TenantId demo = demo(tenant);
-        int forgotten = 0;
-        for (PersonId person : graph.graph(demo).people().keySet()) {
+        Set<PersonId> people = graph.graph(demo).people().keySet();
+        for (PersonId person : people) {
             inbox.clear(person);
-            if (graph.deletePerson(demo, person)) {
-                forgotten++;
-            }
+            personalData.forEach(store -> store.erase(demo, person)); // what forget-me erases, the graph last
+            graph.deletePerson(demo, person);
         }
+        int forgotten = people.size();
         time.intoWorkingHours();
         SampleOrganisation.load(graph, demo, clock.instant());
+        empathyTick.scheduleNext(demo);
         return Map.of("peopleForgotten", forgotten, "peopleLoaded", SampleOrganisation.people().size());
     }
 

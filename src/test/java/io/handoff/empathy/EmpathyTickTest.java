@@ -63,7 +63,7 @@ class EmpathyTickTest {
         f.clock.advance(Duration.ofDays(6));
         tick.run(f.tenant);
         assertThat(summariesTo("d1")).hasSize(3).contains("How well did Ana's loaded trucks serve you this week?");
-        assertThat(to("d1")).extracting(Notification::key).contains("friction-poll:2026-W49:ana>d1");
+        assertThat(to("d1")).extracting(Notification::key).contains("friction-poll:2426-W49:ana>d1");
     }
 
     @Test
@@ -106,7 +106,7 @@ class EmpathyTickTest {
         EmpathyTick.Stats stats = tick.run(f.tenant);
 
         assertThat(stats.digests()).isEqualTo(1);
-        assertThat(summariesTo("lee")).contains("Pre-load: friction scores for 2026-W48");
+        assertThat(summariesTo("lee")).contains("Pre-load: friction scores for 2426-W48");
         assertThat(summariesTo("ravi")).noneMatch(s -> s.contains("friction scores"));
         assertThat(channels.posts).singleElement().satisfies(p -> assertThat(p.team()).isEqualTo(TeamId.of("preload")));
         assertThat(tick.run(f.tenant).digests()).isZero();
@@ -114,11 +114,11 @@ class EmpathyTickTest {
 
     @Test
     void theJobSchedulesTheNextDaysTick() {
-        tick.handle(io.handoff.nudge.Job.of(f.tenant, "empathy-tick:2026-11-23", EmpathyTick.TYPE, "", f.clock.instant()));
+        tick.handle(io.handoff.nudge.Job.of(f.tenant, "empathy-tick:2426-11-23", EmpathyTick.TYPE, "", f.clock.instant()));
 
-        assertThat(scheduler.job(f.tenant, "empathy-tick:2026-11-24")).hasValueSatisfying(info -> {
+        assertThat(scheduler.job(f.tenant, "empathy-tick:2426-11-24")).hasValueSatisfying(info -> {
             assertThat(info.state()).isEqualTo(JobState.DUE);
-            assertThat(info.job().dueAt()).hasToString("2026-11-24T07:00:00Z");
+            assertThat(info.job().dueAt()).hasToString("2426-11-24T07:00:00Z");
         });
     }
 }

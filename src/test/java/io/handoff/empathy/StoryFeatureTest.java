@@ -238,16 +238,16 @@ class StoryFeatureTest {
 
         assertThat(press("ana", new Action(StoryMessages.PROPOSE, id)).reply()).isInstanceOf(Reply.Show.class);
         var form = ((Reply.OpenForm) press("d1", button(toTeller, StoryMessages.PROPOSE)).reply()).form();
-        Outcome past = shadowDate("d1", form.state(), "2026-11-01");
+        Outcome past = shadowDate("d1", form.state(), "2426-11-01");
         Outcome garbled = shadowDate("d1", form.state(), "next tuesday");
-        Outcome proposed = shadowDate("d1", form.state(), "2026-12-03");
+        Outcome proposed = shadowDate("d1", form.state(), "2426-12-03");
 
         assertThat(past.reply()).isInstanceOf(Reply.FormErrors.class);
         assertThat(garbled.reply()).isInstanceOf(Reply.FormErrors.class);
         Notification proposal = proposed.notifications().get(0);
         assertThat(proposal.to()).isEqualTo(PersonId.of("ana"));
         assertThat(proposal.message().summary()).isEqualTo(
-                "Driver Number1 proposes 2026-12-03 for you to shadow their shift (loaded trucks).");
+                "Driver Number1 proposes 2426-12-03 for you to shadow their shift (loaded trucks).");
         assertThat(press("d1", button(proposal.message(), StoryMessages.CONFIRM)).notifications()).isEmpty();
 
         Outcome confirmed = press("ana", button(proposal.message(), StoryMessages.CONFIRM));
@@ -255,12 +255,12 @@ class StoryFeatureTest {
         assertThat(confirmed.notifications()).singleElement().satisfies(n -> {
             assertThat(n.to()).isEqualTo(PersonId.of("d1"));
             assertThat(n.message().summary()).isEqualTo(
-                    "Shadowing confirmed: Ana Silva shadows Driver Number1's shift on 2026-12-03 (loaded trucks).");
+                    "Shadowing confirmed: Ana Silva shadows Driver Number1's shift on 2426-12-03 (loaded trucks).");
         });
         Shadowing stored = stories.story(f.tenant, id).orElseThrow().shadowing();
         assertThat(stored.state()).isEqualTo(Shadowing.State.CONFIRMED);
-        assertThat(stored.date()).hasToString("2026-12-03");
-        assertThat(feature.homeSection(f.actor("d1")).toString()).contains("shadowing confirmed for 2026-12-03");
+        assertThat(stored.date()).hasToString("2426-12-03");
+        assertThat(feature.homeSection(f.actor("d1")).toString()).contains("shadowing confirmed for 2426-12-03");
     }
 
     @Test

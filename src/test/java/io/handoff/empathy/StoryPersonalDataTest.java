@@ -34,7 +34,7 @@ class StoryPersonalDataTest {
         var described = personalData.describe(f.tenant, PersonId.of("d1"));
 
         assertThat(described).singleElement().satisfies(section -> assertThat(section.lines()).containsExactly(
-                "Sent 2026-11-23 to Ana about their loaded trucks (anonymous): \"Drop order saves me an hour.\" — "
+                "Sent 2426-11-23 to Ana about their loaded trucks (anonymous): \"Drop order saves me an hour.\" — "
                         + "Ana said \"I didn't know this\"."));
         assertThat(personalData.describe(f.tenant, PersonId.of("ana"))).isEmpty();
         assertThat(personalData.erase(f.tenant, PersonId.of("d1"))).containsExactly("1 story you told");

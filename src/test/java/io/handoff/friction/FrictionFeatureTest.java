@@ -101,7 +101,7 @@ class FrictionFeatureTest {
         List<String> erased = personalData.erase(f.tenant, PersonId.of("d1"));
 
         assertThat(sections).singleElement().satisfies(s -> {
-            assertThat(s.lines()).containsExactly("2026-W48: 2 of 5 for Ana Silva's loaded trucks — \"late\"");
+            assertThat(s.lines()).containsExactly("2426-W48: 2 of 5 for Ana Silva's loaded trucks — \"late\"");
             assertThat(s.toString()).doesNotContain("great");
         });
         assertThat(erased).containsExactly("1 friction poll answer");
@@ -141,6 +141,6 @@ class FrictionFeatureTest {
         f.friction.close(f.tenant, f.friction.currentPeriod(f.tenant));
         f.clock.advance(Duration.ofDays(7));
         assertThat(feature.homeSection(f.actor("ana")).toString())
-                .contains("Your loaded trucks for Delivery drivers in 2026-W49: 3.0 from 3 answers.");
+                .contains("Your loaded trucks for Delivery drivers in 2426-W49: 3.0 from 3 answers.");
     }
 }

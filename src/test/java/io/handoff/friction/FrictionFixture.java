@@ -25,11 +25,15 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A fresh tenant on the real test Redis: a pre-load team (Ana, Bob; managed by Lee) handing loaded trucks to six
- * drivers (d1..d6, managed by Ravi), plus the friction services on a clock the test moves. Monday 2026-11-23 is the
- * start of ISO week 2026-W48.
+ * drivers (d1..d6, managed by Ravi), plus the friction services on a clock the test moves. Monday 2426-11-23 is the
+ * start of ISO week 2426-W48.
  */
 public class FrictionFixture {
-    public static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
+    /**
+     * A Monday far in the future (the Gregorian calendar repeats every 400 years, so weeks and weekdays are those of
+     * 2026): jobs these tests schedule are never due for a scheduler worker of another test running in the same JVM.
+     */
+    public static final Instant MONDAY = Instant.parse("2426-11-23T09:00:00Z");
 
     public final UnifiedJedis redis = TestRedis.client();
     public final TenantId tenant = TestRedis.uniqueTenant();

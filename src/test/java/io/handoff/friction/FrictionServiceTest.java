@@ -28,12 +28,12 @@ class FrictionServiceTest {
 
     @Test
     void periodsFollowTheTenantsCadence() {
-        assertThat(week().id()).isEqualTo("2026-W48");
-        assertThat(week().previous().id()).isEqualTo("2026-W47");
-        assertThat(Period.containing(PollCadence.MONTHLY, LocalDate.of(2026, 11, 25)).previous().id()).isEqualTo("2026-10");
-        Period fortnight = Period.containing(PollCadence.FORTNIGHTLY, LocalDate.of(2026, 11, 25));
-        assertThat(fortnight.start()).isEqualTo(LocalDate.of(2026, 11, 16));
-        assertThat(fortnight.end()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(week().id()).isEqualTo("2426-W48");
+        assertThat(week().previous().id()).isEqualTo("2426-W47");
+        assertThat(Period.containing(PollCadence.MONTHLY, LocalDate.of(2426, 11, 25)).previous().id()).isEqualTo("2426-10");
+        Period fortnight = Period.containing(PollCadence.FORTNIGHTLY, LocalDate.of(2426, 11, 25));
+        assertThat(fortnight.start()).isEqualTo(LocalDate.of(2426, 11, 16));
+        assertThat(fortnight.end()).isEqualTo(LocalDate.of(2426, 11, 30));
         assertThat(fortnight.previous().end()).isEqualTo(fortnight.start());
     }
 
@@ -140,7 +140,7 @@ class FrictionServiceTest {
 
         List<Notification> notes = f.friction.digestNotifications(f.tenant, closed, digests);
         assertThat(notes).extracting(Notification::to).containsExactly(PersonId.of("lee"));
-        assertThat(notes.get(0).key()).isEqualTo("friction-digest:2026-W49:preload:lee");
+        assertThat(notes.get(0).key()).isEqualTo("friction-digest:2426-W49:preload:lee");
     }
 
     @Test
@@ -176,7 +176,7 @@ class FrictionServiceTest {
         Period period = week();
         ShownAggregate before = f.friction.close(f.tenant, period).shown().get(PAIR);
 
-        assertThat(f.store.answersBy(f.tenant, PersonId.of("d1"))).containsOnlyKeys("2026-W48");
+        assertThat(f.store.answersBy(f.tenant, PersonId.of("d1"))).containsOnlyKeys("2426-W48");
         assertThat(f.store.forget(f.tenant, PersonId.of("d1"))).isEqualTo(1);
 
         assertThat(f.store.answers(f.tenant, period)).hasSize(3);

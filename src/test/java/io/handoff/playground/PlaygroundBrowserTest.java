@@ -64,9 +64,7 @@ class PlaygroundBrowserTest {
 
     @Test
     void theDriverNamesThePreLoaderWhoConfirmsFromTheInbox() throws Exception {
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/playground/api/tenants/demo/reset")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        reset();
         WebDriver page = browser.driver();
         page.get(url("/"));
         become("Ravi Shah");
@@ -108,6 +106,38 @@ class PlaygroundBrowserTest {
         browser.screenshot("playground-4-home-with-confirmed-edge");
         assertThat(graph.handoff(SampleOrganisation.TENANT, PersonId.of("pat"), PersonId.of("ravi")))
                 .map(Handoff::status).contains(EdgeStatus.CONFIRMED);
+    }
+
+    @Test
+    void advancingTheClockBringsTheDriverAFrictionPoll() throws Exception {
+        reset();
+        WebDriver page = browser.driver();
+        page.get(url("/"));
+        become("Ravi Shah");
+        WebElement clock = waitFor(By.id("clock-now"));
+        String before = clock.getText();
+
+        page.findElement(By.id("advance-week")).click();
+        browser.waiting(PATIENCE).until(driver -> !driver.findElement(By.id("clock-now")).getText().equals(before));
+        page.findElement(By.id("tab-inbox")).click();
+        WebElement poll = browser.waiting(Duration.ofSeconds(40)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[@id='panel-inbox']//div[contains(@class,'inbox-item')]"
+                        + "[contains(., \"How well did Lee's truck loaded in delivery order serve you\")]")));
+        assertThat(poll.getText()).contains("never your name");
+        browser.screenshot("playground-5-friction-poll-after-a-week");
+
+        page.findElement(By.id("tab-scheduler")).click();
+        browser.waiting(PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-scheduler"),
+                "sent"));
+        browser.screenshot("playground-6-scheduler-decisions");
+    }
+
+    private void reset() throws Exception {
+        HttpResponse<String> reset = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url("/playground/api/tenants/demo/reset")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(reset.statusCode()).isEqualTo(200);
     }
 
     private void become(String name) {

@@ -89,8 +89,8 @@ class TeamsSurveyTest extends TeamsAppTest {
 
         Handoff confirmed = graph.handoff(tenant, patId, danaId).orElseThrow();
         assertThat(confirmed.status()).isEqualTo(EdgeStatus.CONFIRMED);
-        assertThat(redis.hget("handoff:{" + tenant.value() + "}:prefs:" + danaId.value(), "last-platform"))
-                .isEqualTo("teams");
+        assertThat(redis.hget("handoff:{" + tenant.value() + "}:platform-choice", danaId.value() + ":last"))
+                .as("messages go where the person answered last").isEqualTo("teams");
     }
 
     @Test
