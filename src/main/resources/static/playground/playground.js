@@ -298,6 +298,7 @@
     $('clock-panel').hidden = false;
     $('tab-scheduler').hidden = false;
     $('clock-now').textContent = now.local + (now.workingHours ? '' : ' (outside working hours)');
+    document.querySelectorAll('[data-advance]').forEach((button) => { button.hidden = !now.movable; });
   }
 
   async function refreshDecisions() {

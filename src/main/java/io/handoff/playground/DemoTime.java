@@ -1,9 +1,11 @@
 package io.handoff.playground;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.nudge.TenantSettingsStore;
@@ -17,22 +19,27 @@ import io.handoff.nudge.WorkingHours;
 final class DemoTime {
     static final ZoneId DEMO_ZONE = ZoneId.of("Europe/London");
 
-    private final DemoClock clock;
+    private final Clock clock;
+    private final Optional<DemoClock> demoClock;
     private final TenantSettingsStore settings;
 
-    DemoTime(DemoClock clock, TenantSettingsStore settings) {
+    /** {@code demoClock} is absent while real tenants may be served: then demo time is real time and stays so. */
+    DemoTime(Clock clock, Optional<DemoClock> demoClock, TenantSettingsStore settings) {
         this.clock = clock;
+        this.demoClock = demoClock;
         this.settings = settings;
     }
 
-    record Now(Instant now, String local, long offsetSeconds, boolean workingHours) {
+    /** {@code movable}: whether the clock control works (only when no real tenant is served). */
+    record Now(Instant now, String local, long offsetSeconds, boolean workingHours, boolean movable) {
     }
 
     Now now() {
         Instant now = clock.instant();
         WorkingHours hours = new WorkingHours(settings.settings(SampleOrganisation.TENANT), DEMO_ZONE);
         return new Now(now, now.atZone(DEMO_ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' '),
-                clock.offset().toSeconds(), hours.isWorking(now));
+                demoClock.map(demo -> demo.offset().toSeconds()).orElse(0L), hours.isWorking(now),
+                demoClock.isPresent());
     }
 
     /** {@code step} as an ISO-8601 duration ("PT1H", "P1D", "P7D"). */
@@ -43,14 +50,27 @@ final class DemoTime {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("advance takes an ISO-8601 duration such as PT1H, P1D or P7D");
         }
-        clock.advance(duration);
+        movable().advance(duration);
         return now();
     }
 
     /** Moves demo time to the start of the next working period when it is outside working hours now. */
     Now intoWorkingHours() {
-        WorkingHours hours = new WorkingHours(settings.settings(SampleOrganisation.TENANT), DEMO_ZONE);
-        clock.advanceTo(hours.nextWorkingMoment(clock.instant()));
+        demoClock.ifPresent(demo -> {
+            WorkingHours hours = new WorkingHours(settings.settings(SampleOrganisation.TENANT), DEMO_ZONE);
+            demo.advanceTo(hours.nextWorkingMoment(demo.instant()));
+        });
         return now();
+    }
+
+    private DemoClock movable() {
+        return demoClock.orElseThrow(() -> new ClockLockedException());
+    }
+
+    /** Demo time cannot move while Slack or Teams credentials are set: real tenants share the scheduler. */
+    static final class ClockLockedException extends IllegalStateException {
+        ClockLockedException() {
+            super("Demo time cannot move while Slack or Teams credentials are set: real workspaces share the scheduler.");
+        }
     }
 }

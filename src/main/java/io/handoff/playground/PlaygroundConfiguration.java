@@ -1,9 +1,11 @@
 package io.handoff.playground;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,17 +31,18 @@ class PlaygroundConfiguration {
     /** Demo time: the application's clock while the playground is on, so the clock control moves everything. */
     @Bean
     @Primary
+    @Conditional(PlaygroundEnabled.DemoClockAllowed.class)
     DemoClock demoClock() {
         return new DemoClock(Clock.systemUTC());
     }
 
     @Bean
-    DemoTime demoTime(DemoClock clock, TenantSettingsStore settings) {
-        return new DemoTime(clock, settings);
+    DemoTime demoTime(Clock clock, ObjectProvider<DemoClock> demoClock, TenantSettingsStore settings) {
+        return new DemoTime(clock, Optional.ofNullable(demoClock.getIfAvailable()), settings);
     }
 
     @Bean
-    PlaygroundInbox playgroundInbox(UnifiedJedis redis, JsonMapper json, DemoClock clock) {
+    PlaygroundInbox playgroundInbox(UnifiedJedis redis, JsonMapper json, Clock clock) {
         return new PlaygroundInbox(redis, json, clock);
     }
 

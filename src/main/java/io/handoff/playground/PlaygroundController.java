@@ -1,5 +1,6 @@
 package io.handoff.playground;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -47,13 +48,13 @@ class PlaygroundController {
     private final Delivery delivery;
     private final GraphStore graph;
     private final PlaygroundInbox inbox;
-    private final DemoClock clock;
+    private final Clock clock;
     private final DemoTime time;
     private final DecisionLog decisions;
     private final EmpathyTick empathyTick;
     private final List<PersonalData> personalData;
 
-    PlaygroundController(ChatBot bot, Delivery delivery, GraphStore graph, PlaygroundInbox inbox, DemoClock clock,
+    PlaygroundController(ChatBot bot, Delivery delivery, GraphStore graph, PlaygroundInbox inbox, Clock clock,
                          DemoTime time, DecisionLog decisions, EmpathyTick empathyTick,
                          List<PersonalData> personalData) {
         this.empathyTick = empathyTick;
@@ -122,7 +123,11 @@ class PlaygroundController {
     @PostMapping("/clock")
     DemoTime.Now advance(@PathVariable String tenant, @RequestBody ClockRequest request) {
         demo(tenant);
-        return time.advance(request.advance());
+        try {
+            return time.advance(request.advance());
+        } catch (DemoTime.ClockLockedException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
     }
 
     /** What the delivery rules decided lately: sent, deferred for quiet hours, capped, dropped while paused. */

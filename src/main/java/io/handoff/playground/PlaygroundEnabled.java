@@ -28,7 +28,23 @@ final class PlaygroundEnabled implements Condition {
         return switch (setting) {
             case "true", "on", "yes" -> true;
             case "false", "off", "no" -> false;
-            default -> CHAT_CREDENTIALS.stream().allMatch(name -> environment.getProperty(name, "").isBlank());
+            default -> noChatCredentials(environment);
         };
+    }
+
+    /** True when no Slack or Teams credentials are set: then this app serves nobody but the demo tenant. */
+    static boolean noChatCredentials(Environment environment) {
+        return CHAT_CREDENTIALS.stream().allMatch(name -> environment.getProperty(name, "").isBlank());
+    }
+
+    /**
+     * The demo clock becomes the application's clock only when no real tenant can be served (no chat credentials):
+     * moving it forward must never fire a real tenant's polls early.
+     */
+    static final class DemoClockAllowed implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return enabled(context.getEnvironment()) && noChatCredentials(context.getEnvironment());
+        }
     }
 }

@@ -29,17 +29,23 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.PersonId;
 import io.handoff.testing.Browser;
-import io.handoff.testing.TestRedis;
+import io.handoff.testing.RedisServerProcess;
 
 /** The playground in a real headless Chromium: the driver names the pre-loader, who confirms from the inbox. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlaygroundBrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static Browser browser;
+    /**
+     * A redis-server of its own: moving demo time forward makes this app's scheduler run every job due within the
+     * week, and on the shared test server those would include the jobs of every other test's tenants.
+     */
+    private static final RedisServerProcess REDIS = RedisServerProcess.start("playground",
+            RedisServerProcess.freePorts(1)[0], tempDir(), null, List.of());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
+        registry.add("handoff.redis.url", () -> "redis://127.0.0.1:" + REDIS.port());
         registry.add("handoff.demo.mode", () -> "never");
         registry.add("handoff.playground.enabled", () -> "true");
     }
@@ -59,6 +65,15 @@ class PlaygroundBrowserTest {
     static void stopBrowser() {
         if (browser != null) {
             browser.close();
+        }
+        REDIS.close();
+    }
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("handoff-playground-redis");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
