@@ -2,7 +2,9 @@ package io.handoff.graph;
 
 /** A chat platform a person can be reached on. */
 public enum Platform {
-    SLACK("slack"), TEAMS("teams");
+    SLACK("slack"), TEAMS("teams"),
+    /** The local browser playground (demo tenant only). */
+    PLAYGROUND("playground");
 
     private final String code;
 

@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Lets a request into /api/ only with {@code Authorization: Bearer <admin token>}; answers 401 otherwise. */
+/** Lets a request into /api/v1/ only with {@code Authorization: Bearer <admin token>}; answers 401 otherwise. */
 class AdminTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
     private final AdminToken token;
@@ -22,7 +22,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/");
     }
 
     @Override

@@ -17,7 +17,7 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(AdminToken token) {
         FilterRegistrationBean<AdminTokenFilter> registration = new FilterRegistrationBean<>(new AdminTokenFilter(token));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/v1/*");
         return registration;
     }
 }

@@ -39,10 +39,16 @@ public final class TestRedis {
         return uri;
     }
 
-    /** A client shared by the tests of this JVM; do not close it. */
+    /**
+     * A client shared by the tests of this JVM; do not close it. With the system property
+     * {@code handoff.test.redis-topology=cluster} (the surefire execution "redis-cluster" sets it) it is a cluster
+     * client of a local 3-master Redis Cluster ({@link LocalRedisCluster}) instead of the single server.
+     */
     public static synchronized UnifiedJedis client() {
         if (client == null) {
-            client = RedisClient.create(uri());
+            client = "cluster".equals(System.getProperty("handoff.test.redis-topology"))
+                    ? LocalRedisCluster.shared().client()
+                    : RedisClient.create(uri());
         }
         return client;
     }

@@ -1,0 +1,161 @@
+package io.handoff.playground;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.handoff.chat.Action;
+import io.handoff.chat.Actor;
+import io.handoff.chat.ChatBot;
+import io.handoff.chat.Delivery;
+import io.handoff.chat.Interaction;
+import io.handoff.chat.Notification;
+import io.handoff.chat.Outcome;
+import io.handoff.demo.SampleOrganisation;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Identifier;
+import io.handoff.graph.OrgGraph;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TeamId;
+import io.handoff.graph.TenantId;
+
+/**
+ * The playground's chat API: a person of the demo tenant sends commands, presses buttons and submits forms exactly
+ * as on Slack; the answer and the home view come back as {@link View} JSON. Only the demo tenant is served.
+ */
+@RestController
+@Conditional(PlaygroundEnabled.class)
+@RequestMapping("/playground/api/tenants/{tenant}")
+class PlaygroundController {
+    private final ChatBot bot;
+    private final Delivery delivery;
+    private final GraphStore graph;
+    private final PlaygroundInbox inbox;
+    private final Clock clock;
+
+    PlaygroundController(ChatBot bot, Delivery delivery, GraphStore graph, PlaygroundInbox inbox) {
+        this.bot = bot;
+        this.delivery = delivery;
+        this.graph = graph;
+        this.inbox = inbox;
+        this.clock = Clock.systemUTC();
+    }
+
+    record CommandRequest(String text) {
+    }
+
+    record ButtonRequest(String actionId, String value) {
+    }
+
+    record FormRequest(String formId, String state, Map<String, List<String>> values) {
+    }
+
+    @GetMapping("/people")
+    List<View.PersonEntry> people(@PathVariable String tenant) {
+        TenantId demo = demo(tenant);
+        OrgGraph org = graph.graph(demo);
+        return org.people().values().stream()
+                .sorted(Comparator.comparing((Person p) -> p.teamId().map(TeamId::value).orElse(""))
+                        .thenComparing(Person::displayName))
+                .map(p -> new View.PersonEntry(p.id().value(), p.displayName(),
+                        p.teamId().map(TeamId::value).orElse(""), p.teamId().map(org::teamName).orElse("")))
+                .toList();
+    }
+
+    /** Forgets everything done in the playground and loads the sample organisation again. */
+    @PostMapping("/reset")
+    Map<String, Integer> reset(@PathVariable String tenant) {
+        TenantId demo = demo(tenant);
+        int forgotten = 0;
+        for (PersonId person : graph.graph(demo).people().keySet()) {
+            inbox.clear(person);
+            if (graph.deletePerson(demo, person)) {
+                forgotten++;
+            }
+        }
+        SampleOrganisation.load(graph, demo, clock.instant());
+        return Map.of("peopleForgotten", forgotten, "peopleLoaded", SampleOrganisation.people().size());
+    }
+
+    @GetMapping("/people/{person}/home")
+    View.Home home(@PathVariable String tenant, @PathVariable String person) {
+        Actor actor = actor(tenant, person);
+        return renderer(actor.tenant()).home(bot.home(actor));
+    }
+
+    @GetMapping("/people/{person}/inbox")
+    List<View.Message> inbox(@PathVariable String tenant, @PathVariable String person) {
+        return inbox.messages(actor(tenant, person).person());
+    }
+
+    @PostMapping("/people/{person}/command")
+    View.Answer command(@PathVariable String tenant, @PathVariable String person, @RequestBody CommandRequest request) {
+        Actor actor = actor(tenant, person);
+        String text = request.text() == null ? "" : request.text();
+        if (text.length() > 2000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A command is at most 2000 characters.");
+        }
+        return answer(actor, bot.handle(new Interaction.Command(actor, text)));
+    }
+
+    @PostMapping("/people/{person}/button")
+    View.Answer button(@PathVariable String tenant, @PathVariable String person, @RequestBody ButtonRequest request) {
+        Actor actor = actor(tenant, person);
+        if (request.actionId() == null || request.actionId().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "actionId is required.");
+        }
+        Action action = new Action(request.actionId(), request.value());
+        return answer(actor, bot.handle(new Interaction.ButtonPressed(actor, action)));
+    }
+
+    @PostMapping("/people/{person}/form")
+    View.Answer form(@PathVariable String tenant, @PathVariable String person, @RequestBody FormRequest request) {
+        Actor actor = actor(tenant, person);
+        if (request.formId() == null || request.formId().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "formId is required.");
+        }
+        Map<String, List<String>> values = request.values() == null ? Map.of() : request.values();
+        return answer(actor, bot.handle(new Interaction.FormSubmitted(actor, request.formId(), request.state(), values)));
+    }
+
+    private View.Answer answer(Actor actor, Outcome outcome) {
+        for (Notification notification : outcome.notifications()) {
+            delivery.deliver(actor.tenant(), notification, notification.key());
+        }
+        return renderer(actor.tenant()).answer(outcome, bot.home(actor));
+    }
+
+    private ViewRenderer renderer(TenantId tenant) {
+        return new ViewRenderer(graph.graph(tenant).people().values().stream()
+                .sorted(Comparator.comparing(Person::displayName)).toList());
+    }
+
+    private Actor actor(String tenant, String person) {
+        TenantId demo = demo(tenant);
+        if (!Identifier.isValid(person) || graph.person(demo, PersonId.of(person)).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is nobody called '" + person
+                    + "' in the demo organisation.");
+        }
+        return new Actor(demo, PersonId.of(person));
+    }
+
+    static TenantId demo(String tenant) {
+        if (!SampleOrganisation.TENANT.value().equals(tenant)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The playground serves only the demo tenant; "
+                    + "real workspaces talk to Handoff in Slack or Microsoft Teams.");
+        }
+        return SampleOrganisation.TENANT;
+    }
+}

@@ -1,0 +1,62 @@
+package io.handoff.playground;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.handoff.chat.Message;
+import io.handoff.chat.PlatformSender;
+import io.handoff.demo.SampleOrganisation;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
+import io.handoff.graph.TenantId;
+import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The playground's "platform": messages Handoff sends to a demo person land in their inbox, a capped Redis list
+ * ({@code handoff:{demo}:playground:inbox:<person>}, newest first), so you can switch to that colleague and answer.
+ */
+final class PlaygroundInbox implements PlatformSender {
+    static final int KEEP = 100;
+
+    private final UnifiedJedis redis;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PlaygroundInbox(UnifiedJedis redis, JsonMapper json, Clock clock) {
+        this.redis = redis;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.PLAYGROUND;
+    }
+
+    @Override
+    public boolean canReach(TenantId tenant, Person recipient) {
+        return SampleOrganisation.TENANT.equals(tenant);
+    }
+
+    @Override
+    public void send(TenantId tenant, Person recipient, Message message) {
+        String key = key(recipient.id());
+        redis.lpush(key, json.writeValueAsString(ViewRenderer.message(message, clock.instant())));
+        redis.ltrim(key, 0, KEEP - 1);
+    }
+
+    List<View.Message> messages(PersonId person) {
+        return redis.lrange(key(person), 0, KEEP - 1).stream()
+                .map(entry -> json.readValue(entry, View.Message.class)).toList();
+    }
+
+    void clear(PersonId person) {
+        redis.del(key(person));
+    }
+
+    private static String key(PersonId person) {
+        return "handoff:{" + SampleOrganisation.TENANT.value() + "}:playground:inbox:" + person.value();
+    }
+}

@@ -1,0 +1,88 @@
+package io.handoff.survey;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TenantId;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Per-person settings in Redis: hash {@code handoff:{tenant}:prefs:<person>} with {@code paused-until} (epoch
+ * seconds) and {@code paused-at}. The nudge scheduler reads {@link #preferences} to skip paused people.
+ */
+@Component
+public class PreferencesStore implements PersonalData {
+    static final String PAUSED_UNTIL = "paused-until";
+    static final String PAUSED_AT = "paused-at";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final UnifiedJedis redis;
+
+    public PreferencesStore(UnifiedJedis redis) {
+        this.redis = redis;
+    }
+
+    static String key(TenantId tenant, PersonId person) {
+        return "handoff:{" + tenant.value() + "}:prefs:" + person.value();
+    }
+
+    public PersonPreferences preferences(TenantId tenant, PersonId person) {
+        String until = redis.hget(key(tenant, person), PAUSED_UNTIL);
+        return new PersonPreferences(person, parse(until));
+    }
+
+    /** Whether the person paused Handoff at {@code now}. */
+    public boolean paused(TenantId tenant, PersonId person, Instant now) {
+        return preferences(tenant, person).pausedAt(now);
+    }
+
+    public void pauseUntil(TenantId tenant, PersonId person, Instant until, Instant now) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(PAUSED_UNTIL, Long.toString(until.getEpochSecond()));
+        fields.put(PAUSED_AT, Long.toString(now.getEpochSecond()));
+        redis.hset(key(tenant, person), fields);
+    }
+
+    /** Ends a pause; returns whether there was one. */
+    public boolean resume(TenantId tenant, PersonId person) {
+        return redis.hdel(key(tenant, person), PAUSED_UNTIL, PAUSED_AT) > 0;
+    }
+
+    @Override
+    public List<DataSection> describe(TenantId tenant, PersonId person) {
+        Map<String, String> fields = redis.hgetAll(key(tenant, person));
+        if (fields.isEmpty()) {
+            return List.of();
+        }
+        Instant until = parse(fields.get(PAUSED_UNTIL));
+        Map<String, Object> data = new LinkedHashMap<>();
+        fields.forEach((field, value) -> data.put(field, value));
+        List<String> lines = until == null ? List.of("Not paused.")
+                : List.of("Questions and reminders paused until " + DAY.format(until) + ".");
+        return List.of(new DataSection("Preferences", lines, data));
+    }
+
+    @Override
+    public List<String> erase(TenantId tenant, PersonId person) {
+        return redis.del(key(tenant, person)) > 0 ? List.of("your preferences (pause)") : List.of();
+    }
+
+    static String format(Instant instant) {
+        return DAY.format(instant);
+    }
+
+    private static Instant parse(String epochSeconds) {
+        if (epochSeconds == null || !epochSeconds.matches("-?[0-9]{1,12}")) {
+            return null;
+        }
+        return Instant.ofEpochSecond(Long.parseLong(epochSeconds));
+    }
+}

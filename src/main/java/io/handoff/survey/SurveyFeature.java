@@ -1,0 +1,120 @@
+package io.handoff.survey;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.handoff.chat.Actor;
+import io.handoff.chat.Block;
+import io.handoff.chat.ConversationFeature;
+import io.handoff.chat.Interaction;
+import io.handoff.chat.Outcome;
+import io.handoff.chat.Reply;
+import io.handoff.graph.ClaimedBy;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Handoff;
+
+/**
+ * The survey that maps internal customers (prefix {@code survey.}): commands {@code customers}, {@code pause},
+ * {@code resume}, {@code my-data}, {@code forget-me}; the confirmation buttons; the home section. Each part lives in
+ * its own small class; this one only routes.
+ */
+@Component
+@Order(0)
+public class SurveyFeature implements ConversationFeature {
+    private final GraphStore graph;
+    private final SurveyFlow flow;
+    private final Confirmations confirmations;
+    private final HomeSection home;
+    private final PauseCommands pause;
+    private final PersonalDataCommands personalData;
+
+    @Autowired
+    public SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
+                         List<PersonalData> stores, ObjectProvider<Clock> clock) {
+        this(graph, preferences, reasons, stores, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    public SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
+                         List<PersonalData> stores, Clock clock) {
+        this.graph = graph;
+        this.flow = new SurveyFlow(graph, preferences, reasons, clock);
+        this.confirmations = new Confirmations(graph, reasons, flow, clock);
+        this.home = new HomeSection(graph, preferences, clock);
+        this.pause = new PauseCommands(preferences, clock);
+        this.personalData = new PersonalDataCommands(stores, clock);
+    }
+
+    @Override
+    public String prefix() {
+        return SurveyActions.PREFIX;
+    }
+
+    @Override
+    public List<CommandHelp> commands() {
+        return List.of(
+                new CommandHelp("customers", "customers", "tell me who depends on your work, and whose work you depend on"),
+                new CommandHelp("pause", "pause [2 weeks]", "no questions or reminders for a while (default two weeks)"),
+                new CommandHelp("resume", "resume", "questions and reminders on again"),
+                new CommandHelp("my-data", "my-data", "everything Handoff stores about you, with a file to keep"),
+                new CommandHelp("forget-me", "forget-me", "delete everything Handoff stores about you"));
+    }
+
+    @Override
+    public Outcome onCommand(Actor actor, String word, String args) {
+        return switch (word) {
+            case "customers" -> Outcome.reply(new Reply.OpenForm(flow.start(actor)));
+            case "pause" -> pause.pause(actor, args);
+            case "resume" -> pause.resume(actor, waiting(actor));
+            case "my-data" -> personalData.myData(actor);
+            case "forget-me" -> personalData.forgetMe(actor);
+            default -> throw new IllegalArgumentException("I don't know " + word);
+        };
+    }
+
+    @Override
+    public Outcome onButton(Interaction.ButtonPressed pressed) {
+        Actor actor = pressed.actor();
+        return switch (pressed.action().id()) {
+            case SurveyActions.START -> Outcome.reply(new Reply.OpenForm(flow.start(actor)));
+            case SurveyActions.CONFIRM -> confirmations.onConfirm(pressed, false);
+            case SurveyActions.MORE -> confirmations.onConfirm(pressed, true);
+            case SurveyActions.DISPUTE -> confirmations.onDisputeButton(pressed);
+            case SurveyActions.RESUME -> pause.resume(actor, waiting(actor));
+            case SurveyActions.FORGET -> personalData.forgetConfirmed(actor, pressed.action().value());
+            case SurveyActions.FORGET_CANCEL -> personalData.forgetCancelled();
+            default -> throw new IllegalArgumentException("that button is no longer in use");
+        };
+    }
+
+    @Override
+    public Outcome onForm(Interaction.FormSubmitted submitted) {
+        return switch (submitted.formId()) {
+            case SurveyActions.CUSTOMERS_PICK -> flow.onPick(Direction.CUSTOMERS, submitted);
+            case SurveyActions.CUSTOMERS_TERMS -> flow.onTerms(Direction.CUSTOMERS, submitted);
+            case SurveyActions.SUPPLIERS_PICK -> flow.onPick(Direction.SUPPLIERS, submitted);
+            case SurveyActions.SUPPLIERS_TERMS -> flow.onTerms(Direction.SUPPLIERS, submitted);
+            case SurveyActions.DISPUTE_FORM -> confirmations.onDisputeForm(submitted);
+            default -> throw new IllegalArgumentException("that form is no longer in use");
+        };
+    }
+
+    @Override
+    public List<Block> homeSection(Actor actor) {
+        return home.blocks(actor);
+    }
+
+    /** How many questions wait for the person's answer (edges only the other side named). */
+    private long waiting(Actor actor) {
+        return graph.neighbourhood(actor.tenant(), actor.person(), 1).graph().edges().stream()
+                .filter(Handoff::pending)
+                .filter(edge -> edge.claimedBy() == ClaimedBy.of(
+                        edge.upstream().equals(actor.person()) ? io.handoff.graph.Side.DOWNSTREAM
+                                : io.handoff.graph.Side.UPSTREAM))
+                .count();
+    }
+}

@@ -1,0 +1,328 @@
+package io.handoff.survey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.handoff.chat.Actor;
+import io.handoff.chat.Field;
+import io.handoff.chat.Form;
+import io.handoff.chat.Interaction;
+import io.handoff.chat.Message;
+import io.handoff.chat.Notification;
+import io.handoff.chat.Outcome;
+import io.handoff.chat.Paragraph;
+import io.handoff.chat.Reply;
+import io.handoff.graph.ClaimedBy;
+import io.handoff.graph.Criticality;
+import io.handoff.graph.EdgeStatus;
+import io.handoff.graph.Frequency;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Handoff;
+import io.handoff.graph.HandoffTerms;
+import io.handoff.graph.Identifier;
+import io.handoff.graph.OrgGraph;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TenantId;
+
+/**
+ * "Map my customers": four forms. 1 who depends on your work (people picker), 2 what you hand each of them, how
+ * often, how critical; 3 whose work you depend on, 4 the same per supplier. Each terms step writes its half at once
+ * as claims (so nothing is lost if the person stops half-way) and asks the named colleagues to confirm.
+ *
+ * <p>Form state is {@code v1;<id>,<id>...} (the people picked in the step before), never trusted: every id is checked
+ * against the graph again. Un-picking a colleague withdraws only the person's own claim: an edge only they named is
+ * removed; an edge the colleague confirmed is not deleted but disputed by this side (the colleague still says it
+ * exists, and both now see the disagreement); an edge only the colleague named is left alone (answer it with its
+ * Confirm / Not really buttons). Re-submitting a disputed claim unchanged keeps it disputed (the colleague said "not
+ * really"; asking again with the same words would nag); changed terms ask again.
+ */
+final class SurveyFlow {
+    /** New people per half and round; someone who already named more may keep them all, up to {@link #MAX_FORM}. */
+    static final int MAX_PEOPLE = 10;
+    /** Four inputs per person: 24 people fill a Slack modal (100 blocks). */
+    static final int MAX_FORM = 24;
+    static final int MAX_WHAT = 80;
+    static final String PEOPLE = "people";
+    private static final Logger log = LoggerFactory.getLogger(SurveyFlow.class);
+    private static final String STATE_VERSION = "v1;";
+
+    private final GraphStore graph;
+    private final PreferencesStore preferences;
+    private final DisputeReasons reasons;
+    private final Clock clock;
+
+    SurveyFlow(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons, Clock clock) {
+        this.graph = graph;
+        this.preferences = preferences;
+        this.reasons = reasons;
+        this.clock = clock;
+    }
+
+    /** The first form: who depends on your work, with the people already named preselected. */
+    Form start(Actor actor) {
+        return pickForm(Direction.CUSTOMERS, actor);
+    }
+
+    Form pickForm(Direction direction, Actor actor) {
+        OrgGraph mine = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph();
+        List<String> named = mine.edges().stream().filter(edge -> direction.namedByMe(edge, actor.person()))
+                .map(edge -> direction.other(edge).value()).sorted().toList();
+        List<Field> fields = List.of(
+                new Field.Note("intro", Paragraph.of(direction.pickIntro)),
+                new Field.PeoplePicker(PEOPLE, direction.pickLabel, true, named));
+        return new Form(direction.pickForm, direction.pickTitle, "Next", "", fields);
+    }
+
+    Outcome onPick(Direction direction, Interaction.FormSubmitted submitted) {
+        Actor actor = submitted.actor();
+        List<String> picked = new ArrayList<>(new LinkedHashSet<>(submitted.all(PEOPLE)));
+        Optional<String> problem = checkPeople(actor, picked, limit(direction, actor));
+        if (problem.isPresent()) {
+            return Outcome.reply(new Reply.FormErrors(Map.of(PEOPLE, problem.get())));
+        }
+        List<PersonId> people = picked.stream().map(PersonId::of).toList();
+        if (people.isEmpty()) {
+            List<Notification> notifications = withdrawUnpicked(direction, actor, Set.of(), clock.instant());
+            return next(direction, actor, notifications);
+        }
+        return Outcome.reply(new Reply.NextForm(termsForm(direction, actor, people)));
+    }
+
+    Form termsForm(Direction direction, Actor actor, List<PersonId> people) {
+        OrgGraph mine = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph();
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            PersonId other = people.get(i);
+            Optional<Handoff> existing = graph.handoff(actor.tenant(), direction.upstream(actor.person(), other),
+                    direction.downstream(actor.person(), other));
+            Optional<Person> person = mine.person(other).or(() -> graph.person(actor.tenant(), other));
+            Paragraph.Builder about = Paragraph.builder()
+                    .strong(person.map(Person::displayName).orElse(other.value()));
+            person.flatMap(Person::teamId).ifPresent(team -> about.plain(" · ").plain(mine.teamName(team)));
+            fields.add(new Field.Note("about." + i, about.build()));
+            fields.add(new Field.TextInput("what." + i, direction.whatLabel, false, MAX_WHAT, false,
+                    existing.map(Handoff::what).filter(w -> w.length() <= MAX_WHAT).orElse(null),
+                    direction == Direction.CUSTOMERS ? "e.g. loaded truck, signed contract" : "e.g. route plan, sorted parcels"));
+            fields.add(new Field.Choice("often." + i, "How often?", false, Words.frequencyOptions(),
+                    existing.map(edge -> Words.value(edge.frequency())).orElse(null)));
+            fields.add(new Field.Choice("critical." + i, direction.criticalLabel, false, Words.criticalityOptions(),
+                    existing.map(edge -> Words.value(edge.criticality())).orElse(null)));
+        }
+        String state = STATE_VERSION + String.join(",", people.stream().map(PersonId::value).toList());
+        return new Form(direction.termsForm, direction.termsTitle,
+                direction == Direction.CUSTOMERS ? "Next" : "Save", state, fields);
+    }
+
+    Outcome onTerms(Direction direction, Interaction.FormSubmitted submitted) {
+        Actor actor = submitted.actor();
+        Optional<List<String>> state = parseState(submitted.state());
+        Optional<String> stateProblem = state.isEmpty() ? Optional.of("empty")
+                : checkPeople(actor, state.get(), limit(direction, actor));
+        if (stateProblem.isPresent() || state.get().isEmpty()) {
+            return Outcome.reply(new Reply.FormErrors(Map.of("what.0",
+                    "This form is out of date. Please close it and start again with customers.")));
+        }
+        List<PersonId> people = state.get().stream().map(PersonId::of).toList();
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<HandoffTerms> terms = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            readTerms(direction, submitted, i, errors).ifPresent(terms::add);
+        }
+        if (!errors.isEmpty()) {
+            return Outcome.reply(new Reply.FormErrors(errors));
+        }
+        Instant now = clock.instant();
+        OrgGraph mine = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph();
+        Person me = mine.person(actor.person()).orElseThrow();
+        Claimant claimant = new Claimant(me, me.teamId().map(mine::teamName));
+        List<Notification> notifications = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            notifications.addAll(claim(direction, actor, claimant, people.get(i), terms.get(i), now));
+        }
+        notifications.addAll(withdrawUnpicked(direction, actor, Set.copyOf(people), now));
+        log.info("survey {} saved by {} in tenant {}: {} named, {} notifications", direction, actor.person(),
+                actor.tenant(), people.size(), notifications.size());
+        return next(direction, actor, notifications);
+    }
+
+    private Outcome next(Direction direction, Actor actor, List<Notification> notifications) {
+        Reply reply = direction == Direction.CUSTOMERS
+                ? new Reply.NextForm(pickForm(Direction.SUPPLIERS, actor))
+                : new Reply.CloseForm(summary(actor));
+        return new Outcome(reply, notifications, true);
+    }
+
+    private Optional<HandoffTerms> readTerms(Direction direction, Interaction.FormSubmitted submitted, int i,
+                                             Map<String, String> errors) {
+        String what = submitted.first("what." + i).strip();
+        Optional<Frequency> often = Words.frequency(submitted.first("often." + i));
+        Optional<Criticality> critical = Words.criticality(submitted.first("critical." + i));
+        if (what.isEmpty()) {
+            errors.put("what." + i, direction == Direction.CUSTOMERS ? "Tell me in a few words what you hand them."
+                    : "Tell me in a few words what they hand you.");
+        } else if (what.length() > MAX_WHAT) {
+            errors.put("what." + i, "Keep it to " + MAX_WHAT + " characters.");
+        } else if (what.chars().anyMatch(Character::isISOControl)) {
+            errors.put("what." + i, "Keep it to one line.");
+        }
+        if (often.isEmpty()) {
+            errors.put("often." + i, "Choose how often.");
+        }
+        if (critical.isEmpty()) {
+            errors.put("critical." + i, "Choose how much it matters.");
+        }
+        if (errors.containsKey("what." + i) || often.isEmpty() || critical.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HandoffTerms(what, often.get(), critical.get()));
+    }
+
+    /** Writes the actor's claim of one edge and says who must hear about it. */
+    /** The person answering the survey, with their team's name for the colleagues they name. */
+    private record Claimant(Person person, Optional<String> teamName) {
+    }
+
+    private List<Notification> claim(Direction direction, Actor actor, Claimant claimant, PersonId other,
+                                     HandoffTerms terms, Instant now) {
+        TenantId tenant = actor.tenant();
+        PersonId up = direction.upstream(actor.person(), other);
+        PersonId down = direction.downstream(actor.person(), other);
+        Optional<Handoff> before = graph.handoff(tenant, up, down);
+        Handoff after = graph.update(tenant, up, down,
+                current -> Optional.of(claimed(current, up, down, terms, direction, now))).orElseThrow();
+        if (after.status() != EdgeStatus.DISPUTED) {
+            reasons.remove(tenant, up, down);
+        }
+        Person me = claimant.person();
+        if (after.status() == EdgeStatus.CLAIMED && direction.mineAlone(after)) {
+            if (preferences.paused(tenant, other, now)) {
+                return List.of(); // they see the question in their home when they come back
+            }
+            return List.of(new Notification(other, Asks.question(after, me, claimant.teamName()),
+                    NotificationKeys.of("confirm", up, down, after.updatedAt())));
+        }
+        if (after.status() == EdgeStatus.CONFIRMED && before.map(b -> b.status() != EdgeStatus.CONFIRMED).orElse(true)) {
+            return List.of(new Notification(other, Asks.confirmed(after, me, direction.mySide),
+                    NotificationKeys.of("confirmed", up, down, after.lastConfirmedAt())));
+        }
+        return List.of();
+    }
+
+    private static Handoff claimed(Optional<Handoff> current, PersonId up, PersonId down, HandoffTerms terms,
+                                   Direction direction, Instant now) {
+        if (current.isEmpty()) {
+            return Handoff.claimed(up, down, terms, direction.mySide, now);
+        }
+        Handoff edge = current.get();
+        now = EdgeTimes.notBefore(now, edge);
+        if (edge.status() == EdgeStatus.DISPUTED && direction.mineAlone(edge)) {
+            Handoff again = edge.claimedAgainBy(direction.mySide, terms, now);
+            return again.terms().equals(edge.terms()) ? edge : again;
+        }
+        if (edge.status() == EdgeStatus.DISPUTED) {
+            // they named it, this person said "not really" before and now names it: both agree after all
+            return edge.confirmedBy(direction.mySide, now).claimedAgainBy(direction.mySide, terms, now);
+        }
+        return edge.claimedAgainBy(direction.mySide, terms, now);
+    }
+
+    /** Withdraws the actor's own claims on the people of this half they did not pick (see the class comment). */
+    private List<Notification> withdrawUnpicked(Direction direction, Actor actor, Set<PersonId> picked, Instant now) {
+        TenantId tenant = actor.tenant();
+        OrgGraph mine = graph.neighbourhood(tenant, actor.person(), 1).graph();
+        List<Notification> notifications = new ArrayList<>();
+        for (Handoff edge : mine.edges()) {
+            PersonId other = direction.other(edge);
+            if (!direction.namedByMe(edge, actor.person()) || picked.contains(other)) {
+                continue;
+            }
+            Optional<Handoff> after = graph.update(tenant, edge.upstream(), edge.downstream(), current -> {
+                if (current.isEmpty() || !current.get().claimedBy().includes(direction.mySide)) {
+                    return current;
+                }
+                Handoff c = current.get();
+                return c.claimedBy() == ClaimedBy.BOTH
+                        ? Optional.of(c.disputedBy(direction.mySide, EdgeTimes.notBefore(now, c)))
+                        : Optional.empty();
+            });
+            if (after.isEmpty()) {
+                reasons.remove(tenant, edge.upstream(), edge.downstream());
+            } else if (edge.status() == EdgeStatus.CONFIRMED && after.get().status() == EdgeStatus.DISPUTED) {
+                Person me = graph.person(tenant, actor.person()).orElseThrow();
+                notifications.add(new Notification(other, Asks.disputed(after.get(), me, direction.mySide, null),
+                        NotificationKeys.of("disputed", edge.upstream(), edge.downstream(), after.get().updatedAt())));
+            }
+        }
+        return notifications;
+    }
+
+    private Message summary(Actor actor) {
+        OrgGraph mine = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph();
+        PersonId me = actor.person();
+        long customers = mine.edges().stream().filter(e -> Direction.CUSTOMERS.namedByMe(e, me)).count();
+        long suppliers = mine.edges().stream().filter(e -> Direction.SUPPLIERS.namedByMe(e, me)).count();
+        long waiting = mine.edges().stream().filter(e -> (Direction.CUSTOMERS.namedByMe(e, me)
+                || Direction.SUPPLIERS.namedByMe(e, me)) && e.status() == EdgeStatus.CLAIMED).count();
+        String first = mine.person(me).map(Words::firstName).orElse("");
+        Paragraph thanks = Paragraph.builder().plain("Thanks" + (first.isEmpty() ? "" : ", " + first) + "! You named ")
+                .strong(count(customers, "internal customer")).plain(" and ").strong(count(suppliers, "supplier"))
+                .plain(".").build();
+        List<io.handoff.chat.Block> blocks = new ArrayList<>(List.of(thanks));
+        if (waiting > 0) {
+            blocks.add(Paragraph.of("I've asked " + (waiting == 1 ? "one colleague" : waiting + " colleagues")
+                    + " to confirm; their answers show up in your Home."));
+        }
+        blocks.add(Paragraph.of("Type map to see your handoffs, or customers to change anything."));
+        return new Message(thanks.plainText(), blocks);
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** How many people the actor may pick in this half: {@link #MAX_PEOPLE}, or as many as they already named. */
+    private int limit(Direction direction, Actor actor) {
+        long named = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph().edges().stream()
+                .filter(edge -> direction.namedByMe(edge, actor.person())).count();
+        return (int) Math.min(MAX_FORM, Math.max(MAX_PEOPLE, named));
+    }
+
+    /** The people ids in a form state, or empty when the state is not one of ours. */
+    static Optional<List<String>> parseState(String state) {
+        if (state == null || !state.startsWith(STATE_VERSION)) {
+            return Optional.empty();
+        }
+        String ids = state.substring(STATE_VERSION.length());
+        return Optional.of(ids.isEmpty() ? List.of() : List.of(ids.split(",", -1)));
+    }
+
+    /** What is wrong with a list of picked person ids, if anything; checked against the graph, never trusted. */
+    private Optional<String> checkPeople(Actor actor, List<String> ids, int limit) {
+        if (ids.size() > limit) {
+            return Optional.of("Pick at most " + limit + " people for now; you can add more later.");
+        }
+        if (ids.size() != new LinkedHashSet<>(ids).size()) {
+            return Optional.of("Each person only once, please.");
+        }
+        for (String id : ids) {
+            if (!Identifier.isValid(id) || graph.person(actor.tenant(), PersonId.of(id)).isEmpty()) {
+                return Optional.of("I don't know one of the people you picked. Pick colleagues from the list.");
+            }
+            if (id.equals(actor.person().value())) {
+                return Optional.of("That's you! Pick the colleagues, not yourself.");
+            }
+        }
+        return Optional.empty();
+    }
+}

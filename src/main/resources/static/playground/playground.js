@@ -1,0 +1,292 @@
+// Handoff playground: renders the neutral chat view (JSON) with the DOM API only. Every piece of text goes through
+// textContent, so nothing a person typed can become HTML.
+(function () {
+  'use strict';
+  const TENANT = 'demo';
+  const base = '/playground/api/tenants/' + TENANT;
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, attrs, text) => {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => { if (v !== undefined && v !== null) node.setAttribute(k, v); });
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  };
+  let me = null;
+  let openForm = null;
+  let seenInbox = {};
+
+  async function call(path, body) {
+    const response = await fetch(base + path, body === undefined ? {} : {
+      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)
+    });
+    const text = await response.text();
+    const data = text ? JSON.parse(text) : null;
+    if (!response.ok) {
+      throw new Error((data && (data.detail || data.title)) || ('HTTP ' + response.status));
+    }
+    return data;
+  }
+
+  // ---- rendering of neutral blocks ----
+  function renderBlocks(container, blocks, attachments) {
+    (blocks || []).forEach((block) => {
+      if (block.type === 'paragraph') {
+        const p = el('p');
+        (block.spans || []).forEach((span) => p.appendChild(span.strong ? el('strong', {}, span.text)
+          : document.createTextNode(span.text)));
+        container.appendChild(p);
+      } else if (block.type === 'heading') {
+        container.appendChild(el('h3', {}, block.text));
+      } else if (block.type === 'divider') {
+        container.appendChild(el('hr'));
+      } else if (block.type === 'link') {
+        const a = el('a', {href: block.url, target: '_blank', rel: 'noopener noreferrer', class: 'link'}, block.text);
+        container.appendChild(el('p')).appendChild(a);
+      } else if (block.type === 'buttons') {
+        const row = el('div', {class: 'buttons'});
+        block.buttons.forEach((b) => {
+          const button = el('button', {type: 'button', class: b.style, 'data-action': b.actionId}, b.label);
+          button.addEventListener('click', () => press(b.actionId, b.value));
+          row.appendChild(button);
+        });
+        container.appendChild(row);
+      }
+    });
+    (attachments || []).forEach((file) => {
+      if (file.mediaType.startsWith('image/')) {
+        container.appendChild(el('img', {src: file.dataUrl, alt: file.title}));
+      } else {
+        container.appendChild(el('p')).appendChild(el('a', {href: file.dataUrl, download: file.fileName},
+          '⬇ ' + file.title));
+      }
+    });
+  }
+
+  function say(who, fill) {
+    const item = el('li', {class: 'bubble ' + who});
+    fill(item);
+    $('conversation').appendChild(item);
+    item.scrollIntoView({block: 'end'});
+  }
+
+  function botSays(message) {
+    say('bot', (item) => renderBlocks(item, message.blocks, message.attachments));
+  }
+
+  function problem(error) {
+    say('bot', (item) => item.appendChild(el('p', {class: 'error'}, error.message)));
+  }
+
+  function handle(answer) {
+    if (answer.home) renderHome(answer.home);
+    if (answer.kind === 'show' && answer.message) botSays(answer.message);
+    if (answer.kind === 'form') showForm(answer.form);
+    if (answer.kind === 'form-errors') showErrors(answer.errors);
+    if (answer.kind === 'close-form') { closeForm(); if (answer.message) botSays(answer.message); }
+    refreshInbox();
+  }
+
+  function renderHome(home) {
+    const panel = $('panel-home');
+    panel.replaceChildren();
+    renderBlocks(panel, home.blocks);
+  }
+
+  // ---- actions ----
+  async function send(text) {
+    if (!me) return;
+    say('me', (item) => { item.textContent = text; });
+    try { handle(await call('/people/' + me + '/command', {text: text})); } catch (e) { problem(e); }
+  }
+
+  async function press(actionId, value) {
+    try { handle(await call('/people/' + me + '/button', {actionId: actionId, value: value})); } catch (e) { problem(e); }
+  }
+
+  // ---- forms ----
+  function showForm(form) {
+    openForm = form;
+    $('form-title').textContent = form.title;
+    $('form-submit').textContent = form.submitLabel;
+    $('form-error').hidden = true;
+    const fields = $('form-fields');
+    fields.replaceChildren();
+    form.fields.forEach((field) => fields.appendChild(renderField(field)));
+    const dialog = $('form-dialog');
+    if (!dialog.open) dialog.showModal();
+  }
+
+  function renderField(field) {
+    const box = el('div', {class: 'field', 'data-field': field.id, 'data-type': field.type});
+    const initial = field.initial || [];
+    const label = field.label + (field.optional ? ' (optional)' : '');
+    if (field.type === 'note') {
+      const p = el('p');
+      (field.note || []).forEach((s) => p.appendChild(s.strong ? el('strong', {}, s.text) : document.createTextNode(s.text)));
+      box.appendChild(p);
+    } else if (field.type === 'people') {
+      box.appendChild(el('span', {class: 'label'}, label));
+      const list = el('div', {class: 'people'});
+      field.options.filter((o) => o.value !== me).forEach((o) => {
+        const row = el('label');
+        const input = el('input', {type: 'checkbox', value: o.value, name: field.id});
+        input.checked = initial.includes(o.value);
+        row.appendChild(input);
+        row.appendChild(document.createTextNode(' ' + o.label));
+        list.appendChild(row);
+      });
+      box.appendChild(list);
+    } else if (field.type === 'choice') {
+      const id = 'f-' + field.id;
+      box.appendChild(el('label', {for: id}, label));
+      const select = el('select', {id: id, name: field.id});
+      select.appendChild(el('option', {value: ''}, field.optional ? '—' : 'Choose…'));
+      field.options.forEach((o) => {
+        const option = el('option', {value: o.value}, o.label);
+        option.selected = initial.includes(o.value);
+        select.appendChild(option);
+      });
+      box.appendChild(select);
+    } else if (field.type === 'text') {
+      const id = 'f-' + field.id;
+      box.appendChild(el('label', {for: id}, label));
+      const input = field.multiline ? el('textarea', {id: id, name: field.id, rows: 4, maxlength: field.maxLength})
+        : el('input', {id: id, name: field.id, type: 'text', maxlength: field.maxLength});
+      input.value = initial[0] || '';
+      box.appendChild(input);
+      const counter = el('span', {class: 'counter'});
+      const count = () => { counter.textContent = input.value.length + ' / ' + field.maxLength; };
+      input.addEventListener('input', count);
+      count();
+      if (field.hint) box.appendChild(el('div', {class: 'hint'}, field.hint));
+      box.appendChild(counter);
+    }
+    box.appendChild(el('p', {class: 'error', hidden: ''}));
+    return box;
+  }
+
+  function formValues() {
+    const values = {};
+    document.querySelectorAll('#form-fields .field').forEach((box) => {
+      const id = box.dataset.field;
+      const type = box.dataset.type;
+      if (type === 'people') {
+        values[id] = Array.from(box.querySelectorAll('input:checked')).map((i) => i.value);
+      } else if (type === 'choice' || type === 'text') {
+        const input = box.querySelector('select, input, textarea');
+        values[id] = input.value.trim() === '' ? [] : [input.value];
+      }
+    });
+    return values;
+  }
+
+  function showErrors(errors) {
+    document.querySelectorAll('#form-fields .field .error').forEach((p) => { p.hidden = true; });
+    const general = [];
+    Object.entries(errors || {}).forEach(([id, text]) => {
+      const box = document.querySelector('#form-fields .field[data-field="' + CSS.escape(id) + '"] .error');
+      if (box) { box.textContent = text; box.hidden = false; } else { general.push(text); }
+    });
+    $('form-error').textContent = general.join(' ');
+    $('form-error').hidden = general.length === 0;
+  }
+
+  function closeForm() {
+    openForm = null;
+    if ($('form-dialog').open) $('form-dialog').close();
+  }
+
+  $('form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!openForm) return;
+    try {
+      handle(await call('/people/' + me + '/form', {formId: openForm.id, state: openForm.state, values: formValues()}));
+    } catch (e) { showErrors({'': e.message}); }
+  });
+  $('form-cancel').addEventListener('click', closeForm);
+
+  // ---- inbox, home, people ----
+  async function refreshInbox() {
+    if (!me) return;
+    const messages = await call('/people/' + me + '/inbox');
+    const panel = $('panel-inbox');
+    const signature = me + ':' + messages.map((m) => m.id).join(',');
+    if (panel.dataset.signature === signature) return;
+    panel.dataset.signature = signature;
+    panel.replaceChildren();
+    if (messages.length === 0) panel.appendChild(el('p', {class: 'hint'}, 'Nothing from Handoff yet.'));
+    messages.forEach((m) => {
+      const item = el('div', {class: 'inbox-item', 'data-message': m.id});
+      item.appendChild(el('time', {datetime: m.at}, new Date(m.at).toLocaleString()));
+      renderBlocks(item, m.blocks, m.attachments);
+      panel.appendChild(item);
+    });
+    const unseen = messages.filter((m) => !(seenInbox[me] || {})[m.id]).length;
+    $('inbox-count').textContent = String(unseen);
+    $('inbox-count').classList.toggle('zero', unseen === 0);
+    if (!$('panel-inbox').hidden) markSeen(messages);
+  }
+
+  function markSeen(messages) {
+    seenInbox[me] = seenInbox[me] || {};
+    messages.forEach((m) => { seenInbox[me][m.id] = true; });
+    $('inbox-count').textContent = '0';
+    $('inbox-count').classList.add('zero');
+  }
+
+  async function refreshHome() {
+    if (!me) return;
+    renderHome(await call('/people/' + me + '/home'));
+  }
+
+  async function choose(person) {
+    me = person;
+    localStorage.setItem('handoff-playground-person', person);
+    $('conversation').replaceChildren();
+    closeForm();
+    say('bot', (item) => item.appendChild(el('p', {}, 'You are now ' + $('person').selectedOptions[0].textContent
+      + '. Type help to see what Handoff can do.')));
+    await Promise.all([refreshHome(), refreshInbox()]);
+  }
+
+  async function loadPeople() {
+    const people = await call('/people');
+    const select = $('person');
+    select.replaceChildren();
+    let group = null;
+    people.forEach((p) => {
+      if (!group || group.label !== p.teamName) {
+        group = el('optgroup', {label: p.teamName || 'No team'});
+        select.appendChild(group);
+      }
+      group.appendChild(el('option', {value: p.id}, p.name));
+    });
+    const remembered = localStorage.getItem('handoff-playground-person');
+    if (remembered && people.some((p) => p.id === remembered)) select.value = remembered;
+    await choose(select.value);
+  }
+
+  document.querySelectorAll('.tabs button').forEach((tab) => tab.addEventListener('click', () => {
+    document.querySelectorAll('.tabs button').forEach((t) => t.classList.toggle('active', t === tab));
+    ['home', 'inbox', 'scheduler'].forEach((name) => { $('panel-' + name).hidden = name !== tab.dataset.tab; });
+    if (tab.dataset.tab === 'inbox') refreshInbox().then(() => call('/people/' + me + '/inbox').then(markSeen));
+  }));
+
+  $('person').addEventListener('change', (e) => choose(e.target.value));
+  $('composer').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = $('command').value.trim();
+    if (!text) return;
+    $('command').value = '';
+    send(text);
+  });
+  document.querySelectorAll('#chips button').forEach((chip) => chip.addEventListener('click', () => send(chip.dataset.command)));
+  $('reset').addEventListener('click', async () => {
+    if (!confirm('Reload the sample organisation? Everything done in the playground is forgotten.')) return;
+    try { await call('/reset', {}); seenInbox = {}; await loadPeople(); } catch (e) { problem(e); }
+  });
+
+  window.handoffPlayground = {refreshInbox: refreshInbox, refreshHome: refreshHome, send: send};
+  setInterval(() => { refreshInbox().catch(() => {}); }, 3000);
+  loadPeople().catch(problem);
+})();

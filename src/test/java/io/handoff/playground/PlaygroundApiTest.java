@@ -1,0 +1,132 @@
+package io.handoff.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.handoff.demo.SampleOrganisation;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.Tenant;
+import io.handoff.graph.TenantId;
+import io.handoff.testing.TestRedis;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The playground's HTTP API over real HTTP and the real Redis test server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlaygroundApiTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
+        registry.add("handoff.demo.mode", () -> "never");
+        registry.add("handoff.playground.enabled", () -> "true");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GraphStore graph;
+
+    @BeforeEach
+    void freshDemo() throws Exception {
+        assertThat(post("/playground/api/tenants/demo/reset", "{}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void servesThePageAtTheRoot() throws Exception {
+        HttpResponse<String> root = get("/");
+        HttpResponse<String> script = get("/playground/playground.js");
+
+        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.body()).contains("Handoff playground").doesNotContain("http://", "https://");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("textContent").doesNotContain("innerHTML");
+    }
+
+    @Test
+    void listsTheDemoPeopleGroupedByTeam() throws Exception {
+        JsonNode people = JSON.readTree(get("/playground/api/tenants/demo/people").body());
+
+        assertThat(people.size()).isEqualTo(SampleOrganisation.people().size());
+        assertThat(people.valueStream().map(p -> p.get("name").asString()))
+                .contains("Pat Okafor", "Dana Kowalski", "Wen Li");
+        assertThat(people.valueStream().filter(p -> p.get("id").asString().equals("dana")).findFirst().orElseThrow()
+                .get("teamName").asString()).isEqualTo("Delivery drivers");
+    }
+
+    @Test
+    void refusesEveryTenantButTheDemo() throws Exception {
+        TenantId acme = TestRedis.uniqueTenant();
+        graph.saveTenant(new Tenant(acme, "Acme", null, null, null, Instant.now()));
+        graph.savePerson(acme, Person.of("pat", "Pat of Acme", null));
+
+        HttpResponse<String> people = get("/playground/api/tenants/" + acme + "/people");
+        HttpResponse<String> command = post("/playground/api/tenants/" + acme + "/people/pat/command", "{\"text\":\"help\"}");
+
+        assertThat(people.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(people.body()).get("detail").asString()).contains("only the demo tenant");
+        assertThat(command.statusCode()).isEqualTo(403);
+        assertThat(people.body()).doesNotContain("Exception", "at io.handoff");
+    }
+
+    @Test
+    void answersUnknownPeopleAndBadRequestsClearly() throws Exception {
+        HttpResponse<String> nobody = post("/playground/api/tenants/demo/people/nobody/command", "{\"text\":\"help\"}");
+        HttpResponse<String> malformed = post("/playground/api/tenants/demo/people/pat/command", "{not json");
+        HttpResponse<String> noAction = post("/playground/api/tenants/demo/people/pat/button", "{}");
+
+        assertThat(nobody.statusCode()).isEqualTo(404);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(noAction.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).doesNotContain("Exception", "at io.handoff");
+    }
+
+    @Test
+    void unknownInputGetsTheHelpText() throws Exception {
+        JsonNode answer = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
+                "{\"text\":\"what is this\"}").body());
+
+        assertThat(answer.get("kind").asString()).isEqualTo("show");
+        assertThat(answer.get("message").toString()).contains("customers", "my-data", "forget-me");
+        assertThat(answer.get("home").get("blocks").size()).isPositive();
+    }
+
+    @Test
+    void resetForgetsWhatWasDoneInThePlayground() throws Exception {
+        graph.deletePerson(SampleOrganisation.TENANT, PersonId.of("pat"));
+
+        post("/playground/api/tenants/demo/reset", "{}");
+
+        assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).isPresent();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

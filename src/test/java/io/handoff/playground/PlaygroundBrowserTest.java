@@ -1,0 +1,145 @@
+package io.handoff.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.handoff.demo.SampleOrganisation;
+import io.handoff.graph.EdgeStatus;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Handoff;
+import io.handoff.graph.PersonId;
+import io.handoff.testing.Browser;
+import io.handoff.testing.TestRedis;
+
+/** The playground in a real headless Chromium: the driver names the pre-loader, who confirms from the inbox. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlaygroundBrowserTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static Browser browser;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
+        registry.add("handoff.demo.mode", () -> "never");
+        registry.add("handoff.playground.enabled", () -> "true");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GraphStore graph;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theDriverNamesThePreLoaderWhoConfirmsFromTheInbox() throws Exception {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/playground/api/tenants/demo/reset")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        WebDriver page = browser.driver();
+        page.get(url("/"));
+        become("Ravi Shah");
+
+        command("customers");
+        WebElement dialog = waitFor(By.id("form-dialog"));
+        assertThat(text(By.id("form-title"))).isEqualTo("Your internal customers");
+        browser.screenshot("playground-1-survey-form");
+        submitForm("Your suppliers");
+        page.findElement(By.cssSelector("#form-fields input[type=checkbox][value=pat]")).click();
+        submitForm("What you receive");
+        List<WebElement> whats = page.findElements(By.cssSelector("#form-fields .field[data-type=text] input"));
+        WebElement patWhat = whats.get(whats.size() - 1);
+        patWhat.clear();
+        patWhat.sendKeys("truck loaded in delivery order");
+        List<WebElement> choices = page.findElements(By.cssSelector("#form-fields .field[data-type=choice] select"));
+        new Select(choices.get(choices.size() - 2)).selectByValue("daily");
+        new Select(choices.get(choices.size() - 1)).selectByValue("critical");
+        browser.screenshot("playground-2-supplier-terms");
+        page.findElement(By.id("form-submit")).click();
+        browser.waiting(PATIENCE).until(ExpectedConditions.invisibilityOf(dialog));
+
+        assertThat(graph.handoff(SampleOrganisation.TENANT, PersonId.of("pat"), PersonId.of("ravi")))
+                .map(Handoff::status).contains(EdgeStatus.CLAIMED);
+
+        become("Pat Okafor");
+        page.findElement(By.id("tab-inbox")).click();
+        WebElement ask = browser.waiting(PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[@id='panel-inbox']//div[contains(@class,'inbox-item')][contains(., 'Ravi Shah')]")));
+        assertThat(ask.getText()).contains("truck loaded in delivery order");
+        browser.screenshot("playground-3-confirmation-in-inbox");
+        ask.findElement(By.xpath(".//button[normalize-space()='Confirm']")).click();
+
+        page.findElement(By.id("tab-home")).click();
+        browser.waiting(PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-home"),
+                "Ravi Shah"));
+        String home = text(By.id("panel-home"));
+        assertThat(home).contains("Ravi Shah", "truck loaded in delivery order", "confirmed");
+        browser.screenshot("playground-4-home-with-confirmed-edge");
+        assertThat(graph.handoff(SampleOrganisation.TENANT, PersonId.of("pat"), PersonId.of("ravi")))
+                .map(Handoff::status).contains(EdgeStatus.CONFIRMED);
+    }
+
+    private void become(String name) {
+        WebElement select = browser.waiting(PATIENCE).until(ExpectedConditions.presenceOfNestedElementLocatedBy(
+                By.id("person"), By.xpath(".//option[normalize-space()='" + name + "']")));
+        new Select(browser.driver().findElement(By.id("person"))).selectByVisibleText(name);
+        browser.waiting(PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"),
+                "You are now " + name));
+        assertThat(select).isNotNull();
+    }
+
+    private void command(String text) {
+        WebElement input = browser.driver().findElement(By.id("command"));
+        input.sendKeys(text);
+        browser.driver().findElement(By.cssSelector("#composer button[type=submit]")).click();
+    }
+
+    private void submitForm(String nextTitle) {
+        browser.driver().findElement(By.id("form-submit")).click();
+        browser.waiting(PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-title"),
+                nextTitle));
+    }
+
+    private WebElement waitFor(By locator) {
+        return browser.waiting(PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private String text(By locator) {
+        return browser.driver().findElement(locator).getText();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}

@@ -1,0 +1,200 @@
+package io.handoff.survey;
+
+import static io.handoff.survey.SurveyFixture.shown;
+import static io.handoff.survey.SurveyFixture.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.handoff.chat.Action;
+import io.handoff.chat.Actor;
+import io.handoff.chat.Block;
+import io.handoff.chat.ConversationFeature;
+import io.handoff.chat.HomeView;
+import io.handoff.chat.Interaction;
+import io.handoff.chat.Outcome;
+import io.handoff.chat.Paragraph;
+import io.handoff.chat.Reply;
+import io.handoff.graph.GraphException;
+
+/** The dispatcher: routing by word and prefix, help for anything unknown, friendly refusals, the composed home. */
+class ConversationTest {
+
+    /** A second feature, as stories or friction polls will be: it records what reached it. */
+    static final class EchoFeature implements ConversationFeature {
+        final List<String> seen = new ArrayList<>();
+        final int homeBlocks;
+
+        EchoFeature(int homeBlocks) {
+            this.homeBlocks = homeBlocks;
+        }
+
+        @Override
+        public String prefix() {
+            return "echo.";
+        }
+
+        @Override
+        public List<CommandHelp> commands() {
+            return List.of(new CommandHelp("echo", "echo <text>", "says it back"),
+                    new CommandHelp("boom", "boom", "refuses"));
+        }
+
+        @Override
+        public Outcome onCommand(Actor actor, String word, String args) {
+            if (word.equals("boom")) {
+                throw new GraphException("there is nothing to blow up");
+            }
+            seen.add(word + ":" + args);
+            return Outcome.show(io.handoff.chat.Message.text("echo " + args));
+        }
+
+        @Override
+        public Outcome onButton(Interaction.ButtonPressed pressed) {
+            seen.add("button:" + pressed.action().id() + "=" + pressed.action().value());
+            return Outcome.reply(new Reply.Nothing());
+        }
+
+        @Override
+        public Outcome onForm(Interaction.FormSubmitted submitted) {
+            throw new IllegalArgumentException("the echo form is closed");
+        }
+
+        @Override
+        public List<Block> homeSection(Actor actor) {
+            List<Block> blocks = new ArrayList<>();
+            for (int i = 0; i < homeBlocks; i++) {
+                blocks.add(Paragraph.of("echo home " + i));
+            }
+            return blocks;
+        }
+    }
+
+    private final EchoFeature echo = new EchoFeature(2);
+    private final SurveyFixture f = new SurveyFixture(List.of(echo));
+
+    @Test
+    void routesCommandsByTheirFirstWordAndButtonsByPrefix() {
+        Outcome outcome = f.command("pat", "  ECHO   hello  there ");
+        f.press("pat", new Action("echo.ping", "42"));
+
+        assertThat(text(shown(outcome))).isEqualTo("echo hello  there");
+        assertThat(echo.seen).containsExactly("echo:hello  there", "button:echo.ping=42");
+    }
+
+    @Test
+    void countsInteractionsByKindFeatureAndResult() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        Conversation counted = new Conversation(f.graph, List.of(f.survey, new EchoFeature(0)), meters);
+
+        counted.handle(new Interaction.Command(f.actor("pat"), "echo hi"));
+        counted.handle(new Interaction.Command(f.actor("pat"), "boom"));
+        counted.handle(new Interaction.Command(f.actor("pat"), "what"));
+        counted.handle(new Interaction.FormSubmitted(f.actor("pat"), "survey.customers.pick", "",
+                Map.of("people", List.of("pat"))));
+
+        assertThat(meters.counter(Conversation.INTERACTIONS, "kind", "command", "feature", "echo.", "result", "ok")
+                .count()).isEqualTo(1.0);
+        assertThat(meters.counter(Conversation.INTERACTIONS, "kind", "command", "feature", "echo.", "result",
+                "refused").count()).isEqualTo(1.0);
+        assertThat(meters.counter(Conversation.INTERACTIONS, "kind", "command", "feature", "none", "result", "ok")
+                .count()).isEqualTo(1.0);
+        assertThat(meters.counter(Conversation.INTERACTIONS, "kind", "form", "feature", "survey.", "result",
+                "invalid").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void helpListsEveryFeaturesCommands() {
+        for (String input : List.of("help", "", "   ", "HELP")) {
+            String help = text(shown(f.command("pat", input)));
+            assertThat(help).as(input).startsWith("# What I can do")
+                    .contains("customers — tell me who depends on your work")
+                    .contains("pause [2 weeks] — ").contains("resume — ").contains("my-data — ").contains("forget-me — ")
+                    .contains("map — ").contains("echo <text> — says it back").contains("help — this list")
+                    .endsWith("[Map my customers]");
+        }
+    }
+
+    @Test
+    void unknownWordsGetHelpNeverSilence() {
+        Outcome outcome = f.command("pat", "frobnicate <!here> now");
+
+        String answer = text(shown(outcome));
+        assertThat(answer).startsWith("I don't know frobnicate yet. Here is what I can do:").contains("customers — ");
+        assertThat(outcome.notifications()).isEmpty();
+        assertThat(echo.seen).isEmpty();
+        assertThat(text(shown(f.press("pat", new Action("nobody.owns.this", ""))))).startsWith("That button is no longer in use.");
+        Outcome form = f.submit("pat", "nobody.form", "", Map.of());
+        assertThat(form.reply()).isInstanceOf(Reply.CloseForm.class);
+    }
+
+    @Test
+    void refusedInputBecomesAFriendlyMessage() {
+        assertThat(text(shown(f.command("pat", "boom"))))
+                .startsWith("Sorry, that did not work: there is nothing to blow up.")
+                .contains("Type help");
+        Outcome form = f.submit("pat", "echo.form", "", Map.of());
+        assertThat(form.reply()).isInstanceOf(Reply.CloseForm.class);
+        assertThat(text(shown(form))).startsWith("Sorry, that did not work: the echo form is closed.");
+        assertThat(text(shown(f.press("pat", new Action("survey.nonsense", "")))))
+                .startsWith("Sorry, that did not work: that button is no longer in use.");
+    }
+
+    @Test
+    void aPersonHandoffDoesNotKnowIsToldToStartWithCustomers() {
+        f.graph.deletePerson(f.tenant, SurveyFixture.id("ravi"));
+
+        for (Outcome outcome : List.of(f.command("ravi", "customers"), f.command("ravi", "my-data"),
+                f.press("ravi", new Action("survey.start", "")), f.press("ravi", new Action("echo.x", "")))) {
+            assertThat(text(shown(outcome))).contains("I don't know you yet").contains("Type customers");
+        }
+        assertThat(text(f.conversation.home(f.actor("ravi")).blocks())).contains("Type customers");
+        assertThat(echo.seen).isEmpty();
+        assertThat(text(shown(f.command("ravi", "help")))).startsWith("# What I can do");
+    }
+
+    @Test
+    void homeComposesEveryFeaturesSectionSurveyFirst() {
+        HomeView home = f.conversation.home(f.actor("pat"));
+
+        String all = text(home.blocks());
+        assertThat(all).startsWith("# Your internal customers").contains("# Your suppliers")
+                .endsWith("echo home 0\necho home 1");
+    }
+
+    @Test
+    void homeStaysWithinOneHundredBlocks() {
+        SurveyFixture crowded = new SurveyFixture(List.of(new EchoFeature(150)));
+
+        HomeView home = crowded.conversation.home(crowded.actor("pat"));
+
+        assertThat(home.blocks()).hasSizeLessThanOrEqualTo(Conversation.MAX_HOME_BLOCKS);
+        assertThat(text(home.blocks())).contains("# Your internal customers").doesNotContain("echo home")
+                .endsWith("There is more than fits here. Type help to see every command.");
+    }
+
+    @Test
+    void refusesFeaturesThatClaimTheSameWordOrPrefix() {
+        assertThatThrownBy(() -> new Conversation(f.graph, List.of(new EchoFeature(0), new EchoFeature(0))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("overlap");
+        ConversationFeature secondMap = new ConversationFeature() {
+            @Override
+            public String prefix() {
+                return "maps.";
+            }
+
+            @Override
+            public List<CommandHelp> commands() {
+                return List.of(new CommandHelp("map", "map", "the real map"));
+            }
+        };
+        assertThatThrownBy(() -> new Conversation(f.graph, List.of(f.survey, new EdgeListMap(f.graph), secondMap)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("command 'map'");
+    }
+}
