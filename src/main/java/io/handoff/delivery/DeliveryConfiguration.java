@@ -46,4 +46,11 @@ public class DeliveryConfiguration {
         return new OutboxSender(graph, senders.orderedStream().toList(), preference, rateLimits, rules, decisions,
                 metrics, clock, properties.maxFailures());
     }
+
+    /** my-data and forget-me for delivery's records of a person. */
+    @Bean
+    DeliveryPersonalData deliveryPersonalData(PlatformPreference preference, DeliveryRules rules,
+                                              DecisionLog decisions, Outbox outbox) {
+        return new DeliveryPersonalData(preference, rules, decisions, outbox);
+    }
 }

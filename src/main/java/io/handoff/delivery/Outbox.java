@@ -73,6 +73,17 @@ public class Outbox implements Delivery {
         return scheduler.replay(tenant, deadLetterId);
     }
 
+    /** Forget-me: removes the dead letters addressed to the person; returns how many. */
+    public int forgetDeadLetters(TenantId tenant, io.handoff.graph.PersonId person) {
+        int removed = 0;
+        for (DeadLetter letter : deadLetters(tenant, 10_000)) {
+            if (letter.to().filter(person.value()::equals).isPresent() && scheduler.cancel(tenant, letter.id())) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** The job id of a message: a digest of the key, so any key makes a short id that is safe in a URL. */
     public static String jobId(String idempotencyKey) {
         try {

@@ -48,6 +48,19 @@ public class PlatformPreference {
         redis.hdel(key(tenant), person.value() + ":preferred", person.value() + ":last");
     }
 
+    /** What is kept about the person: "preferred" and/or "last" → platform code. */
+    public java.util.Map<String, String> stored(TenantId tenant, PersonId person) {
+        List<String> stored = redis.hmget(key(tenant), person.value() + ":preferred", person.value() + ":last");
+        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+        if (stored.get(0) != null) {
+            result.put("preferred", stored.get(0));
+        }
+        if (stored.get(1) != null) {
+            result.put("last", stored.get(1));
+        }
+        return result;
+    }
+
     /** The sender to use for the person, or empty when no platform reaches them. */
     public Optional<PlatformSender> choose(TenantId tenant, Person person, List<PlatformSender> senders) {
         List<String> stored = redis.hmget(key(tenant), person.id().value() + ":preferred", person.id().value() + ":last");

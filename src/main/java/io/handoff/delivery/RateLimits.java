@@ -6,12 +6,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
@@ -30,6 +32,8 @@ public final class RateLimits {
     private final Duration maxInlineWait;
     private final Map<Platform, BucketConfiguration> perConversation = new EnumMap<>(Platform.class);
     private final Map<Platform, BucketConfiguration> perTenant = new EnumMap<>(Platform.class);
+    private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_PROXIES = 10_000;
 
     /** {@code capacity} tokens at most (the burst), refilled at {@code tokens} per {@code period}. */
     public record Limit(long capacity, long tokens, Duration period) {
@@ -109,7 +113,7 @@ public final class RateLimits {
         if (configuration == null) {
             return Optional.empty();
         }
-        BucketProxy bucket = buckets.builder().build(key.getBytes(StandardCharsets.UTF_8), () -> configuration);
+        BucketProxy bucket = bucket(key, configuration);
         try {
             boolean taken = maxInlineWait.isZero() ? bucket.tryConsume(1)
                     : bucket.asBlocking().tryConsume(1, maxInlineWait);
@@ -122,6 +126,18 @@ public final class RateLimits {
         }
         long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
         return Optional.of(Duration.ofNanos(Math.max(nanos, Duration.ofMillis(10).toNanos())));
+    }
+
+    /**
+     * One proxy per bucket key, so Bucket4j's batching merges the concurrent requests of this replica into one
+     * compare-and-swap on Redis instead of letting every thread race for it (exact: it never over-consumes).
+     */
+    private BucketProxy bucket(String key, BucketConfiguration configuration) {
+        if (proxies.size() > MAX_CACHED_PROXIES) {
+            proxies.clear();
+        }
+        return proxies.computeIfAbsent(key, k -> buckets.builder().withOptimization(Optimizations.batching())
+                .build(k.getBytes(StandardCharsets.UTF_8), () -> configuration));
     }
 
     private static Optional<BucketConfiguration> configuration(List<Limit> limits) {

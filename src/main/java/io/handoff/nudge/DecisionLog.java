@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -46,8 +47,11 @@ public class DecisionLog {
         entry.until().ifPresent(until -> node.put("until", until.toString()));
         node.put("reason", entry.reason());
         String key = key(tenant);
-        redis.lpush(key, JSON.writeValueAsString(node));
-        redis.ltrim(key, 0, KEEP - 1L);
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            pipeline.lpush(key, JSON.writeValueAsString(node));
+            pipeline.ltrim(key, 0, KEEP - 1L);
+            pipeline.sync();
+        }
     }
 
     public List<Entry> recent(TenantId tenant, int limit) {
@@ -61,5 +65,22 @@ public class DecisionLog {
                     node.get("reason").asString()));
         }
         return entries;
+    }
+
+    /** The recent decisions about one person (for my-data). */
+    public List<Entry> about(TenantId tenant, PersonId person) {
+        return recent(tenant, KEEP).stream().filter(entry -> entry.person().equals(person)).toList();
+    }
+
+    /** Forget-me: removes every recorded decision about the person; returns how many. */
+    public int forget(TenantId tenant, PersonId person) {
+        String key = key(tenant);
+        int removed = 0;
+        for (String line : redis.lrange(key, 0, -1)) {
+            if (person.value().equals(JSON.readTree(line).path("person").asString())) {
+                removed += (int) redis.lrem(key, 0, line);
+            }
+        }
+        return removed;
     }
 }

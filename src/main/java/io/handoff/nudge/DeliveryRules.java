@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ public class DeliveryRules {
     private final TenantSettingsStore settingsStore;
     private final List<AvailabilityCheck> availabilityChecks;
     private final Clock clock;
+    private final Map<TenantId, CachedSettings> settingsCache = new ConcurrentHashMap<>();
+    private static final Duration SETTINGS_FRESH = Duration.ofSeconds(5);
 
     public DeliveryRules(UnifiedJedis redis, TenantSettingsStore settingsStore,
                          List<AvailabilityCheck> availabilityChecks, Clock clock) {
@@ -65,7 +68,7 @@ public class DeliveryRules {
         if (pausedAt(tenant, personId, now)) {
             return Decision.drop("paused");
         }
-        TenantSettings settings = settingsStore.settings(tenant);
+        TenantSettings settings = settings(tenant, now);
         WorkingHours hours = new WorkingHours(settings, person.get().timeZone());
         Availability availability = availability(tenant, person.get());
         if (availability.away()) {
@@ -91,6 +94,19 @@ public class DeliveryRules {
         return Decision.send();
     }
 
+    /** Settings are read at most every few seconds per tenant: every message needs them. */
+    private TenantSettings settings(TenantId tenant, Instant now) {
+        CachedSettings cached = settingsCache.get(tenant);
+        if (cached == null || now.isAfter(cached.readAt().plus(SETTINGS_FRESH)) || now.isBefore(cached.readAt())) {
+            cached = new CachedSettings(settingsStore.settings(tenant), now);
+            settingsCache.put(tenant, cached);
+        }
+        return cached.settings();
+    }
+
+    private record CachedSettings(TenantSettings settings, Instant readAt) {
+    }
+
     /** Gives back the weekly slot a NUDGE reserved when it did not go out (failed, rate limited). */
     public void cancelReservation(TenantId tenant, PersonId person, String messageKey) {
         redis.zrem(sentKey(tenant, person), messageKey);
@@ -100,6 +116,11 @@ public class DeliveryRules {
     public long nudgesThisWeek(TenantId tenant, PersonId person) {
         Instant now = clock.instant();
         return redis.zcount(sentKey(tenant, person), now.minus(WEEK).toEpochMilli(), now.toEpochMilli());
+    }
+
+    /** Forget-me: drops the record of the nudges the person got. */
+    public void forget(TenantId tenant, PersonId person) {
+        redis.del(sentKey(tenant, person));
     }
 
     static String sentKey(TenantId tenant, PersonId person) {

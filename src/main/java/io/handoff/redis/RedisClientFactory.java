@@ -51,7 +51,12 @@ public final class RedisClientFactory {
             case "redis", "rediss" -> RedisClient.builder().hostAndPort(target.single()).clientConfig(config)
                     .poolConfig(pool).build();
             case "redis-sentinel" -> RedisSentinelClient.builder().masterName(target.requireMaster())
-                    .sentinels(target.hosts()).clientConfig(config).poolConfig(pool).build();
+                    .sentinels(target.hosts()).clientConfig(config).poolConfig(pool)
+                    // The sentinels themselves speak TLS too when the URL asks for it (their own connections).
+                    .sentinelClientConfig(DefaultJedisClientConfig.builder().ssl(target.tls())
+                            .connectionTimeoutMillis((int) timeout.toMillis()).socketTimeoutMillis((int) timeout.toMillis())
+                            .build())
+                    .build();
             case "redis-cluster" -> RedisClusterClient.builder().nodes(target.hosts()).clientConfig(config)
                     .poolConfig(pool).build();
             default -> throw new IllegalArgumentException("unsupported Redis URL scheme '" + scheme + "'");

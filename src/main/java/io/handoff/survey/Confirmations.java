@@ -70,7 +70,8 @@ final class Confirmations {
         Actor actor = pressed.actor();
         Check check = check(actor, pressed.action().value());
         if (check instanceof Instead instead) {
-            return Outcome.show(instead.message());
+            // "there's more" still opens the survey: that is what the person asked for
+            return more ? Outcome.reply(new Reply.OpenForm(flow.start(actor))) : Outcome.show(instead.message());
         }
         Asked question = (Asked) check;
         Instant now = clock.instant();

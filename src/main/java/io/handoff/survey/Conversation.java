@@ -188,7 +188,8 @@ public class Conversation implements ChatBot {
     Message help(String unknownWord) {
         List<Block> blocks = new ArrayList<>();
         if (unknownWord != null) {
-            blocks.add(Paragraph.builder().plain("I don't know ").strong(unknownWord)
+            String shown = unknownWord.length() > 40 ? unknownWord.substring(0, 39) + "…" : unknownWord;
+            blocks.add(Paragraph.builder().plain("I don't know ").strong(shown)
                     .plain(" yet. Here is what I can do:").build());
         } else {
             blocks.add(new Heading("What I can do"));

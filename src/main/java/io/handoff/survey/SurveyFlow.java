@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,15 @@ final class SurveyFlow {
     }
 
     Form pickForm(Direction direction, Actor actor) {
-        OrgGraph mine = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph();
+        return pickForm(direction, actor, around(actor));
+    }
+
+    /** The actor's handoffs and neighbours: one pipelined read that each step reuses. */
+    private OrgGraph around(Actor actor) {
+        return graph.neighbourhood(actor.tenant(), actor.person(), 1).graph();
+    }
+
+    private Form pickForm(Direction direction, Actor actor, OrgGraph mine) {
         List<String> named = mine.edges().stream().filter(edge -> direction.namedByMe(edge, actor.person()))
                 .map(edge -> direction.other(edge).value()).sorted().toList();
         List<Field> fields = List.of(
@@ -87,25 +96,27 @@ final class SurveyFlow {
     Outcome onPick(Direction direction, Interaction.FormSubmitted submitted) {
         Actor actor = submitted.actor();
         List<String> picked = new ArrayList<>(new LinkedHashSet<>(submitted.all(PEOPLE)));
-        Optional<String> problem = checkPeople(actor, picked, limit(direction, actor));
+        OrgGraph mine = around(actor);
+        Optional<String> problem = checkPeople(actor, picked, limit(direction, actor, mine), mine);
         if (problem.isPresent()) {
             return Outcome.reply(new Reply.FormErrors(Map.of(PEOPLE, problem.get())));
         }
         List<PersonId> people = picked.stream().map(PersonId::of).toList();
         if (people.isEmpty()) {
-            List<Notification> notifications = withdrawUnpicked(direction, actor, Set.of(), clock.instant());
-            return next(direction, actor, notifications);
+            List<Notification> notifications = withdrawUnpicked(direction, actor, Set.of(), clock.instant(), mine);
+            return next(direction, actor, notifications, mine);
         }
-        return Outcome.reply(new Reply.NextForm(termsForm(direction, actor, people)));
+        return Outcome.reply(new Reply.NextForm(termsForm(direction, actor, people, mine)));
     }
 
-    Form termsForm(Direction direction, Actor actor, List<PersonId> people) {
-        OrgGraph mine = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph();
+    private Form termsForm(Direction direction, Actor actor, List<PersonId> people, OrgGraph mine) {
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             PersonId other = people.get(i);
-            Optional<Handoff> existing = graph.handoff(actor.tenant(), direction.upstream(actor.person(), other),
-                    direction.downstream(actor.person(), other));
+            PersonId up = direction.upstream(actor.person(), other);
+            PersonId down = direction.downstream(actor.person(), other);
+            Optional<Handoff> existing = mine.edges().stream()
+                    .filter(edge -> edge.upstream().equals(up) && edge.downstream().equals(down)).findFirst();
             Optional<Person> person = mine.person(other).or(() -> graph.person(actor.tenant(), other));
             Paragraph.Builder about = Paragraph.builder()
                     .strong(person.map(Person::displayName).orElse(other.value()));
@@ -127,8 +138,9 @@ final class SurveyFlow {
     Outcome onTerms(Direction direction, Interaction.FormSubmitted submitted) {
         Actor actor = submitted.actor();
         Optional<List<String>> state = parseState(submitted.state());
+        OrgGraph mine = around(actor);
         Optional<String> stateProblem = state.isEmpty() ? Optional.of("empty")
-                : checkPeople(actor, state.get(), limit(direction, actor));
+                : checkPeople(actor, state.get(), limit(direction, actor, mine), mine);
         if (stateProblem.isPresent() || state.get().isEmpty()) {
             return Outcome.reply(new Reply.FormErrors(Map.of("what.0",
                     "This form is out of date. Please close it and start again with customers.")));
@@ -143,22 +155,23 @@ final class SurveyFlow {
             return Outcome.reply(new Reply.FormErrors(errors));
         }
         Instant now = clock.instant();
-        OrgGraph mine = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph();
         Person me = mine.person(actor.person()).orElseThrow();
         Claimant claimant = new Claimant(me, me.teamId().map(mine::teamName));
         List<Notification> notifications = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             notifications.addAll(claim(direction, actor, claimant, people.get(i), terms.get(i), now));
         }
-        notifications.addAll(withdrawUnpicked(direction, actor, Set.copyOf(people), now));
+        // the claims above touch only picked people, so the handoffs read before still tell what to withdraw
+        notifications.addAll(withdrawUnpicked(direction, actor, Set.copyOf(people), now, mine));
         log.info("survey {} saved by {} in tenant {}: {} named, {} notifications", direction, actor.person(),
                 actor.tenant(), people.size(), notifications.size());
-        return next(direction, actor, notifications);
+        return next(direction, actor, notifications, mine);
     }
 
-    private Outcome next(Direction direction, Actor actor, List<Notification> notifications) {
+    /** After the customers half, the suppliers picker (customer claims never touch the actor's suppliers). */
+    private Outcome next(Direction direction, Actor actor, List<Notification> notifications, OrgGraph mine) {
         Reply reply = direction == Direction.CUSTOMERS
-                ? new Reply.NextForm(pickForm(Direction.SUPPLIERS, actor))
+                ? new Reply.NextForm(pickForm(Direction.SUPPLIERS, actor, mine))
                 : new Reply.CloseForm(summary(actor));
         return new Outcome(reply, notifications, true);
     }
@@ -188,20 +201,23 @@ final class SurveyFlow {
         return Optional.of(new HandoffTerms(what, often.get(), critical.get()));
     }
 
-    /** Writes the actor's claim of one edge and says who must hear about it. */
     /** The person answering the survey, with their team's name for the colleagues they name. */
     private record Claimant(Person person, Optional<String> teamName) {
     }
 
+    /** Writes the actor's claim of one edge and says who must hear about it. */
     private List<Notification> claim(Direction direction, Actor actor, Claimant claimant, PersonId other,
                                      HandoffTerms terms, Instant now) {
         TenantId tenant = actor.tenant();
         PersonId up = direction.upstream(actor.person(), other);
         PersonId down = direction.downstream(actor.person(), other);
-        Optional<Handoff> before = graph.handoff(tenant, up, down);
-        Handoff after = graph.update(tenant, up, down,
-                current -> Optional.of(claimed(current, up, down, terms, direction, now))).orElseThrow();
-        if (after.status() != EdgeStatus.DISPUTED) {
+        AtomicReference<Optional<Handoff>> seen = new AtomicReference<>(Optional.empty());
+        Handoff after = graph.update(tenant, up, down, current -> {
+            seen.set(current);
+            return Optional.of(claimed(current, up, down, terms, direction, now));
+        }).orElseThrow();
+        Optional<Handoff> before = seen.get();
+        if (after.status() != EdgeStatus.DISPUTED && before.map(b -> b.status() == EdgeStatus.DISPUTED).orElse(false)) {
             reasons.remove(tenant, up, down);
         }
         Person me = claimant.person();
@@ -238,9 +254,9 @@ final class SurveyFlow {
     }
 
     /** Withdraws the actor's own claims on the people of this half they did not pick (see the class comment). */
-    private List<Notification> withdrawUnpicked(Direction direction, Actor actor, Set<PersonId> picked, Instant now) {
+    private List<Notification> withdrawUnpicked(Direction direction, Actor actor, Set<PersonId> picked, Instant now,
+                                                OrgGraph mine) {
         TenantId tenant = actor.tenant();
-        OrgGraph mine = graph.neighbourhood(tenant, actor.person(), 1).graph();
         List<Notification> notifications = new ArrayList<>();
         for (Handoff edge : mine.edges()) {
             PersonId other = direction.other(edge);
@@ -259,7 +275,7 @@ final class SurveyFlow {
             if (after.isEmpty()) {
                 reasons.remove(tenant, edge.upstream(), edge.downstream());
             } else if (edge.status() == EdgeStatus.CONFIRMED && after.get().status() == EdgeStatus.DISPUTED) {
-                Person me = graph.person(tenant, actor.person()).orElseThrow();
+                Person me = mine.person(actor.person()).orElseThrow();
                 notifications.add(new Notification(other, Asks.disputed(after.get(), me, direction.mySide, null),
                         NotificationKeys.of("disputed", edge.upstream(), edge.downstream(), after.get().updatedAt())));
             }
@@ -292,8 +308,8 @@ final class SurveyFlow {
     }
 
     /** How many people the actor may pick in this half: {@link #MAX_PEOPLE}, or as many as they already named. */
-    private int limit(Direction direction, Actor actor) {
-        long named = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph().edges().stream()
+    private static int limit(Direction direction, Actor actor, OrgGraph mine) {
+        long named = mine.edges().stream()
                 .filter(edge -> direction.namedByMe(edge, actor.person())).count();
         return (int) Math.min(MAX_FORM, Math.max(MAX_PEOPLE, named));
     }
@@ -308,7 +324,7 @@ final class SurveyFlow {
     }
 
     /** What is wrong with a list of picked person ids, if anything; checked against the graph, never trusted. */
-    private Optional<String> checkPeople(Actor actor, List<String> ids, int limit) {
+    private Optional<String> checkPeople(Actor actor, List<String> ids, int limit, OrgGraph mine) {
         if (ids.size() > limit) {
             return Optional.of("Pick at most " + limit + " people for now; you can add more later.");
         }
@@ -316,7 +332,8 @@ final class SurveyFlow {
             return Optional.of("Each person only once, please.");
         }
         for (String id : ids) {
-            if (!Identifier.isValid(id) || graph.person(actor.tenant(), PersonId.of(id)).isEmpty()) {
+            if (!Identifier.isValid(id) || (mine.person(PersonId.of(id)).isEmpty()
+                    && graph.person(actor.tenant(), PersonId.of(id)).isEmpty())) {
                 return Optional.of("I don't know one of the people you picked. Pick colleagues from the list.");
             }
             if (id.equals(actor.person().value())) {

@@ -36,4 +36,10 @@ class ArchitectureTest {
                     "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
                     "io.handoff.slack..", "io.handoff.teams..", "io.handoff.web..", "io.handoff.playground..")
             .because("the core is platform-neutral: adapters translate to and from it");
+
+    @ArchTest
+    static final ArchRule theSchedulerAndRulesDoNotKnowTheOutbox = noClasses()
+            .that().resideInAPackage("io.handoff.nudge..")
+            .should().dependOnClassesThat().resideInAPackage("io.handoff.delivery..")
+            .because("the outbox (delivery) is built on the scheduler and the delivery rules (nudge), not the reverse");
 }

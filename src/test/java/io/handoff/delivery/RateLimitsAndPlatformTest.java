@@ -22,19 +22,40 @@ class RateLimitsAndPlatformTest {
     private final TenantId tenant = TestRedis.uniqueTenant();
 
     @Test
-    void teamsAllowsSevenSendsASecondPerConversation() {
-        RateLimits limits = new RateLimits(TestRedis.client(), RateLimits.platformDefaults(), Duration.ZERO);
-        limits.acquire(TestRedis.uniqueTenant(), Platform.TEAMS, "warm-up"); // loads the scripts: the 8 below take ms
+    void thePlatformsPublishedLimitsAreTheDefaults() {
+        Map<Platform, RateLimits.PlatformLimits> defaults = RateLimits.platformDefaults();
+
+        assertThat(defaults.get(Platform.TEAMS).perConversation()).containsExactly(
+                RateLimits.Limit.of(7, Duration.ofSeconds(1)), RateLimits.Limit.of(60, Duration.ofSeconds(30)),
+                RateLimits.Limit.of(1800, Duration.ofHours(1)));
+        assertThat(defaults.get(Platform.TEAMS).perTenant()).containsExactly(RateLimits.Limit.of(50, Duration.ofSeconds(1)));
+        assertThat(defaults.get(Platform.SLACK).perConversation()).containsExactly(new RateLimits.Limit(3, 1, Duration.ofSeconds(1)));
+        assertThat(defaults.get(Platform.SLACK).perTenant()).containsExactly(RateLimits.Limit.of(300, Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void eachConversationHasItsOwnBucketAndTheTenantOneCoversThemAll() {
+        // Slow refills (minutes), so the test does not depend on how fast this machine is.
+        RateLimits limits = new RateLimits(TestRedis.client(), Map.of(Platform.TEAMS, new RateLimits.PlatformLimits(
+                List.of(RateLimits.Limit.of(7, Duration.ofMinutes(10))),
+                List.of(RateLimits.Limit.of(9, Duration.ofMinutes(10))))), Duration.ZERO);
 
         List<Optional<Duration>> pat = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             pat.add(limits.acquire(tenant, Platform.TEAMS, "pat"));
         }
-        Optional<Duration> dana = limits.acquire(tenant, Platform.TEAMS, "dana");
+        Optional<Duration> dana1 = limits.acquire(tenant, Platform.TEAMS, "dana");
+        Optional<Duration> dana2 = limits.acquire(tenant, Platform.TEAMS, "dana");
+        Optional<Duration> dana3 = limits.acquire(tenant, Platform.TEAMS, "dana");
+        Optional<Duration> slack = limits.acquire(tenant, Platform.SLACK, "pat");
 
         assertThat(pat.subList(0, 7)).allSatisfy(wait -> assertThat(wait).isEmpty());
-        assertThat(pat.get(7)).hasValueSatisfying(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
-        assertThat(dana).as("another conversation has its own bucket").isEmpty();
+        assertThat(pat.get(7)).hasValueSatisfying(wait -> assertThat(wait)
+                .isGreaterThan(Duration.ofSeconds(60)).isLessThanOrEqualTo(Duration.ofSeconds(86)));
+        assertThat(dana1).as("another conversation has its own bucket").isEmpty();
+        assertThat(dana2).isEmpty();
+        assertThat(dana3).as("the tenant's 9 are used up").isPresent();
+        assertThat(slack).as("no Slack limits configured here").isEmpty();
         assertThat(TestRedis.keysOf(tenant)).contains("handoff:{" + tenant.value() + "}:rate:teams:pat",
                 "handoff:{" + tenant.value() + "}:rate:teams");
     }

@@ -112,6 +112,10 @@ class ConfirmationsTest {
         assertThat(outcome.reply()).isInstanceOf(Reply.OpenForm.class);
         assertThat(form(outcome).id()).isEqualTo("survey.customers.pick");
         assertThat(notificationTo(outcome, "pat").key()).startsWith("confirmed:pat>dana:");
+
+        Outcome again = f.press("dana", button(ask.blocks(), "Yes, and there's more").action());
+        assertThat(form(again).id()).isEqualTo("survey.customers.pick");
+        assertThat(again.notifications()).isEmpty();
     }
 
     @Test

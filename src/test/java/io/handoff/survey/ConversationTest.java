@@ -129,6 +129,7 @@ class ConversationTest {
         assertThat(answer).startsWith("I don't know frobnicate yet. Here is what I can do:").contains("customers — ");
         assertThat(outcome.notifications()).isEmpty();
         assertThat(echo.seen).isEmpty();
+        assertThat(text(shown(f.command("pat", "x".repeat(5000))))).startsWith("I don't know " + "x".repeat(39) + "… yet.");
         assertThat(text(shown(f.press("pat", new Action("nobody.owns.this", ""))))).startsWith("That button is no longer in use.");
         Outcome form = f.submit("pat", "nobody.form", "", Map.of());
         assertThat(form.reply()).isInstanceOf(Reply.CloseForm.class);

@@ -1,0 +1,308 @@
+package io.handoff.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import io.handoff.chat.Message;
+import io.handoff.chat.Notification;
+import io.handoff.chat.PlatformSender;
+import io.handoff.chat.SendFailure;
+import io.handoff.config.EmbeddedRedis;
+import io.handoff.delivery.DeliveryMetrics;
+import io.handoff.delivery.Outbox;
+import io.handoff.delivery.OutboxSender;
+import io.handoff.delivery.PlatformPreference;
+import io.handoff.delivery.RateLimits;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
+import io.handoff.graph.RedisGraphStore;
+import io.handoff.graph.TenantId;
+import io.handoff.nudge.DecisionLog;
+import io.handoff.nudge.DeliveryRules;
+import io.handoff.nudge.Scheduler;
+import io.handoff.nudge.SchedulerProperties;
+import io.handoff.nudge.SchedulerWorker;
+import io.handoff.nudge.TenantSettings;
+import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.redis.RedisClientFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Pushes N nudges (default 10,000) through the real outbox (Redis job queue, delivery rules, Bucket4j rate limit,
+ * worker pool) to a chat platform played by WireMock that accepts at most {@code limit} requests in any one-second
+ * window and answers 429 with Retry-After beyond that. Prints how many distinct messages the platform accepted
+ * (delivered), accepted more than once (duplicates), never accepted (lost), the 429s, and the achieved rate as a
+ * ratio of the platform's limit. Targets: 0 duplicates, 0 lost, ratio at least 0.95.
+ *
+ * <p>{@code ./mvnw -Pbench compile exec:java -Dbench.main=io.handoff.bench.OutboxBenchmark [-Dnudges=10000]
+ * [-Dlimit=200] [-Dpeople=2000] [-Dthreads=16]}; uses REDIS_URL or a redis-server of its own.
+ */
+public final class OutboxBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int nudges = Integer.getInteger("nudges", 10_000);
+        int limit = Integer.getInteger("limit", 200);
+        int people = Integer.getInteger("people", 2_000);
+        int threads = Integer.getInteger("threads", 16);
+        int perPerson = (nudges + people - 1) / people;
+
+        String url = System.getenv("REDIS_URL");
+        EmbeddedRedis embedded = url == null || url.isBlank()
+                ? EmbeddedRedis.start(Files.createTempDirectory("handoff-outbox-bench")) : null;
+        UnifiedJedis redis = RedisClientFactory.create(embedded != null ? embedded.url() : url, Duration.ofSeconds(5), 64);
+        PlatformLimit platformLimit = new PlatformLimit(limit);
+        WireMockServer platform = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64)
+                .disableRequestJournal().extensions(platformLimit));
+        platform.start();
+        platform.stubFor(post(urlEqualTo("/api/chat.postMessage"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
+        SchedulerWorker worker = null;
+        try {
+            TenantId tenant = TenantId.of("outbox-bench-" + Long.toString(System.nanoTime() % 1_000_000, 36));
+            Clock clock = Clock.systemUTC();
+            RedisGraphStore graph = new RedisGraphStore(redis);
+            TenantSettingsStore settings = new TenantSettingsStore(redis);
+            settings.save(tenant, new TenantSettings(null, null, null, EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT,
+                    LocalTime.MIDNIGHT, null, null, Math.min(TenantSettings.MAX_WEEKLY_CAP, perPerson), null, null));
+            System.out.printf("Creating %,d people...%n", people);
+            for (int i = 0; i < people; i++) {
+                graph.savePerson(tenant, new Person(PersonId.of("p" + i), "Person " + i, null, null,
+                        ZoneId.of("UTC"), Map.of(Platform.SLACK, "U" + i)));
+            }
+
+            Scheduler scheduler = new Scheduler(redis, clock, Duration.ofDays(7));
+            Outbox outbox = new Outbox(scheduler);
+            System.out.printf("Storing %,d nudges in the outbox...%n", nudges);
+            long storeStart = System.nanoTime();
+            for (int i = 0; i < nudges; i++) {
+                outbox.nudge(tenant, new Notification(PersonId.of("p" + (i % people)), Message.text("nudge-" + i),
+                        "n" + i), "bench:nudge-" + i);
+            }
+            double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
+
+            // The outbox paces itself a little under the platform's limit: at most burst + rate tokens fit in any
+            // one-second window; a burst of 1 and a rate 2.5 % below the limit leave room for the jitter between
+            // taking a token and the request reaching the platform.
+            long rate = limit - Math.max(1, limit / 40);
+            RateLimits rateLimits = new RateLimits(redis, Map.of(Platform.SLACK, new RateLimits.PlatformLimits(
+                    List.of(), List.of(new RateLimits.Limit(1, rate, Duration.ofSeconds(1))))),
+                    Duration.ofSeconds(2));
+            DeliveryMetrics metrics = new DeliveryMetrics(new SimpleMeterRegistry());
+            OutboxSender sender = new OutboxSender(graph,
+                    List.of(new HttpSender(URI.create(platform.baseUrl() + "/api/chat.postMessage"))),
+                    new PlatformPreference(redis), rateLimits,
+                    new DeliveryRules(redis, settings, List.of(), clock), new DecisionLog(redis), metrics, clock, 5);
+            Timed timed = new Timed(sender);
+            worker = new SchedulerWorker(scheduler, List.of(timed),
+                    SchedulerProperties.defaults().withThreads(threads, threads).withPollInterval(Duration.ofMillis(5)),
+                    () -> List.of(tenant));
+
+            System.out.printf("Sending through the outbox to a platform that allows %d requests per second...%n", limit);
+            long start = System.nanoTime();
+            worker.start();
+            long deadline = start + Duration.ofSeconds(60L + 3L * nudges / limit).toNanos();
+            while (System.nanoTime() < deadline
+                    && (platformLimit.accepted.size() < nudges || scheduler.waiting(tenant) + scheduler.leased(tenant) > 0)) {
+                Thread.sleep(100);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            worker.stop();
+            worker = null;
+            Thread.sleep(500);
+
+            int delivered = platformLimit.accepted.size();
+            long duplicates = platformLimit.accepted.values().stream().mapToLong(count -> count.get() - 1L).sum();
+            int lost = nudges - delivered;
+            double acceptedSpan = (platformLimit.lastAccepted.get() - platformLimit.firstAccepted.get()) / 1e9;
+            double achieved = acceptedSpan > 0 ? (platformLimit.acceptedRequests.get() - 1) / acceptedSpan : 0;
+            System.out.println();
+            System.out.printf("nudges                 %,d to %,d people (%d each, weekly cap %d)%n", nudges, people,
+                    perPerson, Math.min(TenantSettings.MAX_WEEKLY_CAP, perPerson));
+            System.out.printf("stored in the outbox   %.1f s (%,.0f per second)%n", storeSeconds, nudges / storeSeconds);
+            System.out.printf("delivered              %,d%n", delivered);
+            System.out.printf("duplicates             %,d%n", duplicates);
+            System.out.printf("lost                   %,d%n", lost);
+            System.out.printf("429 answers            %,d%n", platformLimit.refused.get());
+            System.out.printf("outbox counters        sent %.0f, retried %.0f, dead-lettered %.0f%n",
+                    metrics.count("handoff.outbox.sent"), metrics.count("handoff.outbox.retried"),
+                    metrics.count("handoff.outbox.dead_lettered"));
+            System.out.printf("per send               %.1f ms in the handler, of which %.1f ms HTTP (averages)%n",
+                    timed.nanos.get() / 1e6 / Math.max(1, timed.runs.get()),
+                    HttpSender.nanos.get() / 1e6 / Math.max(1, HttpSender.calls.get()));
+            System.out.printf("wall time              %.1f s%n", seconds);
+            System.out.printf("achieved rate          %.1f per second = %.3f of the limit %d (target >= 0.95)%n",
+                    achieved, achieved / limit, limit);
+        } finally {
+            if (worker != null) {
+                worker.stop();
+            }
+            platform.stop();
+            redis.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /**
+     * The platform's rate limit: at most {@code limit} accepted requests in any sliding one-second window; beyond
+     * that 429 with {@code Retry-After: 1}. Counts accepted requests by message text (the nudge id).
+     */
+    static final class PlatformLimit implements ResponseDefinitionTransformerV2 {
+        private final int limit;
+        private final ArrayDeque<Long> window = new ArrayDeque<>();
+        final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+        final AtomicLong acceptedRequests = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLong firstAccepted = new AtomicLong();
+        final AtomicLong lastAccepted = new AtomicLong();
+
+        PlatformLimit(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public String getName() {
+            return "platform-rate-limit";
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            long now = System.nanoTime();
+            synchronized (window) {
+                while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) {
+                    window.pollFirst();
+                }
+                if (window.size() >= limit) {
+                    refused.incrementAndGet();
+                    return aResponse().withStatus(429).withHeader("Retry-After", "1")
+                            .withBody("{\"ok\":false,\"error\":\"ratelimited\"}").build();
+                }
+                window.addLast(now);
+            }
+            String body = serveEvent.getRequest().getBodyAsString();
+            int start = body.indexOf("nudge-");
+            String id = start < 0 ? body : body.substring(start, body.indexOf('"', start));
+            accepted.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+            acceptedRequests.incrementAndGet();
+            firstAccepted.compareAndSet(0, now);
+            lastAccepted.accumulateAndGet(now, Math::max);
+            return serveEvent.getResponseDefinition();
+        }
+    }
+
+    /** Measures the time the outbox's handler takes per message. */
+    static final class Timed implements io.handoff.nudge.JobHandler {
+        private final io.handoff.nudge.JobHandler delegate;
+        final AtomicLong nanos = new AtomicLong();
+        final AtomicLong runs = new AtomicLong();
+
+        Timed(io.handoff.nudge.JobHandler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String type() {
+            return delegate.type();
+        }
+
+        @Override
+        public io.handoff.nudge.JobResult handle(io.handoff.nudge.Job job) {
+            long started = System.nanoTime();
+            try {
+                return delegate.handle(job);
+            } finally {
+                nanos.addAndGet(System.nanoTime() - started);
+                runs.incrementAndGet();
+            }
+        }
+
+        @Override
+        public int maxFailures() {
+            return delegate.maxFailures();
+        }
+
+        @Override
+        public void deadLettered(io.handoff.nudge.Job job, String error) {
+            delegate.deadLettered(job, error);
+        }
+    }
+
+    /** A platform sender posting each message as JSON, mapping 429 + Retry-After like the real adapters. */
+    static final class HttpSender implements PlatformSender {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        private final URI endpoint;
+        static final AtomicLong nanos = new AtomicLong();
+        static final AtomicLong calls = new AtomicLong();
+
+        HttpSender(URI endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public Platform platform() {
+            return Platform.SLACK;
+        }
+
+        @Override
+        public boolean canReach(TenantId tenant, Person recipient) {
+            return recipient.identities().containsKey(Platform.SLACK);
+        }
+
+        @Override
+        public void send(TenantId tenant, Person recipient, Message message) {
+            String body = "{\"channel\":\"" + recipient.identities().get(Platform.SLACK) + "\",\"text\":\""
+                    + message.summary() + "\"}";
+            HttpResponse<Void> response;
+            long started = System.nanoTime();
+            try {
+                response = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                throw SendFailure.transientFailure("platform unreachable", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw SendFailure.transientFailure("interrupted", e);
+            }
+            nanos.addAndGet(System.nanoTime() - started);
+            calls.incrementAndGet();
+            if (response.statusCode() == 429) {
+                throw SendFailure.rateLimited(Duration.ofSeconds(
+                        response.headers().firstValueAsLong("Retry-After").orElse(1)));
+            }
+            if (response.statusCode() >= 300) {
+                throw SendFailure.transientFailure("platform answered " + response.statusCode(), null);
+            }
+        }
+    }
+}

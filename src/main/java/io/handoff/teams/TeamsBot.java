@@ -1,0 +1,399 @@
+package io.handoff.teams;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.builder.teams.TeamsInfo;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.TeamInfo;
+import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import com.microsoft.bot.schema.teams.TeamsPagedMembersResult;
+
+import io.handoff.chat.Action;
+import io.handoff.chat.Actor;
+import io.handoff.chat.ChatBot;
+import io.handoff.chat.Form;
+import io.handoff.chat.Interaction;
+import io.handoff.chat.Message;
+import io.handoff.chat.Outcome;
+import io.handoff.chat.Paragraph;
+import io.handoff.chat.Reply;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TenantId;
+
+/**
+ * Handoff's Teams bot: translates activities into the chat port's interactions and renders the outcome as Adaptive
+ * Cards. Text messages are commands (the bot's @mention stripped in channels; {@code home} shows the home card;
+ * answers to a command typed in a channel go to the person's personal chat, never to the channel),
+ * Action.Submit data are button presses ({@code {action, value}}) or form submissions ({@code {form, state}} plus the
+ * inputs). Every activity resolves its sender to a person, stores their personal conversation reference and records
+ * Teams as the platform they used last. Installing the app creates the tenant, imports the team's roster and sends
+ * the home card.
+ */
+final class TeamsBot implements Bot {
+    private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+    private static final String SEARCH = "application/search";
+    private static final int SEARCH_RESULTS = 15;
+
+    private final ChatBot chat;
+    private final GraphStore graph;
+    private final TeamsPeople people;
+    private final ConversationReferences references;
+    private final SentForms forms;
+    private final LastPlatform lastPlatform;
+    private final TeamsNotifications notifications;
+    private final TeamsSender privately;
+
+    TeamsBot(ChatBot chat, GraphStore graph, TeamsPeople people, ConversationReferences references, SentForms forms,
+             LastPlatform lastPlatform, TeamsNotifications notifications, TeamsSender privately) {
+        this.chat = chat;
+        this.graph = graph;
+        this.people = people;
+        this.references = references;
+        this.forms = forms;
+        this.lastPlatform = lastPlatform;
+        this.notifications = notifications;
+        this.privately = privately;
+    }
+
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext turn) {
+        try {
+            Activity activity = turn.getActivity();
+            String type = activity.getType() == null ? "" : activity.getType();
+            switch (type) {
+                case ActivityTypes.MESSAGE -> onMessage(turn);
+                case ActivityTypes.CONVERSATION_UPDATE -> onConversationUpdate(turn);
+                case ActivityTypes.INSTALLATION_UPDATE -> onInstallationUpdate(turn);
+                case ActivityTypes.INVOKE -> onInvoke(turn);
+                default -> log.debug("Ignoring a Teams {} activity", type);
+            }
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    // ---- messages: commands, buttons, forms ----
+
+    private void onMessage(TurnContext turn) {
+        Optional<Actor> resolved = actor(turn);
+        if (resolved.isEmpty()) {
+            send(turn, TeamsMessages.message(Message.text("Handoff works with the work accounts of a "
+                    + "Microsoft 365 organisation; this conversation has none.")));
+            return;
+        }
+        Actor actor = resolved.get();
+        Activity activity = turn.getActivity();
+        Consumer<Activity> out = reply -> turn.sendActivity(reply).join();
+        if (!isPersonal(activity)) {
+            // Answers are personal (forms, my-data...): they go to the person's own chat with Handoff, never to a channel.
+            Optional<ConversationReference> personal = references.find(actor.tenant(), actor.person());
+            if (personal.isEmpty()) {
+                send(out, new Message("Open a personal chat with Handoff", List.of(Paragraph.builder()
+                        .plain("To keep your answers private, Handoff answers in a personal chat. Open ")
+                        .strong("Handoff").plain(" from the Apps bar and say it there.").build())));
+                return;
+            }
+            send(out, Message.text("I answered you in our personal chat."));
+            out = reply -> privately.send(personal.get(), reply);
+        }
+        JsonNode data = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
+        if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.FORM)) {
+            onForm(out, actor, data);
+        } else if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.ACTION)) {
+            onButton(out, actor, data);
+        } else {
+            onCommand(out, actor, commandText(activity));
+        }
+    }
+
+    private void onCommand(Consumer<Activity> out, Actor actor, String text) {
+        if (text.isEmpty() || text.equalsIgnoreCase("home")) {
+            sendHome(out, actor);
+            return;
+        }
+        handle(out, actor, new Interaction.Command(actor, text), null, Map.of());
+    }
+
+    private void onButton(Consumer<Activity> out, Actor actor, JsonNode data) {
+        Action action;
+        try {
+            action = new Action(data.get(AdaptiveCards.ACTION).asText(), data.path(AdaptiveCards.VALUE).asText(""));
+        } catch (IllegalArgumentException e) {
+            send(out, Message.text("That button is no longer valid. Say home to start again."));
+            return;
+        }
+        handle(out, actor, new Interaction.ButtonPressed(actor, action), null, Map.of());
+    }
+
+    private void onForm(Consumer<Activity> out, Actor actor, JsonNode data) {
+        String formId = data.get(AdaptiveCards.FORM).asText();
+        String state = data.path(AdaptiveCards.STATE).asText("");
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = data.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> entry = fields.next();
+            String key = entry.getKey();
+            String fieldId = AdaptiveCards.fieldId(key);
+            if (fieldId == null || fieldId.isEmpty()) {
+                continue;
+            }
+            String value = entry.getValue().isValueNode() ? entry.getValue().asText("") : "";
+            if (key.startsWith(AdaptiveCards.PEOPLE)) {
+                values.put(fieldId, Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                        .distinct().toList());
+            } else {
+                values.put(fieldId, value.isBlank() ? List.of() : List.of(value));
+            }
+        }
+        handle(out, actor, new Interaction.FormSubmitted(actor, formId, state, values), formId, values);
+    }
+
+    private void handle(Consumer<Activity> out, Actor actor, Interaction interaction, String formId,
+                        Map<String, List<String>> submitted) {
+        Outcome outcome = chat.handle(interaction);
+        answer(out, actor, outcome.reply(), formId, submitted);
+        List<Person> unreachable = notifications.unreachable(actor, outcome.notifications());
+        for (Person colleague : unreachable) {
+            send(out, new Message(colleague.displayName() + " could not be asked yet",
+                    List.of(Paragraph.builder().strong(colleague.displayName())
+                            .plain(" does not use Handoff in Teams or Slack yet, so they could not be asked now. "
+                                    + "Handoff has noted your request; ask them to add the Handoff app.").build())));
+        }
+        if (graph.person(actor.tenant(), actor.person()).isEmpty()) {
+            return; // forgotten (forget-me): TeamsPersonalData erased what the adapter kept; nothing more to send
+        }
+        notifications.deliverLater(actor.tenant(), outcome.notifications());
+    }
+
+    private void answer(Consumer<Activity> out, Actor actor, Reply reply, String formId,
+                        Map<String, List<String>> submitted) {
+        if (reply instanceof Reply.Show show) {
+            send(out, show.message());
+        } else if (reply instanceof Reply.CloseForm close) {
+            send(out, close.message());
+        } else if (reply instanceof Reply.OpenForm open) {
+            sendForm(out, actor, open.form());
+        } else if (reply instanceof Reply.NextForm next) {
+            sendForm(out, actor, next.form());
+        } else if (reply instanceof Reply.FormErrors errors) {
+            Optional<ObjectNode> card = formId == null ? Optional.empty()
+                    : forms.find(actor.tenant(), actor.person(), formId);
+            if (card.isPresent()) {
+                out.accept(TeamsMessages.card(AdaptiveCards.withErrors(card.get(), errors.errors(), submitted),
+                        "Please check the form"));
+            } else {
+                // The card is gone (older than a week): still say what was wrong, never drop it silently.
+                List<io.handoff.chat.Block> blocks = new ArrayList<>();
+                blocks.add(Paragraph.of("Your answer could not be saved:"));
+                errors.errors().values().forEach(text -> blocks.add(Paragraph.of(text)));
+                send(out, new Message("Your answer could not be saved", blocks));
+            }
+        }
+    }
+
+    private void sendForm(Consumer<Activity> out, Actor actor, Form form) {
+        List<Person> roster = graph.graph(actor.tenant()).people().values().stream()
+                .filter(person -> !person.id().equals(actor.person()))
+                .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
+        ObjectNode card = AdaptiveCards.form(form, roster);
+        forms.save(actor.tenant(), actor.person(), form.id(), card);
+        out.accept(TeamsMessages.card(card, form.title()));
+    }
+
+    private void sendHome(Consumer<Activity> out, Actor actor) {
+        send(out, new Message("Your Handoff home", chat.home(actor).blocks()));
+    }
+
+    private static void send(Consumer<Activity> out, Message message) {
+        out.accept(TeamsMessages.message(message));
+    }
+
+    private static void send(TurnContext turn, Activity activity) {
+        turn.sendActivity(activity).join();
+    }
+
+    private static boolean isPersonal(Activity activity) {
+        return activity.getConversation() != null
+                && "personal".equals(activity.getConversation().getConversationType());
+    }
+
+    /** The message text without the bot's @mention (channels) and surrounding blanks. */
+    static String commandText(Activity activity) {
+        String text = activity.getText() == null ? "" : activity.getText();
+        if (activity.getRecipient() != null && activity.getEntities() != null) {
+            String stripped = activity.removeRecipientMention();
+            text = stripped == null ? text : stripped;
+        }
+        return text.replaceAll("(?s)<at>.*?</at>", " ").replace("&nbsp;", " ").strip();
+    }
+
+    // ---- installation, roster and people search ----
+
+    private void onConversationUpdate(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        boolean botAdded = activity.getMembersAdded() != null && activity.getRecipient() != null
+                && activity.getMembersAdded().stream().anyMatch(m -> activity.getRecipient().getId().equals(m.getId()));
+        if (botAdded) {
+            onInstalled(turn);
+        } else {
+            actor(turn);
+        }
+    }
+
+    private void onInstallationUpdate(TurnContext turn) {
+        String action = turn.getActivity().getAction();
+        if (action != null && action.toLowerCase(Locale.ROOT).startsWith("add")) {
+            actor(turn);
+        }
+    }
+
+    private void onInstalled(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        TeamInfo team = activity.teamsGetTeamInfo();
+        String microsoftTenant = microsoftTenant(activity);
+        if (microsoftTenant == null) {
+            return;
+        }
+        TenantId tenant = people.tenant(microsoftTenant, null);
+        int imported = team != null && team.getId() != null ? importRoster(turn, tenant) : 0;
+        Optional<Actor> installer = actor(turn);
+        if (team != null && team.getId() != null) {
+            String name = team.getName() == null ? "this team" : team.getName();
+            send(turn, TeamsMessages.message(new Message("Handoff is installed", List.of(Paragraph.builder()
+                    .plain("Handoff is installed in ").strong(name).plain(" and knows " + imported
+                            + " colleagues from it. Open a personal chat with Handoff and say ")
+                    .strong("customers").plain(" to name who depends on your work.").build()))));
+        } else if (installer.isPresent()) {
+            sendHome(reply -> turn.sendActivity(reply).join(), installer.get());
+        }
+    }
+
+    /** Everyone in the team (paged, as the unpaged roster call is throttled), matched or added as people. */
+    private int importRoster(TurnContext turn, TenantId tenant) {
+        int count = 0;
+        String continuation = null;
+        do {
+            TeamsPagedMembersResult page;
+            try {
+                page = TeamsInfo.getPagedMembers(turn, continuation).join();
+            } catch (CompletionException e) {
+                log.warn("Could not read the team roster of {}: {}", tenant, e.getCause().getMessage());
+                return count;
+            }
+            for (TeamsChannelAccount member : page.getMembers() == null ? List.<TeamsChannelAccount>of()
+                    : page.getMembers()) {
+                String aad = member.getAadObjectId() != null ? member.getAadObjectId() : member.getObjectId();
+                if (aad == null || aad.isBlank()) {
+                    continue;
+                }
+                String email = member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName();
+                try {
+                    people.resolve(tenant, aad, member.getName(), email);
+                    count++;
+                } catch (RuntimeException e) {
+                    log.warn("Skipped a roster member of {}: {}", tenant, e.getMessage());
+                }
+            }
+            continuation = page.getContinuationToken();
+        } while (continuation != null && !continuation.isBlank());
+        log.info("Imported {} people from a Teams team roster into {}", count, tenant);
+        return count;
+    }
+
+    private void onInvoke(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (!SEARCH.equals(activity.getName())) {
+            return;
+        }
+        JsonNode query = Serialization.objectToTree(activity.getValue());
+        String text = query.path("queryText").asText("").strip().toLowerCase(Locale.ROOT);
+        String microsoftTenant = microsoftTenant(activity);
+        ObjectNode body = JsonNodeFactory.instance.objectNode()
+                .put("type", "application/vnd.microsoft.search.searchResponse");
+        var results = body.putObject("value").putArray("results");
+        Optional<TenantId> tenant = microsoftTenant == null ? Optional.empty()
+                : graph.tenantForMicrosoft(microsoftTenant);
+        if (tenant.isPresent() && AdaptiveCards.PEOPLE_DATASET.equals(query.path("dataset").asText())) {
+            graph.graph(tenant.get()).people().values().stream()
+                    .filter(p -> p.displayName().toLowerCase(Locale.ROOT).contains(text)
+                            || (p.email() != null && p.email().startsWith(text)))
+                    .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
+                    .limit(SEARCH_RESULTS)
+                    .forEach(p -> results.addObject().put("title", p.displayName()).put("value", p.id().value()));
+        }
+        Activity response = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        response.setValue(new InvokeResponse(200, body));
+        turn.sendActivity(response).join();
+    }
+
+    // ---- who is acting ----
+
+    /**
+     * The tenant and person behind the activity's sender, or empty when it has no Microsoft 365 tenant or Entra
+     * user. Stores their personal conversation reference and records Teams as their latest platform.
+     */
+    private Optional<Actor> actor(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        String microsoftTenant = microsoftTenant(activity);
+        ChannelAccount from = activity.getFrom();
+        if (microsoftTenant == null || from == null || from.getAadObjectId() == null
+                || from.getAadObjectId().isBlank()) {
+            return Optional.empty();
+        }
+        TenantId tenant = people.tenant(microsoftTenant, null);
+        String aad = from.getAadObjectId();
+        PersonId person = people.known(tenant, aad)
+                .orElseGet(() -> people.resolve(tenant, aad, from.getName(), email(turn, from)));
+        if (isPersonal(activity)) {
+            references.save(tenant, person, activity.getConversationReference());
+        }
+        lastPlatform.touched(tenant, person);
+        return Optional.of(new Actor(tenant, person));
+    }
+
+    private static String microsoftTenant(Activity activity) {
+        String id = activity.getConversation() == null ? null : activity.getConversation().getTenantId();
+        return id == null || id.isBlank() ? null : id.strip();
+    }
+
+    /** The sender's email (or user principal name) from Teams, asked once when they are new to Handoff. */
+    private static String email(TurnContext turn, ChannelAccount from) {
+        try {
+            TeamsChannelAccount member = TeamsInfo.getMember(turn, from.getId()).join();
+            if (member == null) {
+                return null;
+            }
+            return member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName();
+        } catch (CompletionException | IllegalStateException | IllegalArgumentException e) {
+            log.warn("Could not read the email of Teams user {}: {}", from.getAadObjectId(), e.getMessage());
+            return null;
+        }
+    }
+}

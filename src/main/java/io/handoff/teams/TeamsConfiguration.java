@@ -1,0 +1,73 @@
+package io.handoff.teams;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import io.handoff.chat.ChatBot;
+import io.handoff.chat.Delivery;
+import io.handoff.chat.PlatformSender;
+import io.handoff.graph.GraphStore;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The Teams adapter; present only when MICROSOFT_APP_ID is set, so Handoff starts without Teams credentials. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TeamsConfiguration.TeamsConfigured.class)
+class TeamsConfiguration {
+
+    @Bean
+    TeamsAdapter teamsAdapter(TeamsProperties properties) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        ClientCredentialsToken credentials = new ClientCredentialsToken(properties.appId().strip(),
+                properties.appPassword(), URI.create(properties.tokenUrl()), http, Clock.systemUTC());
+        return new TeamsAdapter(credentials, properties);
+    }
+
+    @Bean
+    ConversationReferences teamsConversationReferences(UnifiedJedis redis) {
+        return new ConversationReferences(redis);
+    }
+
+    @Bean
+    TeamsPersonalData teamsPersonalData(UnifiedJedis redis, ConversationReferences references) {
+        return new TeamsPersonalData(redis, references, new LastPlatform(redis, Clock.systemUTC()));
+    }
+
+    @Bean
+    TeamsSender teamsSender(TeamsAdapter adapter, TeamsProperties properties, ConversationReferences references) {
+        return new TeamsSender(adapter, properties.appId().strip(), references);
+    }
+
+    @Bean(destroyMethod = "close")
+    TeamsNotifications teamsNotifications(Delivery delivery, List<PlatformSender> senders, GraphStore graph,
+                                          UnifiedJedis redis) {
+        return new TeamsNotifications(delivery, senders, graph, redis, Clock.systemUTC());
+    }
+
+    @Bean
+    TeamsBot teamsBot(ChatBot chat, GraphStore graph, UnifiedJedis redis, ConversationReferences references,
+                      TeamsNotifications notifications, TeamsSender sender) {
+        return new TeamsBot(chat, graph, new TeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
+                new LastPlatform(redis, Clock.systemUTC()), notifications, sender);
+    }
+
+    /** True when handoff.teams.app-id (MICROSOFT_APP_ID) is set to something other than blanks. */
+    static class TeamsConfigured extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String appId = context.getEnvironment().getProperty("handoff.teams.app-id", "");
+            return appId.isBlank() ? ConditionOutcome.noMatch("MICROSOFT_APP_ID is not set")
+                    : ConditionOutcome.match("MICROSOFT_APP_ID is set");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.handoff.teams;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+
+/**
+ * The Bot Framework messaging endpoint. Reads the raw body, parses it with the SDK's own (Jackson 2) serialization,
+ * and lets the adapter authenticate the request and run the bot. Answers 200 (with the invoke response, if any),
+ * 401 for a missing or invalid token, 400 for a body that is no activity, and never a stack trace. Counts requests by
+ * status in {@code handoff.teams.requests}.
+ */
+@RestController
+@Conditional(TeamsConfiguration.TeamsConfigured.class)
+class TeamsController {
+    private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
+    private static final int MAX_BODY = 256 * 1024;
+
+    private final TeamsAdapter adapter;
+    private final TeamsBot bot;
+    private final MeterRegistry meters;
+
+    TeamsController(TeamsAdapter adapter, TeamsBot bot, MeterRegistry meters) {
+        this.adapter = adapter;
+        this.bot = bot;
+        this.meters = meters;
+    }
+
+    @PostMapping(path = "/api/messages")
+    ResponseEntity<String> messages(@RequestBody(required = false) byte[] body,
+                                    @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+        ResponseEntity<String> response = process(body, auth);
+        meters.counter("handoff.teams.requests", "status", Integer.toString(response.getStatusCode().value()))
+                .increment();
+        return response;
+    }
+
+    private ResponseEntity<String> process(byte[] body, String auth) {
+        Activity activity;
+        try {
+            activity = parse(body);
+        } catch (IllegalArgumentException e) {
+            return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        try {
+            InvokeResponse response = adapter.processActivity(auth, activity, bot::onTurn).join();
+            if (response == null) {
+                return ResponseEntity.ok().build();
+            }
+            String json = response.getBody() == null ? null : Serialization.toString(response.getBody());
+            return ResponseEntity.status(response.getStatus()).contentType(MediaType.APPLICATION_JSON).body(json);
+        } catch (RuntimeException | JsonProcessingException e) {
+            Throwable cause = unwrap(e);
+            if (cause instanceof AuthenticationException || cause instanceof JWTVerificationException) {
+                log.warn("Refused a Bot Framework request: {}", cause.getMessage());
+                return problem(HttpStatus.UNAUTHORIZED, "the request does not carry a valid Bot Framework token");
+            }
+            log.error("Could not process a Teams activity", cause);
+            return problem(HttpStatus.INTERNAL_SERVER_ERROR, "something went wrong on our side; it has been logged");
+        }
+    }
+
+    static Activity parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new IllegalArgumentException("the body must be a Bot Framework activity (JSON)");
+        }
+        if (body.length > MAX_BODY) {
+            throw new IllegalArgumentException("the activity is larger than " + MAX_BODY + " bytes");
+        }
+        JsonNode json;
+        try {
+            json = Serialization.jsonToTree(new String(body, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body is not valid JSON");
+        }
+        if (json == null || !json.isObject() || !json.path("type").isTextual()) {
+            throw new IllegalArgumentException("the body must be a JSON activity with a type");
+        }
+        Activity activity = Serialization.treeToValue(json, Activity.class);
+        if (activity == null) {
+            throw new IllegalArgumentException("the body is not a Bot Framework activity");
+        }
+        if (activity.getServiceUrl() == null || activity.getServiceUrl().isBlank()) {
+            throw new IllegalArgumentException("the activity has no serviceUrl");
+        }
+        return activity;
+    }
+
+    private static Throwable unwrap(Throwable thrown) {
+        Throwable cause = thrown;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RuntimeException && cause.getCause() instanceof AuthenticationException nested) {
+            return nested;
+        }
+        return cause;
+    }
+
+    private static ResponseEntity<String> problem(HttpStatus status, String detail) {
+        String json = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                + status.value() + ",\"detail\":" + Serialization.toStringSilent(detail) + "}";
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return builder.body(json);
+    }
+}

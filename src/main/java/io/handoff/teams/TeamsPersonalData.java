@@ -1,0 +1,63 @@
+package io.handoff.teams;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TenantId;
+import io.handoff.survey.DataSection;
+import io.handoff.survey.PersonalData;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * What the Teams adapter keeps about a person, for {@code my-data} and {@code forget-me}: their personal conversation
+ * reference, the form cards sent to them, the platform they used last, and who waits for them to install the app.
+ */
+final class TeamsPersonalData implements PersonalData {
+    private final UnifiedJedis redis;
+    private final ConversationReferences references;
+    private final LastPlatform lastPlatform;
+
+    TeamsPersonalData(UnifiedJedis redis, ConversationReferences references, LastPlatform lastPlatform) {
+        this.redis = redis;
+        this.references = references;
+        this.lastPlatform = lastPlatform;
+    }
+
+    @Override
+    public List<DataSection> describe(TenantId tenant, PersonId person) {
+        List<String> lines = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        references.find(tenant, person).ifPresent(reference -> {
+            lines.add("Your personal chat with Handoff in Microsoft Teams (conversation "
+                    + reference.getConversation().getId() + "), kept so Handoff can message you there.");
+            data.put("teamsConversation", Map.of("conversationId", reference.getConversation().getId(),
+                    "serviceUrl", reference.getServiceUrl()));
+        });
+        lastPlatform.last(tenant, person).ifPresent(platform -> {
+            lines.add("You last used Handoff in " + platform + ".");
+            data.put("lastPlatform", platform);
+        });
+        long forms = redis.hlen(SentForms.key(tenant, person));
+        if (forms > 0) {
+            lines.add(forms + " form(s) recently sent to you in Teams, kept for a week.");
+            data.put("teamsForms", forms);
+        }
+        Map<String, String> waiting = redis.hgetAll(TeamsNotifications.unreachableKey(tenant, person));
+        if (!waiting.isEmpty()) {
+            lines.add("Colleagues who named you before you used Handoff: " + String.join(", ", waiting.keySet()) + ".");
+            data.put("namedBeforeYouJoined", List.copyOf(waiting.keySet()));
+        }
+        return lines.isEmpty() ? List.of() : List.of(new DataSection("Microsoft Teams", lines, data));
+    }
+
+    @Override
+    public List<String> erase(TenantId tenant, PersonId person) {
+        long deleted = redis.del(ConversationReferences.key(tenant, person), SentForms.key(tenant, person),
+                TeamsNotifications.unreachableKey(tenant, person));
+        boolean platform = lastPlatform.forget(tenant, person);
+        return deleted == 0 && !platform ? List.of() : List.of("your Microsoft Teams conversation and settings");
+    }
+}

@@ -1,0 +1,60 @@
+package io.handoff.teams;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Microsoft Teams settings, all from the environment (see application.yml). Teams is on when the app id is set.
+ *
+ * @param appId             MICROSOFT_APP_ID: the bot's Entra (Azure AD) application id; incoming tokens must name it
+ * @param appPassword       MICROSOFT_APP_PASSWORD: the client secret used to get tokens for outgoing calls
+ * @param appTenantId       MICROSOFT_APP_TENANT_ID: set for a single-tenant bot registration; its token endpoint is
+ *                          then the tenant's own instead of botframework.com's
+ * @param openIdMetadataUrl BOT_OPENID_METADATA_URL: where the signing keys of incoming tokens are published
+ * @param oauthTokenUrl     BOT_OAUTH_TOKEN_URL: the client-credentials token endpoint for outgoing calls
+ * @param retry             how connector calls are retried on 429 and 412/502/503/504
+ */
+@ConfigurationProperties("handoff.teams")
+public record TeamsProperties(String appId, String appPassword, String appTenantId,
+                              @DefaultValue(DEFAULT_OPENID_METADATA_URL) String openIdMetadataUrl,
+                              @DefaultValue(DEFAULT_TOKEN_URL) String oauthTokenUrl,
+                              @DefaultValue Retry retry) {
+    public static final String DEFAULT_OPENID_METADATA_URL =
+            "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public static final String DEFAULT_TOKEN_URL =
+            "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
+    public static final String SCOPE = "https://api.botframework.com/.default";
+
+    public TeamsProperties {
+        openIdMetadataUrl = blank(openIdMetadataUrl) ? DEFAULT_OPENID_METADATA_URL : openIdMetadataUrl.strip();
+        oauthTokenUrl = blank(oauthTokenUrl) ? DEFAULT_TOKEN_URL : oauthTokenUrl.strip();
+        retry = retry == null ? new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(10)) : retry;
+    }
+
+    public boolean enabled() {
+        return !blank(appId);
+    }
+
+    /** The token endpoint: a single-tenant bot gets its tokens from its own tenant. */
+    public String tokenUrl() {
+        if (!blank(appTenantId) && DEFAULT_TOKEN_URL.equals(oauthTokenUrl)) {
+            return DEFAULT_TOKEN_URL.replace("botframework.com", appTenantId.strip());
+        }
+        return oauthTokenUrl;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /**
+     * @param maxAttempts  attempts per connector call in all (1 = no retry)
+     * @param firstBackoff wait before the first retry when the connector names none; doubles with each retry
+     * @param maxWait      the longest wait honoured in-line; a longer Retry-After fails the call with that wait
+     */
+    public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration firstBackoff,
+                        @DefaultValue("10s") Duration maxWait) {
+    }
+}

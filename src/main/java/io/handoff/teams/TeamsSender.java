@@ -1,0 +1,102 @@
+package io.handoff.teams;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.rest.ErrorResponseException;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ConversationReference;
+
+import io.handoff.chat.Message;
+import io.handoff.chat.PlatformSender;
+import io.handoff.chat.SendFailure;
+import io.handoff.graph.Person;
+import io.handoff.graph.Platform;
+import io.handoff.graph.TenantId;
+
+/**
+ * Sends a message to a person in their personal Teams chat with the bot, through the conversation reference stored
+ * when they last used the app ({@code continueConversation} with the real app id). A person who never opened the app
+ * has no reference: {@link #canReach} is false for them.
+ */
+final class TeamsSender implements PlatformSender {
+    private static final Logger log = LoggerFactory.getLogger(TeamsSender.class);
+
+    private final TeamsAdapter adapter;
+    private final String appId;
+    private final ConversationReferences references;
+
+    TeamsSender(TeamsAdapter adapter, String appId, ConversationReferences references) {
+        this.adapter = adapter;
+        this.appId = appId;
+        this.references = references;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TEAMS;
+    }
+
+    @Override
+    public boolean canReach(TenantId tenant, Person recipient) {
+        return references.exists(tenant, recipient.id());
+    }
+
+    @Override
+    public void send(TenantId tenant, Person recipient, Message message) {
+        ConversationReference reference = references.find(tenant, recipient.id()).orElseThrow(() ->
+                SendFailure.permanentFailure(recipient.id() + " has no Teams conversation with Handoff"));
+        send(reference, TeamsMessages.message(message));
+    }
+
+    /** Sends an activity into a stored conversation now (proactively). */
+    void send(ConversationReference reference, Activity activity) {
+        // A failed send is caught inside the turn: the adapter's turn-error handler must not swallow it (or answer
+        // "sorry" into the colleague's chat); the caller needs it to retry or dead-letter.
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        try {
+            adapter.continueConversation(appId, reference, turn -> turn.sendActivity(activity)
+                    .handle((sent, error) -> {
+                        failed.set(error);
+                        return null;
+                    })).join();
+        } catch (RuntimeException e) {
+            failed.compareAndSet(null, e);
+        }
+        if (failed.get() != null) {
+            throw failure(failed.get(), reference.getUser() == null ? "?" : reference.getUser().getId());
+        }
+    }
+
+    static SendFailure failure(Throwable thrown, String recipient) {
+        Throwable cause = thrown;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                || (cause instanceof java.io.IOException && cause.getCause() != null)) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ErrorResponseException error && error.response() != null) {
+            int status = error.response().code();
+            log.warn("Teams refused a message to {}: HTTP {}", recipient, status);
+            if (status == 429) {
+                Duration wait = ConnectorRetry.parseRetryAfter(error.response().headers().get("Retry-After"))
+                        .orElse(Duration.ofSeconds(1));
+                return SendFailure.rateLimited(wait);
+            }
+            if (status == 403 || status == 404) {
+                // The app was uninstalled, the user blocked the bot or left the organisation.
+                return SendFailure.permanentFailure("Teams answered " + status + " for " + recipient);
+            }
+            return SendFailure.transientFailure("Teams answered " + status, error);
+        }
+        if (cause instanceof AuthenticationException) {
+            return SendFailure.transientFailure("no Bot Framework token: " + cause.getMessage(), cause);
+        }
+        return SendFailure.transientFailure("Teams could not be reached: " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,53 @@
+package io.handoff.teams;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.handoff.graph.GraphStore;
+import io.handoff.testing.TestRedis;
+
+/**
+ * The whole app on a random port with Teams configured against {@link BotFrameworkFake} and the real Redis test
+ * server. Subclasses share one application context. Each test gets its own Microsoft 365 tenant.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class TeamsAppTest {
+    protected final BotFrameworkFake fake = BotFrameworkFake.instance();
+    protected String microsoftTenant;
+    protected TeamsTestClient client;
+
+    @Autowired
+    protected GraphStore graph;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
+        registry.add("handoff.admin-token", () -> "test-admin-token-0123456789");
+        registry.add("handoff.demo.mode", () -> "never");
+        BotFrameworkFake.register(registry);
+    }
+
+    @BeforeEach
+    void freshTenant() {
+        fake.reset();
+        microsoftTenant = UUID.randomUUID().toString();
+        client = new TeamsTestClient(fake, port);
+    }
+
+    protected BotFrameworkFake.TeamsUser user(String name, String email) {
+        String first = name.split(" ")[0].toLowerCase(java.util.Locale.ROOT);
+        BotFrameworkFake.TeamsUser user = new BotFrameworkFake.TeamsUser("29:user-" + first,
+                UUID.randomUUID().toString(), name, email, microsoftTenant);
+        fake.member(user.personalConversation(), user);
+        return user;
+    }
+}
