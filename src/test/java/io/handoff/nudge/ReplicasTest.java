@@ -53,6 +53,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.testing.RedisServerProcess;
 import io.handoff.testing.TestRedis;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
@@ -60,7 +61,7 @@ import redis.clients.jedis.resps.Tuple;
 
 /**
  * Issue 8's multi-replica proofs: three real Handoff JVMs (the test's own class path, {@code HandoffApplication})
- * share one redis-server and send outbox messages to a WireMock "platform" through {@code ReplicaPlatformSender}.
+ * share one redis-server (started for this class alone) and send outbox messages to a WireMock "platform" through {@code ReplicaPlatformSender}.
  * 1) 1,000 messages go out exactly once, spread over all three; 2) an instance killed with SIGKILL mid-run loses no
  * message: its leased jobs go out again once their lease expired, and the platform sees a message twice only when
  * the instance died between the platform's answer and the acknowledgement (at most its thread count); 3) a SIGTERM'd
@@ -81,6 +82,8 @@ class ReplicasTest {
     private final WireMockServer platform = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40));
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Replica> replicas = new LinkedHashMap<>();
+    private RedisServerProcess redisServer;
+    private URI redisUri;
     private UnifiedJedis redis;
     private Scheduler scheduler;
     private Outbox outbox;
@@ -102,7 +105,12 @@ class ReplicasTest {
         Instant started = Instant.now();
         platform.start();
         platform.stubFor(post(urlEqualTo("/send")).willReturn(aResponse().withStatus(200).withBody("{\"id\":\"ok\"}")));
-        redis = RedisClient.create(TestRedis.uri());
+        // A redis-server of its own: Spring contexts other tests cached in this JVM run job workers on the shared one,
+        // and they would claim these jobs too.
+        redisServer = RedisServerProcess.start("replicas", RedisServerProcess.freePorts(1)[0],
+                Files.createTempDirectory("handoff-replicas-redis"), null, List.of());
+        redisUri = URI.create("redis://127.0.0.1:" + redisServer.port());
+        redis = RedisClient.create(redisUri);
         scheduler = new Scheduler(redis, Clock.systemUTC(), Duration.ofDays(1));
         outbox = new Outbox(scheduler);
         RedisGraphStore graph = new RedisGraphStore(redis);
@@ -138,6 +146,10 @@ class ReplicasTest {
         platform.stop();
         if (redis != null) {
             redis.close();
+        }
+        if (redisServer != null) {
+            redisServer.close();
+            RedisServerProcess.deleteTree(redisServer.dir());
         }
     }
 
@@ -227,6 +239,11 @@ class ReplicasTest {
                 .map(id -> messageOf(scheduler.job(tenant, id).orElseThrow())).toList();
         List<String> handedBack = heldMessages.stream().filter(m -> !sentByLeaving.containsKey(m)).toList();
         assertThat(handedBack).as("claimed but not started when SIGTERM came").isNotEmpty();
+        String leavingLog = Files.readString(leaving.logFile());
+        Matcher stopped = Pattern.compile("handed back (\\d+) unstarted jobs").matcher(leavingLog);
+        assertThat(stopped.find()).as("r2 logged its stop").isTrue();
+        assertThat(Integer.parseInt(stopped.group(1))).isBetween(1, held.size() + THREADS + PREFETCH);
+        assertThat(leavingLog).doesNotContain("some jobs were still running");
 
         await(Duration.ofSeconds(60), () -> delivered("c").size() == 40 && allDone(keys));
         Map<String, List<String>> sends = delivered("c");
@@ -323,7 +340,7 @@ class ReplicasTest {
                 "--handoff.scheduler.lease=" + LEASE.toSeconds() + "s",
                 "--handoff.scheduler.shutdown-timeout=10s")
                 .redirectErrorStream(true).redirectOutput(logFile.toFile());
-        builder.environment().put("REDIS_URL", TestRedis.uri().toString());
+        builder.environment().put("REDIS_URL", redisUri.toString());
         builder.environment().put("HANDOFF_DEMO_MODE", "never");
         builder.environment().put("HANDOFF_PLAYGROUND", "false");
         builder.environment().put("HANDOFF_DATA_DIR", dir.resolve(name + "-data").toString());
