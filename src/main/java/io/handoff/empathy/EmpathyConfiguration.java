@@ -25,6 +25,7 @@ import io.handoff.friction.TenantFrictionSettings;
 import io.handoff.graph.GraphStore;
 import io.handoff.nudge.Scheduler;
 import io.handoff.nudge.TenantSettings;
+import io.handoff.nudge.TenantJobStarter;
 import io.handoff.nudge.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import redis.clients.jedis.UnifiedJedis;
@@ -148,7 +149,7 @@ public class EmpathyConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "handoff.scheduler.enabled", havingValue = "true", matchIfMissing = true)
-    EmpathyTickStarter empathyTickStarter(EmpathyTick tick, GraphStore graph) {
-        return new EmpathyTickStarter(tick, graph, Duration.ofMinutes(10));
+    TenantJobStarter empathyTickStarter(EmpathyTick tick, GraphStore graph) {
+        return new TenantJobStarter("empathy-tick", tick::scheduleNext, graph, Duration.ofMinutes(10));
     }
 }

@@ -9,7 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
+import io.handoff.chat.Block;
+import io.handoff.chat.Heading;
+import io.handoff.chat.Message;
+import io.handoff.chat.Paragraph;
 import io.handoff.graph.Coverage;
 import io.handoff.graph.GraphQueries;
 import io.handoff.graph.GraphStore;
@@ -40,6 +45,11 @@ public final class ManagerReport {
     private final MapBuilder builder;
 
     public ManagerReport(GraphStore store, FrictionScores friction, int minRespondents) {
+        this(store, friction, tenant -> minRespondents);
+    }
+
+    /** A report whose friction minimum is the tenant's own {@code minRespondents} setting. */
+    public ManagerReport(GraphStore store, FrictionScores friction, ToIntFunction<TenantId> minRespondents) {
         this.store = Objects.requireNonNull(store, "store");
         this.builder = new MapBuilder(friction, Integer.MAX_VALUE, minRespondents);
     }
@@ -109,6 +119,24 @@ public final class ManagerReport {
             blocking = List.copyOf(blocking);
             hiddenCustomers = List.copyOf(hiddenCustomers);
             silos = List.copyOf(silos);
+        }
+
+        /** The report as a chat message, with {@code after} (e.g. a link) at the end. */
+        public Message message(List<Block> after) {
+            List<Block> blocks = new ArrayList<>();
+            blocks.add(new Heading(title));
+            blocks.add(MapConversation.section("Critical handoffs into and out of your teams", criticalHandoffs,
+                    "none named yet"));
+            blocks.add(MapConversation.section("Blocking handoffs", blocking, "none"));
+            blocks.add(MapConversation.section("Hidden customers", hiddenCustomers,
+                    "none: every handoff is named by both sides"));
+            blocks.add(MapConversation.section("Silos", silos,
+                    "none: every team has a confirmed handoff with another team"));
+            blocks.add(Paragraph.builder().strong("Coverage: ").plain(coverage).build());
+            blocks.addAll(after);
+            StringBuilder text = new StringBuilder(title);
+            criticalHandoffs.forEach(line -> text.append("\n• ").append(line));
+            return new Message(text.toString(), blocks);
         }
     }
 }

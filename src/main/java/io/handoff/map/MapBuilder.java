@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphQueries;
@@ -29,12 +30,21 @@ public final class MapBuilder {
 
     private final FrictionScores friction;
     private final int collapseAbove;
-    private final int minRespondents;
+    private final ToIntFunction<TenantId> minRespondents;
 
+    /** A builder that shows friction only from aggregates over at least {@code minRespondents} answers. */
     public MapBuilder(FrictionScores friction, int collapseAbove, int minRespondents) {
+        this(friction, collapseAbove, tenant -> minRespondents);
+    }
+
+    /**
+     * A builder whose friction minimum is the tenant's own (its {@code minRespondents} setting), read once per map,
+     * so a raised minimum also hides aggregates of periods closed under a lower one.
+     */
+    public MapBuilder(FrictionScores friction, int collapseAbove, ToIntFunction<TenantId> minRespondents) {
         this.friction = Objects.requireNonNull(friction, "friction");
         this.collapseAbove = collapseAbove;
-        this.minRespondents = minRespondents;
+        this.minRespondents = Objects.requireNonNull(minRespondents, "minRespondents");
     }
 
     /** A map of the people in {@code slice} (edges to people outside it are left out). */
@@ -46,6 +56,7 @@ public final class MapBuilder {
             return teamLevel(tenant, scope, title + " (by team: " + slice.people().size() + " people)", teams, present, true);
         }
         String centre = scope instanceof MapScope.Person p ? p.centre().value() : null;
+        int min = minRespondents.applyAsInt(tenant);
         Map<String, MapGroup> groups = new TreeMap<>();
         List<MapNode> nodes = new ArrayList<>();
         slice.people().values().stream().sorted(Comparator.comparing(Person::id)).forEach(person -> {
@@ -58,7 +69,7 @@ public final class MapBuilder {
         List<MapEdge> edges = slice.edges().stream()
                 .filter(e -> slice.people().containsKey(e.upstream()) && slice.people().containsKey(e.downstream()))
                 .sorted(Comparator.comparing(Handoff::upstream).thenComparing(Handoff::downstream))
-                .map(e -> personEdge(tenant, e))
+                .map(e -> personEdge(tenant, e, min))
                 .toList();
         return new DependencyMap(title, scope, DependencyMap.Level.PEOPLE, List.copyOf(groups.values()), nodes, edges,
                 false);
@@ -76,6 +87,7 @@ public final class MapBuilder {
 
     private DependencyMap teamLevel(TenantId tenant, MapScope scope, String title, TeamMap map, Set<TeamId> shown,
                                     boolean collapsed) {
+        int min = minRespondents.applyAsInt(tenant);
         Map<TeamId, Integer> inside = new TreeMap<>();
         List<MapEdge> edges = new ArrayList<>();
         for (TeamLink link : map.links()) {
@@ -89,7 +101,7 @@ public final class MapBuilder {
             edges.add(new MapEdge(link.upstream().value(), link.downstream().value(),
                     link.edges() + (link.edges() == 1 ? " handoff" : " handoffs"), null,
                     link.highestCriticality().orElseThrow(), null, link.edges(), link.confirmed(), link.disputed(),
-                    link.pending(), allowed(friction.teams(tenant, link.upstream(), link.downstream())), null, null));
+                    link.pending(), allowed(friction.teams(tenant, link.upstream(), link.downstream()), min), null, null));
         }
         edges.sort(Comparator.comparing(MapEdge::from).thenComparing(MapEdge::to));
         List<MapNode> nodes = shown.stream().map(team -> new MapNode(team.value(), map.teamName(team),
@@ -98,16 +110,17 @@ public final class MapBuilder {
         return new DependencyMap(title, scope, DependencyMap.Level.TEAMS, List.of(), nodes, edges, collapsed);
     }
 
-    private MapEdge personEdge(TenantId tenant, Handoff e) {
+    private MapEdge personEdge(TenantId tenant, Handoff e, int min) {
         return new MapEdge(e.upstream().value(), e.downstream().value(), e.what(), e.frequency(), e.criticality(),
                 e.health(), 1, e.status() == EdgeStatus.CONFIRMED ? 1 : 0, e.status() == EdgeStatus.DISPUTED ? 1 : 0,
                 e.status() == EdgeStatus.CLAIMED ? 1 : 0,
-                allowed(friction.handoff(tenant, e.upstream(), e.downstream())), e.lastConfirmedAt(),
+                allowed(friction.handoff(tenant, e.upstream(), e.downstream()), min), e.lastConfirmedAt(),
                 e.pending() ? HiddenCustomer.of(e).unaware().value() : null);
     }
 
     /** An aggregate over fewer than the minimum of respondents is never shown, whatever the port returned. */
-    private java.util.Optional<FrictionAggregate> allowed(java.util.Optional<FrictionAggregate> aggregate) {
-        return aggregate.filter(a -> a.respondents() >= minRespondents);
+    private static java.util.Optional<FrictionAggregate> allowed(java.util.Optional<FrictionAggregate> aggregate,
+                                                                  int min) {
+        return aggregate.filter(a -> a.respondents() >= min);
     }
 }

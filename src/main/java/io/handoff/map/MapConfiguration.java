@@ -1,23 +1,37 @@
 package io.handoff.map;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.ToIntFunction;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
+import io.handoff.delivery.Outbox;
 import io.handoff.graph.GraphStore;
+import io.handoff.graph.TenantId;
 import io.handoff.map.export.MapExporter;
+import io.handoff.nudge.Scheduler;
+import io.handoff.nudge.TenantJobStarter;
+import io.handoff.nudge.TenantSettingsStore;
 
 /** The maps feature's beans. Friction colours come from a {@link FrictionScores} bean when there is one. */
 @Configuration(proxyBeanMethods = false)
 public class MapConfiguration {
 
     @Bean
-    MapBuilder mapBuilder(ObjectProvider<FrictionScores> friction, MapProperties properties) {
+    MapBuilder mapBuilder(ObjectProvider<FrictionScores> friction, MapProperties properties,
+                          TenantSettingsStore settings) {
         return new MapBuilder(friction.getIfAvailable(() -> FrictionScores.NONE), properties.collapseAbove(),
-                properties.minRespondents());
+                minRespondents(settings));
+    }
+
+    /** Maps show friction only from aggregates over at least the tenant's own minimum (its friction setting). */
+    private static ToIntFunction<TenantId> minRespondents(TenantSettingsStore settings) {
+        return tenant -> settings.settings(tenant).minRespondents();
     }
 
     @Bean
@@ -41,8 +55,22 @@ public class MapConfiguration {
     }
 
     @Bean
-    ManagerReport managerReport(GraphStore store, ObjectProvider<FrictionScores> friction, MapProperties properties) {
-        return new ManagerReport(store, friction.getIfAvailable(() -> FrictionScores.NONE), properties.minRespondents());
+    ManagerReport managerReport(GraphStore store, ObjectProvider<FrictionScores> friction,
+                                TenantSettingsStore settings) {
+        return new ManagerReport(store, friction.getIfAvailable(() -> FrictionScores.NONE), minRespondents(settings));
+    }
+
+    @Bean
+    ReportDigest reportDigest(GraphStore store, MapAccess access, ManagerReport report, TenantSettingsStore settings,
+                              Outbox outbox, Scheduler scheduler) {
+        return new ReportDigest(store, access, report, settings, outbox, scheduler);
+    }
+
+    /** Keeps every tenant's next weekly report digest scheduled (idempotent, so every replica may run it). */
+    @Bean
+    @ConditionalOnProperty(name = "handoff.scheduler.enabled", havingValue = "true", matchIfMissing = true)
+    TenantJobStarter reportDigestStarter(ReportDigest digest, GraphStore store) {
+        return new TenantJobStarter("report-digest", digest::scheduleNext, store, Duration.ofMinutes(10));
     }
 
     @Bean

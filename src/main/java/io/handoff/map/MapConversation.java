@@ -20,6 +20,7 @@ import io.handoff.chat.Paragraph;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
 import io.handoff.map.export.MapExporter;
+import io.handoff.nudge.TenantSettings;
 
 /**
  * The maps in chat: {@code map [...]} answers with the picture (or the asked-for file), a short summary and a signed
@@ -44,10 +45,11 @@ public class MapConversation implements ConversationFeature {
 
     /** The feature with no friction polls wired in (grey edges), e.g. for tests of the conversation. */
     public static MapConversation of(GraphStore store, MapProperties properties) {
-        MapBuilder builder = new MapBuilder(FrictionScores.NONE, properties.collapseAbove(), properties.minRespondents());
+        int minRespondents = TenantSettings.defaults().minRespondents();
+        MapBuilder builder = new MapBuilder(FrictionScores.NONE, properties.collapseAbove(), minRespondents);
         return new MapConversation(new MapService(store, builder), new MapAccess(store, properties.adminsByTenant()),
                 new MapExporter(new MapRenderer()), MapLinks.fromConfiguration(properties, Clock.systemUTC()),
-                new ManagerReport(store, FrictionScores.NONE, properties.minRespondents()));
+                new ManagerReport(store, FrictionScores.NONE, minRespondents));
     }
 
     @Override
@@ -102,24 +104,16 @@ public class MapConversation implements ConversationFeature {
     private Outcome report(Actor actor) {
         MapAccess.Viewer viewer = access.viewer(actor.tenant(), actor.person());
         ManagerReport.Report r = report.build(actor.tenant(), viewer);
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Heading(r.title()));
-        blocks.add(section("Critical handoffs into and out of your teams", r.criticalHandoffs(), "none named yet"));
-        blocks.add(section("Blocking handoffs", r.blocking(), "none"));
-        blocks.add(section("Hidden customers", r.hiddenCustomers(), "none: every handoff is named by both sides"));
-        blocks.add(section("Silos", r.silos(), "none: every team has a confirmed handoff with another team"));
-        blocks.add(Paragraph.builder().strong("Coverage: ").plain(r.coverage()).build());
+        List<Block> after = new ArrayList<>();
         if (viewer.manager()) {
             MapScope scope = viewer.managedTeams().size() == 1
                     ? new MapScope.Team(viewer.managedTeams().keySet().iterator().next(), 1) : new MapScope.Org();
-            blocks.add(new Link("Open interactive map", links.url(links.grant(actor.tenant(), actor.person(), scope))));
+            after.add(new Link("Open interactive map", links.url(links.grant(actor.tenant(), actor.person(), scope))));
         }
-        StringBuilder text = new StringBuilder(r.title());
-        r.criticalHandoffs().forEach(line -> text.append("\n• ").append(line));
-        return Outcome.show(new Message(text.toString(), blocks));
+        return Outcome.show(r.message(after));
     }
 
-    private static Paragraph section(String heading, List<String> lines, String none) {
+    static Paragraph section(String heading, List<String> lines, String none) {
         Paragraph.Builder paragraph = Paragraph.builder().strong(heading + ":");
         if (lines.isEmpty()) {
             paragraph.plain(" " + none);

@@ -16,13 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkTtl        how long a map link works
  * @param admins         per tenant, the person ids or email addresses that may see every map
  *                       (HANDOFF_MAP_ADMINS, e.g. {@code demo=mia,ops@acme.example;acme=lee})
- * @param minRespondents friction is shown on an edge only as an aggregate over at least this many answers
  * @param collapseAbove  a map of more people than this is drawn by team
  */
 @ConfigurationProperties("handoff.maps")
 public record MapProperties(@DefaultValue("http://localhost:8080") URI publicUrl, String linkSecret,
                             @DefaultValue("24h") Duration linkTtl, String admins,
-                            @DefaultValue("5") int minRespondents, @DefaultValue("80") int collapseAbove) {
+                            @DefaultValue("80") int collapseAbove) {
 
     public MapProperties {
         if (linkTtl.isNegative() || linkTtl.isZero()) {
@@ -35,7 +34,7 @@ public record MapProperties(@DefaultValue("http://localhost:8080") URI publicUrl
 
     /** The defaults, for tests and tools that run without Spring. */
     public static MapProperties defaults() {
-        return new MapProperties(URI.create("http://localhost:8080"), null, Duration.ofHours(24), null, 5, 80);
+        return new MapProperties(URI.create("http://localhost:8080"), null, Duration.ofHours(24), null, 80);
     }
 
     /** {@code admins} read as tenant → ids and emails. */

@@ -23,11 +23,12 @@ import java.util.Set;
  * @param weeklyCap             most Handoff-initiated messages (nudges) a person gets in any 7 days; 0 turns them off
  * @param staleAfter            a handoff not confirmed for this long counts as stale
  * @param digestChannel         where the weekly digest goes (platform channel id), or null for none
+ * @param managerReportDigest   whether each team manager gets their manager report ({@code report}) every Monday
  */
 public record TenantSettings(Period frictionPollEvery, Period storyPromptEvery, Period surveyReminderEvery,
                              Set<DayOfWeek> workingDays, LocalTime workdayStart, LocalTime workdayEnd,
                              Integer minRespondents, Integer minCommentRespondents, Integer weeklyCap,
-                             Period staleAfter, String digestChannel) {
+                             Period staleAfter, String digestChannel, Boolean managerReportDigest) {
     public static final int ABSOLUTE_MIN_RESPONDENTS = 2;
     public static final int MAX_WEEKLY_CAP = 50;
     public static final int MAX_DIGEST_CHANNEL = 200;
@@ -46,10 +47,20 @@ public record TenantSettings(Period frictionPollEvery, Period storyPromptEvery, 
         weeklyCap = weeklyCap == null ? 3 : weeklyCap;
         staleAfter = staleAfter == null ? Period.ofMonths(6) : staleAfter;
         digestChannel = digestChannel == null || digestChannel.isBlank() ? null : digestChannel.strip();
+        managerReportDigest = managerReportDigest != null && managerReportDigest;
+    }
+
+    /** Settings without the manager report digest (off). */
+    public TenantSettings(Period frictionPollEvery, Period storyPromptEvery, Period surveyReminderEvery,
+                          Set<DayOfWeek> workingDays, LocalTime workdayStart, LocalTime workdayEnd,
+                          Integer minRespondents, Integer minCommentRespondents, Integer weeklyCap,
+                          Period staleAfter, String digestChannel) {
+        this(frictionPollEvery, storyPromptEvery, surveyReminderEvery, workingDays, workdayStart, workdayEnd,
+                minRespondents, minCommentRespondents, weeklyCap, staleAfter, digestChannel, null);
     }
 
     public static TenantSettings defaults() {
-        return new TenantSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return new TenantSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the working day runs to midnight. */

@@ -50,7 +50,8 @@ public class TenantSettingsStore {
                 read(tenant, hash, "min-comment-respondents", Integer::valueOf),
                 read(tenant, hash, "weekly-cap", Integer::valueOf),
                 read(tenant, hash, "stale-after", Period::parse),
-                hash.get("digest-channel"));
+                hash.get("digest-channel"),
+                read(tenant, hash, "manager-report-digest", TenantSettingsStore::bool));
     }
 
     /** Stores valid settings (replacing all of them); throws {@link InvalidSettingsException} otherwise. */
@@ -68,8 +69,16 @@ public class TenantSettingsStore {
         hash.put("weekly-cap", valid.weeklyCap().toString());
         hash.put("stale-after", valid.staleAfter().toString());
         hash.put("digest-channel", valid.digestChannel() == null ? "" : valid.digestChannel());
+        hash.put("manager-report-digest", valid.managerReportDigest().toString());
         redis.hset(key(tenant), hash);
         return valid;
+    }
+
+    private static Boolean bool(String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("not a boolean");
+        }
+        return Boolean.valueOf(value);
     }
 
     private static Set<DayOfWeek> days(String value) {

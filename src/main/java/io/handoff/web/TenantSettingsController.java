@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET/PUT /api/v1/tenants/{tenant}/settings}: a tenant's cadences, working days and hours, privacy thresholds,
- * weekly cap and digest channel. PUT replaces all settings; a field left out takes its default. Unknown fields and
+ * weekly cap, digest channel and the managers' weekly report digest. PUT replaces all settings; a field left out takes its default. Unknown fields and
  * invalid values are refused with 400 and a problem detail that lists every problem.
  */
 @RestController
@@ -34,7 +34,7 @@ class TenantSettingsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> FIELDS = Set.of("frictionPollEvery", "storyPromptEvery", "surveyReminderEvery",
             "workingDays", "workdayStart", "workdayEnd", "minRespondents", "minCommentRespondents", "weeklyCap",
-            "staleAfter", "digestChannel");
+            "staleAfter", "digestChannel", "managerReportDigest");
 
     private final GraphStore store;
     private final TenantSettingsStore settings;

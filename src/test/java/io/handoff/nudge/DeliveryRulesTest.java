@@ -154,6 +154,11 @@ class DeliveryRulesTest {
         TestRedis.client().hset(TenantSettingsStore.key(tenant), Map.of("weekly-cap", "lots", "min-respondents", "4"));
         assertThat(settings.settings(tenant).weeklyCap()).isEqualTo(3);
         assertThat(settings.settings(tenant).minRespondents()).isEqualTo(4);
+        assertThat(settings.settings(tenant).managerReportDigest()).isFalse();
+        TestRedis.client().hset(TenantSettingsStore.key(tenant), Map.of("manager-report-digest", "yes"));
+        assertThat(settings.settings(tenant).managerReportDigest()).isFalse();
+        TestRedis.client().hset(TenantSettingsStore.key(tenant), Map.of("manager-report-digest", "true"));
+        assertThat(settings.settings(tenant).managerReportDigest()).isTrue();
     }
 
     private Decision decide(Person person, MessageKind kind, String key) {

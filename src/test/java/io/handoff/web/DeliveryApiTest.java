@@ -110,12 +110,13 @@ class DeliveryApiTest {
         HttpResponse<String> saved = send("PUT", "/settings", """
                 {"workingDays": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"], "workdayStart": "08:30",
                  "workdayEnd": "16:00", "weeklyCap": 2, "frictionPollEvery": "P4W", "minRespondents": 4,
-                 "digestChannel": "C0123"}""", TOKEN);
+                 "digestChannel": "C0123", "managerReportDigest": true}""", TOKEN);
         JsonNode read = JSON.readTree(send("GET", "/settings", null, TOKEN).body());
 
         assertThat(defaults.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(defaults.body()).get("weeklyCap").asInt()).isEqualTo(3);
         assertThat(JSON.readTree(defaults.body()).get("minRespondents").asInt()).isEqualTo(3);
+        assertThat(JSON.readTree(defaults.body()).get("managerReportDigest").asBoolean()).isFalse();
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(read.get("weeklyCap").asInt()).isEqualTo(2);
         assertThat(read.get("workdayStart").asString()).isEqualTo("08:30:00");
@@ -124,6 +125,7 @@ class DeliveryApiTest {
         assertThat(read.get("minCommentRespondents").asInt()).isEqualTo(5);
         assertThat(read.get("digestChannel").asString()).isEqualTo("C0123");
         assertThat(read.get("staleAfter").asString()).isEqualTo("P6M");
+        assertThat(read.get("managerReportDigest").asBoolean()).isTrue();
     }
 
     @Test
