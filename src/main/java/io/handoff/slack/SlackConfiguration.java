@@ -39,7 +39,7 @@ class SlackConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
     /** The bot scopes Handoff uses (same as manifests/slack/manifest.yaml). */
     static final String SCOPES = "commands,chat:write,im:write,im:history,users:read,users:read.email,"
-            + "usergroups:read,files:write";
+            + "usergroups:read,files:write,users.profile:read";
     static final String EVENTS_PATH = "/slack/events";
     static final String INSTALL_PATH = "/slack/install";
     static final String REDIRECT_PATH = "/slack/oauth_redirect";
@@ -77,6 +77,12 @@ class SlackConfiguration {
     @Bean
     SlackSender slackSender(Slack slack, SlackWorkspaces workspaces) {
         return new SlackSender(slack, workspaces);
+    }
+
+    /** Out of office from Slack statuses, consulted by the nudge delivery rules. */
+    @Bean
+    SlackAvailability slackAvailability(Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis) {
+        return new SlackAvailability(slack, workspaces, redis, Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "stop")
