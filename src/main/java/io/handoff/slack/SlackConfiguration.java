@@ -85,10 +85,16 @@ class SlackConfiguration {
         return new SlackAvailability(slack, workspaces, redis, Clock.systemUTC());
     }
 
+    /** Team channels (stories shared with a team, friction digests), set with /handoff team-channel. */
+    @Bean
+    SlackTeamChannels slackTeamChannels(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis) {
+        return new SlackTeamChannels(graph, slack, workspaces, redis);
+    }
+
     @Bean(destroyMethod = "stop")
     App slackApp(SlackProperties properties, Slack slack, UnifiedJedis redis, RedisInstallationService installations,
                  SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster, ChatBot bot, Delivery delivery,
-                 PlatformPreference platformPreference) {
+                 PlatformPreference platformPreference, SlackTeamChannels teamChannels) {
         boolean oauth = properties.oauth();
         String botToken = SlackWorkspaces.blankToNull(properties.botToken());
         if (!oauth && botToken == null) {
@@ -145,7 +151,7 @@ class SlackConfiguration {
             });
         }
         new SlackListeners(bot, delivery, workspaces, people, roster, new SlackEventDedup(redis), platformPreference,
-                app.executorService()).registerOn(app);
+                app.executorService(), teamChannels).registerOn(app);
         app.start(); // one workspace: checks the bot token with auth.test now rather than on the first request
         return app;
     }
