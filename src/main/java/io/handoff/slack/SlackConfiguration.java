@@ -39,7 +39,7 @@ class SlackConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
     /** The bot scopes Handoff uses (same as manifests/slack/manifest.yaml). */
     static final String SCOPES = "commands,chat:write,im:write,im:history,users:read,users:read.email,"
-            + "usergroups:read,files:write";
+            + "usergroups:read,files:write,users.profile:read";
     static final String EVENTS_PATH = "/slack/events";
     static final String INSTALL_PATH = "/slack/install";
     static final String REDIRECT_PATH = "/slack/oauth_redirect";
@@ -79,10 +79,22 @@ class SlackConfiguration {
         return new SlackSender(slack, workspaces);
     }
 
+    /** Out of office from Slack statuses, consulted by the nudge delivery rules. */
+    @Bean
+    SlackAvailability slackAvailability(Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis) {
+        return new SlackAvailability(slack, workspaces, redis, Clock.systemUTC());
+    }
+
+    /** Team channels (stories shared with a team, friction digests), set with /handoff team-channel. */
+    @Bean
+    SlackTeamChannels slackTeamChannels(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis) {
+        return new SlackTeamChannels(graph, slack, workspaces, redis);
+    }
+
     @Bean(destroyMethod = "stop")
     App slackApp(SlackProperties properties, Slack slack, UnifiedJedis redis, RedisInstallationService installations,
                  SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster, ChatBot bot, Delivery delivery,
-                 PlatformPreference platformPreference) {
+                 PlatformPreference platformPreference, SlackTeamChannels teamChannels) {
         boolean oauth = properties.oauth();
         String botToken = SlackWorkspaces.blankToNull(properties.botToken());
         if (!oauth && botToken == null) {
@@ -139,7 +151,7 @@ class SlackConfiguration {
             });
         }
         new SlackListeners(bot, delivery, workspaces, people, roster, new SlackEventDedup(redis), platformPreference,
-                app.executorService()).registerOn(app);
+                app.executorService(), teamChannels).registerOn(app);
         app.start(); // one workspace: checks the bot token with auth.test now rather than on the first request
         return app;
     }

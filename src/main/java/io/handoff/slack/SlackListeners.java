@@ -56,6 +56,7 @@ import io.handoff.graph.TenantId;
 final class SlackListeners {
     private static final Logger log = LoggerFactory.getLogger(SlackListeners.class);
     static final String SYNC_TEAMS = "sync-teams";
+    static final String TEAM_CHANNEL = "team-channel";
     private static final String SORRY = "Sorry, something went wrong on our side. Please try again in a minute.";
 
     private final ChatBot bot;
@@ -65,9 +66,12 @@ final class SlackListeners {
     private final SlackRoster roster;
     private final SlackEventDedup dedup;
     private final Executor afterAck;
+    private final SlackTeamChannels teamChannels;
 
     SlackListeners(ChatBot bot, Delivery delivery, SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster,
-                   SlackEventDedup dedup, PlatformPreference platformPreference, Executor afterAck) {
+                   SlackEventDedup dedup, PlatformPreference platformPreference, Executor afterAck,
+                   SlackTeamChannels teamChannels) {
+        this.teamChannels = teamChannels;
         this.platformPreference = platformPreference;
         this.bot = bot;
         this.delivery = delivery;
@@ -111,6 +115,10 @@ final class SlackListeners {
             if (text.strip().equalsIgnoreCase(SYNC_TEAMS)) {
                 return ctx.ack(ephemeral(Message.text(syncTeams(who))));
             }
+            String[] command = text.strip().split("\\s+", 2);
+            if (command[0].equalsIgnoreCase(TEAM_CHANNEL)) {
+                return ctx.ack(ephemeral(Message.text(teamChannel(who, command.length > 1 ? command[1] : ""))));
+            }
             Outcome outcome = bot.handle(new Interaction.Command(who.actor(), text));
             Message shown = null;
             Reply reply = outcome.reply();
@@ -145,6 +153,15 @@ final class SlackListeners {
             }
         });
         return "Syncing teams from your Slack user groups now.";
+    }
+
+    private String teamChannel(Who who, String arguments) {
+        com.slack.api.model.User user = SlackApi.call("users.info",
+                () -> who.client().usersInfo(r -> r.user(who.slackUserId()))).getUser();
+        if (user == null || !(user.isAdmin() || user.isOwner())) {
+            return "Only workspace admins and owners can set a team's channel.";
+        }
+        return teamChannels.configure(who.tenant(), arguments);
     }
 
     private static SlashCommandResponse ephemeral(Message message) {

@@ -48,6 +48,27 @@ final class SlackMessenger {
         }
     }
 
+    /** Posts to a channel the bot is in; attachments are uploaded to the same channel. */
+    static void postToChannel(MethodsClient client, String channel, Message message, RateLimits rateLimits) {
+        if (!message.blocks().isEmpty() || message.attachments().isEmpty()) {
+            java.util.List<com.slack.api.model.block.LayoutBlock> blocks = BlockKit.message(message);
+            call(rateLimits, "chat.postMessage", () -> client.chatPostMessage(r -> r
+                    .channel(channel)
+                    .text(BlockKit.fallbackText(message))
+                    .blocks(blocks.isEmpty() ? null : blocks)
+                    .unfurlLinks(false)
+                    .unfurlMedia(false)));
+        }
+        for (Attachment attachment : message.attachments()) {
+            call(rateLimits, "files.uploadV2", () -> client.filesUploadV2(r -> r
+                    .channel(channel)
+                    .fileData(attachment.content())
+                    .filename(attachment.fileName())
+                    .title(attachment.title())
+                    .requestFileInfo(false)));
+        }
+    }
+
     private static <T extends SlackApiTextResponse> T call(RateLimits rateLimits, String method, SlackApi.Call<T> call) {
         return rateLimits == RateLimits.WAIT ? SlackApi.call(method, call) : SlackApi.once(method, call);
     }

@@ -1,0 +1,111 @@
+package io.handoff.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.handoff.slack.SlackTestSupport.SECRET;
+import static io.handoff.slack.SlackTestSupport.json;
+import static io.handoff.slack.SlackTestSupport.okJson;
+import static io.handoff.slack.SlackTestSupport.postSigned;
+import static io.handoff.slack.SlackTestSupport.slashCommand;
+import static io.handoff.slack.SlackTestSupport.stubOk;
+import static io.handoff.slack.SlackTestSupport.stubUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.handoff.friction.TeamChannels;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Team;
+import io.handoff.graph.TeamId;
+import io.handoff.graph.TenantId;
+import io.handoff.nudge.AvailabilityCheck;
+import io.handoff.testing.TestRedis;
+
+/**
+ * In the running app: {@code /handoff team-channel} (admins and owners only) sets a team's channel, and the Slack
+ * team channels and availability check are the ones the core features get.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SlackTeamChannelCommandTest {
+    private static final String TEAM = SlackTestSupport.slackId('T');
+    private static final TenantId TENANT = TenantId.of("slack-" + TEAM.toLowerCase(Locale.ROOT));
+    private static final String ADMIN = SlackTestSupport.slackId('U');
+    private static final String MEMBER = SlackTestSupport.slackId('U');
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
+
+    static {
+        stubOk(SLACK, "auth.test", """
+                {"ok":true,"url":"https://acme.slack.com/","team":"Acme","user":"handoff","team_id":"%s",
+                 "user_id":"UBOT","bot_id":"BBOT","is_enterprise_install":false}""".formatted(TEAM));
+        stubOk(SLACK, "usergroups.list", "{\"ok\":true,\"usergroups\":[]}");
+        stubUser(SLACK, ADMIN, TEAM, "Ada Admin", "ada@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
+        SLACK.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=" + MEMBER))
+                .willReturn(okJson("""
+                        {"ok":true,"user":{"id":"%s","team_id":"%s","name":"mo","real_name":"Mo Member",
+                         "is_admin":false,"is_owner":false,"profile":{"real_name":"Mo Member"}}}"""
+                        .formatted(MEMBER, TEAM))));
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
+        registry.add("handoff.demo.mode", () -> "never");
+        registry.add("handoff.slack.bot-token", () -> "xoxb-test-team-channel");
+        registry.add("handoff.slack.signing-secret", () -> SECRET);
+        registry.add("handoff.slack.api-url", () -> "http://localhost:" + SLACK.port() + "/api/");
+    }
+
+    @AfterAll
+    static void stopSlack() {
+        SLACK.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GraphStore graph;
+
+    @Autowired
+    TeamChannels teamChannels;
+
+    @Autowired
+    List<AvailabilityCheck> availabilityChecks;
+
+    @Test
+    void onlyAnAdminSetsATeamsChannelAndTheCoreGetsTheSlackAdapters() throws Exception {
+        // the first command creates the tenant; the team exists once the roster has it
+        postSigned(port, slashCommand(TEAM, ADMIN, "team-channel", "trig-0"), FORM, Map.of());
+        graph.saveTeam(TENANT, Team.of("ops", "Operations"));
+
+        HttpResponse<String> member = postSigned(port,
+                slashCommand(TEAM, MEMBER, "team-channel ops <#C0OPS1234|ops>", "trig-1"), FORM, Map.of());
+        assertThat(json(member.body()).get("text").asString()).startsWith("Only workspace admins and owners");
+        assertThat(teamChannels.configured(TENANT, TeamId.of("ops"))).isFalse();
+
+        HttpResponse<String> admin = postSigned(port,
+                slashCommand(TEAM, ADMIN, "team-channel Operations <#C0OPS1234|ops>", "trig-2"), FORM, Map.of());
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(json(admin.body()).get("text").asString()).contains("Operations").contains("C0OPS1234");
+        assertThat(teamChannels).isInstanceOf(SlackTeamChannels.class);
+        assertThat(teamChannels.configured(TENANT, TeamId.of("ops"))).isTrue();
+        assertThat(TestRedis.client().hget("handoff:{" + TENANT.value() + "}:team-channels", "ops"))
+                .isEqualTo("C0OPS1234");
+        assertThat(availabilityChecks).hasAtLeastOneElementOfType(SlackAvailability.class);
+    }
+}

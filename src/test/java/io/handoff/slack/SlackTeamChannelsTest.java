@@ -1,0 +1,147 @@
+package io.handoff.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.handoff.slack.SlackTestSupport.calls;
+import static io.handoff.slack.SlackTestSupport.okJson;
+import static io.handoff.slack.SlackTestSupport.stubOk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+
+import io.handoff.chat.Message;
+import io.handoff.chat.Paragraph;
+import io.handoff.empathy.Story;
+import io.handoff.empathy.StoryMessages;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
+import io.handoff.graph.RedisGraphStore;
+import io.handoff.graph.Team;
+import io.handoff.graph.TeamId;
+import io.handoff.graph.Tenant;
+import io.handoff.graph.TenantId;
+import io.handoff.testing.TestRedis;
+
+/** Team channels on Slack: configured per team in Redis, posted with chat.postMessage (WireMock), once per key. */
+class SlackTeamChannelsTest {
+    private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
+
+    private final GraphStore graph = new RedisGraphStore(TestRedis.client());
+    private final TenantId tenant = TestRedis.uniqueTenant();
+    private final TeamId platform = TeamId.of("platform");
+    private SlackTeamChannels channels;
+
+    @AfterAll
+    static void stopSlack() {
+        SLACK.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        SLACK.resetAll();
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix("http://localhost:" + SLACK.port() + "/api/");
+        config.setFailOnUnknownProperties(false);
+        SlackProperties properties = new SlackProperties("xoxb-channels-test", "secret", null, null, null,
+                "http://localhost:" + SLACK.port() + "/api/");
+        SlackWorkspaces workspaces = new SlackWorkspaces(graph, properties,
+                new RedisInstallationService(TestRedis.client()), Clock.systemUTC());
+        channels = new SlackTeamChannels(graph, Slack.getInstance(config), workspaces, TestRedis.client());
+        graph.saveTenant(new Tenant(tenant, "Channels test", null, SlackTestSupport.slackId('T'), null, Instant.now()));
+        graph.saveTeam(tenant, Team.of("platform", "Platform Engineering"));
+        stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"C0PLATFORM\",\"ts\":\"1.2\"}");
+    }
+
+    @Test
+    void anAdminSetsATeamsChannelByTeamNameAndChannelMention() {
+        assertThat(channels.configured(tenant, platform)).isFalse();
+
+        String answer = channels.configure(tenant, "Platform Engineering <#C0PLATFORM|platform-eng>");
+
+        assertThat(answer).contains("Platform Engineering").contains("C0PLATFORM");
+        assertThat(channels.configured(tenant, platform)).isTrue();
+        assertThat(TestRedis.client().hget("handoff:{" + tenant.value() + "}:team-channels", "platform"))
+                .isEqualTo("C0PLATFORM");
+        assertThat(channels.configure(tenant, "nosuchteam C0PLATFORM")).startsWith("There is no team");
+        assertThat(channels.configure(tenant, "platform #not-an-id")).startsWith("That is not a channel");
+        assertThat(channels.channel(tenant, platform)).hasValue("C0PLATFORM");
+
+        assertThat(channels.configure(tenant, "platform off")).contains("no channel");
+        assertThat(channels.configured(tenant, platform)).isFalse();
+    }
+
+    @Test
+    void aSharedStoryIsPostedToTheTeamsChannelEscapedAndOnlyOnce() {
+        channels.configure(tenant, "platform C0PLATFORM");
+        Person teller = person("dana", "Dana <!channel>");
+        Person upstream = person("pat", "Pat Lee");
+        Story story = new Story("s1", upstream.id(), teller.id(), "release notes",
+                "Friday *deploys* <!here> hurt <https://evil.example|click>", 3, false, true, Story.Status.SENT,
+                Instant.now(), Instant.now(), Map.of(), null, false);
+        Message post = StoryMessages.channelPost(story, teller, upstream);
+
+        channels.post(tenant, platform, post, "story-channel:s1");
+        channels.post(tenant, platform, post, "story-channel:s1"); // a retry of the same story
+
+        List<Map<String, String>> posts = calls(SLACK, "chat.postMessage");
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).get("channel")).isEqualTo("C0PLATFORM");
+        String blocks = SlackTestSupport.json(posts.get(0).get("blocks")).toString(); // JSON escapes decoded
+        assertThat(blocks).contains("&lt;!here&gt;").contains("&lt;https://evil.example|click&gt;")
+                .contains("Dana &lt;!channel&gt;").contains("\u2217deploys\u2217");
+        assertThat(blocks).doesNotContain("<!here>").doesNotContain("<!channel>").doesNotContain("<https://evil");
+    }
+
+    @Test
+    void aDigestThatSlackRefusesIsNotLostForTheNextTry() {
+        channels.configure(tenant, "platform C0PLATFORM");
+        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(
+                okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
+        Message digest = new Message("Friction digest <@U123>", List.of(Paragraph.of("Platform: 3.4 of 5 <!channel>")));
+
+        channels.post(tenant, platform, digest, "friction-digest:2026-47:platform");
+        SLACK.resetAll();
+        stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"C0PLATFORM\",\"ts\":\"1.3\"}");
+        channels.post(tenant, platform, digest, "friction-digest:2026-47:platform");
+
+        List<Map<String, String>> posts = calls(SLACK, "chat.postMessage");
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).get("text")).isEqualTo("Friction digest &lt;@U123&gt;");
+        assertThat(SlackTestSupport.json(posts.get(0).get("blocks")).toString()).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
+    }
+
+    @Test
+    void aRateLimitIsReportedWithoutWaitingAndReleasesTheClaim() {
+        channels.configure(tenant, "platform C0PLATFORM");
+        SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "30").withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
+
+        long started = System.nanoTime();
+        channels.post(tenant, platform, Message.text("digest"), "friction-digest:x:platform");
+
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+        assertThat(calls(SLACK, "chat.postMessage")).hasSize(1);
+        assertThat(TestRedis.client().exists("handoff:{" + tenant.value() + "}:team-channel-post:friction-digest:x:platform"))
+                .isFalse();
+    }
+
+    private Person person(String id, String name) {
+        Person person = new Person(PersonId.of(id), name, null, null, null, Map.of(Platform.SLACK, "U" + id.toUpperCase()));
+        graph.savePerson(tenant, person);
+        return person;
+    }
+}
