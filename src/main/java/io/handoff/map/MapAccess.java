@@ -49,6 +49,11 @@ public final class MapAccess {
         return new Viewer(tenant, person, admin, names);
     }
 
+    /** The person ids and email addresses configured as the tenant's admins (HANDOFF_MAP_ADMINS); may be empty. */
+    public List<String> admins(TenantId tenant) {
+        return admins.getOrDefault(tenant.value(), List.of());
+    }
+
     /** May {@code viewer} see {@code scope}? {@code teamOf} tells a person's team. */
     public Decision decide(Viewer viewer, MapScope scope) {
         if (viewer.admin()) {

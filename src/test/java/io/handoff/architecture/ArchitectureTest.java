@@ -42,4 +42,13 @@ class ArchitectureTest {
             .that().resideInAPackage("io.handoff.nudge..")
             .should().dependOnClassesThat().resideInAPackage("io.handoff.delivery..")
             .because("the outbox (delivery) is built on the scheduler and the delivery rules (nudge), not the reverse");
+
+    @ArchTest
+    static final ArchRule theSettingsCommandIsCoreToo = noClasses()
+            .that().resideInAPackage("io.handoff.settings..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "com.microsoft.bot..",
+                    "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
+                    "io.handoff.slack..", "io.handoff.teams..", "io.handoff.web..", "io.handoff.playground..",
+                    "io.handoff.delivery..")
+            .because("the settings chat command is platform-neutral and only reads and writes tenant settings");
 }
