@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +24,12 @@ import redis.clients.jedis.UnifiedJedis;
  * Files sent to Teams by address instead of inline: Teams refuses activities above about 28 KB, so a map picture
  * as a {@code data:} URI mostly fails. The bytes are kept in Redis for {@link #TTL} under
  * {@code handoff:{tenant}:file:<random id>} and served at {@code <public url>/files/<token>}, the token signed with
- * the map links' key ({@link MapLinks#signature}). Small images stay inline.
+ * the map links' key ({@link MapLinks#signature}). Small files stay inline.
  */
 final class TeamsFiles {
     static final Duration TTL = Duration.ofHours(24);
-    /** Images below this size stay inline as data: URIs (base64 grows them by a third; the card needs room too). */
-    static final int INLINE_BELOW = 12 * 1024;
+    /** The bytes of files a message may carry inline as data: URIs (Teams refuses activities above ~28 KB). */
+    static final int INLINE_BUDGET = 12 * 1024;
     private static final Logger log = LoggerFactory.getLogger(TeamsFiles.class);
     private static final String PREFIX = "file";
     private static final int MAX_TOKEN = 512;
@@ -49,12 +50,20 @@ final class TeamsFiles {
         this.clock = clock;
     }
 
-    /** What a Teams attachment's contentUrl should be: a data: URI for a small image, else a signed link to us. */
-    String contentUrl(TenantId tenant, Attachment file) {
-        if (file.isImage() && file.content().length < INLINE_BELOW) {
-            return "data:" + file.mediaType() + ";base64," + Base64.getEncoder().encodeToString(file.content());
-        }
-        return store(tenant, file).toString();
+    /**
+     * The contentUrl of each file of one message: data: URIs while the files so far stay under
+     * {@link #INLINE_BUDGET} bytes together (base64 grows them by a third; the card needs room too), else a signed
+     * link to us. Small exports (my-data) thus stay inline and are never kept in Redis.
+     */
+    Function<Attachment, String> forMessage(TenantId tenant) {
+        int[] left = {INLINE_BUDGET};
+        return file -> {
+            if (file.content().length < left[0]) {
+                left[0] -= file.content().length;
+                return "data:" + file.mediaType() + ";base64," + Base64.getEncoder().encodeToString(file.content());
+            }
+            return store(tenant, file).toString();
+        };
     }
 
     /** Keeps the file for {@link #TTL} and answers its signed address. */

@@ -21,7 +21,7 @@ final class TeamsMessages {
     /** A message whose files are sent by {@code files} (large ones as signed links, see {@link TeamsFiles}). */
     static Activity message(Message message, TenantId tenant, TeamsFiles files) {
         Activity activity = Activity.createMessageActivity();
-        activity.setAttachments(AdaptiveCards.message(message, file -> files.contentUrl(tenant, file)));
+        activity.setAttachments(AdaptiveCards.message(message, files.forMessage(tenant)));
         activity.setSummary(message.summary());
         return activity;
     }

@@ -41,7 +41,7 @@ class TeamsFilesTest extends TeamsAppTest {
         Person person = graph.person(tenant, PersonId.of("dana@contoso.example")).orElseThrow();
         byte[] png = png(200_000, 1);
         byte[] icon = png(2_000, 2);
-        byte[] csv = "from,to\nada,ben\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = "from,to\nada,ben\n".repeat(2_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
         sender.send(tenant, person, new Message("Your map", List.of(Paragraph.of("Here is your map")), List.of(
                 new Attachment("map.png", "image/png", png, "Your map"),
