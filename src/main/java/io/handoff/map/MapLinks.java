@@ -125,6 +125,20 @@ public final class MapLinks {
         return grant;
     }
 
+    /**
+     * The base64url HMAC of another signed value (file links of the chat adapters), keyed like the map links. Callers
+     * must start their payload with their own prefix so it can never be read as a map grant (those start with "v1").
+     */
+    public String signature(String payload) {
+        return ENCODER.encodeToString(mac(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Whether {@code signature} is {@link #signature(String)} of {@code payload} (constant-time). */
+    public boolean signs(String payload, String signature) {
+        return signature != null && MessageDigest.isEqual(
+                signature(payload).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static MapLinkException invalid() {
         return new MapLinkException(MapLinkException.Reason.INVALID,
                 "This map link is not valid. Ask the bot for a new map to get a fresh link.");

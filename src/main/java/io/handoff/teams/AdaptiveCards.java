@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -59,11 +60,34 @@ final class AdaptiveCards {
 
     /** The message as one card, followed by its files (images inline as data: URIs, other files as attachments). */
     static List<Attachment> message(Message message) {
+        return message(message, file -> "data:" + file.mediaType() + ";base64,"
+                + Base64.getEncoder().encodeToString(file.content()));
+    }
+
+    /**
+     * The message as one card, followed by its images as attachments at {@code contentUrl} (a data: URI or a link).
+     * Other files linked to over http(s) become an Action.OpenUrl to download them; as data: URIs, attachments.
+     */
+    static List<Attachment> message(Message message, Function<io.handoff.chat.Attachment, String> contentUrl) {
         List<Attachment> attachments = new ArrayList<>();
         ObjectNode card = card();
         ArrayNode body = card.withArray("body");
         ArrayNode actions = card.withArray("actions");
         render(message.blocks(), body, actions);
+        List<Attachment> files = new ArrayList<>();
+        for (io.handoff.chat.Attachment file : message.attachments()) {
+            String url = contentUrl.apply(file);
+            if (!file.isImage() && !url.startsWith("data:")) {
+                actions.addObject().put("type", "Action.OpenUrl").put("title", "Download " + file.title())
+                        .put("url", url);
+                continue;
+            }
+            Attachment attachment = new Attachment();
+            attachment.setContentType(file.mediaType());
+            attachment.setName(file.fileName());
+            attachment.setContentUrl(url);
+            files.add(attachment);
+        }
         if (actions.isEmpty()) {
             card.remove("actions");
         }
@@ -71,14 +95,7 @@ final class AdaptiveCards {
             body.add(textBlock(CardText.escape(message.summary())));
         }
         attachments.add(attachment(card));
-        for (io.handoff.chat.Attachment file : message.attachments()) {
-            Attachment attachment = new Attachment();
-            attachment.setContentType(file.mediaType());
-            attachment.setName(file.fileName());
-            attachment.setContentUrl("data:" + file.mediaType() + ";base64,"
-                    + Base64.getEncoder().encodeToString(file.content()));
-            attachments.add(attachment);
-        }
+        attachments.addAll(files);
         return attachments;
     }
 

@@ -70,9 +70,12 @@ final class TeamsBot implements Bot {
     private final PlatformPreference platformPreference;
     private final TeamsNotifications notifications;
     private final TeamsSender privately;
+    private final TeamsFiles files;
 
     TeamsBot(ChatBot chat, GraphStore graph, TeamsPeople people, ConversationReferences references, SentForms forms,
-             PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender privately) {
+             PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender privately,
+             TeamsFiles files) {
+        this.files = files;
         this.chat = chat;
         this.graph = graph;
         this.people = people;
@@ -197,9 +200,9 @@ final class TeamsBot implements Bot {
     private void answer(Consumer<Activity> out, Actor actor, Reply reply, String formId,
                         Map<String, List<String>> submitted) {
         if (reply instanceof Reply.Show show) {
-            send(out, show.message());
+            out.accept(TeamsMessages.message(show.message(), actor.tenant(), files));
         } else if (reply instanceof Reply.CloseForm close) {
-            send(out, close.message());
+            out.accept(TeamsMessages.message(close.message(), actor.tenant(), files));
         } else if (reply instanceof Reply.OpenForm open) {
             sendForm(out, actor, open.form());
         } else if (reply instanceof Reply.NextForm next) {

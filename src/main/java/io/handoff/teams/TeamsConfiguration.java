@@ -19,6 +19,8 @@ import io.handoff.chat.Delivery;
 import io.handoff.delivery.PlatformPreference;
 import io.handoff.chat.PlatformSender;
 import io.handoff.graph.GraphStore;
+import io.handoff.map.MapLinks;
+import io.handoff.map.MapProperties;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The Teams adapter; present only when MICROSOFT_APP_ID is set, so Handoff starts without Teams credentials. */
@@ -45,8 +47,14 @@ class TeamsConfiguration {
     }
 
     @Bean
-    TeamsSender teamsSender(TeamsAdapter adapter, TeamsProperties properties, ConversationReferences references) {
-        return new TeamsSender(adapter, properties.appId().strip(), references);
+    TeamsFiles teamsFiles(UnifiedJedis redis, MapLinks links, MapProperties maps) {
+        return new TeamsFiles(redis, links, maps.publicUrl(), Clock.systemUTC());
+    }
+
+    @Bean
+    TeamsSender teamsSender(TeamsAdapter adapter, TeamsProperties properties, ConversationReferences references,
+                            TeamsFiles files) {
+        return new TeamsSender(adapter, properties.appId().strip(), references, files);
     }
 
     @Bean(destroyMethod = "close")
@@ -57,9 +65,10 @@ class TeamsConfiguration {
 
     @Bean
     TeamsBot teamsBot(ChatBot chat, GraphStore graph, UnifiedJedis redis, ConversationReferences references,
-                      PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender sender) {
+                      PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender sender,
+                      TeamsFiles files) {
         return new TeamsBot(chat, graph, new TeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
-                platformPreference, notifications, sender);
+                platformPreference, notifications, sender, files);
     }
 
     /** True when handoff.teams.app-id (MICROSOFT_APP_ID) is set to something other than blanks. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 
 import io.handoff.chat.Message;
+import io.handoff.graph.TenantId;
 
 /** Message activities carrying Adaptive Cards. */
 final class TeamsMessages {
@@ -13,6 +14,14 @@ final class TeamsMessages {
     static Activity message(Message message) {
         Activity activity = Activity.createMessageActivity();
         activity.setAttachments(AdaptiveCards.message(message));
+        activity.setSummary(message.summary());
+        return activity;
+    }
+
+    /** A message whose files are sent by {@code files} (large ones as signed links, see {@link TeamsFiles}). */
+    static Activity message(Message message, TenantId tenant, TeamsFiles files) {
+        Activity activity = Activity.createMessageActivity();
+        activity.setAttachments(AdaptiveCards.message(message, files.forMessage(tenant)));
         activity.setSummary(message.summary());
         return activity;
     }

@@ -31,11 +31,13 @@ final class TeamsSender implements PlatformSender {
     private final TeamsAdapter adapter;
     private final String appId;
     private final ConversationReferences references;
+    private final TeamsFiles files;
 
-    TeamsSender(TeamsAdapter adapter, String appId, ConversationReferences references) {
+    TeamsSender(TeamsAdapter adapter, String appId, ConversationReferences references, TeamsFiles files) {
         this.adapter = adapter;
         this.appId = appId;
         this.references = references;
+        this.files = files;
     }
 
     @Override
@@ -52,7 +54,7 @@ final class TeamsSender implements PlatformSender {
     public void send(TenantId tenant, Person recipient, Message message) {
         ConversationReference reference = references.find(tenant, recipient.id()).orElseThrow(() ->
                 SendFailure.permanentFailure(recipient.id() + " has no Teams conversation with Handoff"));
-        send(reference, TeamsMessages.message(message));
+        send(reference, TeamsMessages.message(message, tenant, files));
     }
 
     /** Sends an activity into a stored conversation now (proactively). */
