@@ -10,6 +10,7 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +44,11 @@ final class PlaygroundInbox implements PlatformSender {
     @Override
     public void send(TenantId tenant, Person recipient, Message message) {
         String key = key(recipient.id());
-        redis.lpush(key, json.writeValueAsString(ViewRenderer.message(message, clock.instant())));
-        redis.ltrim(key, 0, KEEP - 1);
+        try (AbstractPipeline pipeline = redis.pipelined()) { // one round trip; a crash between them only keeps more
+            pipeline.lpush(key, json.writeValueAsString(ViewRenderer.message(message, clock.instant())));
+            pipeline.ltrim(key, 0, KEEP - 1);
+            pipeline.sync();
+        }
     }
 
     List<View.Message> messages(PersonId person) {

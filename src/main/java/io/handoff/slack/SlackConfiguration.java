@@ -3,6 +3,8 @@ package io.handoff.slack;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -87,8 +89,15 @@ class SlackConfiguration {
 
     /** Team channels (stories shared with a team, friction digests), set with /handoff team-channel. */
     @Bean
-    SlackTeamChannels slackTeamChannels(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis) {
-        return new SlackTeamChannels(graph, slack, workspaces, redis);
+    SlackTeamChannels slackTeamChannels(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis,
+                                        ExecutorService slackChannelPosts) {
+        return new SlackTeamChannels(graph, slack, workspaces, redis, slackChannelPosts);
+    }
+
+    /** One thread posts to team channels, after the request that caused the post was acknowledged. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService slackChannelPosts() {
+        return Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "slack-channel-posts"));
     }
 
     @Bean(destroyMethod = "stop")

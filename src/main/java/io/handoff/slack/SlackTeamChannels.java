@@ -3,6 +3,7 @@ package io.handoff.slack;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +39,19 @@ final class SlackTeamChannels implements TeamChannels {
     private final Slack slack;
     private final SlackWorkspaces workspaces;
     private final UnifiedJedis redis;
+    private final Executor sending;
 
-    SlackTeamChannels(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis) {
+    /**
+     * {@code sending} runs the Slack call: a story is shared from a button press that Slack wants acknowledged
+     * within 3 seconds, so the post happens after the claim, off the request thread.
+     */
+    SlackTeamChannels(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis,
+                      Executor sending) {
         this.graph = graph;
         this.slack = slack;
         this.workspaces = workspaces;
         this.redis = redis;
+        this.sending = sending;
     }
 
     /** The Slack channel id in a reference typed by an admin ({@code C0123ABCD} or {@code <#C0123ABCD|name>}). */
@@ -112,13 +120,17 @@ final class SlackTeamChannels implements TeamChannels {
             log.info("Team channel post {} of tenant {} was already made", idempotencyKey, tenant);
             return;
         }
+        sending.execute(() -> send(tenant, team, channel.get(), token.get(), message, idempotencyKey, claim));
+    }
+
+    private void send(TenantId tenant, TeamId team, String channel, String token, Message message,
+                      String idempotencyKey, String claim) {
         try {
-            SlackMessenger.postToChannel(slack.methods(token.get()), channel.get(), message,
-                    SlackMessenger.RateLimits.REPORT);
+            SlackMessenger.postToChannel(slack.methods(token), channel, message, SlackMessenger.RateLimits.REPORT);
             log.info("Posted {} to the channel of team {} in tenant {}", idempotencyKey, team, tenant);
         } catch (SlackApi.SlackCallFailed failure) {
             redis.del(claim);
-            log.warn("Posting {} to channel {} of team {} in tenant {} failed: {}{}", idempotencyKey, channel.get(),
+            log.warn("Posting {} to channel {} of team {} in tenant {} failed: {}{}", idempotencyKey, channel,
                     team, tenant, failure.error(),
                     "not_in_channel".equals(failure.error()) ? " (invite @Handoff to the channel)" : "");
         }

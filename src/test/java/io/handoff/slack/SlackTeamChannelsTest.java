@@ -60,7 +60,8 @@ class SlackTeamChannelsTest {
                 "http://localhost:" + SLACK.port() + "/api/");
         SlackWorkspaces workspaces = new SlackWorkspaces(graph, properties,
                 new RedisInstallationService(TestRedis.client()), Clock.systemUTC());
-        channels = new SlackTeamChannels(graph, Slack.getInstance(config), workspaces, TestRedis.client());
+        channels = new SlackTeamChannels(graph, Slack.getInstance(config), workspaces, TestRedis.client(),
+                Runnable::run);
         graph.saveTenant(new Tenant(tenant, "Channels test", null, SlackTestSupport.slackId('T'), null, Instant.now()));
         graph.saveTeam(tenant, Team.of("platform", "Platform Engineering"));
         stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"C0PLATFORM\",\"ts\":\"1.2\"}");
