@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
@@ -21,6 +22,7 @@ import io.handoff.chat.PlatformSender;
 import io.handoff.graph.GraphStore;
 import io.handoff.map.MapLinks;
 import io.handoff.map.MapProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The Teams adapter; present only when MICROSOFT_APP_ID is set, so Handoff starts without Teams credentials. */
@@ -69,6 +71,17 @@ class TeamsConfiguration {
                       TeamsFiles files) {
         return new TeamsBot(chat, graph, new TeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
                 platformPreference, notifications, sender, files);
+    }
+
+    /** Out of office from Teams presence (Graph, Presence.Read.All); off with handoff.teams.presence-enabled=false. */
+    @Bean
+    @ConditionalOnProperty(name = "handoff.teams.presence-enabled", havingValue = "true", matchIfMissing = true)
+    TeamsAvailability teamsAvailability(TeamsProperties properties, GraphStore graph, UnifiedJedis redis,
+                                        MeterRegistry meters) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        GraphTokens tokens = new GraphTokens(properties.appId().strip(), properties.appPassword(),
+                properties.loginUrl(), http, Clock.systemUTC());
+        return new TeamsAvailability(graph, tokens, properties.graphUrl(), http, redis, meters);
     }
 
     /** True when handoff.teams.app-id (MICROSOFT_APP_ID) is set to something other than blanks. */

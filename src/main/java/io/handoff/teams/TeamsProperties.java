@@ -15,21 +15,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openIdMetadataUrl BOT_OPENID_METADATA_URL: where the signing keys of incoming tokens are published
  * @param oauthTokenUrl     BOT_OAUTH_TOKEN_URL: the client-credentials token endpoint for outgoing calls
  * @param retry             how connector calls are retried on 429 and 412/502/503/504
+ * @param graphUrl          MICROSOFT_GRAPH_URL: Microsoft Graph's base URL (presence reads)
+ * @param loginUrl          MICROSOFT_LOGIN_URL: the identity platform; Graph tokens come from
+ *                          {@code {loginUrl}/{customer's tenant id}/oauth2/v2.0/token}
+ * @param presenceEnabled   TEAMS_PRESENCE_ENABLED: hold messages while someone's Teams presence says out of office
  */
 @ConfigurationProperties("handoff.teams")
 public record TeamsProperties(String appId, String appPassword, String appTenantId,
                               @DefaultValue(DEFAULT_OPENID_METADATA_URL) String openIdMetadataUrl,
                               @DefaultValue(DEFAULT_TOKEN_URL) String oauthTokenUrl,
-                              @DefaultValue Retry retry) {
+                              @DefaultValue Retry retry,
+                              @DefaultValue(DEFAULT_GRAPH_URL) String graphUrl,
+                              @DefaultValue(DEFAULT_LOGIN_URL) String loginUrl,
+                              @DefaultValue("true") boolean presenceEnabled) {
     public static final String DEFAULT_OPENID_METADATA_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String DEFAULT_TOKEN_URL =
             "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
     public static final String SCOPE = "https://api.botframework.com/.default";
+    public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
+    public static final String DEFAULT_LOGIN_URL = "https://login.microsoftonline.com";
 
     public TeamsProperties {
         openIdMetadataUrl = blank(openIdMetadataUrl) ? DEFAULT_OPENID_METADATA_URL : openIdMetadataUrl.strip();
         oauthTokenUrl = blank(oauthTokenUrl) ? DEFAULT_TOKEN_URL : oauthTokenUrl.strip();
+        graphUrl = blank(graphUrl) ? DEFAULT_GRAPH_URL : graphUrl.strip();
+        loginUrl = blank(loginUrl) ? DEFAULT_LOGIN_URL : loginUrl.strip();
         retry = retry == null ? new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(10)) : retry;
     }
 

@@ -42,6 +42,7 @@ final class BotFrameworkFake {
     static final String APP_ID = "8a6f3e2c-5b1d-4c7e-9f00-1234567890ab";
     static final String APP_PASSWORD = "test-client-secret";
     static final String OUTGOING_TOKEN = "outgoing-token-from-the-fake";
+    static final String GRAPH_TOKEN = "graph-token-from-the-fake";
     static final String KEY_ID = "test-signing-key";
     static final String ISSUER = "https://api.botframework.com";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -76,6 +77,8 @@ final class BotFrameworkFake {
         registry.add("handoff.teams.oauth-token-url", () -> fake.baseUrl() + "/oauth2/token");
         registry.add("handoff.teams.retry.first-backoff", () -> "50ms");
         registry.add("handoff.teams.retry.max-wait", () -> "3s");
+        registry.add("handoff.teams.graph-url", () -> fake.baseUrl() + "/graph");
+        registry.add("handoff.teams.login-url", () -> fake.baseUrl() + "/login");
     }
 
     String baseUrl() {
@@ -97,6 +100,11 @@ final class BotFrameworkFake {
                 + "\"expires_in\":3599,\"access_token\":\"" + OUTGOING_TOKEN + "\"}")));
         server.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities.*"))
                 .atPriority(10).willReturn(okJson("{\"id\":\"sent-1\"}")));
+        // Graph for presence: an app-only token for any tenant, and everyone Available unless a test says otherwise
+        server.stubFor(post(urlPathMatching("/login/[^/]+/oauth2/v2.0/token")).willReturn(okJson(
+                "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"" + GRAPH_TOKEN + "\"}")));
+        server.stubFor(get(urlPathMatching("/graph/v1.0/users/[^/]+/presence")).atPriority(10)
+                .willReturn(okJson("{\"availability\":\"Available\",\"activity\":\"Available\"}")));
     }
 
     /** The connector knows this member (email lookups and rosters). */
