@@ -33,6 +33,8 @@ class TeamsManifestTest {
         assertThat(commands.valueStream().map(c -> c.path("title").asString())).contains("home", "help", "customers",
                 "map", "pause", "resume", "my-data", "forget-me");
         assertThat(manifest.path("validDomains").get(0).asString()).isEqualTo("{{BOT_DOMAIN}}");
+        // the Entra app whose Graph permissions (Presence.Read.All) the admin consents to in the Teams admin center
+        assertThat(manifest.path("webApplicationInfo").path("id").asString()).isEqualTo("{{MICROSOFT_APP_ID}}");
         assertThat(manifest.path("name").path("short").asString().length()).isLessThanOrEqualTo(30);
         assertThat(manifest.path("description").path("short").asString().length()).isLessThanOrEqualTo(80);
     }
