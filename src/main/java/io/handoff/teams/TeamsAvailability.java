@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
@@ -110,7 +111,7 @@ final class TeamsAvailability implements AvailabilityCheck {
     }
 
     private Availability lookUp(TenantId tenant, Person person, String objectId) {
-        String cacheKey = prefix(tenant) + "teams-away:" + person.id().value();
+        String cacheKey = cacheKey(tenant, person.id());
         String cached = redis.get(cacheKey);
         if (cached != null) {
             count("cached");
@@ -233,6 +234,11 @@ final class TeamsAvailability implements AvailabilityCheck {
 
     private void count(String outcome) {
         meters.counter("handoff.teams.presence.lookups", "outcome", outcome).increment();
+    }
+
+    /** The cached answer about one person (personal data: {@link TeamsPersonalData} shows and erases it). */
+    static String cacheKey(TenantId tenant, PersonId person) {
+        return prefix(tenant) + "teams-away:" + person.value();
     }
 
     private static String backoffKey(TenantId tenant) {

@@ -13,7 +13,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * What the Teams adapter keeps about a person, for {@code my-data} and {@code forget-me}: their personal conversation
- * reference, the form cards sent to them, the platform they used last, and who waits for them to install the app.
+ * reference, the form cards sent to them, the platform they used last, who waits for them to install the app, and the
+ * out-of-office answer last read from their Teams presence.
  */
 final class TeamsPersonalData implements PersonalData {
     private final UnifiedJedis redis;
@@ -44,13 +45,19 @@ final class TeamsPersonalData implements PersonalData {
             lines.add("Colleagues who named you before you used Handoff: " + String.join(", ", waiting.keySet()) + ".");
             data.put("namedBeforeYouJoined", List.copyOf(waiting.keySet()));
         }
+        String away = redis.get(TeamsAvailability.cacheKey(tenant, person));
+        if (away != null) {
+            lines.add("Whether your Teams presence said out of office when Handoff last looked (" + away
+                    + "), kept 5 minutes so Handoff does not ask Teams for every message.");
+            data.put("teamsPresence", away);
+        }
         return lines.isEmpty() ? List.of() : List.of(new DataSection("Microsoft Teams", lines, data));
     }
 
     @Override
     public List<String> erase(TenantId tenant, PersonId person) {
         long deleted = redis.del(ConversationReferences.key(tenant, person), SentForms.key(tenant, person),
-                TeamsNotifications.unreachableKey(tenant, person));
+                TeamsNotifications.unreachableKey(tenant, person), TeamsAvailability.cacheKey(tenant, person));
         return deleted == 0 ? List.of() : List.of("your Microsoft Teams conversation and settings");
     }
 }

@@ -273,6 +273,33 @@ class TeamsAvailabilityTest {
         assertThat(MICROSOFT.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
+    @Test
+    void aTenantNotOnTeamsIsNotAskedAbout() {
+        TenantId slackOnly = TestRedis.uniqueTenant();
+        graph.saveTenant(new Tenant(slackOnly, "Slack only", null, "T0SLACK01", null, Instant.now()));
+        Person moved = new Person(PersonId.of("moved"), "Moved Over", null, null, null, Map.of(Platform.TEAMS, "aad-x"));
+        graph.savePerson(slackOnly, moved);
+
+        assertThat(availability.availability(slackOnly, moved)).isEqualTo(Availability.AVAILABLE);
+
+        assertThat(MICROSOFT.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void theCachedAnswerIsShownInMyDataAndGoesWithForgetMe() {
+        Person dana = person("dana");
+        stubPresence(dana, "{\"availability\":\"Away\",\"activity\":\"OutOfOffice\"}");
+        availability.availability(tenant, dana);
+        TeamsPersonalData personalData = new TeamsPersonalData(redis, new ConversationReferences(redis));
+
+        assertThat(personalData.describe(tenant, dana.id())).singleElement()
+                .satisfies(section -> assertThat(section.lines()).anyMatch(line -> line.contains("out of office")));
+        assertThat(personalData.erase(tenant, dana.id())).isNotEmpty();
+
+        assertThat(redis.exists(key("teams-away:dana"))).isFalse();
+        assertThat(personalData.describe(tenant, dana.id())).isEmpty();
+    }
+
     private Person person(String id) {
         Person person = new Person(PersonId.of(id), id + " Example", null, null, null,
                 Map.of(Platform.TEAMS, "aad-" + id + "-" + UUID.randomUUID().toString().substring(0, 8)));
