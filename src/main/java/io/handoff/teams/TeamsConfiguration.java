@@ -52,9 +52,16 @@ class TeamsConfiguration {
     }
 
     @Bean
+    TeamsAddresses teamsAddresses(UnifiedJedis redis) {
+        return new TeamsAddresses(redis);
+    }
+
+    @Bean
     TeamsSender teamsSender(TeamsAdapter adapter, TeamsProperties properties, ConversationReferences references,
-                            TeamsFiles files) {
-        return new TeamsSender(adapter, properties.appId().strip(), references, files);
+                            TeamsFiles files, GraphStore graph, TeamsAddresses addresses) {
+        String appId = properties.appId().strip();
+        return new TeamsSender(adapter, appId, references, files, new PersonalChats(adapter, appId, graph, references,
+                addresses, properties.defaultServiceUrl()));
     }
 
     @Bean(destroyMethod = "close")
@@ -66,9 +73,9 @@ class TeamsConfiguration {
     @Bean
     TeamsBot teamsBot(ChatBot chat, GraphStore graph, UnifiedJedis redis, ConversationReferences references,
                       PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender sender,
-                      TeamsFiles files) {
+                      TeamsFiles files, TeamsAddresses addresses) {
         return new TeamsBot(chat, graph, new TeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
-                platformPreference, notifications, sender, files);
+                platformPreference, notifications, sender, files, addresses);
     }
 
     /** True when handoff.teams.app-id (MICROSOFT_APP_ID) is set to something other than blanks. */

@@ -15,22 +15,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openIdMetadataUrl BOT_OPENID_METADATA_URL: where the signing keys of incoming tokens are published
  * @param oauthTokenUrl     BOT_OAUTH_TOKEN_URL: the client-credentials token endpoint for outgoing calls
  * @param retry             how connector calls are retried on 429 and 412/502/503/504
+ * @param defaultServiceUrl TEAMS_DEFAULT_SERVICE_URL: the connector used to start a personal chat with someone in a
+ *                          Microsoft 365 organisation from which no activity has arrived yet (so no serviceUrl is
+ *                          known); Microsoft's global public endpoint unless the organisation is in a government cloud
  */
 @ConfigurationProperties("handoff.teams")
 public record TeamsProperties(String appId, String appPassword, String appTenantId,
                               @DefaultValue(DEFAULT_OPENID_METADATA_URL) String openIdMetadataUrl,
                               @DefaultValue(DEFAULT_TOKEN_URL) String oauthTokenUrl,
-                              @DefaultValue Retry retry) {
+                              @DefaultValue Retry retry,
+                              @DefaultValue(DEFAULT_SERVICE_URL) String defaultServiceUrl) {
     public static final String DEFAULT_OPENID_METADATA_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String DEFAULT_TOKEN_URL =
             "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
     public static final String SCOPE = "https://api.botframework.com/.default";
+    /**
+     * The public global connector for proactive messages when no incoming activity gave one; GCC, GCC High and DoD
+     * have their own (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
+     */
+    public static final String DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
 
     public TeamsProperties {
         openIdMetadataUrl = blank(openIdMetadataUrl) ? DEFAULT_OPENID_METADATA_URL : openIdMetadataUrl.strip();
         oauthTokenUrl = blank(oauthTokenUrl) ? DEFAULT_TOKEN_URL : oauthTokenUrl.strip();
         retry = retry == null ? new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(10)) : retry;
+        defaultServiceUrl = blank(defaultServiceUrl) ? DEFAULT_SERVICE_URL : defaultServiceUrl.strip();
     }
 
     public boolean enabled() {
