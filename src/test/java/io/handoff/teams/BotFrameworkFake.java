@@ -76,6 +76,12 @@ final class BotFrameworkFake {
         registry.add("handoff.teams.oauth-token-url", () -> fake.baseUrl() + "/oauth2/token");
         registry.add("handoff.teams.retry.first-backoff", () -> "50ms");
         registry.add("handoff.teams.retry.max-wait", () -> "3s");
+        registry.add("handoff.teams.default-service-url", fake::defaultServiceUrl);
+    }
+
+    /** Plays Microsoft's global connector, used when no activity of the organisation gave a serviceUrl yet. */
+    String defaultServiceUrl() {
+        return baseUrl() + "/global/teams/";
     }
 
     String baseUrl() {
