@@ -19,6 +19,8 @@ import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationResourceResponse;
 
 import okhttp3.Response;
 
@@ -40,9 +42,11 @@ final class TeamsAdapter extends BotFrameworkAdapter {
 
     private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
     private final ConnectorRetry retry;
+    private final AppCredentials credentials;
 
     TeamsAdapter(AppCredentials credentials, TeamsProperties properties) {
         super(credentials, new AuthenticationConfiguration(), null, null, null);
+        this.credentials = credentials;
         if (credentials.getAppId() == null || credentials.getAppId().isBlank()) {
             throw new IllegalArgumentException("the Teams adapter needs the bot's app id (MICROSOFT_APP_ID)");
         }
@@ -54,6 +58,17 @@ final class TeamsAdapter extends BotFrameworkAdapter {
             return turn.sendActivity("Sorry, something went wrong on our side; it has been logged. Please try again.")
                     .handle((sent, failed) -> null);
         });
+    }
+
+    /**
+     * {@code POST {serviceUrl}/v3/conversations} with the bot's own token, through the same connector client (and
+     * {@link ConnectorRetry}) as every other call. The SDK's {@code createConversation} wants MSAL credentials, which
+     * Handoff does not use.
+     */
+    CompletableFuture<ConversationResourceResponse> createConversation(String serviceUrl,
+                                                                      ConversationParameters parameters) {
+        return getOrCreateConnectorClient(serviceUrl, credentials)
+                .thenCompose(client -> client.getConversations().createConversation(parameters));
     }
 
     @Override

@@ -71,11 +71,13 @@ final class TeamsBot implements Bot {
     private final TeamsNotifications notifications;
     private final TeamsSender privately;
     private final TeamsFiles files;
+    private final TeamsAddresses addresses;
 
     TeamsBot(ChatBot chat, GraphStore graph, TeamsPeople people, ConversationReferences references, SentForms forms,
              PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender privately,
-             TeamsFiles files) {
+             TeamsFiles files, TeamsAddresses addresses) {
         this.files = files;
+        this.addresses = addresses;
         this.chat = chat;
         this.graph = graph;
         this.people = people;
@@ -287,6 +289,7 @@ final class TeamsBot implements Bot {
             return;
         }
         TenantId tenant = people.tenant(microsoftTenant, null);
+        addresses.rememberServiceUrl(tenant, activity.getServiceUrl());
         int imported = team != null && team.getId() != null ? importRoster(turn, tenant) : 0;
         Optional<Actor> installer = actor(turn);
         if (team != null && team.getId() != null) {
@@ -320,7 +323,8 @@ final class TeamsBot implements Bot {
                 }
                 String email = member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName();
                 try {
-                    people.resolve(tenant, aad, member.getName(), email);
+                    PersonId person = people.resolve(tenant, aad, member.getName(), email);
+                    addresses.rememberUserId(tenant, person, member.getId());
                     count++;
                 } catch (RuntimeException e) {
                     log.warn("Skipped a roster member of {}: {}", tenant, e.getMessage());
@@ -379,6 +383,8 @@ final class TeamsBot implements Bot {
         if (isPersonal(activity)) {
             references.save(tenant, person, activity.getConversationReference());
         }
+        addresses.rememberServiceUrl(tenant, activity.getServiceUrl());
+        addresses.rememberUserId(tenant, person, from.getId());
         platformPreference.touched(tenant, person, Platform.TEAMS);
         return Optional.of(new Actor(tenant, person));
     }

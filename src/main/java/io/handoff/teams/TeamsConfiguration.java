@@ -54,9 +54,16 @@ class TeamsConfiguration {
     }
 
     @Bean
+    TeamsAddresses teamsAddresses(UnifiedJedis redis) {
+        return new TeamsAddresses(redis);
+    }
+
+    @Bean
     TeamsSender teamsSender(TeamsAdapter adapter, TeamsProperties properties, ConversationReferences references,
-                            TeamsFiles files) {
-        return new TeamsSender(adapter, properties.appId().strip(), references, files);
+                            TeamsFiles files, GraphStore graph, TeamsAddresses addresses) {
+        String appId = properties.appId().strip();
+        return new TeamsSender(adapter, appId, references, files, new PersonalChats(adapter, appId, graph, references,
+                addresses, properties.defaultServiceUrl()));
     }
 
     @Bean(destroyMethod = "close")
@@ -68,9 +75,9 @@ class TeamsConfiguration {
     @Bean
     TeamsBot teamsBot(ChatBot chat, GraphStore graph, UnifiedJedis redis, ConversationReferences references,
                       PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender sender,
-                      TeamsFiles files) {
+                      TeamsFiles files, TeamsAddresses addresses) {
         return new TeamsBot(chat, graph, new TeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
-                platformPreference, notifications, sender, files);
+                platformPreference, notifications, sender, files, addresses);
     }
 
     /** Out of office from Teams presence (Graph, Presence.Read.All); off with handoff.teams.presence-enabled=false. */

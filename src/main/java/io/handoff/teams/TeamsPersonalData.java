@@ -13,8 +13,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * What the Teams adapter keeps about a person, for {@code my-data} and {@code forget-me}: their personal conversation
- * reference, the form cards sent to them, the platform they used last, who waits for them to install the app, and the
- * out-of-office answer last read from their Teams presence.
+ * reference and Teams user id, the form cards sent to them, the platform they used last, who waits for them to
+ * install the app, and the out-of-office answer last read from their Teams presence.
  */
 final class TeamsPersonalData implements PersonalData {
     private final UnifiedJedis redis;
@@ -35,6 +35,17 @@ final class TeamsPersonalData implements PersonalData {
             data.put("teamsConversation", Map.of("conversationId", reference.getConversation().getId(),
                     "serviceUrl", reference.getServiceUrl()));
         });
+        String teamsUser = redis.get(TeamsAddresses.userIdKey(tenant, person));
+        if (teamsUser != null) {
+            lines.add("Your Teams user id (" + teamsUser + "), kept so Handoff can start a personal chat with you.");
+            data.put("teamsUserId", teamsUser);
+        }
+        String noChat = redis.get(TeamsAddresses.noChatKey(tenant, person));
+        if (noChat != null) {
+            lines.add("Teams recently refused to start a chat with you (the app is not installed for you); "
+                    + "Handoff will not try again for a few days.");
+            data.put("teamsChatRefused", true);
+        }
         long forms = redis.hlen(SentForms.key(tenant, person));
         if (forms > 0) {
             lines.add(forms + " form(s) recently sent to you in Teams, kept for a week.");
@@ -57,7 +68,8 @@ final class TeamsPersonalData implements PersonalData {
     @Override
     public List<String> erase(TenantId tenant, PersonId person) {
         long deleted = redis.del(ConversationReferences.key(tenant, person), SentForms.key(tenant, person),
-                TeamsNotifications.unreachableKey(tenant, person), TeamsAvailability.cacheKey(tenant, person));
+                TeamsNotifications.unreachableKey(tenant, person), TeamsAvailability.cacheKey(tenant, person),
+                TeamsAddresses.userIdKey(tenant, person), TeamsAddresses.noChatKey(tenant, person));
         return deleted == 0 ? List.of() : List.of("your Microsoft Teams conversation and settings");
     }
 }

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginUrl          MICROSOFT_LOGIN_URL: the identity platform; Graph tokens come from
  *                          {@code {loginUrl}/{customer's tenant id}/oauth2/v2.0/token}
  * @param presenceEnabled   TEAMS_PRESENCE_ENABLED: hold messages while someone's Teams presence says out of office
+ * @param defaultServiceUrl TEAMS_DEFAULT_SERVICE_URL: the connector used to start a personal chat with someone in a
+ *                          Microsoft 365 organisation from which no activity has arrived yet (so no serviceUrl is
+ *                          known); Microsoft's global public endpoint unless the organisation is in a government cloud
  */
 @ConfigurationProperties("handoff.teams")
 public record TeamsProperties(String appId, String appPassword, String appTenantId,
@@ -27,7 +30,8 @@ public record TeamsProperties(String appId, String appPassword, String appTenant
                               @DefaultValue Retry retry,
                               @DefaultValue(DEFAULT_GRAPH_URL) String graphUrl,
                               @DefaultValue(DEFAULT_LOGIN_URL) String loginUrl,
-                              @DefaultValue("true") boolean presenceEnabled) {
+                              @DefaultValue("true") boolean presenceEnabled,
+                              @DefaultValue(DEFAULT_SERVICE_URL) String defaultServiceUrl) {
     public static final String DEFAULT_OPENID_METADATA_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String DEFAULT_TOKEN_URL =
@@ -35,6 +39,11 @@ public record TeamsProperties(String appId, String appPassword, String appTenant
     public static final String SCOPE = "https://api.botframework.com/.default";
     public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
     public static final String DEFAULT_LOGIN_URL = "https://login.microsoftonline.com";
+    /**
+     * The public global connector for proactive messages when no incoming activity gave one; GCC, GCC High and DoD
+     * have their own (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
+     */
+    public static final String DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
 
     public TeamsProperties {
         openIdMetadataUrl = blank(openIdMetadataUrl) ? DEFAULT_OPENID_METADATA_URL : openIdMetadataUrl.strip();
@@ -42,6 +51,7 @@ public record TeamsProperties(String appId, String appPassword, String appTenant
         graphUrl = blank(graphUrl) ? DEFAULT_GRAPH_URL : graphUrl.strip();
         loginUrl = blank(loginUrl) ? DEFAULT_LOGIN_URL : loginUrl.strip();
         retry = retry == null ? new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(10)) : retry;
+        defaultServiceUrl = blank(defaultServiceUrl) ? DEFAULT_SERVICE_URL : defaultServiceUrl.strip();
     }
 
     public boolean enabled() {

@@ -12,6 +12,7 @@ import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ErrorResponse;
 
 import io.handoff.chat.Message;
 import io.handoff.chat.PlatformSender;
@@ -22,8 +23,9 @@ import io.handoff.graph.TenantId;
 
 /**
  * Sends a message to a person in their personal Teams chat with the bot, through the conversation reference stored
- * when they last used the app ({@code continueConversation} with the real app id). A person who never opened the app
- * has no reference: {@link #canReach} is false for them.
+ * when they last used the app ({@code continueConversation} with the real app id). For a person who never opened the
+ * app but has a Teams account (from a team roster or an earlier activity), {@link PersonalChats} first starts that
+ * chat and stores its reference.
  */
 final class TeamsSender implements PlatformSender {
     private static final Logger log = LoggerFactory.getLogger(TeamsSender.class);
@@ -32,12 +34,15 @@ final class TeamsSender implements PlatformSender {
     private final String appId;
     private final ConversationReferences references;
     private final TeamsFiles files;
+    private final PersonalChats chats;
 
-    TeamsSender(TeamsAdapter adapter, String appId, ConversationReferences references, TeamsFiles files) {
+    TeamsSender(TeamsAdapter adapter, String appId, ConversationReferences references, TeamsFiles files,
+                PersonalChats chats) {
         this.adapter = adapter;
         this.appId = appId;
         this.references = references;
         this.files = files;
+        this.chats = chats;
     }
 
     @Override
@@ -47,13 +52,13 @@ final class TeamsSender implements PlatformSender {
 
     @Override
     public boolean canReach(TenantId tenant, Person recipient) {
-        return references.exists(tenant, recipient.id());
+        return references.exists(tenant, recipient.id()) || chats.canStart(tenant, recipient);
     }
 
     @Override
     public void send(TenantId tenant, Person recipient, Message message) {
-        ConversationReference reference = references.find(tenant, recipient.id()).orElseThrow(() ->
-                SendFailure.permanentFailure(recipient.id() + " has no Teams conversation with Handoff"));
+        ConversationReference reference = references.find(tenant, recipient.id())
+                .orElseGet(() -> chats.start(tenant, recipient));
         send(reference, TeamsMessages.message(message, tenant, files));
     }
 
@@ -84,7 +89,8 @@ final class TeamsSender implements PlatformSender {
         }
         if (cause instanceof ErrorResponseException error && error.response() != null) {
             int status = error.response().code();
-            log.warn("Teams refused a message to {}: HTTP {}", recipient, status);
+            String code = errorCode(error);
+            log.warn("Teams refused a call for {}: HTTP {} {}", recipient, status, code);
             if (status == 429) {
                 Duration wait = ConnectorRetry.parseRetryAfter(error.response().headers().get("Retry-After"))
                         .orElse(Duration.ofSeconds(1));
@@ -92,13 +98,24 @@ final class TeamsSender implements PlatformSender {
             }
             if (status == 403 || status == 404) {
                 // The app was uninstalled, the user blocked the bot or left the organisation.
-                return SendFailure.permanentFailure("Teams answered " + status + " for " + recipient);
+                return SendFailure.permanentFailure("Teams answered " + status + code + " for " + recipient);
             }
-            return SendFailure.transientFailure("Teams answered " + status, error);
+            return SendFailure.transientFailure("Teams answered " + status + code, error);
         }
         if (cause instanceof AuthenticationException) {
             return SendFailure.transientFailure("no Bot Framework token: " + cause.getMessage(), cause);
         }
         return SendFailure.transientFailure("Teams could not be reached: " + cause.getMessage(), cause);
+    }
+
+    /** The connector's error code ({@code {"error":{"code":"BotNotInConversationRoster",…}}}) as " (code)", or "". */
+    private static String errorCode(ErrorResponseException error) {
+        try {
+            ErrorResponse body = error.body();
+            String code = body == null || body.getError() == null ? null : body.getError().getCode();
+            return code == null || code.isBlank() ? "" : " (" + code.replaceAll("[^A-Za-z0-9_.-]", "") + ")";
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
     }
 }

@@ -79,6 +79,12 @@ final class BotFrameworkFake {
         registry.add("handoff.teams.retry.max-wait", () -> "3s");
         registry.add("handoff.teams.graph-url", () -> fake.baseUrl() + "/graph");
         registry.add("handoff.teams.login-url", () -> fake.baseUrl() + "/login");
+        registry.add("handoff.teams.default-service-url", fake::defaultServiceUrl);
+    }
+
+    /** Plays Microsoft's global connector, used when no activity of the organisation gave a serviceUrl yet. */
+    String defaultServiceUrl() {
+        return baseUrl() + "/global/teams/";
     }
 
     String baseUrl() {
