@@ -52,6 +52,14 @@ final class GraphKeys {
         return prefix + "team-managers";
     }
 
+    /**
+     * String: a random token replaced by every write to {@link #teams()} or {@link #teamManagers()}, so a reader
+     * holding a copy of the team directory knows with one GET whether it is still current ({@link TeamDirectory}).
+     */
+    String teamsVersion() {
+        return prefix + "teams-version";
+    }
+
     /** Set: person ids of a team's members. */
     String members(String teamId) {
         return prefix + "members:" + teamId;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import io.handoff.redis.LuaScript;
@@ -41,6 +40,7 @@ public final class RedisGraphStore implements GraphStore {
             LuaScript.load(RedisGraphStore.class, "team-counters.lua", "import-edges.lua");
 
     private final UnifiedJedis redis;
+    private final TeamDirectory teamDirectory = new TeamDirectory();
 
     public RedisGraphStore(UnifiedJedis redis) {
         this.redis = Objects.requireNonNull(redis);
@@ -118,7 +118,8 @@ public final class RedisGraphStore implements GraphStore {
     public void saveTeam(TenantId tenant, Team team) {
         GraphKeys keys = new GraphKeys(tenant);
         String managers = String.join(",", team.managers().stream().map(PersonId::value).toList());
-        TEAM.run(redis, List.of(keys.teams(), keys.teamManagers()), List.of(team.id().value(), team.name(), managers));
+        TEAM.run(redis, List.of(keys.teams(), keys.teamManagers(), keys.teamsVersion()),
+                List.of(team.id().value(), team.name(), managers, newTeamsVersion()));
     }
 
     @Override
@@ -206,10 +207,12 @@ public final class RedisGraphStore implements GraphStore {
                 scriptKeys.add(keys.out(other));
                 scriptKeys.add(keys.person(other));
             }
+            scriptKeys.add(keys.teamsVersion());
             List<String> args = new ArrayList<>(List.of(id, team,
                     Integer.toString(current.outIds().size()), Integer.toString(current.inIds().size())));
             args.addAll(current.outIds());
             args.addAll(current.inIds());
+            args.add(newTeamsVersion());
             long result = runWrite(DELETE_PERSON, scriptKeys, args);
             if (result != 0) {
                 return result == 1;
@@ -333,18 +336,21 @@ public final class RedisGraphStore implements GraphStore {
         GraphKeys keys = new GraphKeys(tenant);
         Map<PersonId, Person> people = new LinkedHashMap<>();
         Map<String, Handoff> edges = new LinkedHashMap<>();
-        Map<TeamId, Team> teams;
         Set<String> seen = new LinkedHashSet<>(List.of(centre.value()));
         List<String> frontier = List.of(centre.value());
         int roundTrips = 0;
-        Response<Map<String, String>> teamNames;
-        Response<Map<String, String>> teamManagers;
+        Response<String> teamsVersion;
         List<Response<Map<String, String>>> personReplies = new ArrayList<>();
         List<Response<Map<String, String>>> outReplies = new ArrayList<>();
         List<Response<Map<String, String>>> inReplies = new ArrayList<>();
+        // The team directory comes along with the first read when no copy is held, else with the next read when
+        // the copy turns out to be out of date (rare: teams change seldom).
+        DirectoryRead directoryRead = null;
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            teamNames = pipeline.hgetAll(keys.teams());
-            teamManagers = pipeline.hgetAll(keys.teamManagers());
+            teamsVersion = pipeline.get(keys.teamsVersion());
+            if (!teamDirectory.holds(tenant)) {
+                directoryRead = DirectoryRead.queue(pipeline, keys);
+            }
             queueExpansion(pipeline, keys, frontier, personReplies, outReplies, inReplies);
             pipeline.sync();
             roundTrips++;
@@ -352,6 +358,8 @@ public final class RedisGraphStore implements GraphStore {
         if (personReplies.get(0).get().isEmpty()) {
             throw new UnknownPersonException(centre);
         }
+        Map<String, Team> teamsById = directoryRead != null ? directoryRead.remember(teamDirectory, tenant)
+                : teamDirectory.current(tenant, teamsVersion.get()).orElse(null);
         for (int level = 1; ; level++) {
             List<String> next = new ArrayList<>();
             for (int i = 0; i < frontier.size(); i++) {
@@ -380,6 +388,9 @@ public final class RedisGraphStore implements GraphStore {
             inReplies.clear();
             boolean expand = level < depth;
             try (AbstractPipeline pipeline = redis.pipelined()) {
+                if (teamsById == null && directoryRead == null) {
+                    directoryRead = DirectoryRead.queue(pipeline, keys);
+                }
                 if (expand) {
                     queueExpansion(pipeline, keys, next, personReplies, outReplies, inReplies);
                 } else {
@@ -397,10 +408,44 @@ public final class RedisGraphStore implements GraphStore {
             }
             frontier = next;
         }
-        Set<String> teamsInMap = new HashSet<>();
-        people.values().forEach(person -> person.teamId().ifPresent(team -> teamsInMap.add(team.value())));
-        teams = decodeTeams(teamNames.get(), teamManagers.get(), teamsInMap::contains);
+        if (teamsById == null) {
+            if (directoryRead == null) {
+                try (AbstractPipeline pipeline = redis.pipelined()) {
+                    directoryRead = DirectoryRead.queue(pipeline, keys);
+                    pipeline.sync();
+                    roundTrips++;
+                }
+            }
+            teamsById = directoryRead.remember(teamDirectory, tenant);
+        }
+        Map<TeamId, Team> teams = new TreeMap<>();
+        for (Person person : people.values()) {
+            TeamId team = person.team();
+            if (team != null && !teams.containsKey(team)) {
+                Team known = teamsById.get(team.value());
+                if (known != null) {
+                    teams.put(team, known);
+                }
+            }
+        }
         return new Neighbourhood(centre, depth, new OrgGraph(people, teams, List.copyOf(edges.values())), roundTrips);
+    }
+
+    /** The team directory read after its version token, in a pipeline of its own or riding along with other reads. */
+    private record DirectoryRead(Response<String> version, Response<Map<String, String>> names,
+                                 Response<Map<String, String>> managers) {
+        static DirectoryRead queue(AbstractPipeline pipeline, GraphKeys keys) {
+            Response<String> version = pipeline.get(keys.teamsVersion());
+            return new DirectoryRead(version, pipeline.hgetAll(keys.teams()), pipeline.hgetAll(keys.teamManagers()));
+        }
+
+        Map<String, Team> remember(TeamDirectory directory, TenantId tenant) {
+            return directory.remember(tenant, version.get(), names.get(), managers.get());
+        }
+    }
+
+    private static String newTeamsVersion() {
+        return UUID.randomUUID().toString();
     }
 
     private static void queueExpansion(AbstractPipeline pipeline, GraphKeys keys, List<String> ids,
@@ -418,12 +463,10 @@ public final class RedisGraphStore implements GraphStore {
     public OrgGraph graph(TenantId tenant) {
         GraphKeys keys = new GraphKeys(tenant);
         Response<Set<String>> ids;
-        Response<Map<String, String>> teamNames;
-        Response<Map<String, String>> teamManagers;
+        DirectoryRead directory;
         try (AbstractPipeline pipeline = redis.pipelined()) {
             ids = pipeline.smembers(keys.people());
-            teamNames = pipeline.hgetAll(keys.teams());
-            teamManagers = pipeline.hgetAll(keys.teamManagers());
+            directory = DirectoryRead.queue(pipeline, keys);
             pipeline.sync();
         }
         List<String> sorted = ids.get().stream().sorted().toList();
@@ -444,19 +487,17 @@ public final class RedisGraphStore implements GraphStore {
             new TreeMap<>(outReplies.get(id).get()).forEach((other, encoded) ->
                     edges.add(EdgeCodec.decode(me, PersonId.of(other), encoded)));
         }
-        return new OrgGraph(people, decodeTeams(teamNames.get(), teamManagers.get()), edges);
+        return new OrgGraph(people, new TreeMap<>(byTeamId(directory.remember(teamDirectory, tenant))), edges);
     }
 
     @Override
     public TeamMap teamMap(TenantId tenant) {
         GraphKeys keys = new GraphKeys(tenant);
         Response<Map<String, String>> counters;
-        Response<Map<String, String>> teamNames;
-        Response<Map<String, String>> teamManagers;
+        DirectoryRead directory;
         try (AbstractPipeline pipeline = redis.pipelined()) {
             counters = pipeline.hgetAll(keys.teamEdges());
-            teamNames = pipeline.hgetAll(keys.teams());
-            teamManagers = pipeline.hgetAll(keys.teamManagers());
+            directory = DirectoryRead.queue(pipeline, keys);
             pipeline.sync();
         }
         List<Map.Entry<String, String>> pairs = new ArrayList<>(counters.get().entrySet());
@@ -465,7 +506,7 @@ public final class RedisGraphStore implements GraphStore {
         for (Map.Entry<String, String> pair : pairs) {
             decodeTeamLink(pair.getKey(), pair.getValue()).ifPresent(links::add);
         }
-        return new TeamMap(decodeTeams(teamNames.get(), teamManagers.get()), links);
+        return new TeamMap(new TreeMap<>(byTeamId(directory.remember(teamDirectory, tenant))), links);
     }
 
     // ---- decoding ----
@@ -518,24 +559,10 @@ public final class RedisGraphStore implements GraphStore {
                 ZoneId.of(fields.getOrDefault("tz", "UTC")), identities));
     }
 
-    private static Map<TeamId, Team> decodeTeams(Map<String, String> names, Map<String, String> managers) {
-        return decodeTeams(names, managers, id -> true);
-    }
-
-    /** Only the teams {@code wanted} says yes to: an ego map decodes its few teams, not the whole directory. */
-    private static Map<TeamId, Team> decodeTeams(Map<String, String> names, Map<String, String> managers,
-                                                 Predicate<String> wanted) {
-        Map<TeamId, Team> teams = new TreeMap<>();
-        names.forEach((id, name) -> {
-            if (!wanted.test(id)) {
-                return;
-            }
-            String managerList = managers.getOrDefault(id, "");
-            List<PersonId> managerIds = managerList.isEmpty() ? List.of()
-                    : Arrays.stream(managerList.split(",")).map(PersonId::of).toList();
-            teams.put(TeamId.of(id), new Team(TeamId.of(id), name, managerIds));
-        });
-        return teams;
+    private static Map<TeamId, Team> byTeamId(Map<String, Team> teams) {
+        Map<TeamId, Team> byId = new HashMap<>(teams.size() * 2);
+        teams.values().forEach(team -> byId.put(team.id(), team));
+        return byId;
     }
 
     private static void putOrBlank(Map<String, String> fields, String field, String value) {

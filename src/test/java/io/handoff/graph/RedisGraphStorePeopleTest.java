@@ -96,7 +96,7 @@ class RedisGraphStorePeopleTest {
         f.team("eng", "Engineering & Data");
 
         assertThat(f.hash("teams")).isEqualTo(Map.of("eng", "Engineering & Data", "ops", "Operations"));
-        assertThat(f.keys()).containsExactly(f.key("teams"));
+        assertThat(f.keys()).containsExactly(f.key("teams"), f.key("teams-version"));
         assertThat(store.teamMap(f.tenant).teams()).isEqualTo(Map.of(
                 TeamId.of("eng"), Team.of("eng", "Engineering & Data"),
                 TeamId.of("ops"), Team.of("ops", "Operations")));
@@ -248,9 +248,12 @@ class RedisGraphStorePeopleTest {
         f.claim("max", "ben", "invoices", Criticality.ROUTINE, Side.UPSTREAM, T0);
         f.claim("eng1", "max", "laptops", Criticality.IMPORTANT, Side.UPSTREAM, T0);
 
+        String directoryVersion = f.redis.get(f.key("teams-version"));
         assertThat(store.deletePerson(f.tenant, id("ana"))).isTrue();
 
         assertThat(store.person(f.tenant, id("ana"))).isEmpty();
+        String newDirectoryVersion = f.redis.get(f.key("teams-version"));
+        assertThat(newDirectoryVersion).as("ana managed teams: the directory changed").isNotEqualTo(directoryVersion);
         assertThat(store.handoff(f.tenant, id("ana"), id("ben"))).isEmpty();
         assertThat(store.personByIdentity(f.tenant, Platform.SLACK, "UANA")).isEmpty();
         assertThat(f.snapshot()).isEqualTo(new TreeMap<>(Map.ofEntries(
@@ -264,6 +267,7 @@ class RedisGraphStorePeopleTest {
                 Map.entry(f.key("identities"), Map.of("slack:UBEN", "ben")),
                 Map.entry(f.key("teams"), Map.of("ops", "Operations", "sales", "Sales", "eng", "Engineering")),
                 Map.entry(f.key("team-managers"), Map.of("ops", "max", "eng", "max")),
+                Map.entry(f.key("teams-version"), newDirectoryVersion),
                 Map.entry(f.key("out:max"), Map.of("ben", "WROUC;ssjic0;ssjic0;;invoices")),
                 Map.entry(f.key("in:ben"), Map.of("max", "WROUC;ssjic0;ssjic0;;invoices")),
                 Map.entry(f.key("out:eng1"), Map.of("max", "WIOUC;ssjic0;ssjic0;;laptops")),
