@@ -32,6 +32,14 @@ final class GraphKeys {
         return prefix + "person:" + id;
     }
 
+    /**
+     * Hash: person id → the person's fields as one card ({@link PersonCard}), a copy of {@link #person} written by the
+     * same scripts, so the people of an ego map or the whole organisation are one read.
+     */
+    String cards() {
+        return prefix + "cards";
+    }
+
     /** Hash: downstream person id → encoded edge ({@link EdgeCodec}). */
     String out(String id) {
         return prefix + "out:" + id;

@@ -36,6 +36,8 @@ public final class RedisGraphStore implements GraphStore {
     private static final LuaScript DELETE_PERSON =
             LuaScript.load(RedisGraphStore.class, "team-counters.lua", "delete-person.lua");
     private static final LuaScript TEAM = LuaScript.load(RedisGraphStore.class, "team.lua");
+    private static final LuaScript CARDS = LuaScript.load(RedisGraphStore.class, "team-counters.lua", "cards.lua");
+    private static final int CARDS_BATCH = 500;
     private static final LuaScript IMPORT_EDGES =
             LuaScript.load(RedisGraphStore.class, "team-counters.lua", "import-edges.lua");
 
@@ -135,6 +137,7 @@ public final class RedisGraphStore implements GraphStore {
                     keys.members(newTeam.isEmpty() ? memberKeyTeam(expectedTeam, newTeam) : newTeam)));
             current.outIds().forEach(other -> scriptKeys.add(keys.person(other)));
             current.inIds().forEach(other -> scriptKeys.add(keys.person(other)));
+            scriptKeys.add(keys.cards());
             List<String> args = new ArrayList<>(List.of(id, expectedTeam, newTeam,
                     Integer.toString(current.outIds().size()), Integer.toString(current.inIds().size())));
             args.addAll(current.outIds());
@@ -207,6 +210,7 @@ public final class RedisGraphStore implements GraphStore {
                 scriptKeys.add(keys.out(other));
                 scriptKeys.add(keys.person(other));
             }
+            scriptKeys.add(keys.cards());
             scriptKeys.add(keys.teamsVersion());
             List<String> args = new ArrayList<>(List.of(id, team,
                     Integer.toString(current.outIds().size()), Integer.toString(current.inIds().size())));
@@ -328,6 +332,29 @@ public final class RedisGraphStore implements GraphStore {
         return e;
     }
 
+    /**
+     * Writes the card of everyone stored before cards existed (an upgrade); every later write keeps cards current.
+     * Returns how many were written.
+     */
+    public int writeMissingCards(TenantId tenant) {
+        GraphKeys keys = new GraphKeys(tenant);
+        Response<Set<String>> ids;
+        Response<Set<String>> withCards;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            ids = pipeline.smembers(keys.people());
+            withCards = pipeline.hkeys(keys.cards());
+            pipeline.sync();
+        }
+        List<String> missing = ids.get().stream().filter(id -> !withCards.get().contains(id)).sorted().toList();
+        for (int from = 0; from < missing.size(); from += CARDS_BATCH) {
+            List<String> batch = missing.subList(from, Math.min(missing.size(), from + CARDS_BATCH));
+            List<String> scriptKeys = new ArrayList<>(List.of(keys.cards()));
+            batch.forEach(id -> scriptKeys.add(keys.person(id)));
+            CARDS.run(redis, scriptKeys, batch);
+        }
+        return missing.size();
+    }
+
     // ---- reads ----
 
     @Override
@@ -340,7 +367,7 @@ public final class RedisGraphStore implements GraphStore {
         List<String> frontier = List.of(centre.value());
         int roundTrips = 0;
         Response<String> teamsVersion;
-        List<Response<Map<String, String>>> personReplies = new ArrayList<>();
+        Response<List<String>> cards;
         List<Response<Map<String, String>>> outReplies = new ArrayList<>();
         List<Response<Map<String, String>>> inReplies = new ArrayList<>();
         // The team directory comes along with the first read when no copy is held, else with the next read when
@@ -351,20 +378,20 @@ public final class RedisGraphStore implements GraphStore {
             if (!teamDirectory.holds(tenant)) {
                 directoryRead = DirectoryRead.queue(pipeline, keys);
             }
-            queueExpansion(pipeline, keys, frontier, personReplies, outReplies, inReplies);
+            cards = queueExpansion(pipeline, keys, frontier, outReplies, inReplies);
             pipeline.sync();
             roundTrips++;
         }
-        if (personReplies.get(0).get().isEmpty()) {
+        if (cards.get().get(0) == null) {
             throw new UnknownPersonException(centre);
         }
         Map<String, Team> teamsById = directoryRead != null ? directoryRead.remember(teamDirectory, tenant)
                 : teamDirectory.current(tenant, teamsVersion.get()).orElse(null);
         for (int level = 1; ; level++) {
+            addPeople(people, frontier, cards.get());
             List<String> next = new ArrayList<>();
             for (int i = 0; i < frontier.size(); i++) {
                 PersonId me = PersonId.of(frontier.get(i));
-                decodePerson(me, personReplies.get(i).get()).ifPresent(p -> people.put(me, p));
                 for (Map.Entry<String, String> out : outReplies.get(i).get().entrySet()) {
                     PersonId other = PersonId.of(out.getKey());
                     edges.putIfAbsent(me + ">" + other, EdgeCodec.decode(me, other, out.getValue()));
@@ -383,7 +410,6 @@ public final class RedisGraphStore implements GraphStore {
             if (next.isEmpty()) {
                 break;
             }
-            personReplies.clear();
             outReplies.clear();
             inReplies.clear();
             boolean expand = level < depth;
@@ -391,19 +417,13 @@ public final class RedisGraphStore implements GraphStore {
                 if (teamsById == null && directoryRead == null) {
                     directoryRead = DirectoryRead.queue(pipeline, keys);
                 }
-                if (expand) {
-                    queueExpansion(pipeline, keys, next, personReplies, outReplies, inReplies);
-                } else {
-                    next.forEach(id -> personReplies.add(pipeline.hgetAll(keys.person(id))));
-                }
+                cards = expand ? queueExpansion(pipeline, keys, next, outReplies, inReplies)
+                        : pipeline.hmget(keys.cards(), next.toArray(String[]::new));
                 pipeline.sync();
                 roundTrips++;
             }
             if (!expand) {
-                for (int i = 0; i < next.size(); i++) {
-                    PersonId id = PersonId.of(next.get(i));
-                    decodePerson(id, personReplies.get(i).get()).ifPresent(p -> people.put(id, p));
-                }
+                addPeople(people, next, cards.get());
                 break;
             }
             frontier = next;
@@ -448,14 +468,22 @@ public final class RedisGraphStore implements GraphStore {
         return UUID.randomUUID().toString();
     }
 
-    private static void queueExpansion(AbstractPipeline pipeline, GraphKeys keys, List<String> ids,
-                                       List<Response<Map<String, String>>> personReplies,
-                                       List<Response<Map<String, String>>> outReplies,
-                                       List<Response<Map<String, String>>> inReplies) {
+    /** Queues the adjacency of {@code ids} and returns the reply holding their cards, in the same order. */
+    private static Response<List<String>> queueExpansion(AbstractPipeline pipeline, GraphKeys keys, List<String> ids,
+                                                         List<Response<Map<String, String>>> outReplies,
+                                                         List<Response<Map<String, String>>> inReplies) {
         for (String id : ids) {
-            personReplies.add(pipeline.hgetAll(keys.person(id)));
             outReplies.add(pipeline.hgetAll(keys.out(id)));
             inReplies.add(pipeline.hgetAll(keys.in(id)));
+        }
+        return pipeline.hmget(keys.cards(), ids.toArray(String[]::new));
+    }
+
+    /** A person whose card is missing (an edge left dangling by a concurrent delete) is left out. */
+    private static void addPeople(Map<PersonId, Person> people, List<String> ids, List<String> cards) {
+        for (int i = 0; i < ids.size(); i++) {
+            PersonId id = PersonId.of(ids.get(i));
+            decodePerson(id, PersonCard.fields(cards.get(i))).ifPresent(person -> people.put(id, person));
         }
     }
 
@@ -463,18 +491,18 @@ public final class RedisGraphStore implements GraphStore {
     public OrgGraph graph(TenantId tenant) {
         GraphKeys keys = new GraphKeys(tenant);
         Response<Set<String>> ids;
+        Response<Map<String, String>> cards;
         DirectoryRead directory;
         try (AbstractPipeline pipeline = redis.pipelined()) {
             ids = pipeline.smembers(keys.people());
+            cards = pipeline.hgetAll(keys.cards());
             directory = DirectoryRead.queue(pipeline, keys);
             pipeline.sync();
         }
         List<String> sorted = ids.get().stream().sorted().toList();
-        Map<String, Response<Map<String, String>>> personReplies = new HashMap<>();
         Map<String, Response<Map<String, String>>> outReplies = new HashMap<>();
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (String id : sorted) {
-                personReplies.put(id, pipeline.hgetAll(keys.person(id)));
                 outReplies.put(id, pipeline.hgetAll(keys.out(id)));
             }
             pipeline.sync();
@@ -483,7 +511,7 @@ public final class RedisGraphStore implements GraphStore {
         List<Handoff> edges = new ArrayList<>();
         for (String id : sorted) {
             PersonId me = PersonId.of(id);
-            decodePerson(me, personReplies.get(id).get()).ifPresent(p -> people.put(me, p));
+            decodePerson(me, PersonCard.fields(cards.get().get(id))).ifPresent(p -> people.put(me, p));
             new TreeMap<>(outReplies.get(id).get()).forEach((other, encoded) ->
                     edges.add(EdgeCodec.decode(me, PersonId.of(other), encoded)));
         }

@@ -44,8 +44,9 @@ class RedisGraphStorePeopleTest {
         assertThat(f.set("members:eng")).containsExactly("eva");
         assertThat(f.hash("identities")).isEqualTo(Map.of("slack:U123", "eva", "teams:aad-9f", "eva",
                 "email:eva@example.com", "eva"));
-        assertThat(f.keys()).containsExactly(f.key("identities"), f.key("members:eng"), f.key("people"),
-                f.key("person:eva"));
+        assertThat(f.keys()).containsExactly(f.key("cards"), f.key("identities"), f.key("members:eng"),
+                f.key("people"), f.key("person:eva"));
+        f.assertCardsMatchPeople();
     }
 
     @Test
@@ -74,6 +75,24 @@ class RedisGraphStorePeopleTest {
     }
 
     @Test
+    void peopleStoredBeforeCardsExistedGetTheirCardsOnce() {
+        f.team("ops", "Operations");
+        f.person("ana", "Ana", "ops");
+        f.person("ben", "Ben", "ops");
+        f.claim("ana", "ben", "rota", Criticality.ROUTINE, Side.UPSTREAM, T0);
+        f.redis.del(f.key("cards"));
+        assertThatThrownBy(() -> store.neighbourhood(f.tenant, id("ben"), 1))
+                .isInstanceOf(UnknownPersonException.class);
+
+        assertThat(f.store.writeMissingCards(f.tenant)).isEqualTo(2);
+
+        f.assertCardsMatchPeople();
+        assertThat(store.neighbourhood(f.tenant, id("ben"), 1).graph().people().keySet())
+                .containsExactlyInAnyOrder(id("ana"), id("ben"));
+        assertThat(f.store.writeMissingCards(f.tenant)).isZero();
+    }
+
+    @Test
     void clearingOptionalFieldsRemovesThem() {
         store.savePerson(f.tenant, new Person(id("eva"), "Eva Engineer", "eva@example.com", TeamId.of("eng"),
                 ZoneId.of("Europe/Berlin"), Map.of(Platform.SLACK, "U123")));
@@ -82,7 +101,8 @@ class RedisGraphStorePeopleTest {
 
         assertThat(f.hash("person:eva")).isEqualTo(Map.of("name", "Eva E.", "tz", "UTC"));
         assertThat(store.person(f.tenant, id("eva"))).contains(Person.of("eva", "Eva E.", null));
-        assertThat(f.keys()).containsExactly(f.key("people"), f.key("person:eva"));
+        assertThat(f.keys()).containsExactly(f.key("cards"), f.key("people"), f.key("person:eva"));
+        f.assertCardsMatchPeople();
     }
 
     @Test
@@ -268,6 +288,7 @@ class RedisGraphStorePeopleTest {
                 Map.entry(f.key("teams"), Map.of("ops", "Operations", "sales", "Sales", "eng", "Engineering")),
                 Map.entry(f.key("team-managers"), Map.of("ops", "max", "eng", "max")),
                 Map.entry(f.key("teams-version"), newDirectoryVersion),
+                Map.entry(f.key("cards"), f.hash("cards")),
                 Map.entry(f.key("out:max"), Map.of("ben", "WROUC;ssjic0;ssjic0;;invoices")),
                 Map.entry(f.key("in:ben"), Map.of("max", "WROUC;ssjic0;ssjic0;;invoices")),
                 Map.entry(f.key("out:eng1"), Map.of("max", "WIOUC;ssjic0;ssjic0;;laptops")),
@@ -275,6 +296,7 @@ class RedisGraphStorePeopleTest {
                 Map.entry(f.key("teamedges"), Map.of("ops>sales", "1,1,0,0,0,0,1", "eng>ops", "1,0,1,0,0,0,1")))));
         f.assertCountersMatchEdges();
         f.assertMirrorsConsistent();
+        f.assertCardsMatchPeople();
         assertThat(store.teamMap(f.tenant).teams().get(TeamId.of("sales"))).isEqualTo(Team.of("sales", "Sales"));
 
         Map<String, Object> after = f.snapshot();
@@ -297,8 +319,9 @@ class RedisGraphStorePeopleTest {
         assertThat(f.set("people")).containsExactly("ana", "ben");
         assertThat(f.hash("out:ben")).isEmpty();
         assertThat(f.hash("in:ana")).isEmpty();
-        assertThat(f.keys()).containsExactly(f.key("in:ben"), f.key("members:ops"), f.key("out:ana"),
-                f.key("people"), f.key("person:ana"), f.key("person:ben"), f.key("teamedges"));
+        assertThat(f.keys()).containsExactly(f.key("cards"), f.key("in:ben"), f.key("members:ops"),
+                f.key("out:ana"), f.key("people"), f.key("person:ana"), f.key("person:ben"), f.key("teamedges"));
+        f.assertCardsMatchPeople();
         f.assertCountersMatchEdges();
     }
 
