@@ -2,18 +2,22 @@ package io.handoff.config;
 
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.RedisGraphStore;
+import io.handoff.graph.TenantId;
 import io.handoff.redis.RedisClientFactory;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Redis is the system of record: one client for the whole application, from REDIS_URL or the embedded server. */
 @Configuration(proxyBeanMethods = false)
 public class RedisConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(RedisConfiguration.class);
 
     @Bean(destroyMethod = "close")
     EmbeddedRedisHolder embeddedRedis(HandoffProperties properties) {
@@ -29,7 +33,15 @@ public class RedisConfiguration {
 
     @Bean
     GraphStore graphStore(UnifiedJedis redis) {
-        return new RedisGraphStore(redis);
+        RedisGraphStore store = new RedisGraphStore(redis);
+        for (TenantId tenant : store.tenants()) {
+            int written = store.writeMissingCards(tenant);
+            if (written > 0) {
+                log.info("Wrote the person cards of {} people of tenant {} stored before cards existed", written,
+                        tenant.value());
+            }
+        }
+        return store;
     }
 
     @Bean

@@ -32,6 +32,14 @@ final class GraphKeys {
         return prefix + "person:" + id;
     }
 
+    /**
+     * Hash: person id → the person's fields as one card ({@link PersonCard}), a copy of {@link #person} written by the
+     * same scripts, so the people of an ego map or the whole organisation are one read.
+     */
+    String cards() {
+        return prefix + "cards";
+    }
+
     /** Hash: downstream person id → encoded edge ({@link EdgeCodec}). */
     String out(String id) {
         return prefix + "out:" + id;
@@ -50,6 +58,14 @@ final class GraphKeys {
     /** Hash: team id → comma-separated manager person ids. */
     String teamManagers() {
         return prefix + "team-managers";
+    }
+
+    /**
+     * String: a random token replaced by every write to {@link #teams()} or {@link #teamManagers()}, so a reader
+     * holding a copy of the team directory knows with one GET whether it is still current ({@link TeamDirectory}).
+     */
+    String teamsVersion() {
+        return prefix + "teams-version";
     }
 
     /** Set: person ids of a team's members. */

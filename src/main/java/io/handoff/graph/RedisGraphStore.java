@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import io.handoff.redis.LuaScript;
@@ -37,10 +36,13 @@ public final class RedisGraphStore implements GraphStore {
     private static final LuaScript DELETE_PERSON =
             LuaScript.load(RedisGraphStore.class, "team-counters.lua", "delete-person.lua");
     private static final LuaScript TEAM = LuaScript.load(RedisGraphStore.class, "team.lua");
+    private static final LuaScript CARDS = LuaScript.load(RedisGraphStore.class, "team-counters.lua", "cards.lua");
+    private static final int CARDS_BATCH = 500;
     private static final LuaScript IMPORT_EDGES =
             LuaScript.load(RedisGraphStore.class, "team-counters.lua", "import-edges.lua");
 
     private final UnifiedJedis redis;
+    private final TeamDirectory teamDirectory = new TeamDirectory();
 
     public RedisGraphStore(UnifiedJedis redis) {
         this.redis = Objects.requireNonNull(redis);
@@ -118,7 +120,8 @@ public final class RedisGraphStore implements GraphStore {
     public void saveTeam(TenantId tenant, Team team) {
         GraphKeys keys = new GraphKeys(tenant);
         String managers = String.join(",", team.managers().stream().map(PersonId::value).toList());
-        TEAM.run(redis, List.of(keys.teams(), keys.teamManagers()), List.of(team.id().value(), team.name(), managers));
+        TEAM.run(redis, List.of(keys.teams(), keys.teamManagers(), keys.teamsVersion()),
+                List.of(team.id().value(), team.name(), managers, newTeamsVersion()));
     }
 
     @Override
@@ -134,6 +137,7 @@ public final class RedisGraphStore implements GraphStore {
                     keys.members(newTeam.isEmpty() ? memberKeyTeam(expectedTeam, newTeam) : newTeam)));
             current.outIds().forEach(other -> scriptKeys.add(keys.person(other)));
             current.inIds().forEach(other -> scriptKeys.add(keys.person(other)));
+            scriptKeys.add(keys.cards());
             List<String> args = new ArrayList<>(List.of(id, expectedTeam, newTeam,
                     Integer.toString(current.outIds().size()), Integer.toString(current.inIds().size())));
             args.addAll(current.outIds());
@@ -206,10 +210,13 @@ public final class RedisGraphStore implements GraphStore {
                 scriptKeys.add(keys.out(other));
                 scriptKeys.add(keys.person(other));
             }
+            scriptKeys.add(keys.cards());
+            scriptKeys.add(keys.teamsVersion());
             List<String> args = new ArrayList<>(List.of(id, team,
                     Integer.toString(current.outIds().size()), Integer.toString(current.inIds().size())));
             args.addAll(current.outIds());
             args.addAll(current.inIds());
+            args.add(newTeamsVersion());
             long result = runWrite(DELETE_PERSON, scriptKeys, args);
             if (result != 0) {
                 return result == 1;
@@ -325,6 +332,29 @@ public final class RedisGraphStore implements GraphStore {
         return e;
     }
 
+    /**
+     * Writes the card of everyone stored before cards existed (an upgrade); every later write keeps cards current.
+     * Returns how many were written.
+     */
+    public int writeMissingCards(TenantId tenant) {
+        GraphKeys keys = new GraphKeys(tenant);
+        Response<Set<String>> ids;
+        Response<Set<String>> withCards;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            ids = pipeline.smembers(keys.people());
+            withCards = pipeline.hkeys(keys.cards());
+            pipeline.sync();
+        }
+        List<String> missing = ids.get().stream().filter(id -> !withCards.get().contains(id)).sorted().toList();
+        for (int from = 0; from < missing.size(); from += CARDS_BATCH) {
+            List<String> batch = missing.subList(from, Math.min(missing.size(), from + CARDS_BATCH));
+            List<String> scriptKeys = new ArrayList<>(List.of(keys.cards()));
+            batch.forEach(id -> scriptKeys.add(keys.person(id)));
+            CARDS.run(redis, scriptKeys, batch);
+        }
+        return missing.size();
+    }
+
     // ---- reads ----
 
     @Override
@@ -333,30 +363,35 @@ public final class RedisGraphStore implements GraphStore {
         GraphKeys keys = new GraphKeys(tenant);
         Map<PersonId, Person> people = new LinkedHashMap<>();
         Map<String, Handoff> edges = new LinkedHashMap<>();
-        Map<TeamId, Team> teams;
         Set<String> seen = new LinkedHashSet<>(List.of(centre.value()));
         List<String> frontier = List.of(centre.value());
         int roundTrips = 0;
-        Response<Map<String, String>> teamNames;
-        Response<Map<String, String>> teamManagers;
-        List<Response<Map<String, String>>> personReplies = new ArrayList<>();
+        Response<String> teamsVersion;
+        Response<List<String>> cards;
         List<Response<Map<String, String>>> outReplies = new ArrayList<>();
         List<Response<Map<String, String>>> inReplies = new ArrayList<>();
+        // The team directory comes along with the first read when no copy is held, else with the next read when
+        // the copy turns out to be out of date (rare: teams change seldom).
+        DirectoryRead directoryRead = null;
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            teamNames = pipeline.hgetAll(keys.teams());
-            teamManagers = pipeline.hgetAll(keys.teamManagers());
-            queueExpansion(pipeline, keys, frontier, personReplies, outReplies, inReplies);
+            teamsVersion = pipeline.get(keys.teamsVersion());
+            if (!teamDirectory.holds(tenant)) {
+                directoryRead = DirectoryRead.queue(pipeline, keys);
+            }
+            cards = queueExpansion(pipeline, keys, frontier, outReplies, inReplies);
             pipeline.sync();
             roundTrips++;
         }
-        if (personReplies.get(0).get().isEmpty()) {
+        if (cards.get().get(0) == null) {
             throw new UnknownPersonException(centre);
         }
+        Map<String, Team> teamsById = directoryRead != null ? directoryRead.remember(teamDirectory, tenant)
+                : teamDirectory.current(tenant, teamsVersion.get()).orElse(null);
         for (int level = 1; ; level++) {
+            addPeople(people, frontier, cards.get());
             List<String> next = new ArrayList<>();
             for (int i = 0; i < frontier.size(); i++) {
                 PersonId me = PersonId.of(frontier.get(i));
-                decodePerson(me, personReplies.get(i).get()).ifPresent(p -> people.put(me, p));
                 for (Map.Entry<String, String> out : outReplies.get(i).get().entrySet()) {
                     PersonId other = PersonId.of(out.getKey());
                     edges.putIfAbsent(me + ">" + other, EdgeCodec.decode(me, other, out.getValue()));
@@ -375,42 +410,80 @@ public final class RedisGraphStore implements GraphStore {
             if (next.isEmpty()) {
                 break;
             }
-            personReplies.clear();
             outReplies.clear();
             inReplies.clear();
             boolean expand = level < depth;
             try (AbstractPipeline pipeline = redis.pipelined()) {
-                if (expand) {
-                    queueExpansion(pipeline, keys, next, personReplies, outReplies, inReplies);
-                } else {
-                    next.forEach(id -> personReplies.add(pipeline.hgetAll(keys.person(id))));
+                if (teamsById == null && directoryRead == null) {
+                    directoryRead = DirectoryRead.queue(pipeline, keys);
                 }
+                cards = expand ? queueExpansion(pipeline, keys, next, outReplies, inReplies)
+                        : pipeline.hmget(keys.cards(), next.toArray(String[]::new));
                 pipeline.sync();
                 roundTrips++;
             }
             if (!expand) {
-                for (int i = 0; i < next.size(); i++) {
-                    PersonId id = PersonId.of(next.get(i));
-                    decodePerson(id, personReplies.get(i).get()).ifPresent(p -> people.put(id, p));
-                }
+                addPeople(people, next, cards.get());
                 break;
             }
             frontier = next;
         }
-        Set<String> teamsInMap = new HashSet<>();
-        people.values().forEach(person -> person.teamId().ifPresent(team -> teamsInMap.add(team.value())));
-        teams = decodeTeams(teamNames.get(), teamManagers.get(), teamsInMap::contains);
+        if (teamsById == null) {
+            if (directoryRead == null) {
+                try (AbstractPipeline pipeline = redis.pipelined()) {
+                    directoryRead = DirectoryRead.queue(pipeline, keys);
+                    pipeline.sync();
+                    roundTrips++;
+                }
+            }
+            teamsById = directoryRead.remember(teamDirectory, tenant);
+        }
+        Map<TeamId, Team> teams = new TreeMap<>();
+        for (Person person : people.values()) {
+            TeamId team = person.team();
+            if (team != null && !teams.containsKey(team)) {
+                Team known = teamsById.get(team.value());
+                if (known != null) {
+                    teams.put(team, known);
+                }
+            }
+        }
         return new Neighbourhood(centre, depth, new OrgGraph(people, teams, List.copyOf(edges.values())), roundTrips);
     }
 
-    private static void queueExpansion(AbstractPipeline pipeline, GraphKeys keys, List<String> ids,
-                                       List<Response<Map<String, String>>> personReplies,
-                                       List<Response<Map<String, String>>> outReplies,
-                                       List<Response<Map<String, String>>> inReplies) {
+    /** The team directory read after its version token, in a pipeline of its own or riding along with other reads. */
+    private record DirectoryRead(Response<String> version, Response<Map<String, String>> names,
+                                 Response<Map<String, String>> managers) {
+        static DirectoryRead queue(AbstractPipeline pipeline, GraphKeys keys) {
+            Response<String> version = pipeline.get(keys.teamsVersion());
+            return new DirectoryRead(version, pipeline.hgetAll(keys.teams()), pipeline.hgetAll(keys.teamManagers()));
+        }
+
+        Map<String, Team> remember(TeamDirectory directory, TenantId tenant) {
+            return directory.remember(tenant, version.get(), names.get(), managers.get());
+        }
+    }
+
+    private static String newTeamsVersion() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Queues the adjacency of {@code ids} and returns the reply holding their cards, in the same order. */
+    private static Response<List<String>> queueExpansion(AbstractPipeline pipeline, GraphKeys keys, List<String> ids,
+                                                         List<Response<Map<String, String>>> outReplies,
+                                                         List<Response<Map<String, String>>> inReplies) {
         for (String id : ids) {
-            personReplies.add(pipeline.hgetAll(keys.person(id)));
             outReplies.add(pipeline.hgetAll(keys.out(id)));
             inReplies.add(pipeline.hgetAll(keys.in(id)));
+        }
+        return pipeline.hmget(keys.cards(), ids.toArray(String[]::new));
+    }
+
+    /** A person whose card is missing (an edge left dangling by a concurrent delete) is left out. */
+    private static void addPeople(Map<PersonId, Person> people, List<String> ids, List<String> cards) {
+        for (int i = 0; i < ids.size(); i++) {
+            PersonId id = PersonId.of(ids.get(i));
+            decodePerson(id, PersonCard.fields(cards.get(i))).ifPresent(person -> people.put(id, person));
         }
     }
 
@@ -418,20 +491,18 @@ public final class RedisGraphStore implements GraphStore {
     public OrgGraph graph(TenantId tenant) {
         GraphKeys keys = new GraphKeys(tenant);
         Response<Set<String>> ids;
-        Response<Map<String, String>> teamNames;
-        Response<Map<String, String>> teamManagers;
+        Response<Map<String, String>> cards;
+        DirectoryRead directory;
         try (AbstractPipeline pipeline = redis.pipelined()) {
             ids = pipeline.smembers(keys.people());
-            teamNames = pipeline.hgetAll(keys.teams());
-            teamManagers = pipeline.hgetAll(keys.teamManagers());
+            cards = pipeline.hgetAll(keys.cards());
+            directory = DirectoryRead.queue(pipeline, keys);
             pipeline.sync();
         }
         List<String> sorted = ids.get().stream().sorted().toList();
-        Map<String, Response<Map<String, String>>> personReplies = new HashMap<>();
         Map<String, Response<Map<String, String>>> outReplies = new HashMap<>();
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (String id : sorted) {
-                personReplies.put(id, pipeline.hgetAll(keys.person(id)));
                 outReplies.put(id, pipeline.hgetAll(keys.out(id)));
             }
             pipeline.sync();
@@ -440,23 +511,21 @@ public final class RedisGraphStore implements GraphStore {
         List<Handoff> edges = new ArrayList<>();
         for (String id : sorted) {
             PersonId me = PersonId.of(id);
-            decodePerson(me, personReplies.get(id).get()).ifPresent(p -> people.put(me, p));
+            decodePerson(me, PersonCard.fields(cards.get().get(id))).ifPresent(p -> people.put(me, p));
             new TreeMap<>(outReplies.get(id).get()).forEach((other, encoded) ->
                     edges.add(EdgeCodec.decode(me, PersonId.of(other), encoded)));
         }
-        return new OrgGraph(people, decodeTeams(teamNames.get(), teamManagers.get()), edges);
+        return new OrgGraph(people, new TreeMap<>(byTeamId(directory.remember(teamDirectory, tenant))), edges);
     }
 
     @Override
     public TeamMap teamMap(TenantId tenant) {
         GraphKeys keys = new GraphKeys(tenant);
         Response<Map<String, String>> counters;
-        Response<Map<String, String>> teamNames;
-        Response<Map<String, String>> teamManagers;
+        DirectoryRead directory;
         try (AbstractPipeline pipeline = redis.pipelined()) {
             counters = pipeline.hgetAll(keys.teamEdges());
-            teamNames = pipeline.hgetAll(keys.teams());
-            teamManagers = pipeline.hgetAll(keys.teamManagers());
+            directory = DirectoryRead.queue(pipeline, keys);
             pipeline.sync();
         }
         List<Map.Entry<String, String>> pairs = new ArrayList<>(counters.get().entrySet());
@@ -465,7 +534,7 @@ public final class RedisGraphStore implements GraphStore {
         for (Map.Entry<String, String> pair : pairs) {
             decodeTeamLink(pair.getKey(), pair.getValue()).ifPresent(links::add);
         }
-        return new TeamMap(decodeTeams(teamNames.get(), teamManagers.get()), links);
+        return new TeamMap(new TreeMap<>(byTeamId(directory.remember(teamDirectory, tenant))), links);
     }
 
     // ---- decoding ----
@@ -518,24 +587,10 @@ public final class RedisGraphStore implements GraphStore {
                 ZoneId.of(fields.getOrDefault("tz", "UTC")), identities));
     }
 
-    private static Map<TeamId, Team> decodeTeams(Map<String, String> names, Map<String, String> managers) {
-        return decodeTeams(names, managers, id -> true);
-    }
-
-    /** Only the teams {@code wanted} says yes to: an ego map decodes its few teams, not the whole directory. */
-    private static Map<TeamId, Team> decodeTeams(Map<String, String> names, Map<String, String> managers,
-                                                 Predicate<String> wanted) {
-        Map<TeamId, Team> teams = new TreeMap<>();
-        names.forEach((id, name) -> {
-            if (!wanted.test(id)) {
-                return;
-            }
-            String managerList = managers.getOrDefault(id, "");
-            List<PersonId> managerIds = managerList.isEmpty() ? List.of()
-                    : Arrays.stream(managerList.split(",")).map(PersonId::of).toList();
-            teams.put(TeamId.of(id), new Team(TeamId.of(id), name, managerIds));
-        });
-        return teams;
+    private static Map<TeamId, Team> byTeamId(Map<String, Team> teams) {
+        Map<TeamId, Team> byId = new HashMap<>(teams.size() * 2);
+        teams.values().forEach(team -> byId.put(team.id(), team));
+        return byId;
     }
 
     private static void putOrBlank(Map<String, String> fields, String field, String value) {

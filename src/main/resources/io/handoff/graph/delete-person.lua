@@ -1,8 +1,10 @@
 -- Deletes a person and everything that names them: their edges on both sides, the team counters of those edges,
 -- their identities, team membership and manager roles.
 -- KEYS: 1 person  2 people  3 out  4 in  5 teamedges  6 identities  7 members:<team>  8 team-managers
---       then for each out-neighbour: in:<n>, person:<n>; then for each in-neighbour: out:<n>, person:<n>
--- ARGV: 1 id  2 expected team ('' none)  3 nOut  4 nIn  then nOut out-neighbour ids, nIn in-neighbour ids
+--       then for each out-neighbour: in:<n>, person:<n>; then for each in-neighbour: out:<n>, person:<n>;
+--       then cards, teams-version
+-- ARGV: 1 id  2 expected team ('' none)  3 nOut  4 nIn  then nOut out-neighbour ids, nIn in-neighbour ids;
+--       last: a new teams-version token, set when the person managed a team
 -- Returns 1 when deleted, 2 when there was nothing to delete, 0 when the person changed since the caller read them.
 local id, team = ARGV[1], ARGV[2]
 local nOut, nIn = tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -59,10 +61,12 @@ for i = 1, #managers, 2 do
     else
       redis.call('HSET', KEYS[8], managers[i], table.concat(kept, ','))
     end
+    redis.call('SET', KEYS[#KEYS], ARGV[#ARGV])
   end
 end
 
 redis.call('DEL', KEYS[1], KEYS[3], KEYS[4])
+redis.call('HDEL', KEYS[#KEYS - 1], id)
 redis.call('SREM', KEYS[2], id)
 if team ~= '' then redis.call('SREM', KEYS[7], id) end
 return 1

@@ -1,6 +1,6 @@
 -- Creates or updates a person; moves their edges' team counters when the team changes; keeps the identity index.
 -- KEYS: 1 person  2 people  3 out  4 in  5 teamedges  6 identities  7 members:<old team>  8 members:<new team>
---       9 .. 8+nOut person keys of out-neighbours, then nIn person keys of in-neighbours
+--       9 .. 8+nOut person keys of out-neighbours, then nIn person keys of in-neighbours; last: cards
 -- ARGV: 1 id  2 expected team ('-' = person must not exist yet, '' = exists without a team)  3 new team ('' none)
 --       4 nOut  5 nIn  then nOut out-neighbour ids, nIn in-neighbour ids,
 --       then triples (field, value, platform): value '' deletes the field; platform '' = not an identity field.
@@ -48,6 +48,7 @@ for i = firstTriple, #ARGV, 3 do
   end
 end
 redis.call('SADD', KEYS[2], id)
+writeCard(KEYS[1], KEYS[#KEYS], id)
 
 local oldTeam = expectedTeam
 if oldTeam == '-' then oldTeam = '' end

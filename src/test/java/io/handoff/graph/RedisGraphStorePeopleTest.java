@@ -44,8 +44,9 @@ class RedisGraphStorePeopleTest {
         assertThat(f.set("members:eng")).containsExactly("eva");
         assertThat(f.hash("identities")).isEqualTo(Map.of("slack:U123", "eva", "teams:aad-9f", "eva",
                 "email:eva@example.com", "eva"));
-        assertThat(f.keys()).containsExactly(f.key("identities"), f.key("members:eng"), f.key("people"),
-                f.key("person:eva"));
+        assertThat(f.keys()).containsExactly(f.key("cards"), f.key("identities"), f.key("members:eng"),
+                f.key("people"), f.key("person:eva"));
+        f.assertCardsMatchPeople();
     }
 
     @Test
@@ -74,6 +75,24 @@ class RedisGraphStorePeopleTest {
     }
 
     @Test
+    void peopleStoredBeforeCardsExistedGetTheirCardsOnce() {
+        f.team("ops", "Operations");
+        f.person("ana", "Ana", "ops");
+        f.person("ben", "Ben", "ops");
+        f.claim("ana", "ben", "rota", Criticality.ROUTINE, Side.UPSTREAM, T0);
+        f.redis.del(f.key("cards"));
+        assertThatThrownBy(() -> store.neighbourhood(f.tenant, id("ben"), 1))
+                .isInstanceOf(UnknownPersonException.class);
+
+        assertThat(f.store.writeMissingCards(f.tenant)).isEqualTo(2);
+
+        f.assertCardsMatchPeople();
+        assertThat(store.neighbourhood(f.tenant, id("ben"), 1).graph().people().keySet())
+                .containsExactlyInAnyOrder(id("ana"), id("ben"));
+        assertThat(f.store.writeMissingCards(f.tenant)).isZero();
+    }
+
+    @Test
     void clearingOptionalFieldsRemovesThem() {
         store.savePerson(f.tenant, new Person(id("eva"), "Eva Engineer", "eva@example.com", TeamId.of("eng"),
                 ZoneId.of("Europe/Berlin"), Map.of(Platform.SLACK, "U123")));
@@ -82,7 +101,8 @@ class RedisGraphStorePeopleTest {
 
         assertThat(f.hash("person:eva")).isEqualTo(Map.of("name", "Eva E.", "tz", "UTC"));
         assertThat(store.person(f.tenant, id("eva"))).contains(Person.of("eva", "Eva E.", null));
-        assertThat(f.keys()).containsExactly(f.key("people"), f.key("person:eva"));
+        assertThat(f.keys()).containsExactly(f.key("cards"), f.key("people"), f.key("person:eva"));
+        f.assertCardsMatchPeople();
     }
 
     @Test
@@ -96,7 +116,7 @@ class RedisGraphStorePeopleTest {
         f.team("eng", "Engineering & Data");
 
         assertThat(f.hash("teams")).isEqualTo(Map.of("eng", "Engineering & Data", "ops", "Operations"));
-        assertThat(f.keys()).containsExactly(f.key("teams"));
+        assertThat(f.keys()).containsExactly(f.key("teams"), f.key("teams-version"));
         assertThat(store.teamMap(f.tenant).teams()).isEqualTo(Map.of(
                 TeamId.of("eng"), Team.of("eng", "Engineering & Data"),
                 TeamId.of("ops"), Team.of("ops", "Operations")));
@@ -248,9 +268,12 @@ class RedisGraphStorePeopleTest {
         f.claim("max", "ben", "invoices", Criticality.ROUTINE, Side.UPSTREAM, T0);
         f.claim("eng1", "max", "laptops", Criticality.IMPORTANT, Side.UPSTREAM, T0);
 
+        String directoryVersion = f.redis.get(f.key("teams-version"));
         assertThat(store.deletePerson(f.tenant, id("ana"))).isTrue();
 
         assertThat(store.person(f.tenant, id("ana"))).isEmpty();
+        String newDirectoryVersion = f.redis.get(f.key("teams-version"));
+        assertThat(newDirectoryVersion).as("ana managed teams: the directory changed").isNotEqualTo(directoryVersion);
         assertThat(store.handoff(f.tenant, id("ana"), id("ben"))).isEmpty();
         assertThat(store.personByIdentity(f.tenant, Platform.SLACK, "UANA")).isEmpty();
         assertThat(f.snapshot()).isEqualTo(new TreeMap<>(Map.ofEntries(
@@ -264,6 +287,8 @@ class RedisGraphStorePeopleTest {
                 Map.entry(f.key("identities"), Map.of("slack:UBEN", "ben")),
                 Map.entry(f.key("teams"), Map.of("ops", "Operations", "sales", "Sales", "eng", "Engineering")),
                 Map.entry(f.key("team-managers"), Map.of("ops", "max", "eng", "max")),
+                Map.entry(f.key("teams-version"), newDirectoryVersion),
+                Map.entry(f.key("cards"), f.hash("cards")),
                 Map.entry(f.key("out:max"), Map.of("ben", "WROUC;ssjic0;ssjic0;;invoices")),
                 Map.entry(f.key("in:ben"), Map.of("max", "WROUC;ssjic0;ssjic0;;invoices")),
                 Map.entry(f.key("out:eng1"), Map.of("max", "WIOUC;ssjic0;ssjic0;;laptops")),
@@ -271,6 +296,7 @@ class RedisGraphStorePeopleTest {
                 Map.entry(f.key("teamedges"), Map.of("ops>sales", "1,1,0,0,0,0,1", "eng>ops", "1,0,1,0,0,0,1")))));
         f.assertCountersMatchEdges();
         f.assertMirrorsConsistent();
+        f.assertCardsMatchPeople();
         assertThat(store.teamMap(f.tenant).teams().get(TeamId.of("sales"))).isEqualTo(Team.of("sales", "Sales"));
 
         Map<String, Object> after = f.snapshot();
@@ -293,8 +319,9 @@ class RedisGraphStorePeopleTest {
         assertThat(f.set("people")).containsExactly("ana", "ben");
         assertThat(f.hash("out:ben")).isEmpty();
         assertThat(f.hash("in:ana")).isEmpty();
-        assertThat(f.keys()).containsExactly(f.key("in:ben"), f.key("members:ops"), f.key("out:ana"),
-                f.key("people"), f.key("person:ana"), f.key("person:ben"), f.key("teamedges"));
+        assertThat(f.keys()).containsExactly(f.key("cards"), f.key("in:ben"), f.key("members:ops"),
+                f.key("out:ana"), f.key("people"), f.key("person:ana"), f.key("person:ben"), f.key("teamedges"));
+        f.assertCardsMatchPeople();
         f.assertCountersMatchEdges();
     }
 

@@ -121,6 +121,40 @@ class RedisGraphStoreReadsTest {
         }
 
         @Test
+        void anotherReplicasTeamChangesShowInTheNextMapWithinTheSameRoundTrips() {
+            RedisGraphStore otherReplica = new RedisGraphStore(f.redis);
+            assertThat(around("b", 1).graph().teams().get(TeamId.of("odd")).name()).isEqualTo("Odd");
+            String version = f.redis.get(f.key("teams-version"));
+
+            otherReplica.saveTeam(f.tenant, new Team(TeamId.of("odd"), "Odd Jobs", List.of(id("a"), id("c"))));
+            Neighbourhood renamed = around("b", 1);
+            otherReplica.saveTeam(f.tenant, new Team(TeamId.of("odd"), "Odd Jobs", List.of(id("a"), id("c"))));
+
+            assertThat(renamed.graph().teams().get(TeamId.of("odd")))
+                    .isEqualTo(new Team(TeamId.of("odd"), "Odd Jobs", List.of(id("a"), id("c"))));
+            assertThat(renamed.roundTrips()).isEqualTo(2);
+            assertThat(f.redis.get(f.key("teams-version"))).as("a changed directory has a new version")
+                    .isNotEqualTo(version);
+            assertThat(around("e", 1).roundTrips()).as("the stale copy is refreshed on the way, not in extra reads")
+                    .isEqualTo(2);
+
+            otherReplica.deletePerson(f.tenant, id("c"));
+            assertThat(around("b", 1).graph().teams().get(TeamId.of("odd")).managers()).containsExactly(id("a"));
+        }
+
+        @Test
+        void aStaleDirectoryCopyCostsOneMoreReadOnlyForSomeoneAlone() {
+            f.person("loner", "Lone Wolf", "odd");
+            assertThat(around("loner", 2).roundTrips()).isEqualTo(1);
+
+            new RedisGraphStore(f.redis).saveTeam(f.tenant, Team.of("odd", "Odd Ones"));
+            Neighbourhood alone = around("loner", 2);
+
+            assertThat(alone.graph().teams().get(TeamId.of("odd")).name()).isEqualTo("Odd Ones");
+            assertThat(alone.roundTrips()).isEqualTo(2);
+        }
+
+        @Test
         void anUnknownCentreIsRefused() {
             assertThatThrownBy(() -> around("zed", 1))
                     .isInstanceOfSatisfying(UnknownPersonException.class, e -> assertThat(e.person()).isEqualTo(id("zed")))

@@ -202,4 +202,13 @@ final class StoreFixture {
         }
         assertThat(fromIn).isEqualTo(fromOut);
     }
+
+    /** Everyone in people has a card holding exactly their person hash, and nobody else has one. */
+    void assertCardsMatchPeople() {
+        Map<String, Map<String, String>> expected = new TreeMap<>();
+        set("people").forEach(id -> expected.put(id, hash("person:" + id)));
+        Map<String, Map<String, String>> actual = new TreeMap<>();
+        hash("cards").forEach((id, card) -> actual.put(id, PersonCard.fields(card)));
+        assertThat(actual).isEqualTo(expected);
+    }
 }
