@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
+import io.handoff.chat.GroupChat;
+import io.handoff.chat.GroupChats;
 import io.handoff.chat.ConversationFeature;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Interaction;
@@ -35,6 +37,7 @@ import io.handoff.graph.Handoff;
 import io.handoff.graph.Identifier;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
 import io.handoff.graph.Side;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
@@ -54,10 +57,18 @@ public final class StoryFeature implements ConversationFeature {
     private final StoryPrompts prompts;
     private final Engagement engagement;
     private final TeamChannels channels;
+    private final GroupChats groupChats;
     private final Clock clock;
 
+    /** Without group chats: "Let's talk" always sends each of the two a note. */
     public StoryFeature(GraphStore graph, StoryStore stories, StoryPrompts prompts, Engagement engagement,
                         TeamChannels channels, Clock clock) {
+        this(graph, stories, prompts, engagement, channels, GroupChats.NONE, clock);
+    }
+
+    public StoryFeature(GraphStore graph, StoryStore stories, StoryPrompts prompts, Engagement engagement,
+                        TeamChannels channels, GroupChats groupChats, Clock clock) {
+        this.groupChats = Objects.requireNonNull(groupChats);
         this.graph = Objects.requireNonNull(graph);
         this.stories = Objects.requireNonNull(stories);
         this.prompts = Objects.requireNonNull(prompts);
@@ -187,8 +198,9 @@ public final class StoryFeature implements ConversationFeature {
                 "story-reaction:" + story.id() + ":" + reaction.code()));
         String reply;
         if (reaction == Reaction.LETS_TALK && story.named()) {
-            notifications.addAll(talkPrompts(story, upstream, teller));
-            reply = "Done: you and " + Names.first(teller) + " both have a note to find a moment to talk.";
+            Talk talk = talk(actor.tenant(), story, upstream, teller, teller);
+            notifications.addAll(talk.notifications());
+            reply = talk.reply();
         } else if (reaction == Reaction.LETS_TALK) {
             reply = "The storyteller chose to stay anonymous. They now know you would like to talk and can reach out.";
         } else if (reaction == Reaction.SHADOW) {
@@ -207,8 +219,40 @@ public final class StoryFeature implements ConversationFeature {
         Story revealed = stories.update(actor.tenant(), id, s -> withRevealed(s));
         Person upstream = person(actor.tenant(), story.upstream());
         Person teller = person(actor.tenant(), story.teller());
-        return new Outcome(new Reply.Show(Message.text(Names.first(upstream) + " now knows the story is yours.")),
-                talkPrompts(revealed, upstream, teller), true);
+        Talk talk = talk(actor.tenant(), revealed, upstream, teller, upstream);
+        return new Outcome(new Reply.Show(Message.text(Names.first(upstream) + " now knows the story is yours. "
+                + talk.reply())), talk.notifications(), true);
+    }
+
+    /**
+     * Brings the two together: a group chat where both are (opened once per story), else a note to each. The reply
+     * is told from the side of whoever pressed; {@code other} is the one who did not.
+     */
+    private Talk talk(TenantId tenant, Story story, Person upstream, Person teller, Person other) {
+        String name = Names.first(other);
+        GroupChat chat = groupChats.open(tenant, upstream, teller, StoryMessages.talkOpening(story, upstream, teller),
+                "story-talk:" + story.id());
+        if (chat instanceof GroupChat.Opened opened) {
+            stories.talkOpened(tenant, story.id(), "chat:" + opened.platform().code());
+            String kind = opened.platform() == Platform.SLACK ? "group DM" : "group chat";
+            String text = opened.again() ? "Your " + kind + " with " + name + " and me is already open."
+                    : "I opened a " + kind + " with you, " + name + " and me. Say hello there.";
+            log.info("story {} in tenant {}: {} opened on {}", story.id(), tenant, kind, opened.platform().code());
+            return new Talk(text, List.of());
+        }
+        if (chat instanceof GroupChat.Invited invited) {
+            stories.talkOpened(tenant, story.id(), "links:" + invited.platform().code());
+            return new Talk("Both of you have a link to start a chat with each other.", invited.invitations());
+        }
+        stories.talkOpened(tenant, story.id(), "notes");
+        log.info("story {} in tenant {}: no group chat ({}), a note to each", story.id(), tenant,
+                ((GroupChat.NotPossible) chat).reason());
+        return new Talk("Done: you and " + name + " both have a note to find a moment to talk.",
+                talkPrompts(story, upstream, teller));
+    }
+
+    /** What "Let's talk" did: the sentence for whoever pressed, and messages to deliver. */
+    private record Talk(String reply, List<Notification> notifications) {
     }
 
     private List<Notification> talkPrompts(Story story, Person upstream, Person teller) {

@@ -71,6 +71,12 @@ class TeamsConfiguration {
                 platformPreference, notifications, sender, files);
     }
 
+    /** "Let's talk" on Teams: each of the two gets a deep link that starts the chat. */
+    @Bean
+    TeamsGroupChats teamsGroupChats() {
+        return new TeamsGroupChats();
+    }
+
     /** True when handoff.teams.app-id (MICROSOFT_APP_ID) is set to something other than blanks. */
     static class TeamsConfigured extends SpringBootCondition {
         @Override
