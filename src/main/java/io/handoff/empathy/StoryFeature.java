@@ -22,6 +22,7 @@ import io.handoff.chat.GroupChats;
 import io.handoff.chat.ConversationFeature;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Interaction;
+import io.handoff.chat.Link;
 import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
@@ -200,7 +201,7 @@ public final class StoryFeature implements ConversationFeature {
         if (reaction == Reaction.LETS_TALK && story.named()) {
             Talk talk = talk(actor.tenant(), story, upstream, teller, teller);
             notifications.addAll(talk.notifications());
-            reply = talk.reply();
+            return new Outcome(new Reply.Show(talk.message("")), notifications, false);
         } else if (reaction == Reaction.LETS_TALK) {
             reply = "The storyteller chose to stay anonymous. They now know you would like to talk and can reach out.";
         } else if (reaction == Reaction.SHADOW) {
@@ -220,8 +221,8 @@ public final class StoryFeature implements ConversationFeature {
         Person upstream = person(actor.tenant(), story.upstream());
         Person teller = person(actor.tenant(), story.teller());
         Talk talk = talk(actor.tenant(), revealed, upstream, teller, upstream);
-        return new Outcome(new Reply.Show(Message.text(Names.first(upstream) + " now knows the story is yours. "
-                + talk.reply())), talk.notifications(), true);
+        return new Outcome(new Reply.Show(talk.message(Names.first(upstream) + " now knows the story is yours. ")),
+                talk.notifications(), true);
     }
 
     /**
@@ -238,21 +239,28 @@ public final class StoryFeature implements ConversationFeature {
             String text = opened.again() ? "Your " + kind + " with " + name + " and me is already open."
                     : "I opened a " + kind + " with you, " + name + " and me. Say hello there.";
             log.info("story {} in tenant {}: {} opened on {}", story.id(), tenant, kind, opened.platform().code());
-            return new Talk(text, List.of());
+            return new Talk(text, opened.link().map(link -> new Link("Open the " + kind, link)), List.of());
         }
         if (chat instanceof GroupChat.Invited invited) {
             stories.talkOpened(tenant, story.id(), "links:" + invited.platform().code());
-            return new Talk("Both of you have a link to start a chat with each other.", invited.invitations());
+            return new Talk("Both of you have a link to start a chat with each other.", Optional.empty(),
+                    invited.invitations());
         }
         stories.talkOpened(tenant, story.id(), "notes");
         log.info("story {} in tenant {}: no group chat ({}), a note to each", story.id(), tenant,
                 ((GroupChat.NotPossible) chat).reason());
-        return new Talk("Done: you and " + name + " both have a note to find a moment to talk.",
+        return new Talk("Done: you and " + name + " both have a note to find a moment to talk.", Optional.empty(),
                 talkPrompts(story, upstream, teller));
     }
 
-    /** What "Let's talk" did: the sentence for whoever pressed, and messages to deliver. */
-    private record Talk(String reply, List<Notification> notifications) {
+    /** What "Let's talk" did: the sentence for whoever pressed, a link to the chat if any, messages to deliver. */
+    private record Talk(String reply, Optional<Link> link, List<Notification> notifications) {
+        Message message(String before) {
+            String text = before + reply;
+            List<Block> blocks = new ArrayList<>(List.of(Paragraph.of(text)));
+            link.ifPresent(blocks::add);
+            return new Message(text, blocks);
+        }
     }
 
     private List<Notification> talkPrompts(Story story, Person upstream, Person teller) {
