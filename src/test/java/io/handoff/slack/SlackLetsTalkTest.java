@@ -152,7 +152,7 @@ class SlackLetsTalkTest {
         assertThat(posts.get(0).get("text")).contains("loaded trucks");
         await().atMost(Duration.ofSeconds(10)).until(() -> postsTo(SLACK, pair.ana()).stream()
                 .anyMatch(p -> p.get("text").startsWith("I opened a group DM with you, Dana and me")
-                        && p.get("blocks").contains("https://slack.com/app_redirect?channel=" + mpim + "&team=" + TEAM)));
+                        && json(p.get("blocks")).toString().contains("https://slack.com/app_redirect?channel=" + mpim + "&team=" + TEAM)));
         // Dana hears of the reaction as before, and gets no separate note to find a moment
         await().atMost(Duration.ofSeconds(10)).until(() -> postsTo(SLACK, pair.dana()).stream()
                 .anyMatch(p -> p.get("text").startsWith("Ana read your story")));
