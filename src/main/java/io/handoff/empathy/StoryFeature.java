@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
+import io.handoff.chat.ConversationFeature;
 import io.handoff.chat.GroupChat;
 import io.handoff.chat.GroupChats;
-import io.handoff.chat.ConversationFeature;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Link;
@@ -47,7 +47,8 @@ import io.handoff.graph.TenantId;
  * Day-in-the-life stories in the conversation. A downstream person writes a story about one upstream handoff; it is
  * saved as a draft and shown back as a preview (exactly what the upstream will see) with Send, Edit and Discard; only
  * Send relays it. The upstream reacts ("I didn't know this", "Let's talk", "I'd like to shadow a shift"); the teller
- * hears of each reaction and sees them at home. An anonymous teller stays anonymous unless they choose to talk or to
+ * hears of each reaction and sees them at home. "Let's talk" opens a group chat of the two where the platform allows
+ * ({@link GroupChats}), else each gets a note. An anonymous teller stays anonymous unless they choose to talk or to
  * agree a shadowing date.
  */
 public final class StoryFeature implements ConversationFeature {
