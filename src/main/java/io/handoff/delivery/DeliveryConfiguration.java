@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.handoff.chat.PlatformGroupChats;
 import io.handoff.chat.PlatformSender;
 import io.handoff.graph.GraphStore;
 import io.handoff.nudge.DecisionLog;
@@ -27,6 +28,12 @@ public class DeliveryConfiguration {
     @Bean
     PlatformPreference platformPreference(UnifiedJedis redis) {
         return new PlatformPreference(redis);
+    }
+
+    /** Group chats ("Let's talk") on the platform both people use, from the adapters that can open them. */
+    @Bean
+    GroupChatRouter groupChats(PlatformPreference preference, ObjectProvider<PlatformGroupChats> platforms) {
+        return new GroupChatRouter(preference, platforms.orderedStream().toList());
     }
 
     @Bean

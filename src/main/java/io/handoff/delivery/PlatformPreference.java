@@ -61,6 +61,22 @@ public class PlatformPreference {
         return result;
     }
 
+    /**
+     * Where the person is: the platform they chose, else the one they last used, else the only platform they have an
+     * identity on; empty when none of these tells.
+     */
+    public Optional<Platform> current(TenantId tenant, Person person) {
+        List<String> stored = redis.hmget(key(tenant), person.id().value() + ":preferred", person.id().value() + ":last");
+        for (String code : stored) {
+            Optional<Platform> platform = platform(code);
+            if (platform.isPresent()) {
+                return platform;
+            }
+        }
+        return person.identities().size() == 1 ? Optional.of(person.identities().keySet().iterator().next())
+                : Optional.empty();
+    }
+
     /** The sender to use for the person, or empty when no platform reaches them. */
     public Optional<PlatformSender> choose(TenantId tenant, Person person, List<PlatformSender> senders) {
         List<String> stored = redis.hmget(key(tenant), person.id().value() + ":preferred", person.id().value() + ":last");

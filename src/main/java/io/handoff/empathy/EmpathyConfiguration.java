@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
+import io.handoff.chat.GroupChats;
+import io.handoff.delivery.GroupChatRouter;
 import io.handoff.delivery.Outbox;
 import io.handoff.friction.AnonymityPolicy;
 import io.handoff.friction.Engagement;
@@ -105,9 +107,11 @@ public class EmpathyConfiguration {
     @Bean
     @Order(10)
     StoryFeature storyFeature(GraphStore graph, StoryStore stories, StoryPrompts prompts, Engagement engagement,
-                              ObjectProvider<TeamChannels> channels, Clock clock) {
+                              ObjectProvider<TeamChannels> channels, ObjectProvider<GroupChatRouter> groupChats,
+                              Clock clock) {
+        GroupChats router = groupChats.getIfAvailable();
         return new StoryFeature(graph, stories, prompts, engagement, channels.getIfAvailable(() -> TeamChannels.NONE),
-                clock);
+                router == null ? GroupChats.NONE : router, clock);
     }
 
     @Bean

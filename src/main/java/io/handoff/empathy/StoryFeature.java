@@ -18,8 +18,11 @@ import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
 import io.handoff.chat.ConversationFeature;
+import io.handoff.chat.GroupChat;
+import io.handoff.chat.GroupChats;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Interaction;
+import io.handoff.chat.Link;
 import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
@@ -35,6 +38,7 @@ import io.handoff.graph.Handoff;
 import io.handoff.graph.Identifier;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
 import io.handoff.graph.Side;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
@@ -43,7 +47,8 @@ import io.handoff.graph.TenantId;
  * Day-in-the-life stories in the conversation. A downstream person writes a story about one upstream handoff; it is
  * saved as a draft and shown back as a preview (exactly what the upstream will see) with Send, Edit and Discard; only
  * Send relays it. The upstream reacts ("I didn't know this", "Let's talk", "I'd like to shadow a shift"); the teller
- * hears of each reaction and sees them at home. An anonymous teller stays anonymous unless they choose to talk or to
+ * hears of each reaction and sees them at home. "Let's talk" opens a group chat of the two where the platform allows
+ * ({@link GroupChats}), else each gets a note. An anonymous teller stays anonymous unless they choose to talk or to
  * agree a shadowing date.
  */
 public final class StoryFeature implements ConversationFeature {
@@ -54,10 +59,18 @@ public final class StoryFeature implements ConversationFeature {
     private final StoryPrompts prompts;
     private final Engagement engagement;
     private final TeamChannels channels;
+    private final GroupChats groupChats;
     private final Clock clock;
 
+    /** Without group chats: "Let's talk" always sends each of the two a note. */
     public StoryFeature(GraphStore graph, StoryStore stories, StoryPrompts prompts, Engagement engagement,
                         TeamChannels channels, Clock clock) {
+        this(graph, stories, prompts, engagement, channels, GroupChats.NONE, clock);
+    }
+
+    public StoryFeature(GraphStore graph, StoryStore stories, StoryPrompts prompts, Engagement engagement,
+                        TeamChannels channels, GroupChats groupChats, Clock clock) {
+        this.groupChats = Objects.requireNonNull(groupChats);
         this.graph = Objects.requireNonNull(graph);
         this.stories = Objects.requireNonNull(stories);
         this.prompts = Objects.requireNonNull(prompts);
@@ -187,8 +200,9 @@ public final class StoryFeature implements ConversationFeature {
                 "story-reaction:" + story.id() + ":" + reaction.code()));
         String reply;
         if (reaction == Reaction.LETS_TALK && story.named()) {
-            notifications.addAll(talkPrompts(story, upstream, teller));
-            reply = "Done: you and " + Names.first(teller) + " both have a note to find a moment to talk.";
+            Talk talk = talk(actor.tenant(), story, upstream, teller, teller);
+            notifications.addAll(talk.notifications());
+            return new Outcome(new Reply.Show(talk.message("")), notifications, false);
         } else if (reaction == Reaction.LETS_TALK) {
             reply = "The storyteller chose to stay anonymous. They now know you would like to talk and can reach out.";
         } else if (reaction == Reaction.SHADOW) {
@@ -207,8 +221,47 @@ public final class StoryFeature implements ConversationFeature {
         Story revealed = stories.update(actor.tenant(), id, s -> withRevealed(s));
         Person upstream = person(actor.tenant(), story.upstream());
         Person teller = person(actor.tenant(), story.teller());
-        return new Outcome(new Reply.Show(Message.text(Names.first(upstream) + " now knows the story is yours.")),
-                talkPrompts(revealed, upstream, teller), true);
+        Talk talk = talk(actor.tenant(), revealed, upstream, teller, upstream);
+        return new Outcome(new Reply.Show(talk.message(Names.first(upstream) + " now knows the story is yours. ")),
+                talk.notifications(), true);
+    }
+
+    /**
+     * Brings the two together: a group chat where both are (opened once per story), else a note to each. The reply
+     * is told from the side of whoever pressed; {@code other} is the one who did not.
+     */
+    private Talk talk(TenantId tenant, Story story, Person upstream, Person teller, Person other) {
+        String name = Names.first(other);
+        GroupChat chat = groupChats.open(tenant, upstream, teller, StoryMessages.talkOpening(story, upstream, teller),
+                "story-talk:" + story.id());
+        if (chat instanceof GroupChat.Opened opened) {
+            stories.talkOpened(tenant, story.id(), "chat:" + opened.platform().code());
+            String kind = opened.platform() == Platform.SLACK ? "group DM" : "group chat";
+            String text = opened.again() ? "Your " + kind + " with " + name + " and me is already open."
+                    : "I opened a " + kind + " with you, " + name + " and me. Say hello there.";
+            log.info("story {} in tenant {}: {} opened on {}", story.id(), tenant, kind, opened.platform().code());
+            return new Talk(text, opened.link().map(link -> new Link("Open the " + kind, link)), List.of());
+        }
+        if (chat instanceof GroupChat.Invited invited) {
+            stories.talkOpened(tenant, story.id(), "links:" + invited.platform().code());
+            return new Talk("Both of you have a link to start a chat with each other.", Optional.empty(),
+                    invited.invitations());
+        }
+        stories.talkOpened(tenant, story.id(), "notes");
+        log.info("story {} in tenant {}: no group chat ({}), a note to each", story.id(), tenant,
+                ((GroupChat.NotPossible) chat).reason());
+        return new Talk("Done: you and " + name + " both have a note to find a moment to talk.", Optional.empty(),
+                talkPrompts(story, upstream, teller));
+    }
+
+    /** What "Let's talk" did: the sentence for whoever pressed, a link to the chat if any, messages to deliver. */
+    private record Talk(String reply, Optional<Link> link, List<Notification> notifications) {
+        Message message(String before) {
+            String text = before + reply;
+            List<Block> blocks = new ArrayList<>(List.of(Paragraph.of(text)));
+            link.ifPresent(blocks::add);
+            return new Message(text, blocks);
+        }
     }
 
     private List<Notification> talkPrompts(Story story, Person upstream, Person teller) {

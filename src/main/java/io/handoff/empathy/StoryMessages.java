@@ -187,10 +187,30 @@ public final class StoryMessages {
     }
 
     /** The neutral prompt to talk, sent to each side once both know who the other is. */
+    /** The note to each of the two when no group chat could be opened; it names the other's email when known. */
     public static Message talkPrompt(Person other, Story story) {
         String text = "You and " + other.displayName() + " would like to talk about the " + story.what()
-                + ". Find fifteen minutes this week: a call, a coffee, or a walk through the handoff itself.";
+                + ". Find fifteen minutes this week: a call, a coffee, or a walk through the handoff itself."
+                + (other.email() == null ? "" : " You can reach " + Names.first(other) + " at " + other.email() + ".");
         return new Message(text, List.of(Paragraph.of(text)));
+    }
+
+    /**
+     * The first message of the group chat "Let's talk" opens between the upstream and the teller: what it is about
+     * and the story itself (both have seen it; the teller is named, having chosen to talk).
+     */
+    public static Message talkOpening(Story story, Person upstream, Person teller) {
+        String summary = "Let's talk: " + upstream.displayName() + " and " + teller.displayName() + " about the "
+                + story.what();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Heading("Let's talk"));
+        blocks.add(Paragraph.builder().plain(upstream.displayName() + " read " + Names.possessive(teller.displayName())
+                + " story about the ").strong(story.what()).plain(" and would like to talk. This conversation is for "
+                + "the two of you: find fifteen minutes this week, a call, a coffee, or a walk through the handoff "
+                + "itself.").build());
+        blocks.add(new Divider());
+        blocks.addAll(storyBlocks(story, teller.displayName() + " on the moment they receive the "));
+        return new Message(summary, blocks);
     }
 
     public static Form shadowForm(Story story, Person other, String state) {

@@ -57,6 +57,7 @@ public final class StoryPersonalData implements PersonalData {
                         "state", story.shadowing().state().name().toLowerCase(java.util.Locale.ROOT),
                         "date", String.valueOf(story.shadowing().date())));
             }
+            stories.talk(tenant, story.id()).ifPresent(how -> entry.put("talk", how));
             data.add(entry);
         }
         return List.of(new DataSection("Your stories", lines, Map.of("stories", data)));

@@ -24,7 +24,8 @@ import redis.clients.jedis.UnifiedJedis;
  * Stories in Redis. Keys (all in the tenant's hash slot):
  * <ul>
  *   <li>{@code handoff:{t}:story:<id>} hash: up, teller, what, text, shapes, anon, share, status (draft|sent),
- *       created, sent, r:&lt;reaction&gt; → epoch, sh:state / sh:date / sh:by / sh:at (shadowing), revealed, v
+ *       created, sent, r:&lt;reaction&gt; → epoch, talk (how "Let's talk" last brought the two together: chat:slack,
+ *       links:teams or notes), sh:state / sh:date / sh:by / sh:at (shadowing), revealed, v
  *       (version for compare-and-set). Drafts expire after {@link #DRAFT_TTL}. Ids are random, never derived from
  *       a person, so an anonymous story's buttons carry nothing that names its teller.</li>
  *   <li>{@code handoff:{t}:stories:teller:<person>} set of the ids of a person's stories</li>
@@ -127,6 +128,21 @@ public final class StoryStore {
     }
 
     /**
+     * Notes how "Let's talk" brought the two together ({@code chat:slack}, {@code links:teams} or {@code notes}) in the
+     * story's field {@code talk} (the latest way). Nothing happens when the story is gone.
+     */
+    public void talkOpened(TenantId tenant, String id, String how) {
+        if (redis.exists(storyKey(tenant, id))) {
+            redis.hset(storyKey(tenant, id), "talk", how);
+        }
+    }
+
+    /** How "Let's talk" brought the two together, if it did. */
+    public Optional<String> talk(TenantId tenant, String id) {
+        return validId(id) ? Optional.ofNullable(redis.hget(storyKey(tenant, id), "talk")) : Optional.empty();
+    }
+
+    /**
      * Applies {@code change} to the story's shadowing and reveal flag and stores the result if nobody changed the
      * story meanwhile (otherwise re-reads and tries again). Returns the stored story.
      */
@@ -223,7 +239,7 @@ public final class StoryStore {
             for (Reaction reaction : Reaction.values()) {
                 fields.add("r:" + reaction.code());
             }
-            fields.addAll(List.of("sh:state", "sh:date", "sh:by", "sh:at"));
+            fields.addAll(List.of("sh:state", "sh:date", "sh:by", "sh:at", "talk"));
             redis.hdel(storyKey(tenant, received.id()), fields.toArray(String[]::new));
         }
         redis.del(receivedKey(tenant, person), promptedKey(tenant, person));

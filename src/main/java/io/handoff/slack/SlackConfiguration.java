@@ -41,7 +41,7 @@ class SlackConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
     /** The bot scopes Handoff uses (same as manifests/slack/manifest.yaml). */
     static final String SCOPES = "commands,chat:write,im:write,im:history,users:read,users:read.email,"
-            + "usergroups:read,files:write,users.profile:read";
+            + "usergroups:read,files:write,users.profile:read,mpim:write";
     static final String EVENTS_PATH = "/slack/events";
     static final String INSTALL_PATH = "/slack/install";
     static final String REDIRECT_PATH = "/slack/oauth_redirect";
@@ -92,6 +92,19 @@ class SlackConfiguration {
     SlackTeamChannels slackTeamChannels(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis,
                                         ExecutorService slackChannelPosts) {
         return new SlackTeamChannels(graph, slack, workspaces, redis, slackChannelPosts);
+    }
+
+    /** "Let's talk": the multi-person DM of the two and the app, with the opening posted in it. */
+    @Bean
+    SlackGroupChats slackGroupChats(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis,
+                                    ExecutorService slackGroupChatCalls) {
+        return new SlackGroupChats(graph, slack, workspaces, redis, slackGroupChatCalls);
+    }
+
+    /** Runs the group-chat calls so a slow Slack cannot hold a button's answer past its bounded wait. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService slackGroupChatCalls() {
+        return Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "slack-group-chats"));
     }
 
     /** One thread posts to team channels, after the request that caused the post was acknowledged. */

@@ -91,6 +91,12 @@ class TeamsConfiguration {
         return new TeamsAvailability(graph, tokens, properties.graphUrl(), http, redis, meters);
     }
 
+    /** "Let's talk" on Teams: each of the two gets a deep link that starts the chat. */
+    @Bean
+    TeamsGroupChats teamsGroupChats() {
+        return new TeamsGroupChats();
+    }
+
     /** True when handoff.teams.app-id (MICROSOFT_APP_ID) is set to something other than blanks. */
     static class TeamsConfigured extends SpringBootCondition {
         @Override

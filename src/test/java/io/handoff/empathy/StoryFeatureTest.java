@@ -2,11 +2,13 @@ package io.handoff.empathy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,10 @@ import io.handoff.chat.Button;
 import io.handoff.chat.Buttons;
 import io.handoff.chat.Divider;
 import io.handoff.chat.Field;
+import io.handoff.chat.GroupChat;
+import io.handoff.chat.GroupChats;
 import io.handoff.chat.Interaction;
+import io.handoff.chat.Link;
 import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
@@ -24,8 +29,11 @@ import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
 import io.handoff.friction.FrictionFixture;
 import io.handoff.graph.Criticality;
+import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
 import io.handoff.graph.TeamId;
+import io.handoff.graph.TenantId;
 
 class StoryFeatureTest {
     private final FrictionFixture f = new FrictionFixture();
@@ -209,6 +217,7 @@ class StoryFeatureTest {
                 PersonId.of("d1"), PersonId.of("d1"), PersonId.of("ana"));
         assertThat(notes).filteredOn(n -> n.to().equals(PersonId.of("ana"))).singleElement()
                 .satisfies(n -> assertThat(n.message().summary()).startsWith("You and Driver Number1 would like to talk"));
+        assertThat(stories.talk(f.tenant, stories.toldBy(f.tenant, PersonId.of("d1")).get(0).id())).hasValue("notes");
     }
 
     @Test
@@ -225,6 +234,89 @@ class StoryFeatureTest {
                 .containsExactlyInAnyOrder(PersonId.of("d1"), PersonId.of("ana"));
         assertThat(reveal.notifications()).filteredOn(n -> n.to().equals(PersonId.of("ana"))).singleElement()
                 .satisfies(n -> assertThat(n.message().summary()).contains("Driver Number1"));
+    }
+
+    @Test
+    void letsTalkOpensAGroupChatOfTheTwoInsteadOfNotes() {
+        RecordingGroupChats chats = new RecordingGroupChats(new GroupChat.Opened(Platform.SLACK,
+                Optional.of(URI.create("https://slack.com/app_redirect?channel=G1")), false));
+        StoryFeature withChats = new StoryFeature(f.graph, stories, prompts, f.engagement, channels, chats, f.clock);
+        Notification relay = press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND))
+                .notifications().get(0);
+        String id = stories.toldBy(f.tenant, PersonId.of("d1")).get(0).id();
+
+        Outcome talk = withChats.onButton(new Interaction.ButtonPressed(f.actor("ana"), reaction(relay, Reaction.LETS_TALK)));
+
+        assertThat(chats.calls).singleElement().satisfies(call -> {
+            assertThat(call.first().id()).isEqualTo(PersonId.of("ana"));
+            assertThat(call.second().id()).isEqualTo(PersonId.of("d1"));
+            assertThat(call.key()).isEqualTo("story-talk:" + id);
+            assertThat(call.opening().toString()).contains("loaded trucks", "re-sort forty parcels",
+                    "Ana Silva read Driver Number1's story");
+        });
+        assertThat(shown(talk).summary()).isEqualTo("I opened a group DM with you, Driver and me. Say hello there.");
+        assertThat(shown(talk).blocks()).contains(new Link("Open the group DM",
+                URI.create("https://slack.com/app_redirect?channel=G1")));
+        assertThat(talk.notifications()).singleElement().satisfies(n -> {
+            assertThat(n.to()).isEqualTo(PersonId.of("d1"));
+            assertThat(n.message().summary()).contains("would like to talk");
+        });
+        assertThat(stories.talk(f.tenant, id)).hasValue("chat:slack");
+    }
+
+    @Test
+    void letsTalkWherePeopleStartTheChatDeliversTheInvitations() {
+        Notification invitation = new Notification(PersonId.of("d1"), Message.text("Open a chat with Ana"), "inv:1");
+        RecordingGroupChats chats = new RecordingGroupChats(new GroupChat.Invited(Platform.TEAMS, List.of(invitation)));
+        StoryFeature withChats = new StoryFeature(f.graph, stories, prompts, f.engagement, channels, chats, f.clock);
+        Notification relay = press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND))
+                .notifications().get(0);
+
+        Outcome talk = withChats.onButton(new Interaction.ButtonPressed(f.actor("ana"), reaction(relay, Reaction.LETS_TALK)));
+
+        assertThat(shown(talk).summary()).isEqualTo("Both of you have a link to start a chat with each other.");
+        assertThat(talk.notifications()).contains(invitation).hasSize(2);
+        assertThat(talk.notifications()).noneMatch(n -> n.message().summary().startsWith("You and"));
+    }
+
+    @Test
+    void anAnonymousTellersGroupChatOpensOnlyWhenTheyChooseToTalk() {
+        RecordingGroupChats chats = new RecordingGroupChats(new GroupChat.Opened(Platform.SLACK, Optional.empty(),
+                false));
+        StoryFeature withChats = new StoryFeature(f.graph, stories, prompts, f.engagement, channels, chats, f.clock);
+        Notification relay = withChats.onButton(new Interaction.ButtonPressed(f.actor("d1"),
+                button(preview("d1", StoryMessages.ANONYMOUS), StoryMessages.SEND))).notifications().get(0);
+
+        Outcome talk = withChats.onButton(new Interaction.ButtonPressed(f.actor("ana"), reaction(relay, Reaction.LETS_TALK)));
+        assertThat(chats.calls).isEmpty();
+
+        Outcome reveal = withChats.onButton(new Interaction.ButtonPressed(f.actor("d1"),
+                button(talk.notifications().get(0).message(), StoryMessages.REVEAL)));
+
+        assertThat(chats.calls).singleElement().satisfies(call ->
+                assertThat(call.opening().toString()).contains("Driver Number1"));
+        assertThat(shown(reveal).summary()).isEqualTo(
+                "Ana now knows the story is yours. I opened a group DM with you, Ana and me. Say hello there.");
+        assertThat(reveal.notifications()).isEmpty();
+    }
+
+    /** Group chats for the test: answers one result and keeps every request. */
+    private static final class RecordingGroupChats implements GroupChats {
+        record Call(Person first, Person second, Message opening, String key) {
+        }
+
+        private final GroupChat result;
+        final List<Call> calls = new ArrayList<>();
+
+        RecordingGroupChats(GroupChat result) {
+            this.result = result;
+        }
+
+        @Override
+        public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key) {
+            calls.add(new Call(first, second, opening, key));
+            return result;
+        }
     }
 
     @Test

@@ -30,12 +30,14 @@ class StoryPersonalDataTest {
         stories.saveDraft(f.tenant, story);
         stories.markSent(f.tenant, story, f.clock.instant());
         stories.react(f.tenant, story.id(), Reaction.DIDNT_KNOW, f.clock.instant());
+        stories.talkOpened(f.tenant, story.id(), "chat:slack");
 
         var described = personalData.describe(f.tenant, PersonId.of("d1"));
 
         assertThat(described).singleElement().satisfies(section -> assertThat(section.lines()).containsExactly(
                 "Sent 2426-11-23 to Ana about their loaded trucks (anonymous): \"Drop order saves me an hour.\" — "
                         + "Ana said \"I didn't know this\"."));
+        assertThat(described.get(0).data().toString()).contains("talk=chat:slack");
         assertThat(personalData.describe(f.tenant, PersonId.of("ana"))).isEmpty();
         assertThat(personalData.erase(f.tenant, PersonId.of("d1"))).containsExactly("1 story you told");
         assertThat(personalData.describe(f.tenant, PersonId.of("d1"))).isEmpty();
