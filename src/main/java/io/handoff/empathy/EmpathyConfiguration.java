@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -105,9 +104,8 @@ public class EmpathyConfiguration {
     @Bean
     @Order(10)
     StoryFeature storyFeature(GraphStore graph, StoryStore stories, StoryPrompts prompts, Engagement engagement,
-                              ObjectProvider<TeamChannels> channels, Clock clock) {
-        return new StoryFeature(graph, stories, prompts, engagement, channels.getIfAvailable(() -> TeamChannels.NONE),
-                clock);
+                              TeamChannels channels, Clock clock) {
+        return new StoryFeature(graph, stories, prompts, engagement, channels, clock);
     }
 
     @Bean
@@ -135,11 +133,10 @@ public class EmpathyConfiguration {
 
     @Bean
     EmpathyTick empathyTick(GraphStore graph, FrictionService friction, StoryPrompts prompts, EmpathySignals signals,
-                            Engagement engagement, Outbox outbox, ObjectProvider<TeamChannels> channels,
+                            Engagement engagement, Outbox outbox, TeamChannels channels,
                             Scheduler scheduler, Clock clock) {
         Nudges nudges = (tenant, notification) -> outbox.nudge(tenant, notification, notification.key());
-        return new EmpathyTick(graph, friction, prompts, signals, engagement, nudges,
-                channels.getIfAvailable(() -> TeamChannels.NONE), scheduler, clock);
+        return new EmpathyTick(graph, friction, prompts, signals, engagement, nudges, channels, scheduler, clock);
     }
 
     /**

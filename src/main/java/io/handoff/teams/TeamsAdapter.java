@@ -40,9 +40,11 @@ final class TeamsAdapter extends BotFrameworkAdapter {
 
     private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
     private final ConnectorRetry retry;
+    private final AppCredentials credentials;
 
     TeamsAdapter(AppCredentials credentials, TeamsProperties properties) {
         super(credentials, new AuthenticationConfiguration(), null, null, null);
+        this.credentials = credentials;
         if (credentials.getAppId() == null || credentials.getAppId().isBlank()) {
             throw new IllegalArgumentException("the Teams adapter needs the bot's app id (MICROSOFT_APP_ID)");
         }
@@ -54,6 +56,11 @@ final class TeamsAdapter extends BotFrameworkAdapter {
             return turn.sendActivity("Sorry, something went wrong on our side; it has been logged. Please try again.")
                     .handle((sent, failed) -> null);
         });
+    }
+
+    /** A connector client for calls outside a turn (with our token and {@link ConnectorRetry}). */
+    CompletableFuture<ConnectorClient> connector(String serviceUrl) {
+        return getOrCreateConnectorClient(serviceUrl, credentials);
     }
 
     @Override

@@ -29,6 +29,7 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamInfo;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.microsoft.bot.schema.teams.TeamsPagedMembersResult;
 
@@ -47,6 +48,7 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
+import io.handoff.map.MapAccess;
 
 /**
  * Handoff's Teams bot: translates activities into the chat port's interactions and renders the outcome as Adaptive
@@ -71,11 +73,15 @@ final class TeamsBot implements Bot {
     private final TeamsNotifications notifications;
     private final TeamsSender privately;
     private final TeamsFiles files;
+    private final TeamsTeamChannels teamChannels;
+    private final MapAccess access;
 
     TeamsBot(ChatBot chat, GraphStore graph, TeamsPeople people, ConversationReferences references, SentForms forms,
              PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender privately,
-             TeamsFiles files) {
+             TeamsFiles files, TeamsTeamChannels teamChannels, MapAccess access) {
         this.files = files;
+        this.teamChannels = teamChannels;
+        this.access = access;
         this.chat = chat;
         this.graph = graph;
         this.people = people;
@@ -115,6 +121,10 @@ final class TeamsBot implements Bot {
         }
         Actor actor = resolved.get();
         Activity activity = turn.getActivity();
+        if (activity.getValue() == null && TeamsTeamChannels.isCommand(commandText(activity))) {
+            onTeamChannel(turn, actor, commandText(activity));
+            return;
+        }
         Consumer<Activity> out = reply -> turn.sendActivity(reply).join();
         if (!isPersonal(activity)) {
             // Answers are personal (forms, my-data...): they go to the person's own chat with Handoff, never to a channel.
@@ -136,6 +146,36 @@ final class TeamsBot implements Bot {
         } else {
             onCommand(out, actor, commandText(activity));
         }
+    }
+
+    /**
+     * {@code team-channel <team> [off]}: said by a Handoff admin (HANDOFF_MAP_ADMINS, as for {@code settings}) in a
+     * team's channel, it makes that channel the team's; the answer stays in the channel, as it concerns everyone there.
+     */
+    private void onTeamChannel(TurnContext turn, Actor actor, String text) {
+        Activity activity = turn.getActivity();
+        String arguments = text.strip().split("\\s+", 2).length > 1 ? text.strip().split("\\s+", 2)[1] : "";
+        TeamsChannelData channelData = activity.teamsGetChannelData();
+        boolean inChannel = activity.getConversation() != null
+                && "channel".equals(activity.getConversation().getConversationType())
+                && channelData != null && channelData.getChannel() != null && channelData.getChannel().getId() != null;
+        if (!inChannel) {
+            send(turn, TeamsMessages.message(new Message("Say it in the team's channel", List.of(Paragraph.builder()
+                    .plain("Say ").strong("@Handoff team-channel <team>").plain(" in the channel that team should "
+                            + "use, in a team where Handoff is installed: Handoff then posts the stories shared "
+                            + "with that team and its friction digests there.").build()))));
+            return;
+        }
+        if (!access.viewer(actor.tenant(), actor.person()).admin()) {
+            send(turn, TeamsMessages.message(Message.text("Only Handoff admins (named in HANDOFF_MAP_ADMINS) can set "
+                    + "a team's channel.")));
+            return;
+        }
+        TeamsTeamChannels.ChannelPlace place = new TeamsTeamChannels.ChannelPlace(activity.getServiceUrl(),
+                channelData.getChannel().getId(), channelData.getTeam() == null ? null : channelData.getTeam().getId(),
+                microsoftTenant(activity));
+        send(turn, TeamsMessages.message(teamChannels.configure(actor.tenant(), arguments, place)));
+        log.info("admin {} of tenant {} set a team channel in Teams", actor.person(), actor.tenant());
     }
 
     private void onCommand(Consumer<Activity> out, Actor actor, String text) {

@@ -32,6 +32,12 @@ class TeamsManifestTest {
         assertThat(commands.size()).isLessThanOrEqualTo(10);
         assertThat(commands.valueStream().map(c -> c.path("title").asString())).contains("home", "help", "customers",
                 "map", "pause", "resume", "my-data", "forget-me");
+        JsonNode inTeams = bot.path("commandLists").valueStream()
+                .filter(list -> list.path("scopes").valueStream().anyMatch(scope -> scope.asString().equals("team")))
+                .findFirst().orElseThrow().path("commands");
+        assertThat(inTeams.size()).isLessThanOrEqualTo(10);
+        assertThat(inTeams.valueStream().map(c -> c.path("title").asString())).contains("help", "team-channel");
+        assertThat(commands.valueStream().map(c -> c.path("title").asString())).doesNotContain("team-channel");
         assertThat(manifest.path("validDomains").get(0).asString()).isEqualTo("{{BOT_DOMAIN}}");
         assertThat(manifest.path("name").path("short").asString().length()).isLessThanOrEqualTo(30);
         assertThat(manifest.path("description").path("short").asString().length()).isLessThanOrEqualTo(80);
