@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.web.util.HtmlUtils;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -154,7 +156,9 @@ final class TeamsBot implements Bot {
      */
     private void onTeamChannel(TurnContext turn, Actor actor, String text) {
         Activity activity = turn.getActivity();
-        String arguments = text.strip().split("\\s+", 2).length > 1 ? text.strip().split("\\s+", 2)[1] : "";
+        String[] words = text.strip().split("\\s+", 2);
+        // Teams sends a message's text as HTML: "R&amp;D" is the team R&D
+        String arguments = words.length > 1 ? HtmlUtils.htmlUnescape(words[1]) : "";
         TeamsChannelData channelData = activity.teamsGetChannelData();
         boolean inChannel = activity.getConversation() != null
                 && "channel".equals(activity.getConversation().getConversationType())

@@ -83,6 +83,10 @@ class TeamsTeamChannelsTest extends TeamsAppTest {
         client.post(inChannel(ada, "team-channel ops off"));
         assertThat(channels.configured(tenant, ops)).isFalse();
         assertThat(BotFrameworkFake.texts(client.lastCard(THREAD))).contains("has no channel any more");
+
+        graph.saveTeam(tenant, Team.of("rnd", "R&D"));
+        client.post(inChannel(ada, "team-channel R&amp;D")); // Teams sends the text as HTML
+        assertThat(channels.configured(tenant, TeamId.of("rnd"))).isTrue();
     }
 
     @Test
