@@ -1,13 +1,16 @@
 package io.handoff.delivery;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import io.handoff.chat.PlatformGroupChats;
 import io.handoff.chat.PlatformSender;
+import io.handoff.friction.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.nudge.DecisionLog;
 import io.handoff.nudge.DeliveryRules;
@@ -52,6 +55,17 @@ public class DeliveryConfiguration {
                               DeliveryMetrics metrics, Clock clock, DeliveryProperties properties) {
         return new OutboxSender(graph, senders.orderedStream().toList(), preference, rateLimits, rules, decisions,
                 metrics, clock, properties.maxFailures());
+    }
+
+    /**
+     * The one {@link TeamChannels} the core features get: every adapter's team channels (Slack, Teams), none when no
+     * chat platform is configured. The adapters' own beans are collected here (Spring leaves this bean out of the
+     * list it is built from) and are not injected anywhere else as {@code TeamChannels}.
+     */
+    @Bean
+    @Primary
+    AllTeamChannels teamChannels(List<TeamChannels> platforms) {
+        return new AllTeamChannels(platforms);
     }
 
     /** my-data and forget-me for delivery's records of a person. */

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -107,10 +107,9 @@ public class EmpathyConfiguration {
     @Bean
     @Order(10)
     StoryFeature storyFeature(GraphStore graph, StoryStore stories, StoryPrompts prompts, Engagement engagement,
-                              ObjectProvider<TeamChannels> channels, ObjectProvider<GroupChatRouter> groupChats,
-                              Clock clock) {
+                              TeamChannels channels, ObjectProvider<GroupChatRouter> groupChats, Clock clock) {
         GroupChats router = groupChats.getIfAvailable();
-        return new StoryFeature(graph, stories, prompts, engagement, channels.getIfAvailable(() -> TeamChannels.NONE),
+        return new StoryFeature(graph, stories, prompts, engagement, channels,
                 router == null ? GroupChats.NONE : router, clock);
     }
 
@@ -139,11 +138,10 @@ public class EmpathyConfiguration {
 
     @Bean
     EmpathyTick empathyTick(GraphStore graph, FrictionService friction, StoryPrompts prompts, EmpathySignals signals,
-                            Engagement engagement, Outbox outbox, ObjectProvider<TeamChannels> channels,
+                            Engagement engagement, Outbox outbox, TeamChannels channels,
                             Scheduler scheduler, Clock clock) {
         Nudges nudges = (tenant, notification) -> outbox.nudge(tenant, notification, notification.key());
-        return new EmpathyTick(graph, friction, prompts, signals, engagement, nudges,
-                channels.getIfAvailable(() -> TeamChannels.NONE), scheduler, clock);
+        return new EmpathyTick(graph, friction, prompts, signals, engagement, nudges, channels, scheduler, clock);
     }
 
     /**

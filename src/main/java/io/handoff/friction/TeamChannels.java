@@ -5,8 +5,9 @@ import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 
 /**
- * A team's shared channel, when the tenant configured one (digests and shared stories go there too). A port: the
- * chat adapters provide it; without one, nothing is posted to channels.
+ * A team's shared channel, when the tenant configured one (digests and shared stories go there too). A port: each
+ * chat adapter provides one, and the core gets them all as one ({@code io.handoff.delivery.AllTeamChannels});
+ * without any, nothing is posted to channels.
  */
 public interface TeamChannels {
 

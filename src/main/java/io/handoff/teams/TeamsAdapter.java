@@ -71,6 +71,11 @@ final class TeamsAdapter extends BotFrameworkAdapter {
                 .thenCompose(client -> client.getConversations().createConversation(parameters));
     }
 
+    /** A connector client for calls outside a turn (with our token and {@link ConnectorRetry}). */
+    CompletableFuture<ConnectorClient> connector(String serviceUrl) {
+        return getOrCreateConnectorClient(serviceUrl, credentials);
+    }
+
     @Override
     protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl,
                                                                            AppCredentials credentials) {

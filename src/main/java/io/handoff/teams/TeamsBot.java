@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.web.util.HtmlUtils;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +31,7 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamInfo;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.microsoft.bot.schema.teams.TeamsPagedMembersResult;
 
@@ -47,6 +50,7 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
+import io.handoff.map.MapAccess;
 
 /**
  * Handoff's Teams bot: translates activities into the chat port's interactions and renders the outcome as Adaptive
@@ -72,12 +76,16 @@ final class TeamsBot implements Bot {
     private final TeamsSender privately;
     private final TeamsFiles files;
     private final TeamsAddresses addresses;
+    private final TeamsTeamChannels teamChannels;
+    private final MapAccess access;
 
     TeamsBot(ChatBot chat, GraphStore graph, TeamsPeople people, ConversationReferences references, SentForms forms,
              PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender privately,
-             TeamsFiles files, TeamsAddresses addresses) {
+             TeamsFiles files, TeamsAddresses addresses, TeamsTeamChannels teamChannels, MapAccess access) {
         this.files = files;
         this.addresses = addresses;
+        this.teamChannels = teamChannels;
+        this.access = access;
         this.chat = chat;
         this.graph = graph;
         this.people = people;
@@ -117,6 +125,10 @@ final class TeamsBot implements Bot {
         }
         Actor actor = resolved.get();
         Activity activity = turn.getActivity();
+        if (activity.getValue() == null && TeamsTeamChannels.isCommand(commandText(activity))) {
+            onTeamChannel(turn, actor, commandText(activity));
+            return;
+        }
         Consumer<Activity> out = reply -> turn.sendActivity(reply).join();
         if (!isPersonal(activity)) {
             // Answers are personal (forms, my-data...): they go to the person's own chat with Handoff, never to a channel.
@@ -138,6 +150,38 @@ final class TeamsBot implements Bot {
         } else {
             onCommand(out, actor, commandText(activity));
         }
+    }
+
+    /**
+     * {@code team-channel <team> [off]}: said by a Handoff admin (HANDOFF_MAP_ADMINS, as for {@code settings}) in a
+     * team's channel, it makes that channel the team's; the answer stays in the channel, as it concerns everyone there.
+     */
+    private void onTeamChannel(TurnContext turn, Actor actor, String text) {
+        Activity activity = turn.getActivity();
+        String[] words = text.strip().split("\\s+", 2);
+        // Teams sends a message's text as HTML: "R&amp;D" is the team R&D
+        String arguments = words.length > 1 ? HtmlUtils.htmlUnescape(words[1]) : "";
+        TeamsChannelData channelData = activity.teamsGetChannelData();
+        boolean inChannel = activity.getConversation() != null
+                && "channel".equals(activity.getConversation().getConversationType())
+                && channelData != null && channelData.getChannel() != null && channelData.getChannel().getId() != null;
+        if (!inChannel) {
+            send(turn, TeamsMessages.message(new Message("Say it in the team's channel", List.of(Paragraph.builder()
+                    .plain("Say ").strong("@Handoff team-channel <team>").plain(" in the channel that team should "
+                            + "use, in a team where Handoff is installed: Handoff then posts the stories shared "
+                            + "with that team and its friction digests there.").build()))));
+            return;
+        }
+        if (!access.viewer(actor.tenant(), actor.person()).admin()) {
+            send(turn, TeamsMessages.message(Message.text("Only Handoff admins (named in HANDOFF_MAP_ADMINS) can set "
+                    + "a team's channel.")));
+            return;
+        }
+        TeamsTeamChannels.ChannelPlace place = new TeamsTeamChannels.ChannelPlace(activity.getServiceUrl(),
+                channelData.getChannel().getId(), channelData.getTeam() == null ? null : channelData.getTeam().getId(),
+                microsoftTenant(activity));
+        send(turn, TeamsMessages.message(teamChannels.configure(actor.tenant(), arguments, place)));
+        log.info("admin {} of tenant {} set a team channel in Teams", actor.person(), actor.tenant());
     }
 
     private void onCommand(Consumer<Activity> out, Actor actor, String text) {

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,6 +22,7 @@ import io.handoff.chat.Delivery;
 import io.handoff.delivery.PlatformPreference;
 import io.handoff.chat.PlatformSender;
 import io.handoff.graph.GraphStore;
+import io.handoff.map.MapAccess;
 import io.handoff.map.MapLinks;
 import io.handoff.map.MapProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,12 +75,26 @@ class TeamsConfiguration {
         return new TeamsNotifications(delivery, senders, graph, redis, Clock.systemUTC());
     }
 
+    /** Team channels (stories shared with a team, friction digests), set with team-channel in a Teams channel. */
+    @Bean
+    TeamsTeamChannels teamsTeamChannels(GraphStore graph, TeamsAdapter adapter, UnifiedJedis redis, TeamsFiles files,
+                                        ExecutorService teamsChannelPosts) {
+        return new TeamsTeamChannels(graph, adapter, redis, files, teamsChannelPosts);
+    }
+
+    /** One thread posts to team channels, after the activity that caused the post was answered. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService teamsChannelPosts() {
+        return Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "teams-channel-posts"));
+    }
+
     @Bean
     TeamsBot teamsBot(ChatBot chat, GraphStore graph, UnifiedJedis redis, ConversationReferences references,
                       PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender sender,
-                      TeamsFiles files, TeamsAddresses addresses) {
+                      TeamsFiles files, TeamsAddresses addresses, TeamsTeamChannels teamChannels,
+                      MapAccess access) {
         return new TeamsBot(chat, graph, new TeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
-                platformPreference, notifications, sender, files, addresses);
+                platformPreference, notifications, sender, files, addresses, teamChannels, access);
     }
 
     /** Out of office from Teams presence (Graph, Presence.Read.All); off with handoff.teams.presence-enabled=false. */

@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.handoff.delivery.AllTeamChannels;
 import io.handoff.friction.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
@@ -102,7 +103,7 @@ class SlackTeamChannelCommandTest {
                 slashCommand(TEAM, ADMIN, "team-channel Operations <#C0OPS1234|ops>", "trig-2"), FORM, Map.of());
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(json(admin.body()).get("text").asString()).contains("Operations").contains("C0OPS1234");
-        assertThat(teamChannels).isInstanceOf(SlackTeamChannels.class);
+        assertThat(teamChannels).isInstanceOf(AllTeamChannels.class); // the core gets every platform's channels
         assertThat(teamChannels.configured(TENANT, TeamId.of("ops"))).isTrue();
         assertThat(TestRedis.client().hget("handoff:{" + TENANT.value() + "}:team-channels", "ops"))
                 .isEqualTo("C0OPS1234");

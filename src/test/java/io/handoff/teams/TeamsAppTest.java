@@ -18,6 +18,9 @@ import io.handoff.testing.TestRedis;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class TeamsAppTest {
+    /** A Microsoft 365 organisation whose Handoff admin is Ada (HANDOFF_MAP_ADMINS), for the admins' commands. */
+    static final String ADMINS_MICROSOFT_TENANT = "7eac4a11-0000-4000-8000-00000000ad01";
+    static final String ADMIN_EMAIL = "ada@contoso.example";
     protected final BotFrameworkFake fake = BotFrameworkFake.instance();
     protected String microsoftTenant;
     protected TeamsTestClient client;
@@ -33,6 +36,7 @@ abstract class TeamsAppTest {
         registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
         registry.add("handoff.admin-token", () -> "test-admin-token-0123456789");
         registry.add("handoff.demo.mode", () -> "never");
+        registry.add("handoff.maps.admins", () -> "m365-" + ADMINS_MICROSOFT_TENANT + "=" + ADMIN_EMAIL);
         BotFrameworkFake.register(registry);
     }
 

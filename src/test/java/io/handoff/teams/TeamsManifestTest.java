@@ -32,6 +32,12 @@ class TeamsManifestTest {
         assertThat(commands.size()).isLessThanOrEqualTo(10);
         assertThat(commands.valueStream().map(c -> c.path("title").asString())).contains("home", "help", "customers",
                 "map", "pause", "resume", "my-data", "forget-me");
+        JsonNode inTeams = bot.path("commandLists").valueStream()
+                .filter(list -> list.path("scopes").valueStream().anyMatch(scope -> scope.asString().equals("team")))
+                .findFirst().orElseThrow().path("commands");
+        assertThat(inTeams.size()).isLessThanOrEqualTo(10);
+        assertThat(inTeams.valueStream().map(c -> c.path("title").asString())).contains("help", "team-channel");
+        assertThat(commands.valueStream().map(c -> c.path("title").asString())).doesNotContain("team-channel");
         assertThat(manifest.path("validDomains").get(0).asString()).isEqualTo("{{BOT_DOMAIN}}");
         // the Entra app whose Graph permissions (Presence.Read.All) the admin consents to in the Teams admin center
         assertThat(manifest.path("webApplicationInfo").path("id").asString()).isEqualTo("{{MICROSOFT_APP_ID}}");
