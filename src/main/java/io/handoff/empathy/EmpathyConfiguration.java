@@ -25,6 +25,7 @@ import io.handoff.friction.PollCadence;
 import io.handoff.friction.TeamChannels;
 import io.handoff.friction.TenantFrictionSettings;
 import io.handoff.graph.GraphStore;
+import io.handoff.nudge.MessageKind;
 import io.handoff.nudge.Scheduler;
 import io.handoff.nudge.TenantSettings;
 import io.handoff.nudge.TenantJobStarter;
@@ -140,7 +141,8 @@ public class EmpathyConfiguration {
     EmpathyTick empathyTick(GraphStore graph, FrictionService friction, StoryPrompts prompts, EmpathySignals signals,
                             Engagement engagement, Outbox outbox, TeamChannels channels,
                             Scheduler scheduler, Clock clock) {
-        Nudges nudges = (tenant, notification) -> outbox.nudge(tenant, notification, notification.key());
+        Nudges nudges = (tenant, notification, notBefore) ->
+                outbox.enqueue(tenant, notification, notification.key(), MessageKind.NUDGE, notBefore);
         return new EmpathyTick(graph, friction, prompts, signals, engagement, nudges, channels, scheduler, clock);
     }
 

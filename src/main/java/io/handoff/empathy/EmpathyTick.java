@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,11 @@ import io.handoff.nudge.Scheduler;
  * people who have not named their internal customers. After {@value Engagement#ASK_AFTER} unanswered prompts a
  * person is asked once whether to pause instead, then left alone until they answer something. Every message goes
  * out as a nudge (working hours, weekly cap, pause), keyed so a re-run sends nothing twice.
+ *
+ * <p>A person's nudges of one tick are queued in order of importance, {@link #PRIORITY_STEP} apart: the period's
+ * friction polls (critical handoffs first; they belong to this period), then signal nudges, the story prompt, the
+ * survey reminder. The weekly cap then keeps the most important ones this week and puts the rest off, instead of
+ * letting the order of equal due times decide.
  */
 public final class EmpathyTick implements JobHandler {
     public static final String TYPE = "empathy.tick";
@@ -51,6 +57,7 @@ public final class EmpathyTick implements JobHandler {
     static final String POLL = "poll";
     static final String STORY_AT = "story-at";
     static final String REMINDER_AT = "reminder-at";
+    static final Duration PRIORITY_STEP = Duration.ofSeconds(2);
 
     private final GraphStore graph;
     private final FrictionService friction;
@@ -111,12 +118,11 @@ public final class EmpathyTick implements JobHandler {
 
     public Stats run(TenantId tenant) {
         int digests = closeLastPeriod(tenant);
-        int signalCount = 0;
+        Map<PersonId, List<Notification>> signalsFor = new LinkedHashMap<>();
         for (SignalNudge nudge : signals.scan(tenant)) {
-            if (nudges.send(tenant, nudge.notification())) {
-                signalCount++;
-            }
+            signalsFor.computeIfAbsent(nudge.notification().to(), id -> new ArrayList<>()).add(nudge.notification());
         }
+        int signalCount = 0;
         int polls = 0;
         int stories = 0;
         int reminders = 0;
@@ -146,7 +152,7 @@ public final class EmpathyTick implements JobHandler {
                 }
                 case ASK_WHETHER_TO_PAUSE -> {
                     nudges.send(tenant, new Notification(id, NudgeMessages.pauseQuestion(),
-                            "pause-question:" + id.value() + ":" + now.getEpochSecond() / 86400));
+                            "pause-question:" + id.value() + ":" + now.getEpochSecond() / 86400), now);
                     engagement.pauseAsked(tenant, id, now);
                     pauses++;
                     continue;
@@ -167,8 +173,23 @@ public final class EmpathyTick implements JobHandler {
             }
             engagement.mark(tenant, id, POLL, period.id());
             polls += pollCount;
-            due.forEach(notification -> nudges.send(tenant, notification));
+            List<Notification> personSignals = Optional.ofNullable(signalsFor.remove(id)).orElse(List.of());
+            due.addAll(pollCount, personSignals);
+            for (int i = 0; i < due.size(); i++) {
+                boolean queued = nudges.send(tenant, due.get(i), now.plus(PRIORITY_STEP.multipliedBy(i)));
+                if (queued && i >= pollCount && i < pollCount + personSignals.size()) {
+                    signalCount++;
+                }
+            }
             engagement.prompted(tenant, id);
+        }
+        // Signals for people who got nothing else today (or are left alone by the calendar) go out on their own.
+        for (List<Notification> pending : signalsFor.values()) {
+            for (Notification notification : pending) {
+                if (nudges.send(tenant, notification, now)) {
+                    signalCount++;
+                }
+            }
         }
         for (TenantId other : graph.tenants()) {
             scheduleFor(other, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1));
@@ -184,7 +205,7 @@ public final class EmpathyTick implements JobHandler {
         FrictionService.ClosedPeriod closed = friction.close(tenant, last);
         Map<TeamId, Message> digests = friction.digests(tenant, closed);
         for (Notification notification : friction.digestNotifications(tenant, closed, digests)) {
-            nudges.send(tenant, notification);
+            nudges.send(tenant, notification, clock.instant());
         }
         digests.forEach((team, message) -> {
             if (channels.configured(tenant, team)) {

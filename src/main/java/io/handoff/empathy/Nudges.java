@@ -1,5 +1,7 @@
 package io.handoff.empathy;
 
+import java.time.Instant;
+
 import io.handoff.chat.Notification;
 import io.handoff.graph.TenantId;
 
@@ -9,6 +11,6 @@ import io.handoff.graph.TenantId;
 @FunctionalInterface
 public interface Nudges {
 
-    /** Queues the nudge; false when one with the same key was queued before. */
-    boolean send(TenantId tenant, Notification notification);
+    /** Queues the nudge to go out at {@code notBefore} or later; false when one with the same key was queued before. */
+    boolean send(TenantId tenant, Notification notification, Instant notBefore);
 }

@@ -3,9 +3,12 @@ package io.handoff.empathy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -26,10 +29,12 @@ class EmpathyTickTest {
             f.clock);
     private final List<Notification> sent = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
+    private final Map<String, Instant> notBefore = new HashMap<>();
     private final RecordingChannels channels = new RecordingChannels(TeamId.of("preload"));
     private final Scheduler scheduler = new Scheduler(f.redis, f.clock, Duration.ofDays(7));
     private final EmpathyTick tick = new EmpathyTick(f.graph, f.friction, prompts, signals, f.engagement,
-            (tenant, n) -> keys.add(n.key()) && sent.add(n), channels, scheduler, f.clock);
+            (tenant, n, at) -> keys.add(n.key()) && sent.add(n) && notBefore.put(n.key(), at) == null,
+            channels, scheduler, f.clock);
 
     EmpathyTickTest() {
         f.confirmed("ana", "d1", "loaded trucks", Criticality.IMPORTANT);
@@ -54,6 +59,11 @@ class EmpathyTickTest {
                 EmpathyTick.surveyReminder().summary());
         // Ana named d1 as her customer: no survey reminder for her, no poll (nobody hands her anything)
         assertThat(summariesTo("ana")).isEmpty();
+        // in order of importance, so the weekly cap keeps the poll: poll, story prompt, reminder
+        assertThat(to("d1")).extracting(n -> notBefore.get(n.key())).containsExactly(f.clock.instant(),
+                f.clock.instant().plus(EmpathyTick.PRIORITY_STEP),
+                f.clock.instant().plus(EmpathyTick.PRIORITY_STEP.multipliedBy(2)));
+        assertThat(to("d1").get(0).key()).startsWith("friction-poll:");
 
         sent.clear();
         f.clock.advance(Duration.ofDays(1));
