@@ -25,6 +25,8 @@ import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
 
 import io.handoff.chat.ChatBot;
 import io.handoff.chat.Delivery;
+import io.handoff.crypto.EncryptionKeys;
+import io.handoff.crypto.SecretBox;
 import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.GraphStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,9 +57,24 @@ class SlackConfiguration {
         return Slack.getInstance(config);
     }
 
+    /**
+     * Many workspaces (OAuth): their tokens are stored in Redis, sealed with HANDOFF_ENCRYPTION_KEY (required with a
+     * shared Redis; a development key in the data folder with the embedded one), and plaintext installations of
+     * earlier versions are sealed now. One workspace: the token comes from SLACK_BOT_TOKEN and nothing is stored.
+     */
     @Bean
-    RedisInstallationService slackInstallations(UnifiedJedis redis) {
-        return new RedisInstallationService(redis);
+    RedisInstallationService slackInstallations(UnifiedJedis redis, SlackProperties properties, EncryptionKeys keys) {
+        if (!properties.oauth()) {
+            return new RedisInstallationService(redis, keys.configured().orElseGet(SecretBox::ephemeral));
+        }
+        RedisInstallationService installations = new RedisInstallationService(redis,
+                keys.required("Slack OAuth (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"));
+        RedisInstallationService.Migration migration = installations.sealStoredInstallations();
+        if (migration.sealed() + migration.resealed() + migration.unreadable() > 0) {
+            log.info("Slack installations in Redis: {} plaintext sealed, {} re-sealed with the current key, {} unreadable",
+                    migration.sealed(), migration.resealed(), migration.unreadable());
+        }
+        return installations;
     }
 
     @Bean

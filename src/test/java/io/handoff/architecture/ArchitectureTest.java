@@ -15,7 +15,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     /** The platform-neutral core. */
     private static final String[] CORE = {"io.handoff.graph..", "io.handoff.survey..", "io.handoff.empathy..",
-            "io.handoff.friction..", "io.handoff.nudge..", "io.handoff.map..", "io.handoff.chat..", "io.handoff.delivery.."};
+            "io.handoff.friction..", "io.handoff.nudge..", "io.handoff.map..", "io.handoff.chat..", "io.handoff.delivery..",
+            "io.handoff.crypto.."};
 
     @ArchTest
     static final ArchRule onlyTheSlackAdapterUsesTheSlackSdk = noClasses()

@@ -49,7 +49,8 @@ class HelmChartTest {
     private static final Path MANIFESTS = Path.of("manifests/kubernetes");
     private static final List<String> SECRET_VARIABLES = List.of("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET",
             "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_APP_TOKEN", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD",
-            "MICROSOFT_APP_TENANT_ID", "HANDOFF_ADMIN_TOKEN", "HANDOFF_LINK_SECRET", "REDIS_URL");
+            "MICROSOFT_APP_TENANT_ID", "HANDOFF_ADMIN_TOKEN", "HANDOFF_LINK_SECRET", "REDIS_URL",
+            "HANDOFF_ENCRYPTION_KEY", "HANDOFF_ENCRYPTION_KEY_PREVIOUS");
 
     private static Helm helm;
 

@@ -29,6 +29,7 @@ import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
 import io.handoff.nudge.Availability;
+import io.handoff.testing.TestEncryption;
 import io.handoff.testing.TestRedis;
 
 /** Out of office from the Slack status: users.profile.get on WireMock, the answer cached in a real Redis. */
@@ -54,7 +55,7 @@ class SlackAvailabilityTest {
         SlackProperties properties = new SlackProperties("xoxb-availability-test", "secret", null, null, null,
                 "http://localhost:" + SLACK.port() + "/api/");
         SlackWorkspaces workspaces = new SlackWorkspaces(graph, properties,
-                new RedisInstallationService(TestRedis.client()), Clock.systemUTC());
+                new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
         availability = new SlackAvailability(Slack.getInstance(config), workspaces, TestRedis.client(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         graph.saveTenant(new Tenant(tenant, "Availability test", null, SlackTestSupport.slackId('T'), null,

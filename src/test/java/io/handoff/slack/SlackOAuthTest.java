@@ -15,7 +15,9 @@ import static io.handoff.slack.SlackTestSupport.stubUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -23,14 +25,20 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.slack.api.bolt.model.builtin.DefaultBot;
+import com.slack.api.bolt.util.JsonOps;
 
+import io.handoff.crypto.SecretBox;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
@@ -38,10 +46,12 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.testing.TestEncryption;
 import io.handoff.testing.TestRedis;
 
 /** Many workspaces: OAuth installs through /slack/install and /slack/oauth_redirect, each its own tenant. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class SlackOAuthTest {
     private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -86,8 +96,13 @@ class SlackOAuthTest {
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(second.statusCode()).isEqualTo(200);
-        assertThat(TestRedis.client().get("handoff:slack:bot:-:" + one.team)).contains(one.token);
-        assertThat(TestRedis.client().get("handoff:slack:bot:-:" + two.team)).contains(two.token);
+        // tokens are sealed at rest: what Redis holds (a dump, a replica, MONITOR) names no token
+        for (Workspace workspace : new Workspace[] {one, two}) {
+            assertThat(TestRedis.client().get("handoff:slack:bot:-:" + workspace.team))
+                    .startsWith("v1:" + TestEncryption.box().currentKeyId() + ":").doesNotContain("xoxb-");
+            assertThat(TestRedis.client().get("handoff:slack:installer:-:" + workspace.team + ":" + workspace.installer))
+                    .startsWith("v1:").doesNotContain("xoxb-");
+        }
         TenantId tenantOne = graph.tenantForSlack(null, one.team).orElseThrow();
         TenantId tenantTwo = graph.tenantForSlack(null, two.team).orElseThrow();
         assertThat(tenantOne).isEqualTo(TenantId.of("slack-" + one.team.toLowerCase(Locale.ROOT)));
@@ -172,10 +187,51 @@ class SlackOAuthTest {
         HttpResponse<String> installed = install(code);
 
         assertThat(installed.statusCode()).isEqualTo(200);
-        assertThat(TestRedis.client().get("handoff:slack:bot:" + enterprise + ":-")).contains(token);
+        assertThat(TestRedis.client().get("handoff:slack:bot:" + enterprise + ":-")).startsWith("v1:")
+                .doesNotContain(token);
         TenantId tenant = graph.tenantForSlack(enterprise, SlackTestSupport.slackId('T')).orElseThrow();
         assertThat(tenant).isEqualTo(TenantId.of("slack-" + enterprise.toLowerCase(Locale.ROOT)));
         assertThat(graph.tenant(tenant).orElseThrow().slackEnterpriseId()).isEqualTo(enterprise);
+    }
+
+    @Test
+    void aWorkspaceWhoseInstallationDoesNotDecryptIsAnsweredAsAWorkspaceNeverInstalled(CapturedOutput output)
+            throws Exception {
+        String broken = SlackTestSupport.slackId('T');
+        String neverInstalled = SlackTestSupport.slackId('T');
+        String user = SlackTestSupport.slackId('U');
+        String key = "handoff:slack:bot:-:" + broken;
+        DefaultBot bot = new DefaultBot();
+        bot.setTeamId(broken);
+        bot.setBotAccessToken("xoxb-" + broken);
+        SecretBox lostKey = SecretBox.ephemeral(); // e.g. sealed before HANDOFF_ENCRYPTION_KEY was replaced
+        TestRedis.client().set(key, lostKey.seal(JsonOps.toJsonString(bot), key));
+
+        SLACK.stubFor(post(urlEqualTo("/commands/" + broken)).willReturn(okJson("{\"ok\":true}")));
+        SLACK.stubFor(post(urlEqualTo("/commands/" + neverInstalled)).willReturn(okJson("{\"ok\":true}")));
+
+        HttpResponse<String> answer = postSigned(port, command(broken, user), FORM, Map.of());
+        HttpResponse<String> unknown = postSigned(port, command(neverInstalled, user), FORM, Map.of());
+
+        // Bolt's answer to a workspace it has no installation for: the same status, body and response_url message
+        assertThat(answer.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(unknown.body()).doesNotContain("Exception").doesNotContain("key id");
+        String toBroken = SLACK.findAll(postRequestedFor(urlEqualTo("/commands/" + broken))).get(0).getBodyAsString();
+        String toUnknown = SLACK.findAll(postRequestedFor(urlEqualTo("/commands/" + neverInstalled))).get(0)
+                .getBodyAsString();
+        assertThat(toBroken).isEqualTo(toUnknown).doesNotContain("Exception").doesNotContain("What I can do");
+        assertThat(output.getAll()).contains(key + " cannot be decrypted (key id " + lostKey.currentKeyId() + ")");
+        assertThat(SLACK.findAll(postRequestedFor(urlEqualTo("/api/users.info"))
+                .withRequestBody(containing("user=" + user)))).isEmpty();
+        assertThat(graph.tenantForSlack(null, broken)).isEmpty();
+    }
+
+    /** {@code /handoff help} whose response_url is WireMock, to see what Bolt tells the workspace. */
+    private static String command(String team, String user) {
+        return slashCommand(team, user, "help", "trig-" + team).replace(
+                URLEncoder.encode("https://hooks.slack.invalid/commands/1", StandardCharsets.UTF_8),
+                URLEncoder.encode("http://localhost:" + SLACK.port() + "/commands/" + team,
+                        StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> install(Workspace workspace) throws Exception {

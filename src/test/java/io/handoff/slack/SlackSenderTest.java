@@ -36,6 +36,7 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.testing.TestEncryption;
 import io.handoff.testing.TestRedis;
 
 /** The Slack {@link io.handoff.chat.PlatformSender}: DMs, file uploads, and how Slack's refusals are reported. */
@@ -61,7 +62,7 @@ class SlackSenderTest {
         SlackProperties properties = new SlackProperties(TOKEN, "secret", null, null, null,
                 "http://localhost:" + SLACK.port() + "/api/");
         SlackWorkspaces workspaces = new SlackWorkspaces(graph, properties,
-                new RedisInstallationService(TestRedis.client()), Clock.systemUTC());
+                new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
         sender = new SlackSender(Slack.getInstance(config), workspaces);
         graph.saveTenant(new Tenant(tenant, "Sender test", null, team, null, Instant.now()));
     }

@@ -34,6 +34,7 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.testing.TestEncryption;
 import io.handoff.testing.TestRedis;
 
 /** Team channels on Slack: configured per team in Redis, posted with chat.postMessage (WireMock), once per key. */
@@ -59,7 +60,7 @@ class SlackTeamChannelsTest {
         SlackProperties properties = new SlackProperties("xoxb-channels-test", "secret", null, null, null,
                 "http://localhost:" + SLACK.port() + "/api/");
         SlackWorkspaces workspaces = new SlackWorkspaces(graph, properties,
-                new RedisInstallationService(TestRedis.client()), Clock.systemUTC());
+                new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
         channels = new SlackTeamChannels(graph, Slack.getInstance(config), workspaces, TestRedis.client(),
                 Runnable::run);
         graph.saveTenant(new Tenant(tenant, "Channels test", null, SlackTestSupport.slackId('T'), null, Instant.now()));
