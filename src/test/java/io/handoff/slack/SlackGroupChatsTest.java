@@ -36,6 +36,7 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.testing.TestEncryption;
 import io.handoff.testing.TestRedis;
 
 /** Slack group DMs: conversations.open with both users, one post per key, and every failure reported, not thrown. */
@@ -69,7 +70,7 @@ class SlackGroupChatsTest {
         SlackProperties properties = new SlackProperties("xoxb-group-chats-test", "secret", null, null, null,
                 "http://localhost:" + SLACK.port() + "/api/");
         SlackWorkspaces workspaces = new SlackWorkspaces(graph, properties,
-                new RedisInstallationService(TestRedis.client()), Clock.systemUTC());
+                new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
         chats = new SlackGroupChats(graph, Slack.getInstance(config), workspaces, TestRedis.client(), CALLS);
         graph.saveTenant(new Tenant(tenant, "Group chats test", null, team, null, Instant.now()));
         stubOk(SLACK, "conversations.open", "{\"ok\":true,\"channel\":{\"id\":\"G0MPIM01\"}}");
