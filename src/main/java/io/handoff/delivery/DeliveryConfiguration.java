@@ -44,7 +44,7 @@ public class DeliveryConfiguration {
                               RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions,
                               DeliveryMetrics metrics, Clock clock, DeliveryProperties properties) {
         return new OutboxSender(graph, senders.orderedStream().toList(), preference, rateLimits, rules, decisions,
-                metrics, clock, properties.maxFailures());
+                metrics, clock, properties.maxFailures(), properties.rateLimitedRetries());
     }
 
     /** my-data and forget-me for delivery's records of a person. */
