@@ -50,10 +50,10 @@ public class SchedulerWorker implements SmartLifecycle {
     private final String workerId;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean pollRequested = new AtomicBoolean();
-    /** Jobs claimed and not yet finished or handed back, by claim token: their leases are renewed. */
-    private final Map<String, ClaimedJob> held = new ConcurrentHashMap<>();
-    /** Tokens whose lease a renewal found lost: their runs are not finished. */
-    private final Set<String> lost = ConcurrentHashMap.newKeySet();
+    /** Jobs claimed and not yet finished or handed back: their leases are renewed. (A token is unique per job only.) */
+    private final Set<ClaimedJob> held = ConcurrentHashMap.newKeySet();
+    /** Claims whose lease a renewal found lost: their runs are not finished. */
+    private final Set<ClaimedJob> lost = ConcurrentHashMap.newKeySet();
     private final AtomicLong lostLeases = new AtomicLong();
     private final AtomicLong renewals = new AtomicLong();
     private volatile boolean running;
@@ -90,7 +90,7 @@ public class SchedulerWorker implements SmartLifecycle {
         return lostLeases.get();
     }
 
-    /** Lease renewal rounds that renewed at least one lease. */
+    /** Lease renewal rounds run so far (each for at least one held job). */
     public long renewals() {
         return renewals.get();
     }
@@ -164,7 +164,7 @@ public class SchedulerWorker implements SmartLifecycle {
             full |= claimed.size() == room;
             for (ClaimedJob job : claimed) {
                 inFlight.incrementAndGet();
-                held.put(job.token(), job);
+                held.add(job);
                 try {
                     pool.execute(new Run(job));
                 } catch (RejectedExecutionException stopping) {
@@ -179,7 +179,7 @@ public class SchedulerWorker implements SmartLifecycle {
 
     /** Extends the leases of every job this worker holds; logs and marks the ones found lost. */
     private void renewLeases() {
-        List<ClaimedJob> holding = List.copyOf(held.values());
+        List<ClaimedJob> holding = List.copyOf(held);
         if (holding.isEmpty()) {
             return;
         }
@@ -188,7 +188,7 @@ public class SchedulerWorker implements SmartLifecycle {
             renewals.incrementAndGet();
             for (ClaimedJob job : lostNow) {
                 // a job that finished while the renewal ran is no longer held: its lease was given up, not lost
-                if (held.containsKey(job.token()) && lost.add(job.token())) {
+                if (held.contains(job) && lost.add(job)) {
                     lostLeases.incrementAndGet();
                     log.warn("Job {} ({}) of tenant {} lost its lease {}: it expired and the job was re-queued or "
                                     + "taken over; this run's result will not be recorded", job.job().id(),
@@ -201,8 +201,8 @@ public class SchedulerWorker implements SmartLifecycle {
     }
 
     private void forget(ClaimedJob job) {
-        held.remove(job.token());
-        lost.remove(job.token());
+        held.remove(job);
+        lost.remove(job);
     }
 
     private void requestPoll() {
@@ -225,9 +225,14 @@ public class SchedulerWorker implements SmartLifecycle {
         @Override
         public void run() {
             try {
+                if (lost.contains(claimed)) {
+                    log.warn("Job {} of tenant {} lost its lease {} before it started; not run here",
+                            claimed.job().id(), claimed.job().tenant(), claimed.token());
+                    return;
+                }
                 JobResult result = execute(claimed.job());
-                held.remove(claimed.token());
-                if (lost.remove(claimed.token())) {
+                held.remove(claimed);
+                if (lost.remove(claimed)) {
                     log.warn("Job {} of tenant {} finished after its lease {} was lost; its result {} is dropped "
                             + "(the job's current holder records its own)", claimed.job().id(),
                             claimed.job().tenant(), claimed.token(), result.getClass().getSimpleName());

@@ -122,6 +122,40 @@ class LeaseRenewalTest {
     }
 
     @Test
+    void aPrefetchedJobWhoseLeaseWasLostMeanwhileIsNotRunByTheWorkerThatLostIt() throws Exception {
+        Duration lease = Duration.ofSeconds(3);
+        MutableClock clock = new MutableClock(START);
+        Scheduler scheduler = new Scheduler(redis, clock, Duration.ofDays(1));
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        scheduler.schedule(Job.of(tenant, "first", "slow", "", START.minusSeconds(1)));
+        scheduler.schedule(Job.of(tenant, "second", "slow", "", START));
+        SchedulerWorker stalled = new SchedulerWorker(scheduler, List.of(handler(job -> {
+            ran.add(job.id());
+            awaitRelease();
+            return JobResult.done();
+        })), SchedulerProperties.defaults().withThreads(1, 1).withPollInterval(Duration.ofMillis(20))
+                .withLease(lease), () -> List.of(tenant));
+        workers.add(stalled);
+        stalled.start();
+        await(() -> ran.size() == 1 && scheduler.leased(tenant) == 2, Duration.ofSeconds(10));
+
+        java.util.Map<String, ClaimedJob> taken = new java.util.HashMap<>();
+        while (taken.size() < 2) {
+            clock.advance(lease.plusSeconds(1));
+            scheduler.claim(tenant, "other-replica", 2, lease).forEach(job -> taken.put(job.job().id(), job));
+        }
+        await(() -> stalled.lostLeases() == 2, Duration.ofSeconds(10));
+        release.countDown();
+        stalled.stop();
+
+        assertThat(ran).containsExactly("first");
+        for (ClaimedJob other : taken.values()) {
+            assertThat(redis.hget(keys.job(other.job().id()), "owner")).isEqualTo(other.token());
+            assertThat(scheduler.complete(other, "by the other replica")).isTrue();
+        }
+    }
+
+    @Test
     void renewExtendsHeldLeasesOfSeveralTenantsAndReportsTheLostOnes() {
         MutableClock clock = new MutableClock(START);
         Scheduler scheduler = new Scheduler(redis, clock, Duration.ofDays(1));
