@@ -54,7 +54,7 @@ public class DeliveryConfiguration {
                               RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions,
                               DeliveryMetrics metrics, Clock clock, DeliveryProperties properties) {
         return new OutboxSender(graph, senders.orderedStream().toList(), preference, rateLimits, rules, decisions,
-                metrics, clock, properties.maxFailures());
+                metrics, clock, properties.maxFailures(), properties.rateLimitedRetries());
     }
 
     /**

@@ -24,9 +24,10 @@ import io.handoff.nudge.JobResult;
 /**
  * Sends one outbox message (a job of type {@value Outbox#JOB_TYPE}): asks the {@link DeliveryRules} (drop, put off,
  * or send), picks the platform ({@link PlatformPreference}), takes a rate-limit token ({@link RateLimits}) and sends.
- * A platform's 429 puts the message off by its Retry-After without counting a failure; other failures are retried
- * with exponential backoff and jitter, and after {@code maxFailures} (or at once when permanent) the message goes to
- * the dead letters. Every decision lands in the {@link DecisionLog}.
+ * A platform's 429 puts the message off by its Retry-After (clamped) without counting a failure, until the platform
+ * has refused for too long or too often ({@link RateLimitedRetries}): then the message goes to the dead letters with
+ * the reason. Other failures are retried with exponential backoff and jitter, and after {@code maxFailures} (or at
+ * once when permanent) the message goes to the dead letters. Every decision lands in the {@link DecisionLog}.
  */
 public class OutboxSender implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -40,10 +41,18 @@ public class OutboxSender implements JobHandler {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final int maxFailures;
+    private final RateLimitedRetries rateLimitedRetries;
 
     public OutboxSender(GraphStore graph, List<PlatformSender> senders, PlatformPreference preference,
                         RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions, DeliveryMetrics metrics,
                         Clock clock, int maxFailures) {
+        this(graph, senders, preference, rateLimits, rules, decisions, metrics, clock, maxFailures,
+                RateLimitedRetries.defaults());
+    }
+
+    public OutboxSender(GraphStore graph, List<PlatformSender> senders, PlatformPreference preference,
+                        RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions, DeliveryMetrics metrics,
+                        Clock clock, int maxFailures, RateLimitedRetries rateLimitedRetries) {
         this.graph = graph;
         this.senders = List.copyOf(senders);
         this.preference = preference;
@@ -53,6 +62,7 @@ public class OutboxSender implements JobHandler {
         this.metrics = metrics;
         this.clock = clock;
         this.maxFailures = maxFailures;
+        this.rateLimitedRetries = rateLimitedRetries;
     }
 
     @Override
@@ -115,10 +125,7 @@ public class OutboxSender implements JobHandler {
                 return JobResult.failedPermanently(failure.getMessage());
             }
             if (failure.retryAfter().isPresent()) {
-                metrics.retried("rate-limited");
-                Instant retryAt = clock.instant().plus(failure.retryAfter().get());
-                return JobResult.runAgainAt(retryAt, sender.get().platform().code() + " asked to retry after "
-                        + failure.retryAfter().get().toMillis() + " ms");
+                return rateLimited(job, tenant, out, sender.get(), failure.retryAfter().get());
             }
             retriedUnlessLast(job);
             return JobResult.failed(failure.getMessage());
@@ -132,6 +139,21 @@ public class OutboxSender implements JobHandler {
         metrics.sent(sender.get().platform());
         record(tenant, out, new Decision(Decision.Verdict.SEND, Optional.empty(), where));
         return JobResult.done(where);
+    }
+
+    /** The platform answered 429: put the message off by its (clamped) Retry-After, or give it up at last. */
+    private JobResult rateLimited(Job job, TenantId tenant, OutgoingMessage out, PlatformSender sender,
+                                  Duration retryAfter) {
+        Instant now = clock.instant();
+        Optional<String> givenUp = rateLimitedRetries.giveUp(sender.platform(), job, now);
+        if (givenUp.isPresent()) {
+            log.warn("Giving up message {} to {} of tenant {}: {}", job.id(), out.to(), tenant, givenUp.get());
+            return JobResult.failedPermanently(givenUp.get());
+        }
+        metrics.retried("rate-limited");
+        Duration wait = rateLimitedRetries.clamp(retryAfter);
+        return JobResult.rateLimited(now.plus(wait), sender.platform().code() + " asked to retry after "
+                + wait.toMillis() + " ms" + (wait.equals(retryAfter) ? "" : " (it asked for " + retryAfter + ")"));
     }
 
     private void retriedUnlessLast(Job job) {

@@ -2,15 +2,19 @@ package io.handoff.nudge;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.handoff.graph.TenantId;
 
 /**
  * A unit of work for the {@link Scheduler}: run the handler of {@code type} with {@code payload} at {@code dueAt}.
  * The id names the job within the tenant (for example {@code story-prompt:pat:2026-W48}); scheduling the same id again
- * updates the waiting job instead of adding a second one. {@code failures} counts failed runs so far.
+ * updates the waiting job instead of adding a second one. {@code failures} counts failed runs so far;
+ * {@code rateLimited} counts the runs a platform's rate limit put off ({@link JobResult.RateLimited}, not failures),
+ * the first of them at {@code rateLimitedSince}, so a handler can give up on a platform that never stops saying 429.
  */
-public record Job(TenantId tenant, String id, String type, String payload, Instant dueAt, int failures) {
+public record Job(TenantId tenant, String id, String type, String payload, Instant dueAt, int failures,
+                  int rateLimited, Optional<Instant> rateLimitedSince) {
     public static final int MAX_ID = 256;
     public static final int MAX_TYPE = 64;
 
@@ -20,9 +24,15 @@ public record Job(TenantId tenant, String id, String type, String payload, Insta
         id = requireText("job id", id, MAX_ID);
         type = requireText("job type", type, MAX_TYPE);
         payload = payload == null ? "" : payload;
-        if (failures < 0) {
-            throw new IllegalArgumentException("failures must not be negative");
+        if (failures < 0 || rateLimited < 0) {
+            throw new IllegalArgumentException("failures and rate-limited runs must not be negative");
         }
+        rateLimitedSince = rateLimitedSince == null ? Optional.empty() : rateLimitedSince;
+    }
+
+    /** A job never put off by a rate limit. */
+    public Job(TenantId tenant, String id, String type, String payload, Instant dueAt, int failures) {
+        this(tenant, id, type, payload, dueAt, failures, 0, Optional.empty());
     }
 
     /** A new job (no failures yet). */

@@ -2,8 +2,8 @@ package io.handoff.nudge;
 
 /**
  * Runs the jobs of one type. Handlers are Spring beans; the {@link SchedulerWorker} finds them by {@link #type()}.
- * A run may happen more than once in rare cases (a worker died after the work but before it acknowledged, or a run
- * outlived its lease), so a handler's effects must be idempotent: derive outbox keys and ids from the job id.
+ * A run may happen more than once in rare cases (a worker died after the work but before it acknowledged, or it stalled
+ * so long that it could not renew its lease in time), so a handler's effects must be idempotent: derive outbox keys and ids from the job id.
  */
 public interface JobHandler {
 

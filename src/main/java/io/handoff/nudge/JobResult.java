@@ -23,6 +23,18 @@ public sealed interface JobResult {
     }
 
     /**
+     * A platform's rate limit (HTTP 429 and its Retry-After): run again at {@code at}. Not a failure, but counted in
+     * the job's {@link Job#rateLimited()} since {@link Job#rateLimitedSince()}, so the handler can give up
+     * ({@link #failedPermanently}) on a platform that keeps refusing.
+     */
+    record RateLimited(Instant at, String reason) implements JobResult {
+        public RateLimited {
+            Objects.requireNonNull(at, "at");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /**
      * The run failed. A permanent failure goes to the dead letters at once; otherwise the job is retried after
      * {@code retryAfter} when given, else after an exponential backoff with jitter, until the handler's
      * {@link JobHandler#maxFailures()} is reached.
@@ -43,6 +55,10 @@ public sealed interface JobResult {
 
     static JobResult runAgainAt(Instant at, String reason) {
         return new RunAgainAt(at, reason);
+    }
+
+    static JobResult rateLimited(Instant at, String reason) {
+        return new RateLimited(at, reason);
     }
 
     static JobResult failed(String error) {

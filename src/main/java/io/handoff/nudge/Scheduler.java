@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +19,7 @@ import io.handoff.redis.LuaScript;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * A durable job queue in Redis, shared by every replica. Per tenant, waiting jobs sit in a sorted set by due time and
@@ -32,6 +36,7 @@ public class Scheduler {
     private static final LuaScript FINISH = LuaScript.load(Scheduler.class, "finish.lua");
     private static final LuaScript REPLAY = LuaScript.load(Scheduler.class, "replay.lua");
     private static final LuaScript CANCEL = LuaScript.load(Scheduler.class, "cancel.lua");
+    private static final LuaScript RENEW = LuaScript.load(Scheduler.class, "renew.lua");
     private static final int MAX_TEXT = 2000;
 
     private final UnifiedJedis redis;
@@ -92,12 +97,63 @@ public class Scheduler {
                 Long.toString(now.toEpochMilli()), Long.toString(now.plus(lease).toEpochMilli()), worker,
                 Integer.toString(max), keys.jobPrefix()));
         List<ClaimedJob> claimed = new ArrayList<>();
-        for (int i = 1; i + 5 < reply.size(); i += 6) {
+        for (int i = 1; i + 7 < reply.size(); i += 8) {
             claimed.add(new ClaimedJob(new Job(tenant, text(reply.get(i)), text(reply.get(i + 1)),
                     text(reply.get(i + 2)), Instant.ofEpochMilli(Long.parseLong(text(reply.get(i + 3)))),
-                    Integer.parseInt(text(reply.get(i + 4)))), text(reply.get(i + 5))));
+                    Integer.parseInt(text(reply.get(i + 4))), Integer.parseInt(text(reply.get(i + 6))),
+                    epochMillis(text(reply.get(i + 7)))), text(reply.get(i + 5))));
         }
         return claimed;
+    }
+
+    /**
+     * Extends the leases of running jobs to now + {@code lease}, each only while it is still held under its token
+     * (compare-and-set in Lua): one script call per tenant, pipelined across tenants. Returns the jobs whose lease
+     * was lost (it expired and was re-queued or taken over); their runs can no longer be finished.
+     */
+    public List<ClaimedJob> renew(Collection<ClaimedJob> held, Duration lease) {
+        Map<TenantId, List<ClaimedJob>> byTenant = new LinkedHashMap<>();
+        for (ClaimedJob claimed : held) {
+            byTenant.computeIfAbsent(claimed.job().tenant(), t -> new ArrayList<>()).add(claimed);
+        }
+        if (byTenant.isEmpty()) {
+            return List.of();
+        }
+        String until = Long.toString(clock.instant().plus(lease).toEpochMilli());
+        Map<TenantId, List<String>> keysByTenant = new LinkedHashMap<>();
+        Map<TenantId, List<String>> argsByTenant = new LinkedHashMap<>();
+        Map<TenantId, Response<Object>> replies = new LinkedHashMap<>();
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            byTenant.forEach((tenant, jobs) -> {
+                SchedulerKeys keys = new SchedulerKeys(tenant);
+                List<String> args = new ArrayList<>(2 + 2 * jobs.size());
+                args.add(until);
+                args.add(keys.jobPrefix());
+                for (ClaimedJob job : jobs) {
+                    args.add(job.job().id());
+                    args.add(job.token());
+                }
+                keysByTenant.put(tenant, List.of(keys.leased()));
+                argsByTenant.put(tenant, args);
+                replies.put(tenant, RENEW.queue(pipeline, keysByTenant.get(tenant), args));
+            });
+            pipeline.sync();
+        }
+        List<ClaimedJob> lost = new ArrayList<>();
+        byTenant.forEach((tenant, jobs) -> {
+            Object reply;
+            try {
+                reply = replies.get(tenant).get();
+            } catch (JedisDataException noScriptYet) {
+                reply = RENEW.run(redis, keysByTenant.get(tenant), argsByTenant.get(tenant));
+            }
+            Set<String> lostIds = new HashSet<>();
+            for (Object id : (List<?>) reply) {
+                lostIds.add(text(id));
+            }
+            jobs.stream().filter(job -> lostIds.contains(job.job().id())).forEach(lost::add);
+        });
+        return lost;
     }
 
     /** Re-queues jobs of the tenant whose lease expired; returns how many. Claims do this too. */
@@ -116,6 +172,14 @@ public class Scheduler {
     /** The job is due again at {@code at}; not counted as a failure. */
     public boolean runAgainAt(ClaimedJob claimed, Instant at, String reason) {
         return finish(claimed, "again", Long.toString(at.toEpochMilli()), reason);
+    }
+
+    /**
+     * A platform's rate limit put the run off: due again at {@code at}, not counted as a failure but as a
+     * rate-limited run (the first one's time is kept), so the handler sees them in the next run's {@link Job}.
+     */
+    public boolean rateLimited(ClaimedJob claimed, Instant at, String reason) {
+        return finish(claimed, "limited", Long.toString(at.toEpochMilli()), reason);
     }
 
     /** Counts a failure: due again at {@code retryAt}, or to the dead letters when {@code retryAt} is empty. */
@@ -181,7 +245,8 @@ public class Scheduler {
         }
         Job job = new Job(tenant, id, hash.getOrDefault("type", "unknown"), hash.getOrDefault("payload", ""),
                 Instant.ofEpochMilli(Long.parseLong(hash.getOrDefault("due", "0"))),
-                Integer.parseInt(hash.getOrDefault("failures", "0")));
+                Integer.parseInt(hash.getOrDefault("failures", "0")),
+                Integer.parseInt(hash.getOrDefault("rate-limited", "0")), epochMillis(hash.get("rate-limited-since")));
         String when = hash.containsKey("finished") ? hash.get("finished") : hash.get("failed");
         return Optional.of(new JobInfo(job, JobState.parse(hash.get("state")),
                 Integer.parseInt(hash.getOrDefault("runs", "0")), hash.getOrDefault("error", ""),
@@ -196,6 +261,10 @@ public class Scheduler {
     private static String shorten(String text) {
         String value = text == null ? "" : text;
         return value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT);
+    }
+
+    private static Optional<Instant> epochMillis(String value) {
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
     }
 
     private static String text(Object value) {

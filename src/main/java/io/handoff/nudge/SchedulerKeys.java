@@ -33,7 +33,10 @@ final class SchedulerKeys {
         return prefix + "job:";
     }
 
-    /** Hash: type, payload, due, state, failures, runs, created, owner, lease, error, note, finished, failed. */
+    /**
+     * Hash: type, payload, due, state, failures, runs, created, owner, lease, error, note, finished, failed,
+     * rate-limited, rate-limited-since.
+     */
     String job(String id) {
         return jobPrefix() + id;
     }

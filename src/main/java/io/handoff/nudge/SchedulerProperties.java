@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads         jobs run at the same time by this replica
  * @param prefetch        jobs claimed beyond the free threads, so threads do not wait for the next poll
  * @param pollInterval    pause between polls when nothing was due
- * @param lease           how long a claimed job belongs to its worker before another replica may take it over
+ * @param lease           how long a claimed job belongs to its worker before another replica may take it over; the
+ *                        worker renews the leases of its waiting and running jobs every third of it
  * @param doneRetention   how long a finished job id is remembered (scheduling it again meanwhile does nothing)
  * @param retryBase       first retry delay after a failure (doubling, with jitter)
  * @param retryMax        longest retry delay
@@ -28,6 +29,14 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled, @Defaul
         if (threads < 1 || prefetch < 0) {
             throw new IllegalArgumentException("handoff.scheduler.threads must be at least 1 and prefetch not negative");
         }
+        if (lease.toMillis() < 30) {
+            throw new IllegalArgumentException("handoff.scheduler.lease must be at least 30ms (it is renewed every third)");
+        }
+    }
+
+    /** How often a worker renews the leases of the jobs it holds: a third of the lease, so two renewals may fail. */
+    public Duration renewInterval() {
+        return lease.dividedBy(3);
     }
 
     /** Defaults, for code that builds a scheduler without Spring (tests, benchmarks). */
@@ -38,6 +47,11 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled, @Defaul
 
     public SchedulerProperties withThreads(int newThreads, int newPrefetch) {
         return new SchedulerProperties(enabled, newThreads, newPrefetch, pollInterval, lease, doneRetention, retryBase,
+                retryMax, shutdownTimeout);
+    }
+
+    public SchedulerProperties withLease(Duration newLease) {
+        return new SchedulerProperties(enabled, threads, prefetch, pollInterval, newLease, doneRetention, retryBase,
                 retryMax, shutdownTimeout);
     }
 

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -29,8 +32,12 @@ import io.handoff.graph.TenantId;
 /**
  * Runs due jobs on this replica: a poller claims as many jobs as there are free threads (plus a small prefetch) from
  * every tenant, and a fixed pool runs them through the {@link JobHandler} of their type. Any number of replicas may
- * run a worker on the same Redis: the claim script hands each due job to one of them. On stop the worker stops
- * claiming, hands back the jobs it claimed but had not started, and waits for the running ones.
+ * run a worker on the same Redis: the claim script hands each due job to one of them. While its jobs wait or run,
+ * the worker renews their leases every third of the lease ({@link Scheduler#renew}), so a handler that runs longer
+ * than the lease is not taken over and run a second time by another replica; a lease found lost (this replica
+ * stalled past it) is logged and the run's result dropped, since only the lease holder may finish a job. A replica
+ * that dies stops renewing, so its jobs run again once their leases expire. On stop the worker stops claiming,
+ * hands back the jobs it claimed but had not started, and waits for the running ones (still renewing their leases).
  */
 public class SchedulerWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SchedulerWorker.class);
@@ -43,8 +50,15 @@ public class SchedulerWorker implements SmartLifecycle {
     private final String workerId;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean pollRequested = new AtomicBoolean();
+    /** Jobs claimed and not yet finished or handed back: their leases are renewed. (A token is unique per job only.) */
+    private final Set<ClaimedJob> held = ConcurrentHashMap.newKeySet();
+    /** Claims whose lease a renewal found lost: their runs are not finished. */
+    private final Set<ClaimedJob> lost = ConcurrentHashMap.newKeySet();
+    private final AtomicLong lostLeases = new AtomicLong();
+    private final AtomicLong renewals = new AtomicLong();
     private volatile boolean running;
     private ScheduledExecutorService poller;
+    private ScheduledExecutorService renewer;
     private ThreadPoolExecutor pool;
 
     /**
@@ -71,6 +85,16 @@ public class SchedulerWorker implements SmartLifecycle {
         return workerId;
     }
 
+    /** Leases this worker found lost when renewing them since it started (each a run whose result was dropped). */
+    public long lostLeases() {
+        return lostLeases.get();
+    }
+
+    /** Lease renewal rounds run so far (each for at least one held job). */
+    public long renewals() {
+        return renewals.get();
+    }
+
     @Override
     public synchronized void start() {
         if (running) {
@@ -81,6 +105,9 @@ public class SchedulerWorker implements SmartLifecycle {
         poller = Executors.newSingleThreadScheduledExecutor(threads("handoff-job-poller-"));
         running = true;
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        renewer = Executors.newSingleThreadScheduledExecutor(threads("handoff-job-lease-"));
+        long renewEvery = settings.renewInterval().toMillis();
+        renewer.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         log.info("Job worker {} started: {} threads, handlers for {}", workerId, settings.threads(), handlers.keySet());
     }
 
@@ -98,11 +125,13 @@ public class SchedulerWorker implements SmartLifecycle {
         for (Runnable task : unstarted) {
             if (task instanceof Run run) {
                 released += releaseQuietly(run.claimed) ? 1 : 0;
+                forget(run.claimed);
                 inFlight.decrementAndGet();
             }
         }
         pool.shutdown();
         boolean finished = awaitQuietly(pool, settings.shutdownTimeout().toMillis());
+        renewer.shutdownNow();
         log.info("Job worker {} stopped: handed back {} unstarted jobs{}", workerId, released,
                 finished ? "" : "; some jobs were still running (their leases will expire and they run again)");
     }
@@ -135,15 +164,45 @@ public class SchedulerWorker implements SmartLifecycle {
             full |= claimed.size() == room;
             for (ClaimedJob job : claimed) {
                 inFlight.incrementAndGet();
+                held.add(job);
                 try {
                     pool.execute(new Run(job));
                 } catch (RejectedExecutionException stopping) {
+                    forget(job);
                     inFlight.decrementAndGet();
                     releaseQuietly(job);
                 }
             }
         }
         return full;
+    }
+
+    /** Extends the leases of every job this worker holds; logs and marks the ones found lost. */
+    private void renewLeases() {
+        List<ClaimedJob> holding = List.copyOf(held);
+        if (holding.isEmpty()) {
+            return;
+        }
+        try {
+            List<ClaimedJob> lostNow = scheduler.renew(holding, settings.lease());
+            renewals.incrementAndGet();
+            for (ClaimedJob job : lostNow) {
+                // a job that finished while the renewal ran is no longer held: its lease was given up, not lost
+                if (held.contains(job) && lost.add(job)) {
+                    lostLeases.incrementAndGet();
+                    log.warn("Job {} ({}) of tenant {} lost its lease {}: it expired and the job was re-queued or "
+                                    + "taken over; this run's result will not be recorded", job.job().id(),
+                            job.job().type(), job.job().tenant(), job.token());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Job worker {} could not renew the leases of {} jobs: {}", workerId, holding.size(), e.toString());
+        }
+    }
+
+    private void forget(ClaimedJob job) {
+        held.remove(job);
+        lost.remove(job);
     }
 
     private void requestPoll() {
@@ -166,11 +225,25 @@ public class SchedulerWorker implements SmartLifecycle {
         @Override
         public void run() {
             try {
-                finish(claimed, execute(claimed.job()));
+                if (lost.contains(claimed)) {
+                    log.warn("Job {} of tenant {} lost its lease {} before it started; not run here",
+                            claimed.job().id(), claimed.job().tenant(), claimed.token());
+                    return;
+                }
+                JobResult result = execute(claimed.job());
+                held.remove(claimed);
+                if (lost.remove(claimed)) {
+                    log.warn("Job {} of tenant {} finished after its lease {} was lost; its result {} is dropped "
+                            + "(the job's current holder records its own)", claimed.job().id(),
+                            claimed.job().tenant(), claimed.token(), result.getClass().getSimpleName());
+                } else {
+                    finish(claimed, result);
+                }
             } catch (RuntimeException e) {
                 log.warn("Job {} of tenant {} could not be finished: {}", claimed.job().id(), claimed.job().tenant(),
                         e.toString());
             } finally {
+                forget(claimed);
                 inFlight.decrementAndGet();
                 requestPoll();
             }
@@ -198,6 +271,8 @@ public class SchedulerWorker implements SmartLifecycle {
             held = scheduler.complete(claimed, done.note());
         } else if (result instanceof JobResult.RunAgainAt again) {
             held = scheduler.runAgainAt(claimed, again.at(), again.reason());
+        } else if (result instanceof JobResult.RateLimited limited) {
+            held = scheduler.rateLimited(claimed, limited.at(), limited.reason());
         } else {
             held = fail(claimed, (JobResult.Failed) result);
         }

@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -50,6 +52,14 @@ public final class LuaScript {
         } catch (JedisNoScriptException e) {
             return redis.eval(source, keys, args);
         }
+    }
+
+    /**
+     * Queues the script on a pipeline by its SHA-1 (EVALSHA). A server that does not know it yet answers NOSCRIPT
+     * in the response; the caller then {@link #run runs} it directly, which loads it.
+     */
+    public Response<Object> queue(AbstractPipeline pipeline, List<String> keys, List<String> args) {
+        return pipeline.evalsha(sha1, keys, args);
     }
 
     public String name() {
