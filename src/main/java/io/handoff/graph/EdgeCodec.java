@@ -35,22 +35,28 @@ public final class EdgeCodec {
         if (encoded == null || encoded.length() < 9 || encoded.charAt(5) != ';') {
             throw new IllegalArgumentException("not an encoded edge: " + encoded);
         }
-        String[] parts = encoded.substring(6).split(";", 4);
-        if (parts.length != 4) {
+        // Three more ';' after position 5 (the what, last, may itself hold ';'); found by hand, not split(): every
+        // edge of every map is decoded here.
+        int created = 6;
+        int updated = encoded.indexOf(';', created) + 1;
+        int confirmed = updated == 0 ? 0 : encoded.indexOf(';', updated) + 1;
+        int what = confirmed == 0 ? 0 : encoded.indexOf(';', confirmed) + 1;
+        if (what == 0) {
             throw new IllegalArgumentException("not an encoded edge: " + encoded);
         }
-        HandoffTerms terms = new HandoffTerms(parts[3], Frequency.fromCode(encoded.charAt(0)),
+        HandoffTerms terms = new HandoffTerms(encoded.substring(what), Frequency.fromCode(encoded.charAt(0)),
                 Criticality.fromCode(encoded.charAt(1)));
         return new Handoff(upstream, downstream, terms, Health.fromCode(encoded.charAt(2)),
                 ClaimedBy.fromCode(encoded.charAt(3)), EdgeStatus.fromCode(encoded.charAt(4)),
-                parts[2].isEmpty() ? null : instant(parts[2]), instant(parts[0]), instant(parts[1]));
+                confirmed == what - 1 ? null : instant(encoded, confirmed, what - 1),
+                instant(encoded, created, updated - 1), instant(encoded, updated, confirmed - 1));
     }
 
     private static String time(Instant instant) {
         return Long.toString(instant.getEpochSecond(), 36);
     }
 
-    private static Instant instant(String base36) {
-        return Instant.ofEpochSecond(Long.parseLong(base36, 36));
+    private static Instant instant(String text, int from, int to) {
+        return Instant.ofEpochSecond(Long.parseLong(text, from, to, 36));
     }
 }
