@@ -59,7 +59,7 @@ import io.handoff.map.MapAccess;
  * Action.Submit data are button presses ({@code {action, value}}) or form submissions ({@code {form, state}} plus the
  * inputs). Every activity resolves its sender to a person, stores their personal conversation reference and records
  * Teams as the platform they used last. Installing the app creates the tenant, imports the team's roster and sends
- * the home card.
+ * the home card; colleagues added to the team later are fetched and saved the same way.
  */
 final class TeamsBot implements Bot {
     private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
@@ -315,6 +315,46 @@ final class TeamsBot implements Bot {
             onInstalled(turn);
         } else {
             actor(turn);
+            onMembersAdded(turn);
+        }
+    }
+
+    /**
+     * Colleagues added to a team after Handoff was installed there: Teams names them by id only, so each one's details
+     * are asked of the connector ({@code GET /v3/conversations/{team}/members/{member}}) and saved exactly as the
+     * roster import saves a member. Someone already linked is not asked again (a repeated activity changes nothing);
+     * a connector error skips that member and is logged, never failing the activity.
+     */
+    private void onMembersAdded(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        TeamInfo team = activity.teamsGetTeamInfo();
+        String microsoftTenant = microsoftTenant(activity);
+        if (team == null || team.getId() == null || microsoftTenant == null || activity.getMembersAdded() == null) {
+            return;
+        }
+        TenantId tenant = people.tenant(microsoftTenant, null);
+        for (ChannelAccount added : activity.getMembersAdded()) {
+            if (added == null || added.getId() == null || !added.getId().startsWith("29:")) {
+                continue; // bots (28:) and blanks are not colleagues
+            }
+            String aad = added.getAadObjectId();
+            Optional<PersonId> known = aad == null || aad.isBlank() ? Optional.empty() : people.known(tenant, aad);
+            if (known.isPresent()) {
+                addresses.rememberUserId(tenant, known.get(), added.getId());
+                continue;
+            }
+            TeamsChannelAccount member;
+            try {
+                member = TeamsInfo.getTeamMember(turn, added.getId(), team.getId()).join();
+            } catch (RuntimeException e) {
+                log.warn("Could not read Teams member {} who joined a team of {}: {}", aad, tenant,
+                        e instanceof CompletionException && e.getCause() != null ? e.getCause().getMessage()
+                                : e.getMessage());
+                continue;
+            }
+            if (member != null && saveMember(tenant, member)) {
+                log.info("A colleague joined a Teams team of {} and is now known to Handoff", tenant);
+            }
         }
     }
 
@@ -361,23 +401,34 @@ final class TeamsBot implements Bot {
             }
             for (TeamsChannelAccount member : page.getMembers() == null ? List.<TeamsChannelAccount>of()
                     : page.getMembers()) {
-                String aad = member.getAadObjectId() != null ? member.getAadObjectId() : member.getObjectId();
-                if (aad == null || aad.isBlank()) {
-                    continue;
-                }
-                String email = member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName();
-                try {
-                    PersonId person = people.resolve(tenant, aad, member.getName(), email);
-                    addresses.rememberUserId(tenant, person, member.getId());
+                if (saveMember(tenant, member)) {
                     count++;
-                } catch (RuntimeException e) {
-                    log.warn("Skipped a roster member of {}: {}", tenant, e.getMessage());
                 }
             }
             continuation = page.getContinuationToken();
         } while (continuation != null && !continuation.isBlank());
         log.info("Imported {} people from a Teams team roster into {}", count, tenant);
         return count;
+    }
+
+    /**
+     * A team member as a person (matched by Entra object id, then email, else new) with their Teams user id; false
+     * when the member has no Entra object id or could not be saved.
+     */
+    private boolean saveMember(TenantId tenant, TeamsChannelAccount member) {
+        String aad = member.getAadObjectId() != null ? member.getAadObjectId() : member.getObjectId();
+        if (aad == null || aad.isBlank()) {
+            return false;
+        }
+        String email = member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName();
+        try {
+            PersonId person = people.resolve(tenant, aad, member.getName(), email);
+            addresses.rememberUserId(tenant, person, member.getId());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Skipped a team member of {}: {}", tenant, e.getMessage());
+            return false;
+        }
     }
 
     private void onInvoke(TurnContext turn) {
