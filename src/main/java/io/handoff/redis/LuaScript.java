@@ -54,6 +54,15 @@ public final class LuaScript {
         }
     }
 
+    /** {@link #run} with binary keys and arguments (bytes such as pictures pass unchanged). */
+    public Object runBinary(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args) {
+        try {
+            return redis.evalsha(sha1.getBytes(StandardCharsets.US_ASCII), keys, args);
+        } catch (JedisNoScriptException e) {
+            return redis.eval(source.getBytes(StandardCharsets.UTF_8), keys, args);
+        }
+    }
+
     /**
      * Queues the script on a pipeline by its SHA-1 (EVALSHA). A server that does not know it yet answers NOSCRIPT
      * in the response; the caller then {@link #run runs} it directly, which loads it.

@@ -246,9 +246,9 @@ final class TeamsBot implements Bot {
     private void answer(Consumer<Activity> out, Actor actor, Reply reply, String formId,
                         Map<String, List<String>> submitted) {
         if (reply instanceof Reply.Show show) {
-            out.accept(TeamsMessages.message(show.message(), actor.tenant(), files));
+            out.accept(TeamsMessages.message(show.message(), actor.tenant(), Optional.of(actor.person()), files));
         } else if (reply instanceof Reply.CloseForm close) {
-            out.accept(TeamsMessages.message(close.message(), actor.tenant(), files));
+            out.accept(TeamsMessages.message(close.message(), actor.tenant(), Optional.of(actor.person()), files));
         } else if (reply instanceof Reply.OpenForm open) {
             sendForm(out, actor, open.form());
         } else if (reply instanceof Reply.NextForm next) {

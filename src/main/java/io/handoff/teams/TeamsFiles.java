@@ -6,9 +6,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -16,15 +19,19 @@ import org.slf4j.LoggerFactory;
 
 import io.handoff.chat.Attachment;
 import io.handoff.graph.InvalidIdentifierException;
+import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.MapLinks;
+import io.handoff.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Files sent to Teams by address instead of inline: Teams refuses activities above about 28 KB, so a map picture
  * as a {@code data:} URI mostly fails. The bytes are kept in Redis for {@link #TTL} under
  * {@code handoff:{tenant}:file:<random id>} and served at {@code <public url>/files/<token>}, the token signed with
- * the map links' key ({@link MapLinks#signature}). Small files stay inline.
+ * the map links' key ({@link MapLinks#signature}). Small files stay inline. A file made for a person (the recipient
+ * of the message that carries it) is noted in {@code handoff:{tenant}:teams-files-of:<person>}, so forget-me
+ * ({@link #forget}) erases it with the person.
  */
 final class TeamsFiles {
     static final Duration TTL = Duration.ofHours(24);
@@ -36,6 +43,9 @@ final class TeamsFiles {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final LuaScript STORE = LuaScript.load(TeamsFiles.class, "store-file.lua");
+    private static final LuaScript FORGET = LuaScript.load(TeamsFiles.class, "forget-files.lua");
+    private static final int FORGET_ATTEMPTS = 5;
 
     private final UnifiedJedis redis;
     private final MapLinks signer;
@@ -53,21 +63,22 @@ final class TeamsFiles {
     /**
      * The contentUrl of each file of one message: data: URIs while the files so far stay under
      * {@link #INLINE_BUDGET} bytes together (base64 grows them by a third; the card needs room too), else a signed
-     * link to us. Small exports (my-data) thus stay inline and are never kept in Redis.
+     * link to us. Small exports (my-data) thus stay inline and are never kept in Redis. {@code recipient} is the
+     * person the message is for (empty for a team channel post): the files kept are theirs for forget-me.
      */
-    Function<Attachment, String> forMessage(TenantId tenant) {
+    Function<Attachment, String> forMessage(TenantId tenant, Optional<PersonId> recipient) {
         int[] left = {INLINE_BUDGET};
         return file -> {
             if (file.content().length < left[0]) {
                 left[0] -= file.content().length;
                 return "data:" + file.mediaType() + ";base64," + Base64.getEncoder().encodeToString(file.content());
             }
-            return store(tenant, file).toString();
+            return store(tenant, recipient, file).toString();
         };
     }
 
-    /** Keeps the file for {@link #TTL} and answers its signed address. */
-    URI store(TenantId tenant, Attachment file) {
+    /** Keeps the file for {@link #TTL}, noted as the recipient's if there is one, and answers its signed address. */
+    URI store(TenantId tenant, Optional<PersonId> recipient, Attachment file) {
         byte[] random = new byte[18];
         RANDOM.nextBytes(random);
         String id = ENCODER.encodeToString(random);
@@ -75,7 +86,14 @@ final class TeamsFiles {
                 .getBytes(StandardCharsets.UTF_8);
         byte[] value = Arrays.copyOf(header, header.length + file.content().length);
         System.arraycopy(file.content(), 0, value, header.length, file.content().length);
-        redis.setex(key(tenant, id).getBytes(StandardCharsets.UTF_8), TTL.toSeconds(), value);
+        byte[] fileKey = key(tenant, id).getBytes(StandardCharsets.UTF_8);
+        if (recipient.isPresent()) {
+            STORE.runBinary(redis, List.of(fileKey, indexKey(tenant, recipient.get()).getBytes(StandardCharsets.UTF_8)),
+                    List.of(id.getBytes(StandardCharsets.UTF_8),
+                            Long.toString(TTL.toSeconds()).getBytes(StandardCharsets.UTF_8), value));
+        } else {
+            redis.setex(fileKey, TTL.toSeconds(), value);
+        }
         long expires = clock.instant().plus(TTL).getEpochSecond();
         String payload = String.join("\n", PREFIX, tenant.value(), id, Long.toString(expires));
         String token = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
@@ -134,6 +152,40 @@ final class TeamsFiles {
 
     static String key(TenantId tenant, String id) {
         return "handoff:{" + tenant.value() + "}:file:" + id;
+    }
+
+    /** The ids of the files kept for one person (set, expires with their newest file). */
+    static String indexKey(TenantId tenant, PersonId person) {
+        return "handoff:{" + tenant.value() + "}:teams-files-of:" + person.value();
+    }
+
+    /** How many files kept for the person are still there (for my-data). */
+    static long countOf(UnifiedJedis redis, TenantId tenant, PersonId person) {
+        Set<String> ids = redis.smembers(indexKey(tenant, person));
+        return ids.isEmpty() ? 0 : redis.exists(ids.stream().map(id -> key(tenant, id)).toArray(String[]::new));
+    }
+
+    /**
+     * Erases the files kept for the person and their index in one Lua script (forget-me); their links then answer
+     * 404. Answers whether anything was erased.
+     */
+    static boolean forget(UnifiedJedis redis, TenantId tenant, PersonId person) {
+        String index = indexKey(tenant, person);
+        for (int attempt = 0; attempt < FORGET_ATTEMPTS; attempt++) {
+            List<String> ids = List.copyOf(redis.smembers(index));
+            if (ids.isEmpty()) {
+                return false;
+            }
+            List<String> keys = new ArrayList<>(ids.size() + 1);
+            keys.add(index);
+            ids.forEach(id -> keys.add(key(tenant, id)));
+            long deleted = (Long) FORGET.run(redis, keys, ids);
+            if (deleted >= 0) {
+                log.debug("Erased {} Teams file(s) of a person in {}", deleted, tenant);
+                return deleted > 0;
+            }
+        }
+        throw new IllegalStateException("The Teams files of a person in " + tenant + " kept changing while erased");
     }
 
     private static int indexOf(byte[] value, int from) {

@@ -1,9 +1,12 @@
 package io.handoff.teams;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 
 import io.handoff.chat.Message;
+import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 
 /** Message activities carrying Adaptive Cards. */
@@ -18,10 +21,13 @@ final class TeamsMessages {
         return activity;
     }
 
-    /** A message whose files are sent by {@code files} (large ones as signed links, see {@link TeamsFiles}). */
-    static Activity message(Message message, TenantId tenant, TeamsFiles files) {
+    /**
+     * A message whose files are sent by {@code files} (large ones as signed links, see {@link TeamsFiles}), kept as
+     * the recipient's (empty for a team channel post) so forget-me erases them.
+     */
+    static Activity message(Message message, TenantId tenant, Optional<PersonId> recipient, TeamsFiles files) {
         Activity activity = Activity.createMessageActivity();
-        activity.setAttachments(AdaptiveCards.message(message, files.forMessage(tenant)));
+        activity.setAttachments(AdaptiveCards.message(message, files.forMessage(tenant, recipient)));
         activity.setSummary(message.summary());
         return activity;
     }

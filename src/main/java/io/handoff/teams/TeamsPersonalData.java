@@ -14,7 +14,7 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * What the Teams adapter keeps about a person, for {@code my-data} and {@code forget-me}: their personal conversation
  * reference and Teams user id, the form cards sent to them, the platform they used last, who waits for them to
- * install the app, and the out-of-office answer last read from their Teams presence.
+ * install the app, the out-of-office answer last read from their Teams presence, and the files sent to them as links.
  */
 final class TeamsPersonalData implements PersonalData {
     private final UnifiedJedis redis;
@@ -62,6 +62,11 @@ final class TeamsPersonalData implements PersonalData {
                     + "), kept 5 minutes so Handoff does not ask Teams for every message.");
             data.put("teamsPresence", away);
         }
+        long files = TeamsFiles.countOf(redis, tenant, person);
+        if (files > 0) {
+            lines.add(files + " file link(s) recently sent to you in Teams (maps, exports), kept 24 hours.");
+            data.put("teamsFileLinks", files);
+        }
         return lines.isEmpty() ? List.of() : List.of(new DataSection("Microsoft Teams", lines, data));
     }
 
@@ -70,6 +75,14 @@ final class TeamsPersonalData implements PersonalData {
         long deleted = redis.del(ConversationReferences.key(tenant, person), SentForms.key(tenant, person),
                 TeamsNotifications.unreachableKey(tenant, person), TeamsAvailability.cacheKey(tenant, person),
                 TeamsAddresses.userIdKey(tenant, person), TeamsAddresses.noChatKey(tenant, person));
-        return deleted == 0 ? List.of() : List.of("your Microsoft Teams conversation and settings");
+        boolean files = TeamsFiles.forget(redis, tenant, person);
+        List<String> erased = new ArrayList<>();
+        if (deleted > 0) {
+            erased.add("your Microsoft Teams conversation and settings");
+        }
+        if (files) {
+            erased.add("the files Handoff sent you in Teams as links");
+        }
+        return erased;
     }
 }

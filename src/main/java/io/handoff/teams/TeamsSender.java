@@ -1,6 +1,7 @@
 package io.handoff.teams;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,7 +60,7 @@ final class TeamsSender implements PlatformSender {
     public void send(TenantId tenant, Person recipient, Message message) {
         ConversationReference reference = references.find(tenant, recipient.id())
                 .orElseGet(() -> chats.start(tenant, recipient));
-        send(reference, TeamsMessages.message(message, tenant, files));
+        send(reference, TeamsMessages.message(message, tenant, Optional.of(recipient.id()), files));
     }
 
     /** Sends an activity into a stored conversation now (proactively). */

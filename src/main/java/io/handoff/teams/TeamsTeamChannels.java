@@ -179,7 +179,7 @@ final class TeamsTeamChannels implements TeamChannels {
             thread.setIsGroup(true);
             thread.setChannelData(channelData);
             thread.setTenantId(place.microsoftTenant());
-            thread.setActivity(TeamsMessages.message(message, tenant, files));
+            thread.setActivity(TeamsMessages.message(message, tenant, Optional.empty(), files));
             ConversationResourceResponse created = adapter.connector(place.serviceUrl())
                     .thenCompose(connector -> connector.getConversations().createConversation(thread)).join();
             log.info("Posted {} to the Teams channel of team {} in tenant {} ({})", idempotencyKey, team, tenant,

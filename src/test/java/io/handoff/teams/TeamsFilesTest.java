@@ -6,7 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -20,9 +24,14 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import tools.jackson.databind.JsonNode;
 
-/** Large files go to Teams as signed links to the app (Teams refuses activities above ~28 KB), served from Redis. */
+/**
+ * Large files go to Teams as signed links to the app (Teams refuses activities above ~28 KB), served from Redis;
+ * forget-me erases the files kept for the person.
+ */
 class TeamsFilesTest extends TeamsAppTest {
     private static final String PUBLIC_URL = "http://localhost:8080/files/";
     private final HttpClient http = HttpClient.newHttpClient();
@@ -103,6 +112,91 @@ class TeamsFilesTest extends TeamsAppTest {
 
         redis.keys("handoff:{" + tenant.value() + "}:file:*").forEach(redis::del);
         assertThat(get(url).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void forgetMeErasesThePersonsFileLinksAndLeavesOthersFiles() throws Exception {
+        BotFrameworkFake.TeamsUser ana = user("Ana Silva", "ana@contoso.example");
+        BotFrameworkFake.TeamsUser ben = user("Ben Okoro", "ben@contoso.example");
+        client.post(fake.text(ana, "home"));
+        client.post(fake.text(ben, "home"));
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        PersonId anaId = PersonId.of("ana@contoso.example");
+        PersonId benId = PersonId.of("ben@contoso.example");
+        String anaExport = exportLink(tenant, anaId, ana, 40_000, 'a');
+        String anaMap = sentMapLink(tenant, anaId, ana);
+        String benExport = exportLink(tenant, benId, ben, 30_000, 'b');
+        assertThat(get(anaExport).statusCode()).isEqualTo(200);
+        assertThat(get(anaMap).statusCode()).isEqualTo(200);
+        assertThat(redis.smembers(TeamsFiles.indexKey(tenant, anaId)))
+                .containsExactlyInAnyOrder(fileId(anaExport), fileId(anaMap));
+        assertThat(redis.ttl(TeamsFiles.indexKey(tenant, anaId)))
+                .isBetween(TeamsFiles.TTL.toSeconds() - 60, TeamsFiles.TTL.toSeconds());
+
+        client.post(fake.text(ana, "my-data"));
+        assertThat(BotFrameworkFake.texts(client.lastCard(ana.personalConversation())))
+                .contains("2 file link").contains("recently sent to you in Teams");
+
+        client.post(fake.text(ana, "forget-me"));
+        JsonNode forget = TeamsTestClient.button(client.lastCard(ana.personalConversation()), "survey.forget.confirm")
+                .orElseThrow();
+        client.post(fake.submit(ana, Map.of("action", "survey.forget.confirm", "value", forget.path("value").asString())));
+        assertThat(graph.person(tenant, anaId)).isEmpty();
+        assertThat(BotFrameworkFake.texts(client.lastCard(ana.personalConversation())))
+                .contains("the files Handoff sent you in Teams as links");
+
+        for (String link : List.of(anaExport, anaMap)) {
+            HttpResponse<byte[]> gone = get(link);
+            assertThat(gone.statusCode()).isEqualTo(404);
+            assertThat(new String(gone.body(), StandardCharsets.UTF_8)).contains("no longer kept");
+        }
+        Set<String> tenantKeys = new HashSet<>();
+        ScanParams everything = new ScanParams().match("handoff:{" + tenant.value() + "}:*").count(1000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = redis.scan(cursor, everything);
+            tenantKeys.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        assertThat(tenantKeys).doesNotContain(TeamsFiles.indexKey(tenant, anaId),
+                TeamsFiles.key(tenant, fileId(anaExport)), TeamsFiles.key(tenant, fileId(anaMap)));
+        assertThat(tenantKeys).filteredOn(key -> key.contains(":file:") || key.contains(":teams-files-of:"))
+                .containsExactlyInAnyOrder(TeamsFiles.key(tenant, fileId(benExport)), TeamsFiles.indexKey(tenant, benId));
+
+        HttpResponse<byte[]> kept = get(benExport);
+        assertThat(kept.statusCode()).isEqualTo(200);
+        assertThat(kept.body()).isEqualTo(export(30_000, 'b'));
+    }
+
+    /** Sends a large personal-data export to the person (too big to go inline) and answers its download link. */
+    private String exportLink(TenantId tenant, PersonId id, BotFrameworkFake.TeamsUser user, int size, char fill)
+            throws Exception {
+        sender.send(tenant, graph.person(tenant, id).orElseThrow(), new Message("Your data",
+                List.of(Paragraph.of("Your data")),
+                List.of(new Attachment("handoff-my-data.json", "application/json", export(size, fill), "Your data"))));
+        List<JsonNode> sent = fake.sentTo(user.personalConversation());
+        String url = BotFrameworkFake.card(sent.get(sent.size() - 1)).path("actions").get(0).path("url").asString();
+        assertThat(url).startsWith(PUBLIC_URL);
+        return url;
+    }
+
+    private String sentMapLink(TenantId tenant, PersonId id, BotFrameworkFake.TeamsUser user) throws Exception {
+        sender.send(tenant, graph.person(tenant, id).orElseThrow(), new Message("Your map",
+                List.of(Paragraph.of("map")), List.of(new Attachment("map.png", "image/png", png(50_000, 9), null))));
+        List<JsonNode> sent = fake.sentTo(user.personalConversation());
+        return sent.get(sent.size() - 1).path("attachments").get(1).path("contentUrl").asString();
+    }
+
+    /** The file id inside a link's signed token ({@code file\n<tenant>\n<id>\n<expiry>}). */
+    private static String fileId(String url) {
+        String token = url.substring(PUBLIC_URL.length());
+        String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                StandardCharsets.UTF_8);
+        return payload.split("\n")[2];
+    }
+
+    private static byte[] export(int size, char fill) {
+        return ("{\"data\":\"" + String.valueOf(fill).repeat(size) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private HttpResponse<byte[]> get(String url) throws Exception {
