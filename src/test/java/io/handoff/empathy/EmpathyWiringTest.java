@@ -27,6 +27,7 @@ import io.handoff.graph.TenantId;
 import io.handoff.map.FrictionScores;
 import io.handoff.nudge.JobHandler;
 import io.handoff.survey.PersonalData;
+import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;
 
 /** Stories and friction polls as the application wires them: through the ChatBot, with my-data and the maps. */
@@ -36,9 +37,7 @@ class EmpathyWiringTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
-        registry.add("handoff.admin-token", () -> "test-admin-token-0123456789");
-        registry.add("handoff.demo.mode", () -> "never");
+        TestAppProperties.onTestRedisWithAdminToken(registry);
     }
 
     @Autowired

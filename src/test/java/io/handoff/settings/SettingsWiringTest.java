@@ -20,6 +20,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;
 
 /** The settings command as the application wires it: admins come from handoff.maps.admins (HANDOFF_MAP_ADMINS). */
@@ -29,9 +30,7 @@ class SettingsWiringTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
-        registry.add("handoff.admin-token", () -> "test-admin-token-0123456789");
-        registry.add("handoff.demo.mode", () -> "never");
+        TestAppProperties.onTestRedisWithAdminToken(registry);
         registry.add("handoff.maps.admins", () -> TENANT.value() + "=ravi");
     }
 

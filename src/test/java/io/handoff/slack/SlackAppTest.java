@@ -27,15 +27,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.app_backend.SlackSignature;
 
@@ -62,17 +61,15 @@ class SlackAppTest {
     private static final String DANA = SlackTestSupport.slackId('U');
     private static final String HANA = SlackTestSupport.slackId('U');
     private static final String FORM = "application/x-www-form-urlencoded";
-    private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
+    @RegisterExtension
+    static final FakeSlackApi SLACK = new FakeSlackApi();
 
     static {
         // Bolt checks a single workspace's bot token with auth.test when the app starts
-        stubOk(SLACK, "auth.test", """
-                {"ok":true,"url":"https://acme.slack.com/","team":"Acme Parcels","user":"handoff","team_id":"%s",
-                 "user_id":"UBOT","bot_id":"BBOT","is_enterprise_install":false}""".formatted(TEAM));
+        SlackTestSupport.stubBotWorkspace(SLACK, TEAM, "Acme Parcels");
         stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1700000000.000100\"}");
         stubOk(SLACK, "views.open", "{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}");
         stubOk(SLACK, "views.publish", "{\"ok\":true,\"view\":{\"id\":\"V0HOME\"}}");
-        stubOk(SLACK, "usergroups.list", "{\"ok\":true,\"usergroups\":[]}");
         stubUser(SLACK, PAT, TEAM, "Pat Okafor", "pat@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
         stubUser(SLACK, DANA, TEAM, "Dana Kowalski", "dana@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
         stubUser(SLACK, HANA, TEAM, "Hana Sato", "hana@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
@@ -80,16 +77,7 @@ class SlackAppTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
-        registry.add("handoff.demo.mode", () -> "never");
-        registry.add("handoff.slack.bot-token", () -> "xoxb-test-single-workspace");
-        registry.add("handoff.slack.signing-secret", () -> SECRET);
-        registry.add("handoff.slack.api-url", () -> "http://localhost:" + SLACK.port() + "/api/");
-    }
-
-    @AfterAll
-    static void stopSlack() {
-        SLACK.stop();
+        SlackTestSupport.registerSingleWorkspace(registry, SLACK, "xoxb-test-single-workspace");
     }
 
     @LocalServerPort

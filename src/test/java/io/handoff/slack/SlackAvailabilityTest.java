@@ -13,13 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
@@ -29,34 +25,23 @@ import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
 import io.handoff.nudge.Availability;
-import io.handoff.testing.TestEncryption;
 import io.handoff.testing.TestRedis;
 
 /** Out of office from the Slack status: users.profile.get on WireMock, the answer cached in a real Redis. */
 class SlackAvailabilityTest {
-    private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
+    @RegisterExtension
+    static final FakeSlackApi SLACK = new FakeSlackApi();
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private final GraphStore graph = new RedisGraphStore(TestRedis.client());
     private final TenantId tenant = TestRedis.uniqueTenant();
     private SlackAvailability availability;
 
-    @AfterAll
-    static void stopSlack() {
-        SLACK.stop();
-    }
-
     @BeforeEach
     void setUp() {
         SLACK.resetAll();
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix("http://localhost:" + SLACK.port() + "/api/");
-        config.setFailOnUnknownProperties(false);
-        SlackProperties properties = new SlackProperties("xoxb-availability-test", "secret", null, null, null,
-                "http://localhost:" + SLACK.port() + "/api/");
-        SlackWorkspaces workspaces = new SlackWorkspaces(graph, properties,
-                new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
-        availability = new SlackAvailability(Slack.getInstance(config), workspaces, TestRedis.client(),
+        SlackWorkspaces workspaces = SlackTestSupport.workspaces(graph, SLACK, "xoxb-availability-test");
+        availability = new SlackAvailability(SlackTestSupport.slack(SLACK), workspaces, TestRedis.client(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         graph.saveTenant(new Tenant(tenant, "Availability test", null, SlackTestSupport.slackId('T'), null,
                 Instant.now()));

@@ -9,7 +9,6 @@ import static io.handoff.slack.SlackTestSupport.stubOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +19,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.handoff.chat.GroupChat;
 import io.handoff.chat.Heading;
@@ -36,12 +32,12 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.testing.TestEncryption;
 import io.handoff.testing.TestRedis;
 
 /** Slack group DMs: conversations.open with both users, one post per key, and every failure reported, not thrown. */
 class SlackGroupChatsTest {
-    private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
+    @RegisterExtension
+    static final FakeSlackApi SLACK = new FakeSlackApi();
     private static final ExecutorService CALLS = Executors.newFixedThreadPool(2);
 
     private final GraphStore graph = new RedisGraphStore(TestRedis.client());
@@ -57,21 +53,14 @@ class SlackGroupChatsTest {
 
     @AfterAll
     static void stop() {
-        SLACK.stop();
         CALLS.shutdownNow();
     }
 
     @BeforeEach
     void setUp() {
         SLACK.resetAll();
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix("http://localhost:" + SLACK.port() + "/api/");
-        config.setFailOnUnknownProperties(false);
-        SlackProperties properties = new SlackProperties("xoxb-group-chats-test", "secret", null, null, null,
-                "http://localhost:" + SLACK.port() + "/api/");
-        SlackWorkspaces workspaces = new SlackWorkspaces(graph, properties,
-                new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
-        chats = new SlackGroupChats(graph, Slack.getInstance(config), workspaces, TestRedis.client(), CALLS);
+        SlackWorkspaces workspaces = SlackTestSupport.workspaces(graph, SLACK, "xoxb-group-chats-test");
+        chats = new SlackGroupChats(graph, SlackTestSupport.slack(SLACK), workspaces, TestRedis.client(), CALLS);
         graph.saveTenant(new Tenant(tenant, "Group chats test", null, team, null, Instant.now()));
         stubOk(SLACK, "conversations.open", "{\"ok\":true,\"channel\":{\"id\":\"G0MPIM01\"}}");
         stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"G0MPIM01\",\"ts\":\"1.2\"}");

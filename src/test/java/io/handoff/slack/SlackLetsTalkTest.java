@@ -3,7 +3,6 @@ package io.handoff.slack;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.handoff.slack.SlackTestSupport.SECRET;
 import static io.handoff.slack.SlackTestSupport.calls;
 import static io.handoff.slack.SlackTestSupport.interactive;
 import static io.handoff.slack.SlackTestSupport.json;
@@ -21,15 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.handoff.empathy.Story;
 import io.handoff.empathy.StoryStore;
@@ -51,29 +48,18 @@ class SlackLetsTalkTest {
     private static final String TEAM = SlackTestSupport.slackId('T');
     private static final TenantId TENANT = TenantId.of("slack-" + TEAM.toLowerCase(Locale.ROOT));
     private static final String FORM = "application/x-www-form-urlencoded";
-    private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
+    @RegisterExtension
+    static final FakeSlackApi SLACK = new FakeSlackApi();
 
     static {
-        stubOk(SLACK, "auth.test", """
-                {"ok":true,"url":"https://acme.slack.com/","team":"Acme Parcels","user":"handoff","team_id":"%s",
-                 "user_id":"UBOT","bot_id":"BBOT","is_enterprise_install":false}""".formatted(TEAM));
+        SlackTestSupport.stubBotWorkspace(SLACK, TEAM, "Acme Parcels");
         stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1700000000.000100\"}");
         stubOk(SLACK, "views.publish", "{\"ok\":true,\"view\":{\"id\":\"V0HOME\"}}");
-        stubOk(SLACK, "usergroups.list", "{\"ok\":true,\"usergroups\":[]}");
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
-        registry.add("handoff.demo.mode", () -> "never");
-        registry.add("handoff.slack.bot-token", () -> "xoxb-test-lets-talk");
-        registry.add("handoff.slack.signing-secret", () -> SECRET);
-        registry.add("handoff.slack.api-url", () -> "http://localhost:" + SLACK.port() + "/api/");
-    }
-
-    @AfterAll
-    static void stopSlack() {
-        SLACK.stop();
+        SlackTestSupport.registerSingleWorkspace(registry, SLACK, "xoxb-test-lets-talk");
     }
 
     @LocalServerPort

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.handoff.slack.SlackTestSupport.SECRET;
 import static io.handoff.slack.SlackTestSupport.get;
 import static io.handoff.slack.SlackTestSupport.okJson;
 import static io.handoff.slack.SlackTestSupport.postSigned;
@@ -23,9 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -53,22 +52,15 @@ import io.handoff.testing.TestRedis;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class SlackOAuthTest {
-    private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
+    @RegisterExtension
+    static final FakeSlackApi SLACK = new FakeSlackApi();
     private static final String FORM = "application/x-www-form-urlencoded";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
-        registry.add("handoff.demo.mode", () -> "never");
+        SlackTestSupport.registerSlackApp(registry, SLACK);
         registry.add("handoff.slack.client-id", () -> "1234.5678");
         registry.add("handoff.slack.client-secret", () -> "test-client-secret");
-        registry.add("handoff.slack.signing-secret", () -> SECRET);
-        registry.add("handoff.slack.api-url", () -> "http://localhost:" + SLACK.port() + "/api/");
-    }
-
-    @AfterAll
-    static void stopSlack() {
-        SLACK.stop();
     }
 
     @LocalServerPort

@@ -11,19 +11,14 @@ import static io.handoff.slack.SlackTestSupport.stubOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.handoff.chat.Attachment;
 import io.handoff.chat.Message;
@@ -36,12 +31,12 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.testing.TestEncryption;
 import io.handoff.testing.TestRedis;
 
 /** The Slack {@link io.handoff.chat.PlatformSender}: DMs, file uploads, and how Slack's refusals are reported. */
 class SlackSenderTest {
-    private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
+    @RegisterExtension
+    static final FakeSlackApi SLACK = new FakeSlackApi();
     private static final String TOKEN = "xoxb-sender-test";
 
     private final GraphStore graph = new RedisGraphStore(TestRedis.client());
@@ -49,21 +44,10 @@ class SlackSenderTest {
     private final String team = SlackTestSupport.slackId('T');
     private SlackSender sender;
 
-    @AfterAll
-    static void stopSlack() {
-        SLACK.stop();
-    }
-
     @BeforeEach
     void setUp() {
         SLACK.resetAll();
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix("http://localhost:" + SLACK.port() + "/api/");
-        SlackProperties properties = new SlackProperties(TOKEN, "secret", null, null, null,
-                "http://localhost:" + SLACK.port() + "/api/");
-        SlackWorkspaces workspaces = new SlackWorkspaces(graph, properties,
-                new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
-        sender = new SlackSender(Slack.getInstance(config), workspaces);
+        sender = new SlackSender(SlackTestSupport.slack(SLACK), SlackTestSupport.workspaces(graph, SLACK, TOKEN));
         graph.saveTenant(new Tenant(tenant, "Sender test", null, team, null, Instant.now()));
     }
 

@@ -3,12 +3,10 @@ package io.handoff.slack;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.handoff.slack.SlackTestSupport.SECRET;
 import static io.handoff.slack.SlackTestSupport.json;
 import static io.handoff.slack.SlackTestSupport.okJson;
 import static io.handoff.slack.SlackTestSupport.postSigned;
 import static io.handoff.slack.SlackTestSupport.slashCommand;
-import static io.handoff.slack.SlackTestSupport.stubOk;
 import static io.handoff.slack.SlackTestSupport.stubUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,15 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.handoff.delivery.AllTeamChannels;
 import io.handoff.friction.TeamChannels;
@@ -47,13 +43,11 @@ class SlackTeamChannelCommandTest {
     private static final String ADMIN = SlackTestSupport.slackId('U');
     private static final String MEMBER = SlackTestSupport.slackId('U');
     private static final String FORM = "application/x-www-form-urlencoded";
-    private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
+    @RegisterExtension
+    static final FakeSlackApi SLACK = new FakeSlackApi();
 
     static {
-        stubOk(SLACK, "auth.test", """
-                {"ok":true,"url":"https://acme.slack.com/","team":"Acme","user":"handoff","team_id":"%s",
-                 "user_id":"UBOT","bot_id":"BBOT","is_enterprise_install":false}""".formatted(TEAM));
-        stubOk(SLACK, "usergroups.list", "{\"ok\":true,\"usergroups\":[]}");
+        SlackTestSupport.stubBotWorkspace(SLACK, TEAM, "Acme");
         stubUser(SLACK, ADMIN, TEAM, "Ada Admin", "ada@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
         SLACK.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=" + MEMBER))
                 .willReturn(okJson("""
@@ -64,16 +58,7 @@ class SlackTeamChannelCommandTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
-        registry.add("handoff.demo.mode", () -> "never");
-        registry.add("handoff.slack.bot-token", () -> "xoxb-test-team-channel");
-        registry.add("handoff.slack.signing-secret", () -> SECRET);
-        registry.add("handoff.slack.api-url", () -> "http://localhost:" + SLACK.port() + "/api/");
-    }
-
-    @AfterAll
-    static void stopSlack() {
-        SLACK.stop();
+        SlackTestSupport.registerSingleWorkspace(registry, SLACK, "xoxb-test-team-channel");
     }
 
     @LocalServerPort

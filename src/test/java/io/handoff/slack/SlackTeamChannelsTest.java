@@ -8,18 +8,13 @@ import static io.handoff.slack.SlackTestSupport.okJson;
 import static io.handoff.slack.SlackTestSupport.stubOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
@@ -34,34 +29,23 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.testing.TestEncryption;
 import io.handoff.testing.TestRedis;
 
 /** Team channels on Slack: configured per team in Redis, posted with chat.postMessage (WireMock), once per key. */
 class SlackTeamChannelsTest {
-    private static final WireMockServer SLACK = SlackTestSupport.startSlackApi();
+    @RegisterExtension
+    static final FakeSlackApi SLACK = new FakeSlackApi();
 
     private final GraphStore graph = new RedisGraphStore(TestRedis.client());
     private final TenantId tenant = TestRedis.uniqueTenant();
     private final TeamId platform = TeamId.of("platform");
     private SlackTeamChannels channels;
 
-    @AfterAll
-    static void stopSlack() {
-        SLACK.stop();
-    }
-
     @BeforeEach
     void setUp() {
         SLACK.resetAll();
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix("http://localhost:" + SLACK.port() + "/api/");
-        config.setFailOnUnknownProperties(false);
-        SlackProperties properties = new SlackProperties("xoxb-channels-test", "secret", null, null, null,
-                "http://localhost:" + SLACK.port() + "/api/");
-        SlackWorkspaces workspaces = new SlackWorkspaces(graph, properties,
-                new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
-        channels = new SlackTeamChannels(graph, Slack.getInstance(config), workspaces, TestRedis.client(),
+        SlackWorkspaces workspaces = SlackTestSupport.workspaces(graph, SLACK, "xoxb-channels-test");
+        channels = new SlackTeamChannels(graph, SlackTestSupport.slack(SLACK), workspaces, TestRedis.client(),
                 Runnable::run);
         graph.saveTenant(new Tenant(tenant, "Channels test", null, SlackTestSupport.slackId('T'), null, Instant.now()));
         graph.saveTeam(tenant, Team.of("platform", "Platform Engineering"));

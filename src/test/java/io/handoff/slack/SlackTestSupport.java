@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,17 @@ import java.util.Map;
 import java.util.Random;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.SlackSignature;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.handoff.graph.GraphStore;
+import io.handoff.testing.TestAppProperties;
+import io.handoff.testing.TestEncryption;
+import io.handoff.testing.TestRedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -40,10 +48,40 @@ final class SlackTestSupport {
     private SlackTestSupport() {
     }
 
-    static WireMockServer startSlackApi() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        return server;
+    /** The Web API base URL of the stub, as {@code handoff.slack.api-url} and the SDK take it. */
+    static String apiUrl(WireMockServer slack) {
+        return "http://localhost:" + slack.port() + "/api/";
+    }
+
+    /**
+     * The running app against the test Redis (no demo tenant) and the Slack stub, with requests signed by
+     * {@link #SECRET}; how it is installed (a bot token, or OAuth) the test adds.
+     */
+    static void registerSlackApp(DynamicPropertyRegistry registry, WireMockServer slack) {
+        TestAppProperties.onTestRedis(registry);
+        registry.add("handoff.slack.signing-secret", () -> SECRET);
+        registry.add("handoff.slack.api-url", () -> apiUrl(slack));
+    }
+
+    /** The running app installed in one workspace with this bot token ({@code SLACK_BOT_TOKEN}). */
+    static void registerSingleWorkspace(DynamicPropertyRegistry registry, WireMockServer slack, String botToken) {
+        registerSlackApp(registry, slack);
+        registry.add("handoff.slack.bot-token", () -> botToken);
+    }
+
+    /** A Slack SDK client whose Web API calls go to the stub. */
+    static Slack slack(WireMockServer slack) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl(slack));
+        config.setFailOnUnknownProperties(false);
+        return Slack.getInstance(config);
+    }
+
+    /** The workspaces of a single-workspace install with this bot token; OAuth installations sealed in the test Redis. */
+    static SlackWorkspaces workspaces(GraphStore graph, WireMockServer slack, String botToken) {
+        SlackProperties properties = new SlackProperties(botToken, "secret", null, null, null, apiUrl(slack));
+        return new SlackWorkspaces(graph, properties,
+                new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
     }
 
     /** A Slack-looking id no other test run uses, e.g. {@code TQ7X2KD}. */
@@ -57,6 +95,14 @@ final class SlackTestSupport {
 
     static void stubOk(WireMockServer slack, String method, String json) {
         slack.stubFor(post(urlEqualTo("/api/" + method)).willReturn(okJson(json)));
+    }
+
+    /** What Bolt asks of a single-workspace install when the app starts (auth.test), and no user groups. */
+    static void stubBotWorkspace(WireMockServer slack, String teamId, String teamName) {
+        stubOk(slack, "auth.test", """
+                {"ok":true,"url":"https://acme.slack.com/","team":"%s","user":"handoff","team_id":"%s",
+                 "user_id":"UBOT","bot_id":"BBOT","is_enterprise_install":false}""".formatted(teamName, teamId));
+        stubOk(slack, "usergroups.list", "{\"ok\":true,\"usergroups\":[]}");
     }
 
     static void stubUser(WireMockServer slack, String userId, String teamId, String name, String email) {

@@ -19,6 +19,7 @@ import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;
 
 /** The conversation as the application wires it: the ChatBot bean with the survey and every other feature. */
@@ -28,9 +29,7 @@ class ConversationWiringTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
-        registry.add("handoff.admin-token", () -> "test-admin-token-0123456789");
-        registry.add("handoff.demo.mode", () -> "never");
+        TestAppProperties.onTestRedisWithAdminToken(registry);
     }
 
     @Autowired
