@@ -22,6 +22,16 @@ public sealed interface GroupChat {
     }
 
     /**
+     * The platform is opening the conversation in the background (the button is answered first); it appears in a
+     * moment. Should that fail, the platform delivers the caller's fallback notes itself.
+     */
+    record Opening(Platform platform) implements GroupChat {
+        public Opening {
+            Objects.requireNonNull(platform, "platform");
+        }
+    }
+
+    /**
      * The platform lets people, not bots, start the chat: each of the two gets one of {@code invitations}, a message
      * with a link that starts it. The caller delivers them (their keys make a repeat harmless).
      */

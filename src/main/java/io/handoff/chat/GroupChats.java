@@ -1,5 +1,7 @@
 package io.handoff.chat;
 
+import java.util.List;
+
 import io.handoff.graph.Person;
 import io.handoff.graph.TenantId;
 
@@ -8,11 +10,17 @@ import io.handoff.graph.TenantId;
  * story brings its teller and its upstream together. Idempotent per {@code key}: asking again with the same key opens
  * and posts nothing new. Never throws for a platform's refusal or rate limit; it answers
  * {@link GroupChat.NotPossible} and the caller falls back (e.g. to a note to each of them).
+ *
+ * <p>The decision is local and quick (no network: the person is waiting for the answer to a button). A platform
+ * that must call out to open the chat answers {@link GroupChat.Opening} at once and does it in the background; if
+ * that then fails, it delivers {@code fallback} (the caller's notes to each of the two, with their keys) itself.
  */
 public interface GroupChats {
 
-    GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key);
+    GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key,
+                   List<Notification> fallback);
 
     /** No platform can open group chats (tests, the playground): the caller always falls back. */
-    GroupChats NONE = (tenant, first, second, opening, key) -> new GroupChat.NotPossible("no group chats here");
+    GroupChats NONE = (tenant, first, second, opening, key, fallback) ->
+            new GroupChat.NotPossible("no group chats here");
 }

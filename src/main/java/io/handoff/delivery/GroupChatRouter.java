@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import io.handoff.chat.GroupChat;
 import io.handoff.chat.GroupChats;
 import io.handoff.chat.Message;
+import io.handoff.chat.Notification;
 import io.handoff.chat.PlatformGroupChats;
 import io.handoff.graph.Person;
 import io.handoff.graph.Platform;
@@ -31,7 +32,8 @@ public final class GroupChatRouter implements GroupChats {
     }
 
     @Override
-    public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key) {
+    public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key,
+                          List<Notification> fallback) {
         Optional<Platform> firstOn = preference.current(tenant, first);
         Optional<Platform> secondOn = preference.current(tenant, second);
         if (firstOn.isEmpty() || !firstOn.equals(secondOn)) {
@@ -44,7 +46,7 @@ public final class GroupChatRouter implements GroupChats {
         for (PlatformGroupChats chats : platforms) {
             if (chats.platform() == platform) {
                 try {
-                    return chats.open(tenant, first, second, opening, key);
+                    return chats.open(tenant, first, second, opening, key, fallback);
                 } catch (RuntimeException e) {
                     log.warn("Opening group chat {} on {} in tenant {} failed", key, platform.code(), tenant, e);
                     return new GroupChat.NotPossible(platform.code() + " failed: " + e.getMessage());

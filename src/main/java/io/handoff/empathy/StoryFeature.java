@@ -232,8 +232,22 @@ public final class StoryFeature implements ConversationFeature {
      */
     private Talk talk(TenantId tenant, Story story, Person upstream, Person teller, Person other) {
         String name = Names.first(other);
+        List<Notification> notes = talkPrompts(story, upstream, teller);
         GroupChat chat = groupChats.open(tenant, upstream, teller, StoryMessages.talkOpening(story, upstream, teller),
-                "story-talk:" + story.id());
+                "story-talk:" + story.id(), notes);
+        if (chat instanceof GroupChat.Opening opening) {
+            // "chat:<platform>" from the moment opening started: should the platform fail in the background, it
+            // delivers the notes itself and the field still says a chat was tried first
+            stories.talkOpened(tenant, story.id(), "chat:" + opening.platform().code());
+            boolean slack = opening.platform() == Platform.SLACK;
+            String text = slack
+                    ? "I'm opening a group DM with you, " + name + " and me \u2014 it will appear in your Slack sidebar"
+                    + " in a moment."
+                    : "I'm opening a group chat with you, " + name + " and me \u2014 it will appear in a moment.";
+            log.info("story {} in tenant {}: opening a group chat on {}", story.id(), tenant,
+                    opening.platform().code());
+            return new Talk(text, Optional.empty(), List.of());
+        }
         if (chat instanceof GroupChat.Opened opened) {
             stories.talkOpened(tenant, story.id(), "chat:" + opened.platform().code());
             String kind = opened.platform() == Platform.SLACK ? "group DM" : "group chat";
@@ -251,7 +265,7 @@ public final class StoryFeature implements ConversationFeature {
         log.info("story {} in tenant {}: no group chat ({}), a note to each", story.id(), tenant,
                 ((GroupChat.NotPossible) chat).reason());
         return new Talk("Done: you and " + name + " both have a note to find a moment to talk.", Optional.empty(),
-                talkPrompts(story, upstream, teller));
+                notes);
     }
 
     /** What "Let's talk" did: the sentence for whoever pressed, a link to the chat if any, messages to deliver. */

@@ -114,11 +114,11 @@ class SlackConfiguration {
     /** "Let's talk": the multi-person DM of the two and the app, with the opening posted in it. */
     @Bean
     SlackGroupChats slackGroupChats(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis,
-                                    ExecutorService slackGroupChatCalls) {
-        return new SlackGroupChats(graph, slack, workspaces, redis, slackGroupChatCalls);
+                                    ExecutorService slackGroupChatCalls, Delivery delivery) {
+        return new SlackGroupChats(graph, slack, workspaces, redis, slackGroupChatCalls, delivery);
     }
 
-    /** Runs the group-chat calls so a slow Slack cannot hold a button's answer past its bounded wait. */
+    /** Runs the group-chat calls after the button is answered, so a slow Slack never holds the answer. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService slackGroupChatCalls() {
         return Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "slack-group-chats"));

@@ -6,12 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +15,10 @@ import org.slf4j.LoggerFactory;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 
+import io.handoff.chat.Delivery;
 import io.handoff.chat.GroupChat;
 import io.handoff.chat.Message;
+import io.handoff.chat.Notification;
 import io.handoff.chat.PlatformGroupChats;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
@@ -32,15 +30,15 @@ import redis.clients.jedis.params.SetParams;
 /**
  * Group chats on Slack: {@code conversations.open} with both user ids opens (or finds) the multi-person DM of the two
  * and the app (scope {@code mpim:write}), then {@code chat.postMessage} posts the opening there (Block Kit, text
- * escaped like every Slack message). Each key is claimed in {@code handoff:{tenant}:group-chat:<key>} (SET NX, the
- * channel id once known, {@link #KEEP_CLAIM}), so a second press posts nothing. A refusal or rate limit is never
- * waited out (the person is waiting for the answer to a button): it releases the claim and answers
- * {@link GroupChat.NotPossible}, and so does a Slack slower than {@link #MAX_WAIT} (the post is then skipped).
+ * escaped like every Slack message). The button is answered first: {@link #open} only checks the identities, claims
+ * the key in {@code handoff:{tenant}:group-chat:<key>} (SET NX, {@link #KEEP_CLAIM}), hands the two calls to
+ * {@code calls} and answers {@link GroupChat.Opening}; a second press while or after it opens posts nothing. On
+ * success the claim holds the channel id. A refusal or rate limit (never waited out) releases the claim and delivers
+ * the caller's fallback notes through {@link Delivery} (the outbox) with their own keys.
  */
 final class SlackGroupChats implements PlatformGroupChats {
     private static final Logger log = LoggerFactory.getLogger(SlackGroupChats.class);
     static final Duration KEEP_CLAIM = Duration.ofDays(30);
-    static final Duration MAX_WAIT = Duration.ofMillis(2500);
     private static final String OPENING = "opening";
 
     private final GraphStore graph;
@@ -48,14 +46,17 @@ final class SlackGroupChats implements PlatformGroupChats {
     private final SlackWorkspaces workspaces;
     private final UnifiedJedis redis;
     private final Executor calls;
+    private final Delivery delivery;
 
-    /** {@code calls} runs the two Web API calls, so that a slow Slack cannot hold the button's answer too long. */
-    SlackGroupChats(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis, Executor calls) {
+    /** {@code calls} runs the two Web API calls after the button is answered; {@code delivery} takes the fallback. */
+    SlackGroupChats(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis, Executor calls,
+                    Delivery delivery) {
         this.graph = graph;
         this.slack = slack;
         this.workspaces = workspaces;
         this.redis = redis;
         this.calls = calls;
+        this.delivery = delivery;
     }
 
     @Override
@@ -64,7 +65,8 @@ final class SlackGroupChats implements PlatformGroupChats {
     }
 
     @Override
-    public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key) {
+    public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key,
+                          List<Notification> fallback) {
         String firstUser = first.identities().get(Platform.SLACK);
         String secondUser = second.identities().get(Platform.SLACK);
         Optional<String> token = workspaces.botToken(tenant);
@@ -75,48 +77,46 @@ final class SlackGroupChats implements PlatformGroupChats {
         if (!"OK".equals(redis.set(claim, OPENING, SetParams.setParams().nx().ex(KEEP_CLAIM.toSeconds())))) {
             String channel = redis.get(claim);
             log.info("Group DM {} of tenant {} was already opened", key, tenant);
-            return new GroupChat.Opened(Platform.SLACK, link(tenant, OPENING.equals(channel) ? null : channel), true);
+            return channel == null || OPENING.equals(channel) ? new GroupChat.Opening(Platform.SLACK)
+                    : new GroupChat.Opened(Platform.SLACK, link(tenant, channel), true);
         }
         MethodsClient client = slack.methods(token.get());
-        AtomicBoolean abandoned = new AtomicBoolean();
-        CompletableFuture<String> opened = CompletableFuture.supplyAsync(
-                () -> openAndPost(client, List.of(firstUser, secondUser), opening, abandoned), calls);
+        List<String> users = List.of(firstUser, secondUser);
+        List<Notification> notes = List.copyOf(fallback);
         try {
-            String channel = opened.get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            calls.execute(() -> openAndPost(tenant, key, claim, client, users, opening, notes));
+        } catch (RejectedExecutionException e) {
+            redis.del(claim);
+            log.warn("Could not start opening group DM {} in tenant {}: {}", key, tenant, e.toString());
+            return new GroupChat.NotPossible("Slack calls are not accepted now");
+        }
+        return new GroupChat.Opening(Platform.SLACK);
+    }
+
+    /** In the background: opens, posts, keeps the channel id; or releases the claim and delivers the notes. */
+    private void openAndPost(TenantId tenant, String key, String claim, MethodsClient client, List<String> users,
+                             Message opening, List<Notification> fallback) {
+        try {
+            String channel = SlackApi.once("conversations.open", () -> client.conversationsOpen(r -> r.users(users)))
+                    .getChannel().getId();
+            SlackMessenger.postToChannel(client, channel, opening, SlackMessenger.RateLimits.REPORT);
             redis.set(claim, channel, SetParams.setParams().xx().keepTtl());
             log.info("Opened group DM {} for {} in tenant {}", channel, key, tenant);
-            return new GroupChat.Opened(Platform.SLACK, link(tenant, channel), false);
-        } catch (TimeoutException e) {
-            abandoned.set(true);
-            return failed(tenant, key, claim, "Slack did not answer within " + MAX_WAIT.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            String reason = e.getCause() instanceof SlackApi.SlackCallFailed failure ? failure.getMessage()
+        } catch (RuntimeException e) {
+            String reason = e instanceof SlackApi.SlackCallFailed failure ? failure.getMessage()
                     + failure.retryAfter().map(wait -> " (rate limited for " + wait.toSeconds() + " s)").orElse("")
-                    : String.valueOf(e.getCause());
-            return failed(tenant, key, claim, reason);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abandoned.set(true);
-            return failed(tenant, key, claim, "interrupted");
+                    : e.toString();
+            log.warn("Could not open group DM {} in tenant {}: {}; delivering {} notes instead", key, tenant, reason,
+                    fallback.size());
+            try {
+                redis.del(claim);
+                for (Notification note : fallback) {
+                    delivery.deliver(tenant, note, note.key());
+                }
+            } catch (RuntimeException lost) {
+                log.error("Fallback notes for group DM {} in tenant {} not delivered", key, tenant, lost);
+            }
         }
-    }
-
-    private static String openAndPost(MethodsClient client, List<String> users, Message opening,
-                                      AtomicBoolean abandoned) {
-        String channel = SlackApi.once("conversations.open", () -> client.conversationsOpen(r -> r.users(users)))
-                .getChannel().getId();
-        if (abandoned.get()) {
-            // the caller has fallen back already; an empty group DM is harmless, a second invitation is not
-            throw new SlackApi.SlackCallFailed("chat.postMessage", "abandoned", null, null);
-        }
-        SlackMessenger.postToChannel(client, channel, opening, SlackMessenger.RateLimits.REPORT);
-        return channel;
-    }
-
-    private GroupChat failed(TenantId tenant, String key, String claim, String reason) {
-        redis.del(claim);
-        log.warn("Could not open group DM {} in tenant {}: {}", key, tenant, reason);
-        return new GroupChat.NotPossible(reason);
     }
 
     /** Slack's redirect that opens the conversation in the app or the browser. */

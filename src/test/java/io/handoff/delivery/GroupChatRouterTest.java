@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.handoff.chat.GroupChat;
 import io.handoff.chat.Message;
+import io.handoff.chat.Notification;
 import io.handoff.chat.PlatformGroupChats;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
@@ -35,10 +36,12 @@ class GroupChatRouterTest {
         preference.touched(tenant, ana.id(), Platform.TEAMS);
         preference.touched(tenant, dana.id(), Platform.TEAMS);
 
-        GroupChat chat = router.open(tenant, ana, dana, Message.text("hello"), "k1");
+        Notification note = new Notification(ana.id(), Message.text("find a moment"), "k1:note");
+        GroupChat chat = router.open(tenant, ana, dana, Message.text("hello"), "k1", List.of(note));
 
         assertThat(chat).isInstanceOf(GroupChat.Opened.class);
         assertThat(teams.keys).containsExactly("k1");
+        assertThat(teams.fallbacks).containsExactly(List.of(note));
         assertThat(slack.keys).isEmpty();
     }
 
@@ -48,7 +51,7 @@ class GroupChatRouterTest {
         preference.prefer(tenant, ana.id(), Optional.of(Platform.SLACK));
         preference.touched(tenant, dana.id(), Platform.SLACK);
 
-        router.open(tenant, ana, dana, Message.text("hello"), "k2");
+        router.open(tenant, ana, dana, Message.text("hello"), "k2", List.of());
 
         assertThat(slack.keys).containsExactly("k2");
         assertThat(teams.keys).isEmpty();
@@ -58,14 +61,14 @@ class GroupChatRouterTest {
     void differentPlatformsUnknownOnesAndThePlaygroundAreNotPossible() {
         preference.touched(tenant, ana.id(), Platform.SLACK);
         preference.touched(tenant, dana.id(), Platform.TEAMS);
-        GroupChat mixed = router.open(tenant, ana, dana, Message.text("hello"), "k3");
+        GroupChat mixed = router.open(tenant, ana, dana, Message.text("hello"), "k3", List.of());
 
         Person unknown = new Person(PersonId.of("lee"), "Lee", null, null, null, Map.of());
-        GroupChat noPlatform = router.open(tenant, ana, unknown, Message.text("hello"), "k4");
+        GroupChat noPlatform = router.open(tenant, ana, unknown, Message.text("hello"), "k4", List.of());
 
         preference.touched(tenant, ana.id(), Platform.PLAYGROUND);
         preference.touched(tenant, dana.id(), Platform.PLAYGROUND);
-        GroupChat playground = router.open(tenant, ana, dana, Message.text("hello"), "k5");
+        GroupChat playground = router.open(tenant, ana, dana, Message.text("hello"), "k5", List.of());
 
         assertThat(mixed).isInstanceOf(GroupChat.NotPossible.class);
         assertThat(noPlatform).isInstanceOf(GroupChat.NotPossible.class);
@@ -81,7 +84,7 @@ class GroupChatRouterTest {
         preference.touched(tenant, ana.id(), Platform.SLACK);
         slack.fail = true;
 
-        GroupChat chat = router.open(tenant, ana, slackOnly, Message.text("hello"), "k6");
+        GroupChat chat = router.open(tenant, ana, slackOnly, Message.text("hello"), "k6", List.of());
 
         assertThat(slack.keys).containsExactly("k6");
         assertThat(chat).isInstanceOfSatisfying(GroupChat.NotPossible.class,
@@ -92,6 +95,7 @@ class GroupChatRouterTest {
     private static final class Recording implements PlatformGroupChats {
         private final Platform platform;
         final List<String> keys = new ArrayList<>();
+        final List<List<Notification>> fallbacks = new ArrayList<>();
         boolean fail;
 
         Recording(Platform platform) {
@@ -104,8 +108,10 @@ class GroupChatRouterTest {
         }
 
         @Override
-        public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key) {
+        public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key,
+                              List<Notification> fallback) {
             keys.add(key);
+            fallbacks.add(fallback);
             if (fail) {
                 throw new IllegalStateException("boom");
             }

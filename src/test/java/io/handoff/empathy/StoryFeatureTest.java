@@ -265,6 +265,33 @@ class StoryFeatureTest {
     }
 
     @Test
+    void letsTalkWhileTheChatOpensInTheBackgroundAnswersAtOnceAndHandsOverTheNotes() {
+        RecordingGroupChats chats = new RecordingGroupChats(new GroupChat.Opening(Platform.SLACK));
+        StoryFeature withChats = new StoryFeature(f.graph, stories, prompts, f.engagement, channels, chats, f.clock);
+        Notification relay = press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND))
+                .notifications().get(0);
+        String id = stories.toldBy(f.tenant, PersonId.of("d1")).get(0).id();
+
+        Outcome talk = withChats.onButton(new Interaction.ButtonPressed(f.actor("ana"), reaction(relay, Reaction.LETS_TALK)));
+
+        assertThat(shown(talk).summary()).isEqualTo("I'm opening a group DM with you, Driver and me \u2014 it will"
+                + " appear in your Slack sidebar in a moment.");
+        assertThat(shown(talk).blocks()).noneMatch(Link.class::isInstance);
+        // only the reaction notice now; the notes go with the call, for the platform to deliver should it fail
+        assertThat(talk.notifications()).singleElement().satisfies(n ->
+                assertThat(n.message().summary()).doesNotStartWith("You and"));
+        assertThat(chats.calls).singleElement().satisfies(call -> {
+            assertThat(call.fallback()).extracting(Notification::key)
+                    .containsExactly("story-talk:" + id + ":t", "story-talk:" + id + ":u");
+            assertThat(call.fallback()).extracting(Notification::to)
+                    .containsExactly(PersonId.of("d1"), PersonId.of("ana"));
+            assertThat(call.fallback()).allSatisfy(n ->
+                    assertThat(n.message().summary()).startsWith("You and").contains("would like to talk"));
+        });
+        assertThat(stories.talk(f.tenant, id)).hasValue("chat:slack");
+    }
+
+    @Test
     void letsTalkWherePeopleStartTheChatDeliversTheInvitations() {
         Notification invitation = new Notification(PersonId.of("d1"), Message.text("Open a chat with Ana"), "inv:1");
         RecordingGroupChats chats = new RecordingGroupChats(new GroupChat.Invited(Platform.TEAMS, List.of(invitation)));
@@ -302,7 +329,7 @@ class StoryFeatureTest {
 
     /** Group chats for the test: answers one result and keeps every request. */
     private static final class RecordingGroupChats implements GroupChats {
-        record Call(Person first, Person second, Message opening, String key) {
+        record Call(Person first, Person second, Message opening, String key, List<Notification> fallback) {
         }
 
         private final GroupChat result;
@@ -313,8 +340,9 @@ class StoryFeatureTest {
         }
 
         @Override
-        public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key) {
-            calls.add(new Call(first, second, opening, key));
+        public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key,
+                              List<Notification> fallback) {
+            calls.add(new Call(first, second, opening, key, fallback));
             return result;
         }
     }

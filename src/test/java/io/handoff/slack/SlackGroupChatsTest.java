@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,9 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.handoff.chat.Delivery;
 import io.handoff.chat.GroupChat;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
+import io.handoff.chat.Notification;
 import io.handoff.chat.Paragraph;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
@@ -34,11 +37,16 @@ import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.TestRedis;
 
-/** Slack group DMs: conversations.open with both users, one post per key, and every failure reported, not thrown. */
+/**
+ * Slack group DMs: the button's answer comes first ({@link GroupChat.Opening}, no network), then conversations.open
+ * with both users and one post per key in the background; every failure releases the claim and hands the fallback
+ * notes to delivery, nothing is thrown.
+ */
 class SlackGroupChatsTest {
     @RegisterExtension
     static final FakeSlackApi SLACK = new FakeSlackApi();
     private static final ExecutorService CALLS = Executors.newFixedThreadPool(2);
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final GraphStore graph = new RedisGraphStore(TestRedis.client());
     private final TenantId tenant = TestRedis.uniqueTenant();
@@ -49,6 +57,12 @@ class SlackGroupChatsTest {
             Map.of(Platform.SLACK, "UDANA0002"));
     private final Message opening = new Message("Let's talk about <!here> trucks", List.of(new Heading("Let's talk"),
             Paragraph.builder().plain("Story: ").strong("*bold* <https://evil.example|click>").build()));
+    /** What the fallback handed to delivery: tenant, notification and the key it was delivered with. */
+    private record Delivered(TenantId tenant, Notification note, String key) {
+    }
+
+    private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
+    private final Delivery delivery = (to, note, key) -> delivered.add(new Delivered(to, note, key));
     private SlackGroupChats chats;
 
     @AfterAll
@@ -60,16 +74,33 @@ class SlackGroupChatsTest {
     void setUp() {
         SLACK.resetAll();
         SlackWorkspaces workspaces = SlackTestSupport.workspaces(graph, SLACK, "xoxb-group-chats-test");
-        chats = new SlackGroupChats(graph, SlackTestSupport.slack(SLACK), workspaces, TestRedis.client(), CALLS);
+        chats = new SlackGroupChats(graph, SlackTestSupport.slack(SLACK), workspaces, TestRedis.client(), CALLS,
+                delivery);
         graph.saveTenant(new Tenant(tenant, "Group chats test", null, team, null, Instant.now()));
         stubOk(SLACK, "conversations.open", "{\"ok\":true,\"channel\":{\"id\":\"G0MPIM01\"}}");
         stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"G0MPIM01\",\"ts\":\"1.2\"}");
     }
 
+    private List<Notification> notes(String key) {
+        return List.of(new Notification(dana.id(), Message.text("You and Ana would like to talk"), key + ":t"),
+                new Notification(ana.id(), Message.text("You and Dana would like to talk"), key + ":u"));
+    }
+
+    private GroupChat open(String key) {
+        return chats.open(tenant, ana, dana, opening, key, notes(key));
+    }
+
+    private String claim(String key) {
+        return TestRedis.client().get(SlackGroupChats.claimKey(tenant, key));
+    }
+
     @Test
     void opensTheGroupDmOfBothAndPostsTheOpeningEscapedOncePerKey() {
-        GroupChat first = chats.open(tenant, ana, dana, opening, "story-talk:s1");
-        GroupChat again = chats.open(tenant, ana, dana, opening, "story-talk:s1");
+        GroupChat first = open("story-talk:s1");
+        assertThat(first).isEqualTo(new GroupChat.Opening(Platform.SLACK));
+        await().atMost(WAIT).until(() -> "G0MPIM01".equals(claim("story-talk:s1")));
+
+        GroupChat again = open("story-talk:s1");
 
         assertThat(calls(SLACK, "conversations.open")).singleElement()
                 .satisfies(call -> assertThat(call.get("users")).isEqualTo("UANA0001,UDANA0002"));
@@ -81,47 +112,48 @@ class SlackGroupChatsTest {
             assertThat(blocks).contains("&lt;https://evil.example|click&gt;").doesNotContain("<https://evil")
                     .contains("\u2217bold\u2217");
         });
-        assertThat(first).isInstanceOfSatisfying(GroupChat.Opened.class, opened -> {
-            assertThat(opened.again()).isFalse();
+        assertThat(again).isInstanceOfSatisfying(GroupChat.Opened.class, opened -> {
+            assertThat(opened.again()).isTrue();
             assertThat(opened.link()).hasValueSatisfying(link -> assertThat(link.toString())
                     .isEqualTo("https://slack.com/app_redirect?channel=G0MPIM01&team=" + team));
         });
-        assertThat(again).isInstanceOfSatisfying(GroupChat.Opened.class, opened -> {
-            assertThat(opened.again()).isTrue();
-            assertThat(opened.link()).isEqualTo(((GroupChat.Opened) first).link());
-        });
+        assertThat(delivered).isEmpty();
         assertThat(TestRedis.client().ttl(SlackGroupChats.claimKey(tenant, "story-talk:s1")))
                 .isGreaterThan(Duration.ofDays(29).toSeconds());
     }
 
     @Test
-    void aRateLimitIsReportedAtOnceAndReleasesTheClaim() {
+    void aRateLimitReleasesTheClaimAndDeliversBothNotes() {
         SLACK.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "30").withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
 
-        long started = System.nanoTime();
-        GroupChat chat = chats.open(tenant, ana, dana, opening, "story-talk:s2");
+        GroupChat chat = open("story-talk:s2");
 
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(SlackGroupChats.MAX_WAIT.toMillis());
-        assertThat(chat).isInstanceOfSatisfying(GroupChat.NotPossible.class,
-                n -> assertThat(n.reason()).contains("rate limited for 30 s"));
+        assertThat(chat).isEqualTo(new GroupChat.Opening(Platform.SLACK));
+        await().atMost(WAIT).until(() -> delivered.size() == 2);
+        assertThat(delivered).containsExactlyElementsOf(notes("story-talk:s2").stream()
+                .map(n -> new Delivered(tenant, n, n.key())).toList());
         assertThat(calls(SLACK, "conversations.open")).hasSize(1);
         assertThat(calls(SLACK, "chat.postMessage")).isEmpty();
         assertThat(TestRedis.client().exists(SlackGroupChats.claimKey(tenant, "story-talk:s2"))).isFalse();
     }
 
     @Test
-    void aRefusedPostIsNotPossibleAndTheNextTryOpensAgain() {
+    void aRefusedPostDeliversTheNotesAndTheNextTryOpensAgain() {
         SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(
                 okJson("{\"ok\":false,\"error\":\"restricted_action\"}")));
-        GroupChat refused = chats.open(tenant, ana, dana, opening, "story-talk:s3");
+        open("story-talk:s3");
+        await().atMost(WAIT).until(() -> delivered.size() == 2
+                && !TestRedis.client().exists(SlackGroupChats.claimKey(tenant, "story-talk:s3")));
         stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"G0MPIM01\",\"ts\":\"1.3\"}");
-        GroupChat retried = chats.open(tenant, ana, dana, opening, "story-talk:s3");
 
-        assertThat(refused).isInstanceOfSatisfying(GroupChat.NotPossible.class,
-                n -> assertThat(n.reason()).contains("restricted_action"));
-        assertThat(retried).isInstanceOfSatisfying(GroupChat.Opened.class, o -> assertThat(o.again()).isFalse());
+        GroupChat retried = open("story-talk:s3");
+
+        assertThat(retried).isEqualTo(new GroupChat.Opening(Platform.SLACK));
+        await().atMost(WAIT).until(() -> "G0MPIM01".equals(claim("story-talk:s3")));
         assertThat(calls(SLACK, "conversations.open")).hasSize(2);
+        assertThat(calls(SLACK, "chat.postMessage")).hasSize(2);
+        assertThat(delivered).extracting(Delivered::key).containsExactly("story-talk:s3:t", "story-talk:s3:u");
     }
 
     @Test
@@ -129,27 +161,33 @@ class SlackGroupChatsTest {
         Person teamsOnly = new Person(PersonId.of("lee"), "Lee", "lee@x.example", null, null,
                 Map.of(Platform.TEAMS, "aad-lee"));
 
-        GroupChat chat = chats.open(tenant, ana, teamsOnly, opening, "story-talk:s4");
+        GroupChat chat = chats.open(tenant, ana, teamsOnly, opening, "story-talk:s4", notes("story-talk:s4"));
 
         assertThat(chat).isInstanceOf(GroupChat.NotPossible.class);
         assertThat(SLACK.getAllServeEvents()).isEmpty();
+        assertThat(delivered).isEmpty();
+        assertThat(TestRedis.client().exists(SlackGroupChats.claimKey(tenant, "story-talk:s4"))).isFalse();
     }
 
     @Test
-    void aSlowSlackIsGivenUpOnAndTheLateConversationGetsNoPost() throws InterruptedException {
+    void aSlowSlackDoesNotHoldTheAnswerAndAPressMeanwhileOpensNothingMore() {
         SLACK.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(
-                okJson("{\"ok\":true,\"channel\":{\"id\":\"G0SLOW01\"}}").withFixedDelay(
-                        (int) SlackGroupChats.MAX_WAIT.toMillis() + 1000)));
+                okJson("{\"ok\":true,\"channel\":{\"id\":\"G0SLOW01\"}}").withFixedDelay(3000)));
 
-        GroupChat chat = chats.open(tenant, ana, dana, opening, "story-talk:s5");
+        GroupChat chat = open("story-talk:s5");
+        // answered before Slack answered: the claim still says "opening" and nothing is posted yet
+        String claimWhenAnswered = claim("story-talk:s5");
+        List<Map<String, String>> postsWhenAnswered = calls(SLACK, "chat.postMessage");
+        GroupChat meanwhile = open("story-talk:s5");
 
-        assertThat(chat).isInstanceOfSatisfying(GroupChat.NotPossible.class,
-                n -> assertThat(n.reason()).contains("did not answer"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.getAllServeEvents().stream()
-                .anyMatch(e -> e.getRequest().getUrl().endsWith("conversations.open") && e.getResponse() != null
-                        && e.getResponse().getBodyAsString().contains("G0SLOW01")));
-        Thread.sleep(300); // the background call would post right after the late answer
-        assertThat(calls(SLACK, "chat.postMessage")).isEmpty();
-        assertThat(TestRedis.client().exists(SlackGroupChats.claimKey(tenant, "story-talk:s5"))).isFalse();
+        assertThat(chat).isEqualTo(new GroupChat.Opening(Platform.SLACK));
+        assertThat(claimWhenAnswered).isEqualTo("opening");
+        assertThat(postsWhenAnswered).isEmpty();
+        assertThat(meanwhile).isEqualTo(new GroupChat.Opening(Platform.SLACK));
+        await().atMost(WAIT).until(() -> "G0SLOW01".equals(claim("story-talk:s5")));
+        assertThat(calls(SLACK, "conversations.open")).hasSize(1);
+        assertThat(calls(SLACK, "chat.postMessage")).singleElement()
+                .satisfies(post -> assertThat(post.get("channel")).isEqualTo("G0SLOW01"));
+        assertThat(delivered).isEmpty();
     }
 }

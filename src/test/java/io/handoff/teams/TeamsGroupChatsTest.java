@@ -33,7 +33,7 @@ class TeamsGroupChatsTest {
     void eachInvitationLinksToANewChatWithTheOtherKeyedFromTheCallersKey() {
         Message opening = Message.text("Let's talk about the pallets & forms #2");
 
-        GroupChat chat = chats.open(tenant, ana, dana, opening, "story-talk:s1");
+        GroupChat chat = chats.open(tenant, ana, dana, opening, "story-talk:s1", List.of());
 
         assertThat(chat).isInstanceOfSatisfying(GroupChat.Invited.class, invited -> {
             assertThat(invited.invitations()).extracting(Notification::to, Notification::key).containsExactly(
@@ -56,8 +56,8 @@ class TeamsGroupChatsTest {
         Person slackOnly = new Person(PersonId.of("sam"), "Sam", "sam@contoso.example", null, null,
                 Map.of(Platform.SLACK, "USAM"));
 
-        assertThat(chats.open(tenant, ana, noEmail, Message.text("x"), "k")).isInstanceOf(GroupChat.NotPossible.class);
-        assertThat(chats.open(tenant, ana, slackOnly, Message.text("x"), "k")).isInstanceOf(GroupChat.NotPossible.class);
+        assertThat(chats.open(tenant, ana, noEmail, Message.text("x"), "k", List.of())).isInstanceOf(GroupChat.NotPossible.class);
+        assertThat(chats.open(tenant, ana, slackOnly, Message.text("x"), "k", List.of())).isInstanceOf(GroupChat.NotPossible.class);
     }
 
     private static Link link(Notification invitation) {
