@@ -1,6 +1,7 @@
 package io.handoff.teams;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.handoff.graph.PersonId;
@@ -46,13 +47,30 @@ final class TeamsAddresses {
         rememberIfChanged(serviceUrlKey(tenant), serviceUrl);
     }
 
+    /**
+     * Both at once for an activity of a known person: one MGET (one hash tag) and a write only for what changed, as
+     * this runs on every activity.
+     */
+    void remember(TenantId tenant, PersonId person, String serviceUrl, String teamsUserId) {
+        boolean userId = isUserId(teamsUserId);
+        String serviceUrlKey = serviceUrlKey(tenant);
+        String userIdKey = userIdKey(tenant, person);
+        List<String> stored = redis.mget(serviceUrlKey, userIdKey);
+        if (serviceUrl != null && !serviceUrl.isBlank() && !serviceUrl.equals(stored.get(0))) {
+            redis.set(serviceUrlKey, serviceUrl);
+        }
+        if (userId && !teamsUserId.equals(stored.get(1))) {
+            redis.set(userIdKey, teamsUserId);
+        }
+    }
+
     Optional<String> serviceUrl(TenantId tenant) {
         return Optional.ofNullable(redis.get(serviceUrlKey(tenant)));
     }
 
     /** Keeps the person's {@code 29:} Teams user id; other ids (a bot's {@code 28:}, blanks) are ignored. */
     void rememberUserId(TenantId tenant, PersonId person, String teamsUserId) {
-        if (teamsUserId != null && teamsUserId.startsWith("29:") && teamsUserId.length() <= 256) {
+        if (isUserId(teamsUserId)) {
             rememberIfChanged(userIdKey(tenant, person), teamsUserId);
         }
     }
@@ -67,6 +85,10 @@ final class TeamsAddresses {
 
     boolean refusedChat(TenantId tenant, PersonId person) {
         return redis.exists(noChatKey(tenant, person));
+    }
+
+    private static boolean isUserId(String teamsUserId) {
+        return teamsUserId != null && teamsUserId.startsWith("29:") && teamsUserId.length() <= 256;
     }
 
     private void rememberIfChanged(String key, String value) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -112,12 +113,13 @@ final class TeamsAvailability implements AvailabilityCheck {
 
     private Availability lookUp(TenantId tenant, Person person, String objectId) {
         String cacheKey = cacheKey(tenant, person.id());
-        String cached = redis.get(cacheKey);
+        List<String> known = redis.mget(cacheKey, backoffKey(tenant)); // one hash tag: one round trip
+        String cached = known.get(0);
         if (cached != null) {
             count("cached");
             return AWAY.equals(cached) ? Availability.awayIndefinitely() : Availability.AVAILABLE;
         }
-        if (redis.exists(backoffKey(tenant))) {
+        if (known.get(1) != null) {
             count("backed_off");
             return Availability.AVAILABLE;
         }
@@ -226,8 +228,7 @@ final class TeamsAvailability implements AvailabilityCheck {
     }
 
     private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip).filter(v -> v.matches("\\d{1,9}"))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
+        return response.headers().firstValue("Retry-After").flatMap(ConnectorRetry::parseRetryAfter) // s or date
                 .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
                 .orElse(DEFAULT_RETRY_AFTER);
     }

@@ -478,8 +478,7 @@ final class TeamsBot implements Bot {
         if (isPersonal(activity)) {
             references.save(tenant, person, activity.getConversationReference());
         }
-        addresses.rememberServiceUrl(tenant, activity.getServiceUrl());
-        addresses.rememberUserId(tenant, person, from.getId());
+        addresses.remember(tenant, person, activity.getServiceUrl(), from.getId());
         platformPreference.touched(tenant, person, Platform.TEAMS);
         return Optional.of(new Actor(tenant, person));
     }

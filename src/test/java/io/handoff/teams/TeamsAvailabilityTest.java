@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +48,9 @@ import io.handoff.nudge.Availability;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * Out of office from Teams presence: the identity platform's token endpoint and Microsoft Graph on WireMock, the
@@ -180,6 +185,34 @@ class TeamsAvailabilityTest {
         MICROSOFT.verify(1, getRequestedFor(urlPathMatching("/graph/v1.0/users/.*/presence")));
         assertThat(redis.ttl(key("teams-away:dana"))).isBetween(1L, TeamsAvailability.CACHE.toSeconds());
         assertThat(lookups("cached")).isEqualTo(1);
+    }
+
+    @Test
+    void whileTheTenantIsBackedOffADecisionCostsOneRedisRoundTrip() {
+        Person dana = person("dana");
+        redis.setex(key("teams-presence-backoff"), 60, "1");
+        redis.sendCommand(Protocol.Command.CONFIG, "RESETSTAT");
+
+        assertThat(availability.availability(tenant, dana)).isEqualTo(Availability.AVAILABLE);
+
+        String stats = SafeEncoder.encode((byte[]) redis.sendCommand(Protocol.Command.INFO, "commandstats"));
+        long calls = stats.lines().filter(line -> line.startsWith("cmdstat_"))
+                .filter(line -> !line.startsWith("cmdstat_config") && !line.startsWith("cmdstat_info"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("^[^:]*:calls=(\\d+),.*$", "$1"))).sum();
+        assertThat(calls).as(stats).isEqualTo(1);
+        assertThat(lookups("backed_off")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterGivenAsAnHttpDateIsHonoured() {
+        String inTenMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(10));
+        MICROSOFT.stubFor(get(urlPathMatching("/graph/v1.0/users/.*/presence")).willReturn(aResponse()
+                .withStatus(503).withHeader("Retry-After", inTenMinutes)));
+
+        assertThat(availability.availability(tenant, person("dana"))).isEqualTo(Availability.AVAILABLE);
+
+        assertThat(redis.ttl(key("teams-presence-backoff"))).isBetween(590L, 600L);
     }
 
     @Test
