@@ -35,10 +35,10 @@ public class RedisConfiguration {
     GraphStore graphStore(UnifiedJedis redis) {
         RedisGraphStore store = new RedisGraphStore(redis);
         for (TenantId tenant : store.tenants()) {
-            int written = store.writeMissingCards(tenant);
-            if (written > 0) {
-                log.info("Wrote the person cards of {} people of tenant {} stored before cards existed", written,
-                        tenant.value());
+            int moved = store.upgradeLegacyLayout(tenant);
+            if (moved > 0) {
+                log.info("Moved {} people of tenant {} to one adjacency string each (the graph layout before it "
+                        + "had person, out, in and cards hashes)", moved, tenant.value());
             }
         }
         return store;

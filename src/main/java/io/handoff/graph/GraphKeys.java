@@ -27,27 +27,39 @@ final class GraphKeys {
         return prefix + "people";
     }
 
-    /** Hash: name, email, team, tz, id:slack, id:teams. */
-    String person(String id) {
+    /**
+     * String: the person's card, then one line per handoff they take part in, each carrying the other person's card
+     * ({@link AdjacencyCodec}). Every edge is in both ends' strings.
+     */
+    String adjacency(String id) {
+        return prefix + "adj:" + id;
+    }
+
+    /** The start of every adjacency key of the tenant (the neighbourhood script builds keys from it). */
+    String adjacencyPrefix() {
+        return prefix + "adj:";
+    }
+
+    // The layout before adjacency strings (read once by the upgrade in AdjacencyUpgrade, then deleted).
+
+    /** Before adjacency strings: hash of a person's fields (name, email, team, tz, id:&lt;platform&gt;). */
+    String legacyPerson(String id) {
         return prefix + "person:" + id;
     }
 
-    /**
-     * Hash: person id → the person's fields as one card ({@link PersonCard}), a copy of {@link #person} written by the
-     * same scripts, so the people of an ego map or the whole organisation are one read.
-     */
-    String cards() {
-        return prefix + "cards";
-    }
-
-    /** Hash: downstream person id → encoded edge ({@link EdgeCodec}). */
-    String out(String id) {
+    /** Before adjacency strings: hash downstream id → encoded edge. */
+    String legacyOut(String id) {
         return prefix + "out:" + id;
     }
 
-    /** Hash: upstream person id → the same encoded edge as in the upstream's out hash. */
-    String in(String id) {
+    /** Before adjacency strings: hash upstream id → encoded edge. */
+    String legacyIn(String id) {
         return prefix + "in:" + id;
+    }
+
+    /** Before adjacency strings: hash person id → a copy of their fields. */
+    String legacyCards() {
+        return prefix + "cards";
     }
 
     /** Hash: team id → team name. */

@@ -84,7 +84,10 @@ public interface GraphStore {
     /** How many handoffs {@link #importHandoffs} writes in one atomic batch. */
     int IMPORT_BATCH = 500;
 
-    /** Everyone within {@code depth} (1 to {@link Neighbourhood#MAX_DEPTH}) handoffs of {@code centre}. */
+    /**
+     * Everyone within {@code depth} (1 to {@link Neighbourhood#MAX_DEPTH}) handoffs of {@code centre}; the outermost
+     * ring carries name, team and time zone only (see {@link Neighbourhood}).
+     */
     Neighbourhood neighbourhood(TenantId tenant, PersonId centre, int depth);
 
     /** The whole graph of a tenant. Reads every person; use {@link #teamMap} for org-wide team views. */

@@ -111,6 +111,6 @@ public record Handoff(PersonId upstream, PersonId downstream, HandoffTerms terms
     }
 
     private static Instant seconds(Instant instant) {
-        return Instant.ofEpochSecond(instant.getEpochSecond());
+        return instant.getNano() == 0 ? instant : Instant.ofEpochSecond(instant.getEpochSecond());
     }
 }

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An employee. {@code team} is empty until the person's team is known (from the roster or a CSV import).
@@ -17,14 +16,13 @@ public record Person(PersonId id, String displayName, String email, TeamId team,
     public static final int MAX_NAME = 200;
     public static final int MAX_EMAIL = 254;
     public static final int MAX_EXTERNAL_ID = 256;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     public Person {
         Objects.requireNonNull(id, "person id is required");
         displayName = Text.require("display name", displayName, MAX_NAME);
         email = Text.optional("email", email, MAX_EMAIL);
         email = email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && !isAddress(email)) {
             throw new IllegalArgumentException("email '" + email + "' is not an address");
         }
         timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
@@ -34,6 +32,20 @@ public record Person(PersonId id, String displayName, String email, TeamId team,
                     Text.require(platform.code() + " id", externalId, MAX_EXTERNAL_ID)));
         }
         identities = Collections.unmodifiableMap(copy);
+    }
+
+    /** One '@' with something on each side and no white space: the {@code [^@\\s]+@[^@\\s]+} test, by hand. */
+    private static boolean isAddress(String email) {
+        int at = email.indexOf('@');
+        if (at <= 0 || at == email.length() - 1 || email.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < email.length(); i++) {
+            if (Character.isWhitespace(email.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Person of(String id, String displayName, String team) {

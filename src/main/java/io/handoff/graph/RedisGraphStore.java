@@ -1,13 +1,11 @@
 package io.handoff.graph;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,18 +29,22 @@ import redis.clients.jedis.exceptions.JedisDataException;
 public final class RedisGraphStore implements GraphStore {
     private static final int MAX_ATTEMPTS = 16;
     private static final String NO_TEAM = "";
-    private static final LuaScript EDGE = LuaScript.load(RedisGraphStore.class, "team-counters.lua", "edge.lua");
-    private static final LuaScript PERSON = LuaScript.load(RedisGraphStore.class, "team-counters.lua", "person.lua");
-    private static final LuaScript DELETE_PERSON =
-            LuaScript.load(RedisGraphStore.class, "team-counters.lua", "delete-person.lua");
+    private static final LuaScript EDGE = graphScript("edge.lua");
+    private static final LuaScript PERSON = graphScript("person.lua");
+    private static final LuaScript DELETE_PERSON = graphScript("delete-person.lua");
+    private static final LuaScript IMPORT_EDGES = graphScript("import-edges.lua");
+    private static final LuaScript EDGE_OF = graphScript("edge-of.lua");
+    private static final LuaScript NEIGHBOURHOOD = LuaScript.load(RedisGraphStore.class, "neighbourhood.lua");
     private static final LuaScript TEAM = LuaScript.load(RedisGraphStore.class, "team.lua");
-    private static final LuaScript CARDS = LuaScript.load(RedisGraphStore.class, "team-counters.lua", "cards.lua");
-    private static final int CARDS_BATCH = 500;
-    private static final LuaScript IMPORT_EDGES =
-            LuaScript.load(RedisGraphStore.class, "team-counters.lua", "import-edges.lua");
+    /** Bytes read to find a person's card at the head of their adjacency string (a card is at most about 1.7 KB). */
+    private static final int CARD_READ = 2048;
 
     private final UnifiedJedis redis;
     private final TeamDirectory teamDirectory = new TeamDirectory();
+
+    private static LuaScript graphScript(String name) {
+        return LuaScript.load(RedisGraphStore.class, "team-counters.lua", "adjacency.lua", name);
+    }
 
     public RedisGraphStore(UnifiedJedis redis) {
         this.redis = Objects.requireNonNull(redis);
@@ -128,26 +130,22 @@ public final class RedisGraphStore implements GraphStore {
     public void savePerson(TenantId tenant, Person person) {
         GraphKeys keys = new GraphKeys(tenant);
         String id = person.id().value();
+        String card = AdjacencyCodec.card(person);
         String newTeam = person.teamId().map(TeamId::value).orElse(NO_TEAM);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            PersonRecord current = readPersonRecord(keys, id);
-            String expectedTeam = current.fields().isEmpty() ? "-" : current.fields().getOrDefault("team", NO_TEAM);
-            List<String> scriptKeys = new ArrayList<>(List.of(keys.person(id), keys.people(), keys.out(id), keys.in(id),
-                    keys.teamEdges(), keys.identities(), keys.members(memberKeyTeam(expectedTeam, newTeam)),
-                    keys.members(newTeam.isEmpty() ? memberKeyTeam(expectedTeam, newTeam) : newTeam)));
-            current.outIds().forEach(other -> scriptKeys.add(keys.person(other)));
-            current.inIds().forEach(other -> scriptKeys.add(keys.person(other)));
-            scriptKeys.add(keys.cards());
-            List<String> args = new ArrayList<>(List.of(id, expectedTeam, newTeam,
-                    Integer.toString(current.outIds().size()), Integer.toString(current.inIds().size())));
-            args.addAll(current.outIds());
-            args.addAll(current.inIds());
-            addField(args, "name", person.displayName(), "");
-            addField(args, "email", person.email(), GraphKeys.EMAIL_INDEX);
-            addField(args, "team", newTeam, "");
-            addField(args, "tz", person.timeZone().getId(), "");
+            String current = redis.get(keys.adjacency(id));
+            String oldTeam = current == null ? NO_TEAM : AdjacencyCodec.team(AdjacencyCodec.cardOf(current));
+            Set<String> others = current == null ? Set.of() : AdjacencyCodec.others(current);
+            List<String> scriptKeys = new ArrayList<>(List.of(keys.adjacency(id), keys.people(), keys.teamEdges(),
+                    keys.identities(), keys.members(anyTeam(oldTeam, newTeam)), keys.members(anyTeam(newTeam, oldTeam))));
+            others.forEach(other -> scriptKeys.add(keys.adjacency(other)));
+            List<String> args = new ArrayList<>(List.of(id, current == null ? "" : AdjacencyCodec.sha1(current), card,
+                    Integer.toString(others.size())));
+            args.addAll(others);
+            addIdentity(args, GraphKeys.EMAIL_INDEX, AdjacencyCodec.EMAIL, person.email());
             for (Platform platform : Platform.values()) {
-                addField(args, "id:" + platform.code(), person.identities().get(platform), platform.code());
+                addIdentity(args, platform.code(), AdjacencyCodec.platformField(platform),
+                        person.identities().get(platform));
             }
             if (runWrite(PERSON, scriptKeys, args) != 0) {
                 return;
@@ -156,23 +154,33 @@ public final class RedisGraphStore implements GraphStore {
         throw new ConcurrentGraphChangeException("person " + id);
     }
 
-    /** A members key must be passed even when the person has no old team; any key of the tenant will do. */
-    private static String memberKeyTeam(String expectedTeam, String newTeam) {
-        if (!expectedTeam.isEmpty() && !expectedTeam.equals("-")) {
-            return expectedTeam;
-        }
-        return newTeam.isEmpty() ? "-" : newTeam;
+    /** A members key must be passed even when there is no such team; any key of the tenant will do. */
+    private static String anyTeam(String team, String otherwise) {
+        return !team.isEmpty() ? team : otherwise.isEmpty() ? "-" : otherwise;
     }
 
-    private static void addField(List<String> args, String field, String value, String platform) {
-        args.add(field);
+    private static void addIdentity(List<String> args, String indexCode, int cardField, String value) {
+        args.add(indexCode);
+        args.add(Integer.toString(cardField));
         args.add(value == null ? "" : value);
-        args.add(platform);
     }
 
     @Override
     public Optional<Person> person(TenantId tenant, PersonId id) {
-        return decodePerson(id, redis.hgetAll(new GraphKeys(tenant).person(id.value())));
+        // The card is at the head of the adjacency string, which may be long for someone with many handoffs: read
+        // only its start (a card is far shorter) and the whole string only if the card did not end in that range.
+        String key = new GraphKeys(tenant).adjacency(id.value());
+        String head = redis.getrange(key, 0, CARD_READ - 1);
+        if (head == null || head.isEmpty()) {
+            return Optional.empty();
+        }
+        if (head.indexOf('\n') < 0 && head.getBytes(StandardCharsets.UTF_8).length >= CARD_READ) {
+            head = redis.get(key);
+            if (head == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(AdjacencyCodec.person(id, AdjacencyCodec.cardOf(head)));
     }
 
     @Override
@@ -198,25 +206,22 @@ public final class RedisGraphStore implements GraphStore {
         GraphKeys keys = new GraphKeys(tenant);
         String id = person.value();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            PersonRecord current = readPersonRecord(keys, id);
-            String team = current.fields().getOrDefault("team", NO_TEAM);
-            List<String> scriptKeys = new ArrayList<>(List.of(keys.person(id), keys.people(), keys.out(id), keys.in(id),
-                    keys.teamEdges(), keys.identities(), keys.members(team.isEmpty() ? "-" : team), keys.teamManagers()));
-            for (String other : current.outIds()) {
-                scriptKeys.add(keys.in(other));
-                scriptKeys.add(keys.person(other));
+            String current = redis.get(keys.adjacency(id));
+            String team = current == null ? NO_TEAM : AdjacencyCodec.team(AdjacencyCodec.cardOf(current));
+            Set<String> others = current == null ? Set.of() : AdjacencyCodec.others(current);
+            List<String> scriptKeys = new ArrayList<>(List.of(keys.adjacency(id), keys.people(), keys.teamEdges(),
+                    keys.identities(), keys.members(team.isEmpty() ? "-" : team), keys.teamManagers(),
+                    keys.teamsVersion()));
+            others.forEach(other -> scriptKeys.add(keys.adjacency(other)));
+            List<String> args = new ArrayList<>(List.of(id, current == null ? "" : AdjacencyCodec.sha1(current),
+                    newTeamsVersion(), Integer.toString(others.size())));
+            args.addAll(others);
+            args.add(GraphKeys.EMAIL_INDEX);
+            args.add(Integer.toString(AdjacencyCodec.EMAIL));
+            for (Platform platform : Platform.values()) {
+                args.add(platform.code());
+                args.add(Integer.toString(AdjacencyCodec.platformField(platform)));
             }
-            for (String other : current.inIds()) {
-                scriptKeys.add(keys.out(other));
-                scriptKeys.add(keys.person(other));
-            }
-            scriptKeys.add(keys.cards());
-            scriptKeys.add(keys.teamsVersion());
-            List<String> args = new ArrayList<>(List.of(id, team,
-                    Integer.toString(current.outIds().size()), Integer.toString(current.inIds().size())));
-            args.addAll(current.outIds());
-            args.addAll(current.inIds());
-            args.add(newTeamsVersion());
             long result = runWrite(DELETE_PERSON, scriptKeys, args);
             if (result != 0) {
                 return result == 1;
@@ -225,25 +230,16 @@ public final class RedisGraphStore implements GraphStore {
         throw new ConcurrentGraphChangeException("person " + id);
     }
 
-    private record PersonRecord(Map<String, String> fields, List<String> outIds, List<String> inIds) {
-    }
-
-    private PersonRecord readPersonRecord(GraphKeys keys, String id) {
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            Response<Map<String, String>> fields = pipeline.hgetAll(keys.person(id));
-            Response<Set<String>> out = pipeline.hkeys(keys.out(id));
-            Response<Set<String>> in = pipeline.hkeys(keys.in(id));
-            pipeline.sync();
-            return new PersonRecord(fields.get(), List.copyOf(out.get()), List.copyOf(in.get()));
-        }
-    }
-
     // ---- handoffs ----
 
     @Override
     public Optional<Handoff> handoff(TenantId tenant, PersonId upstream, PersonId downstream) {
-        String encoded = redis.hget(new GraphKeys(tenant).out(upstream.value()), downstream.value());
-        return Optional.ofNullable(encoded).map(e -> EdgeCodec.decode(upstream, downstream, e));
+        return Optional.ofNullable(currentEdge(new GraphKeys(tenant), upstream, downstream))
+                .map(e -> EdgeCodec.decode(upstream, downstream, e));
+    }
+
+    private String currentEdge(GraphKeys keys, PersonId upstream, PersonId downstream) {
+        return (String) EDGE_OF.run(redis, List.of(keys.adjacency(upstream.value())), List.of(downstream.value()));
     }
 
     @Override
@@ -253,10 +249,10 @@ public final class RedisGraphStore implements GraphStore {
             throw new GraphException("a person cannot hand work to themselves");
         }
         GraphKeys keys = new GraphKeys(tenant);
-        List<String> scriptKeys = List.of(keys.out(upstream.value()), keys.in(downstream.value()),
-                keys.person(upstream.value()), keys.person(downstream.value()), keys.teamEdges());
+        List<String> scriptKeys = List.of(keys.adjacency(upstream.value()), keys.adjacency(downstream.value()),
+                keys.teamEdges());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            String currentEncoded = redis.hget(keys.out(upstream.value()), downstream.value());
+            String currentEncoded = currentEdge(keys, upstream, downstream);
             Optional<Handoff> current = Optional.ofNullable(currentEncoded)
                     .map(e -> EdgeCodec.decode(upstream, downstream, e));
             Optional<Handoff> next = Objects.requireNonNull(change.apply(current), "change must not return null");
@@ -286,14 +282,17 @@ public final class RedisGraphStore implements GraphStore {
         int written = 0;
         for (int from = 0; from < handoffs.size(); from += IMPORT_BATCH) {
             List<Handoff> batch = handoffs.subList(from, Math.min(handoffs.size(), from + IMPORT_BATCH));
-            List<String> scriptKeys = new ArrayList<>(1 + 4 * batch.size());
+            List<String> scriptKeys = new ArrayList<>(1 + 2 * batch.size());
             List<String> args = new ArrayList<>(3 * batch.size());
             scriptKeys.add(keys.teamEdges());
             for (Handoff edge : batch) {
                 String up = edge.upstream().value();
                 String down = edge.downstream().value();
-                scriptKeys.addAll(List.of(keys.out(up), keys.in(down), keys.person(up), keys.person(down)));
-                args.addAll(List.of(up, down, EdgeCodec.encode(edge)));
+                scriptKeys.add(keys.adjacency(up));
+                scriptKeys.add(keys.adjacency(down));
+                args.add(up);
+                args.add(down);
+                args.add(EdgeCodec.encode(edge));
             }
             written += (int) runWrite(IMPORT_EDGES, scriptKeys, args);
         }
@@ -302,7 +301,7 @@ public final class RedisGraphStore implements GraphStore {
 
     private void requirePeopleExist(GraphKeys keys, PersonId upstream, PersonId downstream) {
         for (PersonId person : List.of(upstream, downstream)) {
-            if (!redis.exists(keys.person(person.value()))) {
+            if (!redis.exists(keys.adjacency(person.value()))) {
                 throw new UnknownPersonException(person);
             }
         }
@@ -333,26 +332,11 @@ public final class RedisGraphStore implements GraphStore {
     }
 
     /**
-     * Writes the card of everyone stored before cards existed (an upgrade); every later write keeps cards current.
-     * Returns how many were written.
+     * Moves a tenant stored in the layout before adjacency strings (person, out, in and cards hashes) to adjacency
+     * strings; nothing happens for a tenant already in the new layout. Returns how many people were moved.
      */
-    public int writeMissingCards(TenantId tenant) {
-        GraphKeys keys = new GraphKeys(tenant);
-        Response<Set<String>> ids;
-        Response<Set<String>> withCards;
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            ids = pipeline.smembers(keys.people());
-            withCards = pipeline.hkeys(keys.cards());
-            pipeline.sync();
-        }
-        List<String> missing = ids.get().stream().filter(id -> !withCards.get().contains(id)).sorted().toList();
-        for (int from = 0; from < missing.size(); from += CARDS_BATCH) {
-            List<String> batch = missing.subList(from, Math.min(missing.size(), from + CARDS_BATCH));
-            List<String> scriptKeys = new ArrayList<>(List.of(keys.cards()));
-            batch.forEach(id -> scriptKeys.add(keys.person(id)));
-            CARDS.run(redis, scriptKeys, batch);
-        }
-        return missing.size();
+    public int upgradeLegacyLayout(TenantId tenant) {
+        return new AdjacencyUpgrade(redis).run(tenant);
     }
 
     // ---- reads ----
@@ -361,15 +345,10 @@ public final class RedisGraphStore implements GraphStore {
     public Neighbourhood neighbourhood(TenantId tenant, PersonId centre, int depth) {
         Neighbourhood.requireDepth(depth);
         GraphKeys keys = new GraphKeys(tenant);
-        Map<PersonId, Person> people = new LinkedHashMap<>();
-        Map<String, Handoff> edges = new LinkedHashMap<>();
-        Set<String> seen = new LinkedHashSet<>(List.of(centre.value()));
-        List<String> frontier = List.of(centre.value());
-        int roundTrips = 0;
+        NeighbourhoodReader reader = new NeighbourhoodReader(centre.value());
+        List<String> ring = List.of(centre.value());
         Response<String> teamsVersion;
-        Response<List<String>> cards;
-        List<Response<Map<String, String>>> outReplies = new ArrayList<>();
-        List<Response<Map<String, String>>> inReplies = new ArrayList<>();
+        Response<String> centreAdjacency;
         // The team directory comes along with the first read when no copy is held, else with the next read when
         // the copy turns out to be out of date (rare: teams change seldom).
         DirectoryRead directoryRead = null;
@@ -378,77 +357,41 @@ public final class RedisGraphStore implements GraphStore {
             if (!teamDirectory.holds(tenant)) {
                 directoryRead = DirectoryRead.queue(pipeline, keys);
             }
-            cards = queueExpansion(pipeline, keys, frontier, outReplies, inReplies);
+            centreAdjacency = pipeline.get(keys.adjacency(centre.value()));
             pipeline.sync();
-            roundTrips++;
         }
-        if (cards.get().get(0) == null) {
+        int roundTrips = 1;
+        if (centreAdjacency.get() == null) {
             throw new UnknownPersonException(centre);
         }
         Map<String, Team> teamsById = directoryRead != null ? directoryRead.remember(teamDirectory, tenant)
                 : teamDirectory.current(tenant, teamsVersion.get()).orElse(null);
-        for (int level = 1; ; level++) {
-            addPeople(people, frontier, cards.get());
-            List<String> next = new ArrayList<>();
-            for (int i = 0; i < frontier.size(); i++) {
-                PersonId me = PersonId.of(frontier.get(i));
-                for (Map.Entry<String, String> out : outReplies.get(i).get().entrySet()) {
-                    PersonId other = PersonId.of(out.getKey());
-                    edges.putIfAbsent(me + ">" + other, EdgeCodec.decode(me, other, out.getValue()));
-                    if (seen.add(out.getKey())) {
-                        next.add(out.getKey());
-                    }
-                }
-                for (Map.Entry<String, String> in : inReplies.get(i).get().entrySet()) {
-                    PersonId other = PersonId.of(in.getKey());
-                    edges.putIfAbsent(other + ">" + me, EdgeCodec.decode(other, me, in.getValue()));
-                    if (seen.add(in.getKey())) {
-                        next.add(in.getKey());
-                    }
-                }
-            }
-            if (next.isEmpty()) {
-                break;
-            }
-            outReplies.clear();
-            inReplies.clear();
-            boolean expand = level < depth;
+        ring = reader.ring(ring, List.of(centreAdjacency.get()));
+        // Each further ring is one MGET of the strings of everyone the previous ring named; the last ring is not
+        // read (its people come with the summaries in the lines that lead to them).
+        for (int level = 1; level < depth && !ring.isEmpty(); level++) {
+            Response<List<String>> strings;
             try (AbstractPipeline pipeline = redis.pipelined()) {
                 if (teamsById == null && directoryRead == null) {
                     directoryRead = DirectoryRead.queue(pipeline, keys);
                 }
-                cards = expand ? queueExpansion(pipeline, keys, next, outReplies, inReplies)
-                        : pipeline.hmget(keys.cards(), next.toArray(String[]::new));
+                strings = pipeline.mget(ring.stream().map(keys::adjacency).toArray(String[]::new));
                 pipeline.sync();
-                roundTrips++;
             }
-            if (!expand) {
-                addPeople(people, next, cards.get());
-                break;
-            }
-            frontier = next;
+            roundTrips++;
+            ring = reader.ring(ring, strings.get());
         }
         if (teamsById == null) {
             if (directoryRead == null) {
                 try (AbstractPipeline pipeline = redis.pipelined()) {
                     directoryRead = DirectoryRead.queue(pipeline, keys);
                     pipeline.sync();
-                    roundTrips++;
                 }
+                roundTrips++;
             }
             teamsById = directoryRead.remember(teamDirectory, tenant);
         }
-        Map<TeamId, Team> teams = new TreeMap<>();
-        for (Person person : people.values()) {
-            TeamId team = person.team();
-            if (team != null && !teams.containsKey(team)) {
-                Team known = teamsById.get(team.value());
-                if (known != null) {
-                    teams.put(team, known);
-                }
-            }
-        }
-        return new Neighbourhood(centre, depth, new OrgGraph(people, teams, List.copyOf(edges.values())), roundTrips);
+        return new Neighbourhood(centre, depth, reader.graph(teamsById), roundTrips);
     }
 
     /** The team directory read after its version token, in a pipeline of its own or riding along with other reads. */
@@ -468,52 +411,41 @@ public final class RedisGraphStore implements GraphStore {
         return UUID.randomUUID().toString();
     }
 
-    /** Queues the adjacency of {@code ids} and returns the reply holding their cards, in the same order. */
-    private static Response<List<String>> queueExpansion(AbstractPipeline pipeline, GraphKeys keys, List<String> ids,
-                                                         List<Response<Map<String, String>>> outReplies,
-                                                         List<Response<Map<String, String>>> inReplies) {
-        for (String id : ids) {
-            outReplies.add(pipeline.hgetAll(keys.out(id)));
-            inReplies.add(pipeline.hgetAll(keys.in(id)));
-        }
-        return pipeline.hmget(keys.cards(), ids.toArray(String[]::new));
-    }
-
-    /** A person whose card is missing (an edge left dangling by a concurrent delete) is left out. */
-    private static void addPeople(Map<PersonId, Person> people, List<String> ids, List<String> cards) {
-        for (int i = 0; i < ids.size(); i++) {
-            PersonId id = PersonId.of(ids.get(i));
-            decodePerson(id, PersonCard.fields(cards.get(i))).ifPresent(person -> people.put(id, person));
-        }
-    }
-
     @Override
     public OrgGraph graph(TenantId tenant) {
         GraphKeys keys = new GraphKeys(tenant);
         Response<Set<String>> ids;
-        Response<Map<String, String>> cards;
         DirectoryRead directory;
         try (AbstractPipeline pipeline = redis.pipelined()) {
             ids = pipeline.smembers(keys.people());
-            cards = pipeline.hgetAll(keys.cards());
             directory = DirectoryRead.queue(pipeline, keys);
             pipeline.sync();
         }
         List<String> sorted = ids.get().stream().sorted().toList();
-        Map<String, Response<Map<String, String>>> outReplies = new HashMap<>();
+        List<Response<String>> adjacency = new ArrayList<>(sorted.size());
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (String id : sorted) {
-                outReplies.put(id, pipeline.hgetAll(keys.out(id)));
+                adjacency.add(pipeline.get(keys.adjacency(id)));
             }
             pipeline.sync();
         }
         Map<PersonId, Person> people = new LinkedHashMap<>();
         List<Handoff> edges = new ArrayList<>();
-        for (String id : sorted) {
-            PersonId me = PersonId.of(id);
-            decodePerson(me, PersonCard.fields(cards.get().get(id))).ifPresent(p -> people.put(me, p));
-            new TreeMap<>(outReplies.get(id).get()).forEach((other, encoded) ->
-                    edges.add(EdgeCodec.decode(me, PersonId.of(other), encoded)));
+        for (int i = 0; i < sorted.size(); i++) {
+            String text = adjacency.get(i).get();
+            if (text == null) {
+                continue;
+            }
+            PersonId me = PersonId.of(sorted.get(i));
+            int cardEnd = text.indexOf('\n');
+            people.put(me, AdjacencyCodec.person(me, text, 0, cardEnd < 0 ? text.length() : cardEnd));
+            TreeMap<String, String> out = new TreeMap<>();
+            AdjacencyCodec.forEachLine(text, (direction, other, t, edgeFrom, edgeTo, cardFrom, cardTo) -> {
+                if (direction == AdjacencyCodec.OUT) {
+                    out.put(other, t.substring(edgeFrom, edgeTo));
+                }
+            });
+            out.forEach((other, encoded) -> edges.add(EdgeCodec.decode(me, PersonId.of(other), encoded)));
         }
         return new OrgGraph(people, new TreeMap<>(byTeamId(directory.remember(teamDirectory, tenant))), edges);
     }
@@ -568,23 +500,6 @@ public final class RedisGraphStore implements GraphStore {
             }
         }
         return slot == counts.length - 1 && digits > 0 ? counts : null;
-    }
-
-    private static Optional<Person> decodePerson(PersonId id, Map<String, String> fields) {
-        if (fields == null || fields.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<Platform, String> identities = new EnumMap<>(Platform.class);
-        for (Platform platform : Platform.values()) {
-            String external = fields.get("id:" + platform.code());
-            if (external != null) {
-                identities.put(platform, external);
-            }
-        }
-        String team = fields.get("team");
-        return Optional.of(new Person(id, fields.get("name"), fields.get("email"),
-                team == null || team.isEmpty() ? null : TeamId.of(team),
-                ZoneId.of(fields.getOrDefault("tz", "UTC")), identities));
     }
 
     private static Map<TeamId, Team> byTeamId(Map<String, Team> teams) {

@@ -13,8 +13,10 @@ final class Text {
         if (trimmed.length() > maxLength) {
             throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters");
         }
-        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c))) {
-            throw new IllegalArgumentException(field + " must not contain control characters or line breaks");
+        for (int i = 0; i < trimmed.length(); i++) {
+            if (Character.isISOControl(trimmed.charAt(i))) {
+                throw new IllegalArgumentException(field + " must not contain control characters or line breaks");
+            }
         }
         return trimmed;
     }

@@ -1,54 +1,48 @@
--- Deletes a person and everything that names them: their edges on both sides, the team counters of those edges,
--- their identities, team membership and manager roles.
--- KEYS: 1 person  2 people  3 out  4 in  5 teamedges  6 identities  7 members:<team>  8 team-managers
---       then for each out-neighbour: in:<n>, person:<n>; then for each in-neighbour: out:<n>, person:<n>;
---       then cards, teams-version
--- ARGV: 1 id  2 expected team ('' none)  3 nOut  4 nIn  then nOut out-neighbour ids, nIn in-neighbour ids;
---       last: a new teams-version token, set when the person managed a team
+-- Deletes a person and everything that names them: their lines in the adjacency strings of the people they share a
+-- handoff with, the team counters of those edges, their identities, team membership and manager roles.
+-- KEYS: 1 adj:<id>  2 people  3 teamedges  4 identities  5 members:<team>  6 team-managers  7 teams-version
+--       then adj:<n> of each other person named in adj:<id> (in ARGV's order)
+-- ARGV: 1 id  2 SHA-1 of adj:<id> as the caller read it  3 a new teams-version token, set when the person managed a
+--       team  4 how many other people  then their ids
+--       then pairs (index code, card field number): the identity fields to release
 -- Returns 1 when deleted, 2 when there was nothing to delete, 0 when the person changed since the caller read them.
-local id, team = ARGV[1], ARGV[2]
-local nOut, nIn = tonumber(ARGV[3]), tonumber(ARGV[4])
-local firstOut, firstIn = 5, 5 + nOut
-if redis.call('EXISTS', KEYS[1]) == 0 then
+local id = ARGV[1]
+local nOthers = tonumber(ARGV[4])
+local current = redis.call('GET', KEYS[1])
+if not current then
   if redis.call('SISMEMBER', KEYS[2], id) == 1 then redis.call('SREM', KEYS[2], id) end
   return 2
 end
-if teamOf(KEYS[1]) ~= team or not sameFields(KEYS[3], firstOut, firstIn - 1)
-    or not sameFields(KEYS[4], firstIn, firstIn + nIn - 1) then
+if redis.sha1hex(current) ~= ARGV[2] then
   return 0
 end
 
-for k = 0, nOut - 1 do
-  local other = ARGV[firstOut + k]
-  local encoded = redis.call('HGET', KEYS[3], other)
-  bump(KEYS[5], team, teamOf(KEYS[10 + 2 * k]), encoded, -1)
-  redis.call('HDEL', KEYS[9 + 2 * k], id)
+local card = cardOf(current)
+local team = teamOfCard(card)
+for direction, _, encoded, otherSummary in entries(current) do
+  if direction == '>' then
+    bump(KEYS[3], team, teamOfCard(otherSummary), encoded, -1)
+  else
+    bump(KEYS[3], teamOfCard(otherSummary), team, encoded, -1)
+  end
 end
-for k = 0, nIn - 1 do
-  local other = ARGV[firstIn + k]
-  local encoded = redis.call('HGET', KEYS[4], other)
-  local base = 9 + 2 * nOut + 2 * k
-  bump(KEYS[5], teamOf(KEYS[base + 1]), team, encoded, -1)
-  redis.call('HDEL', KEYS[base], id)
+for k = 1, nOthers do
+  local key = KEYS[7 + k]
+  local adj = redis.call('GET', key)
+  redis.call('SET', key, withoutEntry(withoutEntry(adj, '>', id), '<', id))
 end
 
-local fields = redis.call('HGETALL', KEYS[1])
-for i = 1, #fields, 2 do
-  local field, value = fields[i], fields[i + 1]
-  local indexField = nil
-  if string.sub(field, 1, 3) == 'id:' then
-    indexField = string.sub(field, 4) .. ':' .. value
-  elseif field == 'email' then
-    indexField = 'email:' .. value
-  end
-  if indexField then
-    if redis.call('HGET', KEYS[6], indexField) == id then
-      redis.call('HDEL', KEYS[6], indexField)
+for i = 5 + nOthers, #ARGV, 2 do
+  local value = cardField(card, tonumber(ARGV[i + 1]))
+  if value ~= '' then
+    local indexField = ARGV[i] .. ':' .. value
+    if redis.call('HGET', KEYS[4], indexField) == id then
+      redis.call('HDEL', KEYS[4], indexField)
     end
   end
 end
 
-local managers = redis.call('HGETALL', KEYS[8])
+local managers = redis.call('HGETALL', KEYS[6])
 for i = 1, #managers, 2 do
   local kept = {}
   local changed = false
@@ -57,16 +51,15 @@ for i = 1, #managers, 2 do
   end
   if changed then
     if #kept == 0 then
-      redis.call('HDEL', KEYS[8], managers[i])
+      redis.call('HDEL', KEYS[6], managers[i])
     else
-      redis.call('HSET', KEYS[8], managers[i], table.concat(kept, ','))
+      redis.call('HSET', KEYS[6], managers[i], table.concat(kept, ','))
     end
-    redis.call('SET', KEYS[#KEYS], ARGV[#ARGV])
+    redis.call('SET', KEYS[7], ARGV[3])
   end
 end
 
-redis.call('DEL', KEYS[1], KEYS[3], KEYS[4])
-redis.call('HDEL', KEYS[#KEYS - 1], id)
+redis.call('DEL', KEYS[1])
 redis.call('SREM', KEYS[2], id)
-if team ~= '' then redis.call('SREM', KEYS[7], id) end
+if team ~= '' then redis.call('SREM', KEYS[5], id) end
 return 1

@@ -47,34 +47,3 @@ local function bump(teamEdgesKey, upTeam, downTeam, encoded, delta)
     addToPair(teamEdgesKey, pair, deltas)
   end
 end
-
-local function teamOf(personKey)
-  local team = redis.call('HGET', personKey, 'team')
-  if not team then return '' end
-  return team
-end
-
--- Copies a person's hash into their card in the cards hash: "field<TAB>value" lines (values never hold control
--- characters, see PersonCard); removes the card when the person is gone.
-local function writeCard(personKey, cardsKey, id)
-  local fields = redis.call('HGETALL', personKey)
-  if #fields == 0 then
-    redis.call('HDEL', cardsKey, id)
-    return
-  end
-  local lines = {}
-  for i = 1, #fields, 2 do
-    lines[#lines + 1] = fields[i] .. '\t' .. fields[i + 1]
-  end
-  redis.call('HSET', cardsKey, id, table.concat(lines, '\n'))
-end
-
--- Checks that the hash at key has exactly the given fields (ids passed in ARGV from first to last).
-local function sameFields(key, first, last)
-  if redis.call('HLEN', key) ~= last - first + 1 then return false end
-  for i = first, last do
-    if redis.call('HEXISTS', key, ARGV[i]) == 0 then return false end
-  end
-  return true
-end
-

@@ -46,8 +46,8 @@ class RedisGraphStoreEdgesTest {
         assertThat(claimed).isEqualTo(expected);
         assertThat(store.handoff(f.tenant, ana, ben)).contains(expected);
         assertThat(store.handoff(f.tenant, ben, ana)).isEmpty();
-        assertThat(f.hash("out:ana")).isEqualTo(Map.of("ben", CLAIMED_BY_ANA));
-        assertThat(f.hash("in:ben")).isEqualTo(Map.of("ana", CLAIMED_BY_ANA));
+        assertThat(f.out("ana")).isEqualTo(Map.of("ben", CLAIMED_BY_ANA));
+        assertThat(f.in("ben")).isEqualTo(Map.of("ana", CLAIMED_BY_ANA));
         assertThat(f.teamEdges()).isEqualTo(Map.of("ops>sales>n", "1", "ops>sales>i", "1", "ops>sales>h", "1"));
         assertThat(store.teamMap(f.tenant).links())
                 .containsExactly(new TeamLink(TeamId.of("ops"), TeamId.of("sales"), 1, 0, 1, 0, 0, 0, 1));
@@ -78,8 +78,8 @@ class RedisGraphStoreEdgesTest {
         assertThat(confirmed).isEqualTo(expected);
         assertThat(confirmed.lastConfirmedAt()).isEqualTo(day(1));
         assertThat(store.handoff(f.tenant, ana, ben)).contains(expected);
-        assertThat(f.hash("out:ana")).isEqualTo(Map.of("ben", CONFIRMED_BY_BEN));
-        assertThat(f.hash("in:ben")).isEqualTo(Map.of("ana", CONFIRMED_BY_BEN));
+        assertThat(f.out("ana")).isEqualTo(Map.of("ben", CONFIRMED_BY_BEN));
+        assertThat(f.in("ben")).isEqualTo(Map.of("ana", CONFIRMED_BY_BEN));
         assertThat(f.teamEdges()).isEqualTo(Map.of("ops>sales>n", "1", "ops>sales>i", "1", "ops>sales>f", "1"));
     }
 
@@ -93,14 +93,14 @@ class RedisGraphStoreEdgesTest {
         assertThat(named.status()).isEqualTo(EdgeStatus.CLAIMED);
         assertThat(confirmed).isEqualTo(new Handoff(ana, ben, terms("weekly report", Criticality.CRITICAL), Health.OK,
                 ClaimedBy.BOTH, EdgeStatus.CONFIRMED, day(1), T0, day(1)));
-        assertThat(f.hash("out:ana")).isEqualTo(Map.of("ben", "WCOBF;ssjic0;ssld00;ssld00;weekly report"));
+        assertThat(f.out("ana")).isEqualTo(Map.of("ben", "WCOBF;ssjic0;ssld00;ssld00;weekly report"));
         assertThat(f.teamEdges()).isEqualTo(Map.of("ops>sales>n", "1", "ops>sales>c", "1", "ops>sales>f", "1"));
     }
 
     @Test
     void theSameClaimTwiceChangesNothing() {
         Handoff first = store.claim(f.tenant, ana, ben, REPORT, Side.UPSTREAM, T0);
-        String encoded = f.redis.hget(f.key("out:ana"), "ben");
+        String encoded = f.out("ana").get("ben");
         List<String> keys = f.keys();
         Map<String, String> counters = f.teamEdges();
         Map<String, Object> before = f.snapshot();
@@ -109,7 +109,7 @@ class RedisGraphStoreEdgesTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(again.updatedAt()).isEqualTo(T0);
-        assertThat(f.redis.hget(f.key("out:ana"), "ben")).isEqualTo(encoded).isEqualTo(CLAIMED_BY_ANA);
+        assertThat(f.out("ana").get("ben")).isEqualTo(encoded).isEqualTo(CLAIMED_BY_ANA);
         assertThat(f.keys()).isEqualTo(keys);
         assertThat(f.teamEdges()).isEqualTo(counters)
                 .isEqualTo(Map.of("ops>sales>n", "1", "ops>sales>i", "1", "ops>sales>h", "1"));
@@ -126,7 +126,7 @@ class RedisGraphStoreEdgesTest {
         assertThat(store.claim(f.tenant, ana, ben, REPORT, Side.DOWNSTREAM, day(2))).isEqualTo(confirmed);
 
         assertThat(f.snapshot()).isEqualTo(before);
-        assertThat(f.hash("out:ana")).isEqualTo(Map.of("ben", CONFIRMED_BY_BEN));
+        assertThat(f.out("ana")).isEqualTo(Map.of("ben", CONFIRMED_BY_BEN));
     }
 
     @Test
@@ -137,8 +137,8 @@ class RedisGraphStoreEdgesTest {
 
         assertThat(confirmed).isEqualTo(new Handoff(ana, ben, REPORT, Health.OK, ClaimedBy.BOTH, EdgeStatus.CONFIRMED,
                 day(1), T0, day(1)));
-        assertThat(f.hash("out:ana")).isEqualTo(Map.of("ben", CONFIRMED_BY_BEN));
-        assertThat(f.hash("in:ben")).isEqualTo(Map.of("ana", CONFIRMED_BY_BEN));
+        assertThat(f.out("ana")).isEqualTo(Map.of("ben", CONFIRMED_BY_BEN));
+        assertThat(f.in("ben")).isEqualTo(Map.of("ana", CONFIRMED_BY_BEN));
         assertThat(f.teamEdges()).isEqualTo(Map.of("ops>sales>n", "1", "ops>sales>i", "1", "ops>sales>f", "1"));
     }
 
@@ -152,8 +152,8 @@ class RedisGraphStoreEdgesTest {
                 day(1));
         assertThat(disputed).isEqualTo(expected);
         assertThat(store.handoff(f.tenant, ana, ben)).contains(expected);
-        assertThat(f.hash("out:ana")).isEqualTo(Map.of("ben", "WIOUX;ssjic0;ssld00;;weekly report"));
-        assertThat(f.hash("in:ben")).isEqualTo(Map.of("ana", "WIOUX;ssjic0;ssld00;;weekly report"));
+        assertThat(f.out("ana")).isEqualTo(Map.of("ben", "WIOUX;ssjic0;ssld00;;weekly report"));
+        assertThat(f.in("ben")).isEqualTo(Map.of("ana", "WIOUX;ssjic0;ssld00;;weekly report"));
         assertThat(f.teamEdges()).isEqualTo(Map.of("ops>sales>n", "1", "ops>sales>i", "1", "ops>sales>x", "1"));
 
         Map<String, Object> before = f.snapshot();
@@ -170,7 +170,7 @@ class RedisGraphStoreEdgesTest {
 
         assertThat(disputed).isEqualTo(new Handoff(ana, ben, REPORT, Health.OK, ClaimedBy.DOWNSTREAM,
                 EdgeStatus.DISPUTED, day(1), T0, day(2)));
-        assertThat(f.hash("out:ana")).isEqualTo(Map.of("ben", "WIODX;ssjic0;ssn7o0;ssld00;weekly report"));
+        assertThat(f.out("ana")).isEqualTo(Map.of("ben", "WIODX;ssjic0;ssn7o0;ssld00;weekly report"));
         assertThat(f.teamEdges()).isEqualTo(Map.of("ops>sales>n", "1", "ops>sales>i", "1", "ops>sales>x", "1"));
     }
 
@@ -184,15 +184,17 @@ class RedisGraphStoreEdgesTest {
         store.removeHandoff(f.tenant, ana, ben);
 
         assertThat(store.handoff(f.tenant, ana, ben)).isEmpty();
-        assertThat(f.hash("out:ana")).isEqualTo(Map.of("cid", "WROUC;ssjic0;ssjic0;;forecast"));
-        assertThat(f.keys()).doesNotContain(f.key("in:ben"));
+        assertThat(f.out("ana")).isEqualTo(Map.of("cid", "WROUC;ssjic0;ssjic0;;forecast"));
+        assertThat(f.in("ben")).isEmpty();
         assertThat(f.teamEdges()).isEqualTo(Map.of("ops>sales>n", "1", "ops>sales>r", "1", "ops>sales>h", "1"));
 
         store.removeHandoff(f.tenant, ana, cid);
 
         assertThat(store.handoff(f.tenant, ana, cid)).isEmpty();
         assertThat(f.snapshot()).isEqualTo(withoutEdges);
-        assertThat(f.keys()).doesNotContain(f.key("out:ana"), f.key("in:cid"), f.key("teamedges"));
+        assertThat(f.out("ana")).isEmpty();
+        assertThat(f.in("cid")).isEmpty();
+        assertThat(f.keys()).doesNotContain(f.key("teamedges"));
     }
 
     @Test
@@ -239,7 +241,7 @@ class RedisGraphStoreEdgesTest {
                         e -> assertThat(e.person()).isEqualTo(id("nobody")));
 
         assertThat(f.snapshot()).isEqualTo(before);
-        assertThat(f.keys()).doesNotContain(f.key("in:ghost"), f.key("out:ghost"), f.key("person:ghost"));
+        assertThat(f.keys()).doesNotContain(f.key("adj:ghost"));
         assertThat(store.handoff(f.tenant, ana, ghost)).isEmpty();
     }
 
@@ -275,16 +277,16 @@ class RedisGraphStoreEdgesTest {
         store.confirm(f.tenant, ben, ana, Side.DOWNSTREAM, day(1));
         store.dispute(f.tenant, cid, ben, Side.DOWNSTREAM, day(2));
 
-        assertThat(f.hash("out:ana")).isEqualTo(Map.of(
+        assertThat(f.out("ana")).isEqualTo(Map.of(
                 "ben", CLAIMED_BY_ANA,
                 "cid", "WRODC;ssjic0;ssjic0;;forecast"));
-        assertThat(f.hash("out:ben")).isEqualTo(Map.of("ana", "WCOBF;ssjic0;ssld00;ssld00;orders"));
-        assertThat(f.hash("out:cid")).isEqualTo(Map.of("ben", "WROUX;ssjic0;ssn7o0;;leads"));
-        assertThat(f.hash("in:ana")).isEqualTo(Map.of("ben", "WCOBF;ssjic0;ssld00;ssld00;orders"));
-        assertThat(f.hash("in:ben")).isEqualTo(Map.of(
+        assertThat(f.out("ben")).isEqualTo(Map.of("ana", "WCOBF;ssjic0;ssld00;ssld00;orders"));
+        assertThat(f.out("cid")).isEqualTo(Map.of("ben", "WROUX;ssjic0;ssn7o0;;leads"));
+        assertThat(f.in("ana")).isEqualTo(Map.of("ben", "WCOBF;ssjic0;ssld00;ssld00;orders"));
+        assertThat(f.in("ben")).isEqualTo(Map.of(
                 "ana", CLAIMED_BY_ANA,
                 "cid", "WROUX;ssjic0;ssn7o0;;leads"));
-        assertThat(f.hash("in:cid")).isEqualTo(Map.of("ana", "WRODC;ssjic0;ssjic0;;forecast"));
+        assertThat(f.in("cid")).isEqualTo(Map.of("ana", "WRODC;ssjic0;ssjic0;;forecast"));
         f.assertMirrorsConsistent();
         f.assertCountersMatchEdges();
         assertThat(f.teamEdges()).isEqualTo(Map.of(

@@ -67,8 +67,8 @@ class RedisGraphStoreImportTest {
         assertThat(store.handoff(f.tenant, ben, cid)).contains(benToCid);
         assertThat(store.handoff(f.tenant, cid, ana)).contains(cidToAna);
         assertThat(store.handoff(f.tenant, eve, dan)).contains(eveToDan);
-        assertThat(f.hash("out:ben")).isEqualTo(Map.of("cid", EdgeCodec.encode(benToCid)));
-        assertThat(f.hash("in:cid")).isEqualTo(Map.of("ben", EdgeCodec.encode(benToCid)));
+        assertThat(f.out("ben")).isEqualTo(Map.of("cid", EdgeCodec.encode(benToCid)));
+        assertThat(f.in("cid")).isEqualTo(Map.of("ben", EdgeCodec.encode(benToCid)));
         assertThat(f.teamEdges()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("ops>sales>n", "1"), Map.entry("ops>sales>i", "1"), Map.entry("ops>sales>h", "1"),
                 Map.entry("sales>sales>n", "1"), Map.entry("sales>sales>c", "1"), Map.entry("sales>sales>f", "1"),

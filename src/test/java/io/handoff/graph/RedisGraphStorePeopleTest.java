@@ -38,15 +38,16 @@ class RedisGraphStorePeopleTest {
 
         assertThat(store.person(f.tenant, id("eva"))).contains(eva);
         assertThat(store.person(f.tenant, id("nobody"))).isEmpty();
-        assertThat(f.hash("person:eva")).isEqualTo(Map.of("name", "Eva Engineer", "email", "eva@example.com",
+        assertThat(f.personFields("eva")).isEqualTo(Map.of("name", "Eva Engineer", "email", "eva@example.com",
                 "team", "eng", "tz", "Europe/Berlin", "id:slack", "U123", "id:teams", "aad-9f"));
         assertThat(f.set("people")).containsExactly("eva");
         assertThat(f.set("members:eng")).containsExactly("eva");
         assertThat(f.hash("identities")).isEqualTo(Map.of("slack:U123", "eva", "teams:aad-9f", "eva",
                 "email:eva@example.com", "eva"));
-        assertThat(f.keys()).containsExactly(f.key("cards"), f.key("identities"), f.key("members:eng"),
-                f.key("people"), f.key("person:eva"));
-        f.assertCardsMatchPeople();
+        assertThat(f.adjacency("eva")).isEqualTo("Eva Engineer\teva@example.com\teng\tEurope/Berlin\tU123\taad-9f\t");
+        assertThat(f.keys()).containsExactly(f.key("adj:eva"), f.key("identities"), f.key("members:eng"),
+                f.key("people"));
+        f.assertMirrorsConsistent();
     }
 
     @Test
@@ -75,21 +76,57 @@ class RedisGraphStorePeopleTest {
     }
 
     @Test
-    void peopleStoredBeforeCardsExistedGetTheirCardsOnce() {
+    void aGraphStoredInTheLayoutBeforeAdjacencyStringsIsMovedOnceAndReadsTheSame() {
+        // The layout of earlier versions, written by hand: person hashes, out/in hashes, a cards hash.
         f.team("ops", "Operations");
-        f.person("ana", "Ana", "ops");
-        f.person("ben", "Ben", "ops");
-        f.claim("ana", "ben", "rota", Criticality.ROUTINE, Side.UPSTREAM, T0);
-        f.redis.del(f.key("cards"));
-        assertThatThrownBy(() -> store.neighbourhood(f.tenant, id("ben"), 1))
-                .isInstanceOf(UnknownPersonException.class);
+        f.team("sales", "Sales");
+        f.redis.sadd(f.key("people"), "ana", "ben", "cid");
+        f.redis.hset(f.key("person:ana"), Map.of("name", "Ana", "email", "ana@example.com", "team", "ops",
+                "tz", "Europe/Berlin", "id:slack", "UANA"));
+        f.redis.hset(f.key("person:ben"), Map.of("name", "Ben", "team", "sales", "tz", "UTC"));
+        f.redis.hset(f.key("person:cid"), Map.of("name", "Cid", "tz", "UTC"));
+        f.redis.hset(f.key("out:ana"), Map.of("ben", "WCOBF;ssjic0;ssld00;ssld00;orders",
+                "cid", "WROUC;ssjic0;ssjic0;;forecast"));
+        f.redis.hset(f.key("in:ben"), Map.of("ana", "WCOBF;ssjic0;ssld00;ssld00;orders"));
+        f.redis.hset(f.key("in:cid"), Map.of("ana", "WROUC;ssjic0;ssjic0;;forecast"));
+        f.redis.hset(f.key("cards"), Map.of("ana", "name\tAna", "ben", "name\tBen", "cid", "name\tCid"));
 
-        assertThat(f.store.writeMissingCards(f.tenant)).isEqualTo(2);
+        assertThat(f.store.upgradeLegacyLayout(f.tenant)).isEqualTo(3);
 
-        f.assertCardsMatchPeople();
-        assertThat(store.neighbourhood(f.tenant, id("ben"), 1).graph().people().keySet())
-                .containsExactlyInAnyOrder(id("ana"), id("ben"));
-        assertThat(f.store.writeMissingCards(f.tenant)).isZero();
+        assertThat(f.keys()).containsExactly(f.key("adj:ana"), f.key("adj:ben"), f.key("adj:cid"), f.key("people"),
+                f.key("teams"), f.key("teams-version"));
+        assertThat(f.adjacency("ana")).isEqualTo("Ana\tana@example.com\tops\tEurope/Berlin\tUANA\t\t"
+                + "\n>ben\tWCOBF;ssjic0;ssld00;ssld00;orders\tBen\t\tsales\tUTC"
+                + "\n>cid\tWROUC;ssjic0;ssjic0;;forecast\tCid\t\t\tUTC");
+        f.assertMirrorsConsistent();
+        assertThat(store.person(f.tenant, id("ana"))).contains(new Person(id("ana"), "Ana", "ana@example.com",
+                TeamId.of("ops"), ZoneId.of("Europe/Berlin"), Map.of(Platform.SLACK, "UANA")));
+        assertThat(store.handoff(f.tenant, id("ana"), id("cid")).orElseThrow().what()).isEqualTo("forecast");
+        assertThat(store.graph(f.tenant).edges()).hasSize(2);
+        assertThat(store.neighbourhood(f.tenant, id("ben"), 2).graph().people().keySet())
+                .containsExactly(id("ben"), id("ana"), id("cid"));
+
+        Map<String, Object> after = f.snapshot();
+        assertThat(f.store.upgradeLegacyLayout(f.tenant)).isZero();
+        assertThat(f.snapshot()).isEqualTo(after);
+    }
+
+    @Test
+    void anUpgradeStoppedHalfWayFinishesWhenRunAgain() {
+        f.redis.sadd(f.key("people"), "ana", "ben");
+        f.redis.hset(f.key("person:ana"), Map.of("name", "Ana", "tz", "UTC"));
+        f.redis.hset(f.key("person:ben"), Map.of("name", "Ben", "tz", "UTC"));
+        f.redis.hset(f.key("out:ana"), Map.of("ben", "WROUC;ssjic0;ssjic0;;rota"));
+        f.redis.hset(f.key("in:ben"), Map.of("ana", "WROUC;ssjic0;ssjic0;;rota"));
+        // Ana's string was written and her old hash deleted before the first run stopped.
+        f.redis.set(f.key("adj:ana"), "Ana\t\t\tUTC\t\t\t\n>ben\tWROUC;ssjic0;ssjic0;;rota\tBen\t\t\tUTC");
+        f.redis.del(f.key("person:ana"));
+
+        assertThat(f.store.upgradeLegacyLayout(f.tenant)).isEqualTo(1);
+
+        assertThat(f.keys()).containsExactly(f.key("adj:ana"), f.key("adj:ben"), f.key("people"));
+        assertThat(f.in("ben")).isEqualTo(Map.of("ana", "WROUC;ssjic0;ssjic0;;rota"));
+        f.assertMirrorsConsistent();
     }
 
     @Test
@@ -99,10 +136,10 @@ class RedisGraphStorePeopleTest {
 
         store.savePerson(f.tenant, Person.of("eva", "Eva E.", null));
 
-        assertThat(f.hash("person:eva")).isEqualTo(Map.of("name", "Eva E.", "tz", "UTC"));
+        assertThat(f.personFields("eva")).isEqualTo(Map.of("name", "Eva E.", "tz", "UTC"));
         assertThat(store.person(f.tenant, id("eva"))).contains(Person.of("eva", "Eva E.", null));
-        assertThat(f.keys()).containsExactly(f.key("cards"), f.key("people"), f.key("person:eva"));
-        f.assertCardsMatchPeople();
+        assertThat(f.keys()).containsExactly(f.key("adj:eva"), f.key("people"));
+        f.assertMirrorsConsistent();
     }
 
     @Test
@@ -192,6 +229,37 @@ class RedisGraphStorePeopleTest {
         assertThat(f.set("members:eng")).containsExactly("ana");
         assertThat(f.set("members:sales")).containsExactly("ben", "cid");
         f.assertCountersMatchEdges();
+        f.assertMirrorsConsistent();
+    }
+
+    @Test
+    void aNewNameOrZoneReachesTheLinesOfEveryColleagueButANewEmailStaysOnTheCard() {
+        f.person("ana", "Ana", "ops");
+        f.person("ben", "Ben", "sales");
+        f.person("cid", "Cid", "sales");
+        f.claim("ana", "ben", "report", Criticality.IMPORTANT, Side.UPSTREAM, T0);
+        f.claim("cid", "ana", "leads", Criticality.CRITICAL, Side.UPSTREAM, T0);
+        f.claim("ben", "ana", "orders", Criticality.ROUTINE, Side.UPSTREAM, T0);
+        String cidBefore = f.adjacency("cid");
+
+        store.savePerson(f.tenant, new Person(id("ana"), "Ana Rivera", "ana@example.com", TeamId.of("ops"),
+                ZoneId.of("America/Lima"), Map.of(Platform.SLACK, "UANA")));
+
+        assertThat(f.adjacency("ben")).isEqualTo("Ben\t\tsales\tUTC\t\t\t"
+                + "\n<ana\tWIOUC;ssjic0;ssjic0;;report\tAna Rivera\t\tops\tAmerica/Lima"
+                + "\n>ana\tWROUC;ssjic0;ssjic0;;orders\tAna Rivera\t\tops\tAmerica/Lima");
+        assertThat(f.adjacency("cid")).isEqualTo(cidBefore.replace("Ana\t\tops\tUTC", "Ana Rivera\t\tops\tAmerica/Lima"));
+        f.assertMirrorsConsistent();
+
+        Map<String, Object> before = f.snapshot();
+        store.savePerson(f.tenant, new Person(id("ana"), "Ana Rivera", "rivera@example.com", TeamId.of("ops"),
+                ZoneId.of("America/Lima"), Map.of(Platform.SLACK, "UANA2")));
+
+        Map<String, Object> after = f.snapshot();
+        assertThat(after.get(f.key("adj:ben"))).isEqualTo(before.get(f.key("adj:ben")));
+        assertThat(after.get(f.key("adj:cid"))).isEqualTo(before.get(f.key("adj:cid")));
+        assertThat(f.personFields("ana")).containsEntry("email", "rivera@example.com").containsEntry("id:slack", "UANA2");
+        assertThat(f.hash("identities")).isEqualTo(Map.of("email:rivera@example.com", "ana", "slack:UANA2", "ana"));
     }
 
     @Test
@@ -216,7 +284,7 @@ class RedisGraphStorePeopleTest {
 
         assertThat(f.keys()).doesNotContain(f.key("teamedges"));
         assertThat(f.set("members:ops")).containsExactly("ana");
-        assertThat(f.hash("person:nina")).isEqualTo(Map.of("name", "Nina Temp", "tz", "UTC"));
+        assertThat(f.personFields("nina")).isEqualTo(Map.of("name", "Nina Temp", "tz", "UTC"));
         f.assertCountersMatchEdges();
     }
 
@@ -278,9 +346,13 @@ class RedisGraphStorePeopleTest {
         assertThat(store.personByIdentity(f.tenant, Platform.SLACK, "UANA")).isEmpty();
         assertThat(f.snapshot()).isEqualTo(new TreeMap<>(Map.ofEntries(
                 Map.entry(f.key("people"), Set.of("ben", "max", "eng1")),
-                Map.entry(f.key("person:ben"), Map.of("name", "Ben", "team", "sales", "tz", "UTC", "id:slack", "UBEN")),
-                Map.entry(f.key("person:max"), Map.of("name", "Max", "team", "ops", "tz", "UTC")),
-                Map.entry(f.key("person:eng1"), Map.of("name", "Eng One", "team", "eng", "tz", "UTC")),
+                Map.entry(f.key("adj:ben"), "Ben\t\tsales\tUTC\tUBEN\t\t"
+                        + "\n<max\tWROUC;ssjic0;ssjic0;;invoices\tMax\t\tops\tUTC"),
+                Map.entry(f.key("adj:max"), "Max\t\tops\tUTC\t\t\t"
+                        + "\n>ben\tWROUC;ssjic0;ssjic0;;invoices\tBen\t\tsales\tUTC"
+                        + "\n<eng1\tWIOUC;ssjic0;ssjic0;;laptops\tEng One\t\teng\tUTC"),
+                Map.entry(f.key("adj:eng1"), "Eng One\t\teng\tUTC\t\t\t"
+                        + "\n>max\tWIOUC;ssjic0;ssjic0;;laptops\tMax\t\tops\tUTC"),
                 Map.entry(f.key("members:ops"), Set.of("max")),
                 Map.entry(f.key("members:sales"), Set.of("ben")),
                 Map.entry(f.key("members:eng"), Set.of("eng1")),
@@ -288,15 +360,9 @@ class RedisGraphStorePeopleTest {
                 Map.entry(f.key("teams"), Map.of("ops", "Operations", "sales", "Sales", "eng", "Engineering")),
                 Map.entry(f.key("team-managers"), Map.of("ops", "max", "eng", "max")),
                 Map.entry(f.key("teams-version"), newDirectoryVersion),
-                Map.entry(f.key("cards"), f.hash("cards")),
-                Map.entry(f.key("out:max"), Map.of("ben", "WROUC;ssjic0;ssjic0;;invoices")),
-                Map.entry(f.key("in:ben"), Map.of("max", "WROUC;ssjic0;ssjic0;;invoices")),
-                Map.entry(f.key("out:eng1"), Map.of("max", "WIOUC;ssjic0;ssjic0;;laptops")),
-                Map.entry(f.key("in:max"), Map.of("eng1", "WIOUC;ssjic0;ssjic0;;laptops")),
                 Map.entry(f.key("teamedges"), Map.of("ops>sales", "1,1,0,0,0,0,1", "eng>ops", "1,0,1,0,0,0,1")))));
         f.assertCountersMatchEdges();
         f.assertMirrorsConsistent();
-        f.assertCardsMatchPeople();
         assertThat(store.teamMap(f.tenant).teams().get(TeamId.of("sales"))).isEqualTo(Team.of("sales", "Sales"));
 
         Map<String, Object> after = f.snapshot();
@@ -317,11 +383,11 @@ class RedisGraphStorePeopleTest {
 
         assertThat(f.teamEdges()).isEqualTo(Map.of("ops>ops>n", "1", "ops>ops>r", "1", "ops>ops>h", "1"));
         assertThat(f.set("people")).containsExactly("ana", "ben");
-        assertThat(f.hash("out:ben")).isEmpty();
-        assertThat(f.hash("in:ana")).isEmpty();
-        assertThat(f.keys()).containsExactly(f.key("cards"), f.key("in:ben"), f.key("members:ops"),
-                f.key("out:ana"), f.key("people"), f.key("person:ana"), f.key("person:ben"), f.key("teamedges"));
-        f.assertCardsMatchPeople();
+        assertThat(f.out("ben")).isEmpty();
+        assertThat(f.in("ana")).isEmpty();
+        assertThat(f.keys()).containsExactly(f.key("adj:ana"), f.key("adj:ben"), f.key("members:ops"),
+                f.key("people"), f.key("teamedges"));
+        f.assertMirrorsConsistent();
         f.assertCountersMatchEdges();
     }
 
@@ -385,7 +451,7 @@ class RedisGraphStorePeopleTest {
         assertThat(f.hash("identities")).isEqualTo(Map.of("slack:UNEW", "ana", "teams:aad-ana", "ana"));
         assertThat(store.personByIdentity(f.tenant, Platform.SLACK, "UOLD")).isEmpty();
         assertThat(store.personByIdentity(f.tenant, Platform.SLACK, "UNEW")).contains(id("ana"));
-        assertThat(f.hash("person:ana")).isEqualTo(Map.of("name", "Ana", "team", "ops", "tz", "UTC",
+        assertThat(f.personFields("ana")).isEqualTo(Map.of("name", "Ana", "team", "ops", "tz", "UTC",
                 "id:slack", "UNEW", "id:teams", "aad-ana"));
 
         // the freed id can be taken by someone else

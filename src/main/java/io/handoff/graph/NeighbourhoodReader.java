@@ -1,0 +1,85 @@
+package io.handoff.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds an ego map from adjacency strings read ring by ring, breadth first from the centre. People whose strings
+ * are read come with their whole card; the outermost ring, whose strings are not read, comes with the summaries in
+ * the lines that lead to them (name, team, time zone). An edge between two people whose strings are both read is in
+ * both strings and is taken once, from the string read first.
+ */
+final class NeighbourhoodReader {
+    private final Map<String, PersonId> ids = new HashMap<>();
+    private final Set<String> read = new HashSet<>();
+    private final Set<String> seen = new HashSet<>();
+    private final Map<PersonId, Person> people = new LinkedHashMap<>();
+    private final List<Handoff> edges = new ArrayList<>();
+
+    NeighbourhoodReader(String centre) {
+        seen.add(centre);
+    }
+
+    /**
+     * Takes in the strings of one ring ({@code adjacency} null for someone deleted meanwhile) and returns the ids of
+     * the next ring: everyone named in them not met before.
+     */
+    List<String> ring(List<String> ringIds, List<String> adjacency) {
+        List<String> next = new ArrayList<>();
+        for (int i = 0; i < ringIds.size(); i++) {
+            String text = adjacency.get(i);
+            if (text != null) {
+                take(ringIds.get(i), text, next);
+            }
+        }
+        return next;
+    }
+
+    private void take(String id, String adjacency, List<String> next) {
+        PersonId me = id(id);
+        read.add(id);
+        int cardEnd = adjacency.indexOf('\n');
+        people.put(me, AdjacencyCodec.person(me, adjacency, 0, cardEnd < 0 ? adjacency.length() : cardEnd));
+        AdjacencyCodec.forEachLine(adjacency, (direction, other, text, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
+            if (read.contains(other)) {
+                return;
+            }
+            PersonId them = id(other);
+            boolean out = direction == AdjacencyCodec.OUT;
+            edges.add(EdgeCodec.decode(out ? me : them, out ? them : me, text.substring(edgeFrom, edgeTo)));
+            if (seen.add(other)) {
+                next.add(other);
+                people.put(them, AdjacencyCodec.person(them, text, summaryFrom, summaryTo));
+            }
+        });
+    }
+
+    OrgGraph graph(Map<String, Team> teamsById) {
+        Map<TeamId, Team> teams = new TreeMap<>();
+        for (Person person : people.values()) {
+            TeamId team = person.team();
+            if (team != null && !teams.containsKey(team)) {
+                Team known = teamsById.get(team.value());
+                if (known != null) {
+                    teams.put(team, known);
+                }
+            }
+        }
+        return new OrgGraph(people, teams, edges);
+    }
+
+    private PersonId id(String value) {
+        PersonId id = ids.get(value);
+        if (id == null) {
+            id = PersonId.of(value);
+            ids.put(value, id);
+        }
+        return id;
+    }
+}

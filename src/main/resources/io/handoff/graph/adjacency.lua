@@ -1,0 +1,86 @@
+-- Shared by the graph scripts: a person's adjacency string (key adj:<id>) is their card, then one line per handoff
+-- they take part in, "\n" .. direction .. other id .. "\t" .. encoded edge .. "\t" .. the other's summary, where the
+-- direction is '>' when the person hands work to the other and '<' when the other hands work to them. A card is the
+-- person's fields, tab-separated by position (AdjacencyCodec): name, email, team, time zone, then one id per chat
+-- platform; a summary is the same with only name, team and time zone filled in (what a map shows). No id, encoded
+-- edge or card field can hold a tab or a line break (Identifier, Text), so the separators are unambiguous. Every
+-- edge is stored twice, once in each end's string, each copy carrying the other end's summary: an ego map reads one
+-- string per person it expands and never looks people up one by one.
+
+local CARD_TEAM = 3
+
+-- The card at the head of an adjacency string.
+local function cardOf(adj)
+  local stop = string.find(adj, '\n', 1, true)
+  if stop then return string.sub(adj, 1, stop - 1) end
+  return adj
+end
+
+-- Field n (1-based) of a card; '' when the card has fewer fields.
+local function cardField(card, n)
+  local start = 1
+  for _ = 2, n do
+    local tab = string.find(card, '\t', start, true)
+    if not tab then return '' end
+    start = tab + 1
+  end
+  local stop = string.find(card, '\t', start, true)
+  return string.sub(card, start, (stop or #card + 1) - 1)
+end
+
+local function teamOfCard(card)
+  return cardField(card, CARD_TEAM)
+end
+
+-- The summary of a card, the form in which a person appears in other people's lines: name, no email, team, zone.
+local function summaryOf(card)
+  return cardField(card, 1) .. '\t\t' .. cardField(card, 3) .. '\t' .. cardField(card, 4)
+end
+
+-- First and last position of the line about (direction, other), its leading '\n' included; nil when there is none.
+local function findEntry(adj, direction, other)
+  local start = string.find(adj, '\n' .. direction .. other .. '\t', 1, true)
+  if not start then return nil end
+  local stop = string.find(adj, '\n', start + 1, true)
+  return start, (stop or #adj + 1) - 1
+end
+
+-- The encoded edge of the line about (direction, other); nil when there is none.
+local function entryEdge(adj, direction, other)
+  local start = findEntry(adj, direction, other)
+  if not start then return nil end
+  local edgeStart = start + 3 + #other
+  return string.sub(adj, edgeStart, string.find(adj, '\t', edgeStart, true) - 1)
+end
+
+-- adj with the line about (direction, other) set to the edge and the other's summary (replaced or appended).
+local function withEntry(adj, direction, other, encoded, otherSummary)
+  local line = '\n' .. direction .. other .. '\t' .. encoded .. '\t' .. otherSummary
+  local start, stop = findEntry(adj, direction, other)
+  if not start then return adj .. line end
+  return string.sub(adj, 1, start - 1) .. line .. string.sub(adj, stop + 1)
+end
+
+-- adj without the line about (direction, other).
+local function withoutEntry(adj, direction, other)
+  local start, stop = findEntry(adj, direction, other)
+  if not start then return adj end
+  return string.sub(adj, 1, start - 1) .. string.sub(adj, stop + 1)
+end
+
+-- adj with the other's summary replaced in both lines about them (when there are such lines).
+local function withOtherSummary(adj, other, summary)
+  for _, direction in ipairs({ '>', '<' }) do
+    local start, stop = findEntry(adj, direction, other)
+    if start then
+      local cardStart = string.find(adj, '\t', start + 3 + #other, true) + 1
+      adj = string.sub(adj, 1, cardStart - 1) .. summary .. string.sub(adj, stop + 1)
+    end
+  end
+  return adj
+end
+
+-- Iterates the lines of adj: direction, other id, encoded edge, other's summary.
+local function entries(adj)
+  return string.gmatch(adj, '\n([<>])([^\t\n]+)\t([^\t\n]*)\t([^\n]*)')
+end
