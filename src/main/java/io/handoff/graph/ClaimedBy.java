@@ -30,8 +30,10 @@ public enum ClaimedBy {
         return code;
     }
 
+    private static final ClaimedBy[] ALL = values();
+
     static ClaimedBy fromCode(char code) {
-        for (ClaimedBy c : values()) {
+        for (ClaimedBy c : ALL) {
             if (c.code == code) {
                 return c;
             }

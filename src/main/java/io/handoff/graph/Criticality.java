@@ -14,8 +14,10 @@ public enum Criticality {
         return code;
     }
 
+    private static final Criticality[] ALL = values();
+
     static Criticality fromCode(char code) {
-        for (Criticality c : values()) {
+        for (Criticality c : ALL) {
             if (c.code == code) {
                 return c;
             }

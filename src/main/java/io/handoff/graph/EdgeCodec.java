@@ -32,24 +32,29 @@ public final class EdgeCodec {
     }
 
     public static Handoff decode(PersonId upstream, PersonId downstream, String encoded) {
-        if (encoded == null || encoded.length() < 9 || encoded.charAt(5) != ';') {
-            throw new IllegalArgumentException("not an encoded edge: " + encoded);
+        return decode(upstream, downstream, encoded, 0, encoded == null ? 0 : encoded.length());
+    }
+
+    /** Decodes the edge encoded in {@code text[from, to)} (a part of a longer stored string). */
+    public static Handoff decode(PersonId upstream, PersonId downstream, String text, int from, int to) {
+        if (text == null || to - from < 9 || text.charAt(from + 5) != ';') {
+            throw new IllegalArgumentException("not an encoded edge: " + (text == null ? null : text.substring(from, to)));
         }
         // Three more ';' after position 5 (the what, last, may itself hold ';'); found by hand, not split(): every
         // edge of every map is decoded here.
-        int created = 6;
-        int updated = encoded.indexOf(';', created) + 1;
-        int confirmed = updated == 0 ? 0 : encoded.indexOf(';', updated) + 1;
-        int what = confirmed == 0 ? 0 : encoded.indexOf(';', confirmed) + 1;
-        if (what == 0) {
-            throw new IllegalArgumentException("not an encoded edge: " + encoded);
+        int created = from + 6;
+        int updated = text.indexOf(';', created) + 1;
+        int confirmed = updated == 0 || updated > to ? 0 : text.indexOf(';', updated) + 1;
+        int what = confirmed == 0 || confirmed > to ? 0 : text.indexOf(';', confirmed) + 1;
+        if (what == 0 || what > to) {
+            throw new IllegalArgumentException("not an encoded edge: " + text.substring(from, to));
         }
-        HandoffTerms terms = new HandoffTerms(encoded.substring(what), Frequency.fromCode(encoded.charAt(0)),
-                Criticality.fromCode(encoded.charAt(1)));
-        return new Handoff(upstream, downstream, terms, Health.fromCode(encoded.charAt(2)),
-                ClaimedBy.fromCode(encoded.charAt(3)), EdgeStatus.fromCode(encoded.charAt(4)),
-                confirmed == what - 1 ? null : instant(encoded, confirmed, what - 1),
-                instant(encoded, created, updated - 1), instant(encoded, updated, confirmed - 1));
+        HandoffTerms terms = new HandoffTerms(text.substring(what, to), Frequency.fromCode(text.charAt(from)),
+                Criticality.fromCode(text.charAt(from + 1)));
+        return new Handoff(upstream, downstream, terms, Health.fromCode(text.charAt(from + 2)),
+                ClaimedBy.fromCode(text.charAt(from + 3)), EdgeStatus.fromCode(text.charAt(from + 4)),
+                confirmed == what - 1 ? null : instant(text, confirmed, what - 1),
+                instant(text, created, updated - 1), instant(text, updated, confirmed - 1));
     }
 
     private static String time(Instant instant) {

@@ -14,8 +14,10 @@ public enum EdgeStatus {
         return code;
     }
 
+    private static final EdgeStatus[] ALL = values();
+
     static EdgeStatus fromCode(char code) {
-        for (EdgeStatus s : values()) {
+        for (EdgeStatus s : ALL) {
             if (s.code == code) {
                 return s;
             }

@@ -14,8 +14,10 @@ public enum Frequency {
         return code;
     }
 
+    private static final Frequency[] ALL = values();
+
     static Frequency fromCode(char code) {
-        for (Frequency f : values()) {
+        for (Frequency f : ALL) {
             if (f.code == code) {
                 return f;
             }

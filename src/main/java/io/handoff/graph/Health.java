@@ -14,8 +14,10 @@ public enum Health {
         return code;
     }
 
+    private static final Health[] ALL = values();
+
     static Health fromCode(char code) {
-        for (Health h : values()) {
+        for (Health h : ALL) {
             if (h.code == code) {
                 return h;
             }

@@ -52,7 +52,7 @@ final class NeighbourhoodReader {
             }
             PersonId them = id(other);
             boolean out = direction == AdjacencyCodec.OUT;
-            edges.add(EdgeCodec.decode(out ? me : them, out ? them : me, text.substring(edgeFrom, edgeTo)));
+            edges.add(EdgeCodec.decode(out ? me : them, out ? them : me, text, edgeFrom, edgeTo));
             if (seen.add(other)) {
                 next.add(other);
                 people.put(them, AdjacencyCodec.person(them, text, summaryFrom, summaryTo));

@@ -26,12 +26,14 @@ public record Person(PersonId id, String displayName, String email, TeamId team,
             throw new IllegalArgumentException("email '" + email + "' is not an address");
         }
         timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
-        EnumMap<Platform, String> copy = new EnumMap<>(Platform.class);
-        if (identities != null) {
+        if (identities == null || identities.isEmpty()) {
+            identities = Map.of();
+        } else {
+            EnumMap<Platform, String> copy = new EnumMap<>(Platform.class);
             identities.forEach((platform, externalId) -> copy.put(Objects.requireNonNull(platform),
                     Text.require(platform.code() + " id", externalId, MAX_EXTERNAL_ID)));
+            identities = Collections.unmodifiableMap(copy);
         }
-        identities = Collections.unmodifiableMap(copy);
     }
 
     /** One '@' with something on each side and no white space: the {@code [^@\\s]+@[^@\\s]+} test, by hand. */

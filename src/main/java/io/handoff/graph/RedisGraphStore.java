@@ -346,40 +346,46 @@ public final class RedisGraphStore implements GraphStore {
         Neighbourhood.requireDepth(depth);
         GraphKeys keys = new GraphKeys(tenant);
         NeighbourhoodReader reader = new NeighbourhoodReader(centre.value());
-        List<String> ring = List.of(centre.value());
-        Response<String> teamsVersion;
-        Response<String> centreAdjacency;
-        // The team directory comes along with the first read when no copy is held, else with the next read when
-        // the copy turns out to be out of date (rare: teams change seldom).
+        // The first round trip reads the directory's version token and the centre's string (plus the whole team
+        // directory when this replica holds no copy); a copy found out of date is read along with the next ring,
+        // or on its own when there is none (rare: teams change seldom).
         DirectoryRead directoryRead = null;
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            teamsVersion = pipeline.get(keys.teamsVersion());
-            if (!teamDirectory.holds(tenant)) {
+        String[] first = {keys.teamsVersion(), keys.adjacency(centre.value())};
+        List<String> firstRead;
+        if (teamDirectory.holds(tenant)) {
+            firstRead = redis.mget(first);
+        } else {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
                 directoryRead = DirectoryRead.queue(pipeline, keys);
+                Response<List<String>> read = pipeline.mget(first);
+                pipeline.sync();
+                firstRead = read.get();
             }
-            centreAdjacency = pipeline.get(keys.adjacency(centre.value()));
-            pipeline.sync();
         }
         int roundTrips = 1;
-        if (centreAdjacency.get() == null) {
+        if (firstRead.get(1) == null) {
             throw new UnknownPersonException(centre);
         }
         Map<String, Team> teamsById = directoryRead != null ? directoryRead.remember(teamDirectory, tenant)
-                : teamDirectory.current(tenant, teamsVersion.get()).orElse(null);
-        ring = reader.ring(ring, List.of(centreAdjacency.get()));
+                : teamDirectory.current(tenant, firstRead.get(0)).orElse(null);
+        List<String> ring = reader.ring(List.of(centre.value()), firstRead.subList(1, 2));
         // Each further ring is one MGET of the strings of everyone the previous ring named; the last ring is not
         // read (its people come with the summaries in the lines that lead to them).
         for (int level = 1; level < depth && !ring.isEmpty(); level++) {
-            Response<List<String>> strings;
-            try (AbstractPipeline pipeline = redis.pipelined()) {
-                if (teamsById == null && directoryRead == null) {
+            String[] ringKeys = ring.stream().map(keys::adjacency).toArray(String[]::new);
+            List<String> strings;
+            if (teamsById == null && directoryRead == null) {
+                try (AbstractPipeline pipeline = redis.pipelined()) {
                     directoryRead = DirectoryRead.queue(pipeline, keys);
+                    Response<List<String>> read = pipeline.mget(ringKeys);
+                    pipeline.sync();
+                    strings = read.get();
                 }
-                strings = pipeline.mget(ring.stream().map(keys::adjacency).toArray(String[]::new));
-                pipeline.sync();
+            } else {
+                strings = redis.mget(ringKeys);
             }
             roundTrips++;
-            ring = reader.ring(ring, strings.get());
+            ring = reader.ring(ring, strings);
         }
         if (teamsById == null) {
             if (directoryRead == null) {
