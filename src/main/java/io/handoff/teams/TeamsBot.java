@@ -48,6 +48,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
+import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.MapAccess;
 
@@ -351,7 +352,7 @@ final class TeamsBot implements Bot {
             log.debug("Handoff left a Teams conversation outside any known team");
             return;
         }
-        List<io.handoff.graph.TeamId> forgotten = teamChannels.forgetTeamsTeam(tenant.get(), team.getId());
+        List<TeamId> forgotten = teamChannels.forgetTeamsTeam(tenant.get(), team.getId());
         rosters.forget(tenant.get(), team.getId());
         log.info("Handoff was removed from Teams team {} of {}: forgot the channels of teams {}", team.getId(),
                 tenant.get(), forgotten);
