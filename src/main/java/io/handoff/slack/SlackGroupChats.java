@@ -101,13 +101,13 @@ final class SlackGroupChats implements PlatformGroupChats {
      */
     private GroupChat openAndPost(TenantId tenant, String key, String claim, MethodsClient client, List<String> users,
                                   Message opening, List<Notification> fallback) {
+        String channel;
         try {
-            String channel = SlackApi.once("conversations.open", () -> client.conversationsOpen(r -> r.users(users)))
+            channel = SlackApi.once("conversations.open", () -> client.conversationsOpen(r -> r.users(users)))
                     .getChannel().getId();
             SlackMessenger.postToChannel(client, channel, opening, SlackMessenger.RateLimits.REPORT);
             redis.set(claim, channel, SetParams.setParams().xx().keepTtl());
             log.info("Opened group DM {} for {} in tenant {}", channel, key, tenant);
-            return new GroupChat.Opened(Platform.SLACK, link(tenant, channel), false);
         } catch (RuntimeException e) {
             String reason = e instanceof SlackApi.SlackCallFailed failure ? failure.getMessage()
                     + failure.retryAfter().map(wait -> " (rate limited for " + wait.toSeconds() + " s)").orElse("")
@@ -124,6 +124,13 @@ final class SlackGroupChats implements PlatformGroupChats {
             }
             return new GroupChat.NotPossible(reason);
         }
+        Optional<URI> link;
+        try {
+            link = link(tenant, channel);
+        } catch (RuntimeException e) {
+            link = Optional.empty(); // posted all the same: only the link to it is missing
+        }
+        return new GroupChat.Opened(Platform.SLACK, link, false);
     }
 
     private static void settle(TenantId tenant, String key, Settled settled, GroupChat outcome) {
