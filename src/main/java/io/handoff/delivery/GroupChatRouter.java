@@ -33,7 +33,7 @@ public final class GroupChatRouter implements GroupChats {
 
     @Override
     public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key,
-                          List<Notification> fallback) {
+                          List<Notification> fallback, Settled settled) {
         Optional<Platform> firstOn = preference.current(tenant, first);
         Optional<Platform> secondOn = preference.current(tenant, second);
         if (firstOn.isEmpty() || !firstOn.equals(secondOn)) {
@@ -46,7 +46,7 @@ public final class GroupChatRouter implements GroupChats {
         for (PlatformGroupChats chats : platforms) {
             if (chats.platform() == platform) {
                 try {
-                    return chats.open(tenant, first, second, opening, key, fallback);
+                    return chats.open(tenant, first, second, opening, key, fallback, settled);
                 } catch (RuntimeException e) {
                     log.warn("Opening group chat {} on {} in tenant {} failed", key, platform.code(), tenant, e);
                     return new GroupChat.NotPossible(platform.code() + " failed: " + e.getMessage());

@@ -228,17 +228,19 @@ public final class StoryFeature implements ConversationFeature {
 
     /**
      * Brings the two together: a group chat where both are (opened once per story), else a note to each. The reply
-     * is told from the side of whoever pressed; {@code other} is the one who did not.
+     * is told from the side of whoever pressed; {@code other} is the one who did not. The story's {@code talk} says
+     * {@code opening} while a chat opens in the background, then what happened: {@code chat:<platform>} once the
+     * opening is posted, {@code notes} when the platform fell back to the notes.
      */
     private Talk talk(TenantId tenant, Story story, Person upstream, Person teller, Person other) {
         String name = Names.first(other);
         List<Notification> notes = talkPrompts(story, upstream, teller);
+        // written before the call, so the background's outcome (which may come at once) is never overwritten by it
+        stories.talkOpened(tenant, story.id(), StoryStore.TALK_OPENING);
         GroupChat chat = groupChats.open(tenant, upstream, teller, StoryMessages.talkOpening(story, upstream, teller),
-                "story-talk:" + story.id(), notes);
+                "story-talk:" + story.id(), notes, outcome -> talkSettled(tenant, story.id(), outcome));
         if (chat instanceof GroupChat.Opening opening) {
-            // "chat:<platform>" from the moment opening started: should the platform fail in the background, it
-            // delivers the notes itself and the field still says a chat was tried first
-            stories.talkOpened(tenant, story.id(), "chat:" + opening.platform().code());
+            // the field stays "opening" until the platform settles it (or already did)
             boolean slack = opening.platform() == Platform.SLACK;
             String text = slack
                     ? "I'm opening a group DM with you, " + name + " and me \u2014 it will appear in your Slack sidebar"
@@ -266,6 +268,16 @@ public final class StoryFeature implements ConversationFeature {
                 ((GroupChat.NotPossible) chat).reason());
         return new Talk("Done: you and " + name + " both have a note to find a moment to talk.", Optional.empty(),
                 notes);
+    }
+
+    /** Records how a chat opened in the background ended. */
+    private void talkSettled(TenantId tenant, String id, GroupChat outcome) {
+        if (outcome instanceof GroupChat.Opened opened) {
+            stories.talkOpened(tenant, id, "chat:" + opened.platform().code());
+        } else {
+            stories.talkOpened(tenant, id, "notes");
+            log.info("story {} in tenant {}: the group chat did not open, a note to each instead", id, tenant);
+        }
     }
 
     /** What "Let's talk" did: the sentence for whoever pressed, a link to the chat if any, messages to deliver. */

@@ -25,7 +25,7 @@ import redis.clients.jedis.UnifiedJedis;
  * <ul>
  *   <li>{@code handoff:{t}:story:<id>} hash: up, teller, what, text, shapes, anon, share, status (draft|sent),
  *       created, sent, r:&lt;reaction&gt; → epoch, talk (how "Let's talk" last brought the two together: chat:slack,
- *       links:teams or notes), sh:state / sh:date / sh:by / sh:at (shadowing), revealed, v
+ *       links:teams or notes; opening while a chat opens in the background), sh:state / sh:date / sh:by / sh:at (shadowing), revealed, v
  *       (version for compare-and-set). Drafts expire after {@link #DRAFT_TTL}. Ids are random, never derived from
  *       a person, so an anonymous story's buttons carry nothing that names its teller.</li>
  *   <li>{@code handoff:{t}:stories:teller:<person>} set of the ids of a person's stories</li>
@@ -127,9 +127,13 @@ public final class StoryStore {
         return redis.hsetnx(storyKey(tenant, id), "r:" + reaction.code(), Long.toString(now.getEpochSecond())) == 1;
     }
 
+    /** The story's {@code talk} while a group chat opens in the background (its outcome replaces it). */
+    public static final String TALK_OPENING = "opening";
+
     /**
-     * Notes how "Let's talk" brought the two together ({@code chat:slack}, {@code links:teams} or {@code notes}) in the
-     * story's field {@code talk} (the latest way). Nothing happens when the story is gone.
+     * Notes how "Let's talk" brought the two together ({@code chat:slack}, {@code links:teams} or {@code notes}; or
+     * {@link #TALK_OPENING} while a chat opens) in the story's field {@code talk} (the latest way). Nothing happens
+     * when the story is gone.
      */
     public void talkOpened(TenantId tenant, String id, String how) {
         if (redis.exists(storyKey(tenant, id))) {

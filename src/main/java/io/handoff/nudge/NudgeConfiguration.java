@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The durable scheduler and its worker, the per-person delivery rules and the tenant settings. */
@@ -34,12 +36,13 @@ public class NudgeConfiguration {
     @Bean
     @ConditionalOnProperty(name = "handoff.scheduler.enabled", havingValue = "true", matchIfMissing = true)
     SchedulerWorker schedulerWorker(Scheduler scheduler, ObjectProvider<JobHandler> handlers,
-                                    SchedulerProperties properties, GraphStore graph) {
+                                    SchedulerProperties properties, GraphStore graph,
+                                    ObjectProvider<MeterRegistry> meters) {
         return new SchedulerWorker(scheduler, handlers.orderedStream().toList(), properties, () -> {
             Set<TenantId> withJobs = new HashSet<>(scheduler.tenants());
             withJobs.retainAll(graph.tenants());
             return withJobs;
-        });
+        }, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import io.handoff.graph.TenantId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Runs due jobs on this replica: a poller claims as many jobs as there are free threads (plus a small prefetch) from
@@ -38,6 +41,10 @@ import io.handoff.graph.TenantId;
  * stalled past it) is logged and the run's result dropped, since only the lease holder may finish a job. A replica
  * that dies stops renewing, so its jobs run again once their leases expire. On stop the worker stops claiming,
  * hands back the jobs it claimed but had not started, and waits for the running ones (still renewing their leases).
+ *
+ * <p>Metrics: {@code handoff.scheduler.leases.renewed} (leases extended), {@code handoff.scheduler.leases.lost}
+ * tagged {@code detected} = {@code renewal} (a renewal found the lease gone) or {@code finish} (finishing the run
+ * found it gone); neither names a tenant or a job.
  */
 public class SchedulerWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SchedulerWorker.class);
@@ -56,6 +63,9 @@ public class SchedulerWorker implements SmartLifecycle {
     private final Set<ClaimedJob> lost = ConcurrentHashMap.newKeySet();
     private final AtomicLong lostLeases = new AtomicLong();
     private final AtomicLong renewals = new AtomicLong();
+    private final Counter leasesRenewed;
+    private final Counter leasesLostOnRenewal;
+    private final Counter leasesLostOnFinish;
     private volatile boolean running;
     private ScheduledExecutorService poller;
     private ScheduledExecutorService renewer;
@@ -67,11 +77,21 @@ public class SchedulerWorker implements SmartLifecycle {
      */
     public SchedulerWorker(Scheduler scheduler, List<JobHandler> handlers, SchedulerProperties settings,
                            Supplier<? extends Collection<TenantId>> tenants) {
+        this(scheduler, handlers, settings, tenants, new SimpleMeterRegistry());
+    }
+
+    /** As above, with the lease counters registered in {@code meters}. */
+    public SchedulerWorker(Scheduler scheduler, List<JobHandler> handlers, SchedulerProperties settings,
+                           Supplier<? extends Collection<TenantId>> tenants, MeterRegistry meters) {
         this.scheduler = scheduler;
         this.settings = settings;
         this.tenants = tenants;
         this.backoff = new Backoff(settings.retryBase(), settings.retryMax());
         this.workerId = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.leasesRenewed = Counter.builder("handoff.scheduler.leases.renewed")
+                .description("job leases extended while their jobs waited or ran").register(meters);
+        this.leasesLostOnRenewal = lostLeases(meters, "renewal");
+        this.leasesLostOnFinish = lostLeases(meters, "finish");
         for (JobHandler handler : handlers) {
             JobHandler previous = this.handlers.put(handler.type(), handler);
             if (previous != null) {
@@ -79,6 +99,12 @@ public class SchedulerWorker implements SmartLifecycle {
                         + previous.getClass().getName() + " and " + handler.getClass().getName());
             }
         }
+    }
+
+    private static Counter lostLeases(MeterRegistry meters, String detected) {
+        return Counter.builder("handoff.scheduler.leases.lost")
+                .description("job leases that expired and were taken over while this replica held the job")
+                .tag("detected", detected).register(meters);
     }
 
     public String workerId() {
@@ -186,10 +212,12 @@ public class SchedulerWorker implements SmartLifecycle {
         try {
             List<ClaimedJob> lostNow = scheduler.renew(holding, settings.lease());
             renewals.incrementAndGet();
+            leasesRenewed.increment(holding.size() - lostNow.size());
             for (ClaimedJob job : lostNow) {
                 // a job that finished while the renewal ran is no longer held: its lease was given up, not lost
                 if (held.contains(job) && lost.add(job)) {
                     lostLeases.incrementAndGet();
+                    leasesLostOnRenewal.increment();
                     log.warn("Job {} ({}) of tenant {} lost its lease {}: it expired and the job was re-queued or "
                                     + "taken over; this run's result will not be recorded", job.job().id(),
                             job.job().type(), job.job().tenant(), job.token());
@@ -277,6 +305,7 @@ public class SchedulerWorker implements SmartLifecycle {
             held = fail(claimed, (JobResult.Failed) result);
         }
         if (!held) {
+            leasesLostOnFinish.increment();
             log.warn("Job {} of tenant {} outlived its lease and was taken over by another worker", job.id(),
                     job.tenant());
         }

@@ -20,6 +20,8 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.MultiTeamsAuthorization;
 import com.slack.api.bolt.model.Installer;
 import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
 
@@ -29,6 +31,7 @@ import io.handoff.crypto.EncryptionKeys;
 import io.handoff.crypto.SecretBox;
 import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.GraphStore;
+import io.handoff.map.MapProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -133,7 +136,7 @@ class SlackConfiguration {
     @Bean(destroyMethod = "stop")
     App slackApp(SlackProperties properties, Slack slack, UnifiedJedis redis, RedisInstallationService installations,
                  SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster, ChatBot bot, Delivery delivery,
-                 PlatformPreference platformPreference, SlackTeamChannels teamChannels) {
+                 PlatformPreference platformPreference, SlackTeamChannels teamChannels, MapProperties maps) {
         boolean oauth = properties.oauth();
         String botToken = SlackWorkspaces.blankToNull(properties.botToken());
         if (!oauth && botToken == null) {
@@ -161,7 +164,7 @@ class SlackConfiguration {
                 .build();
         config.setOauthStartPath(INSTALL_PATH);
         config.setOauthCallbackPath(REDIRECT_PATH);
-        App app = new App(config);
+        App app = oauth ? withNotInstalledAnswer(config, installations, slack, maps) : new App(config);
         app.service(installations);
         if (oauth) {
             app.asOAuthApp(true);
@@ -193,6 +196,29 @@ class SlackConfiguration {
                 app.executorService(), teamChannels).registerOn(app);
         app.start(); // one workspace: checks the bot token with auth.test now rather than on the first request
         return app;
+    }
+
+    /**
+     * Many workspaces: an App whose requests from a workspace without an installation are answered by
+     * {@link SlackNotInstalled}, placed just before Bolt's authorization (which would post to the response_url while
+     * the request waits, and fail it when that post fails).
+     */
+    private static App withNotInstalledAnswer(AppConfig config, RedisInstallationService installations, Slack slack,
+                                              MapProperties maps) {
+        return new App(config) {
+            @Override
+            protected List<Middleware> buildDefaultMiddlewareList(AppConfig appConfig) {
+                List<Middleware> middlewares = new ArrayList<>(super.buildDefaultMiddlewareList(appConfig));
+                int authorization = 0;
+                while (authorization < middlewares.size()
+                        && !(middlewares.get(authorization) instanceof MultiTeamsAuthorization)) {
+                    authorization++;
+                }
+                middlewares.add(authorization, new SlackNotInstalled(installations, slack, executorService(),
+                        maps.publicUrl()));
+                return middlewares;
+            }
+        };
     }
 
     @Bean

@@ -34,7 +34,8 @@ import redis.clients.jedis.params.SetParams;
  * the key in {@code handoff:{tenant}:group-chat:<key>} (SET NX, {@link #KEEP_CLAIM}), hands the two calls to
  * {@code calls} and answers {@link GroupChat.Opening}; a second press while or after it opens posts nothing. On
  * success the claim holds the channel id. A refusal or rate limit (never waited out) releases the claim and delivers
- * the caller's fallback notes through {@link Delivery} (the outbox) with their own keys.
+ * the caller's fallback notes through {@link Delivery} (the outbox) with their own keys. Either way the caller's
+ * {@link Settled} then hears how it ended ({@link GroupChat.Opened} only once the opening is posted).
  */
 final class SlackGroupChats implements PlatformGroupChats {
     private static final Logger log = LoggerFactory.getLogger(SlackGroupChats.class);
@@ -66,7 +67,7 @@ final class SlackGroupChats implements PlatformGroupChats {
 
     @Override
     public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key,
-                          List<Notification> fallback) {
+                          List<Notification> fallback, Settled settled) {
         String firstUser = first.identities().get(Platform.SLACK);
         String secondUser = second.identities().get(Platform.SLACK);
         Optional<String> token = workspaces.botToken(tenant);
@@ -84,7 +85,8 @@ final class SlackGroupChats implements PlatformGroupChats {
         List<String> users = List.of(firstUser, secondUser);
         List<Notification> notes = List.copyOf(fallback);
         try {
-            calls.execute(() -> openAndPost(tenant, key, claim, client, users, opening, notes));
+            calls.execute(() -> settle(tenant, key, settled,
+                    openAndPost(tenant, key, claim, client, users, opening, notes)));
         } catch (RejectedExecutionException e) {
             redis.del(claim);
             log.warn("Could not start opening group DM {} in tenant {}: {}", key, tenant, e.toString());
@@ -93,11 +95,15 @@ final class SlackGroupChats implements PlatformGroupChats {
         return new GroupChat.Opening(Platform.SLACK);
     }
 
-    /** In the background: opens, posts, keeps the channel id; or releases the claim and delivers the notes. */
-    private void openAndPost(TenantId tenant, String key, String claim, MethodsClient client, List<String> users,
-                             Message opening, List<Notification> fallback) {
+    /**
+     * In the background: opens, posts, keeps the channel id ({@link GroupChat.Opened}); or releases the claim and
+     * delivers the notes ({@link GroupChat.NotPossible}).
+     */
+    private GroupChat openAndPost(TenantId tenant, String key, String claim, MethodsClient client, List<String> users,
+                                  Message opening, List<Notification> fallback) {
+        String channel;
         try {
-            String channel = SlackApi.once("conversations.open", () -> client.conversationsOpen(r -> r.users(users)))
+            channel = SlackApi.once("conversations.open", () -> client.conversationsOpen(r -> r.users(users)))
                     .getChannel().getId();
             SlackMessenger.postToChannel(client, channel, opening, SlackMessenger.RateLimits.REPORT);
             redis.set(claim, channel, SetParams.setParams().xx().keepTtl());
@@ -116,6 +122,23 @@ final class SlackGroupChats implements PlatformGroupChats {
             } catch (RuntimeException lost) {
                 log.error("Fallback notes for group DM {} in tenant {} not delivered", key, tenant, lost);
             }
+            return new GroupChat.NotPossible(reason);
+        }
+        Optional<URI> link;
+        try {
+            link = link(tenant, channel);
+        } catch (RuntimeException e) {
+            link = Optional.empty(); // posted all the same: only the link to it is missing
+        }
+        return new GroupChat.Opened(Platform.SLACK, link, false);
+    }
+
+    private static void settle(TenantId tenant, String key, Settled settled, GroupChat outcome) {
+        try {
+            settled.settled(outcome);
+        } catch (RuntimeException e) {
+            log.warn("Could not record how group DM {} of tenant {} ended ({}): {}", key, tenant,
+                    outcome.getClass().getSimpleName(), e.toString());
         }
     }
 

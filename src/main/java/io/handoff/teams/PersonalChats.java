@@ -73,8 +73,8 @@ final class PersonalChats {
     /**
      * Creates the chat with the connector and stores its reference.
      *
-     * @throws SendFailure permanent when Teams refuses (the app is not installed for the person), else as
-     *                     {@link TeamsSender#failure} says
+     * @throws SendFailure permanent when Teams refuses (403/404: the app is not installed for the person; 400:
+     *                     the request, with Teams' error code and message), else as {@link TeamsSender#failure} says
      */
     ConversationReference start(TenantId tenant, Person person) {
         String aadObjectId = person.identities().get(Platform.TEAMS);
@@ -132,8 +132,8 @@ final class PersonalChats {
 
     private SendFailure refused(TenantId tenant, Person person, RuntimeException thrown) {
         SendFailure failure = TeamsSender.failure(thrown, person.id().value());
-        if (!failure.permanent()) {
-            return failure;
+        if (!failure.permanent() || TeamsSender.status(thrown) == 400) {
+            return failure; // a 400 is a bad request, not a missing app: dead-lettered with Teams' reason
         }
         String why = "Teams would not start a chat between Handoff and " + person.id() + " (" + failure.getMessage()
                 + "): the app is not installed for them. Install it for the organisation (Teams admin center, app "

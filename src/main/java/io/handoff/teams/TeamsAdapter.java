@@ -1,5 +1,7 @@
 package io.handoff.teams;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.MalformedURLException;
@@ -21,8 +23,16 @@ import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationResourceResponse;
+import com.microsoft.bot.schema.ErrorResponse;
+import com.microsoft.bot.schema.PagedMembersResult;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.TeamsPagedMembersResult;
+import com.microsoft.bot.connector.rest.ErrorResponseException;
 
+import okhttp3.HttpUrl;
+import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * The Bot Framework adapter of Handoff: validates every incoming token (issuer, audience = our app id, lifetime,
@@ -69,6 +79,44 @@ final class TeamsAdapter extends BotFrameworkAdapter {
                                                                       ConversationParameters parameters) {
         return getOrCreateConnectorClient(serviceUrl, credentials)
                 .thenCompose(client -> client.getConversations().createConversation(parameters));
+    }
+
+    /**
+     * One page of a team's roster, {@code GET {serviceUrl}v3/conversations/{team}/pagedmembers?pageSize=&continuationToken=},
+     * through the connector client's own HTTP client (our token, {@link ConnectorRetry}). The SDK's
+     * {@code getConversationPagedMembers} cannot ask for any page after the first: 4.14.3's retrofit interface puts
+     * the continuation token in a URL template that retrofit refuses ("must not have replace block").
+     *
+     * @throws ErrorResponseException when the connector answers with an error, as the SDK's calls do
+     */
+    TeamsPagedMembersResult pagedMembers(String serviceUrl, String conversationId, int pageSize, String continuation) {
+        RestConnectorClient connector = (RestConnectorClient) connector(serviceUrl).join();
+        HttpUrl.Builder url = HttpUrl.get(connector.baseUrl()).newBuilder().addPathSegments("v3/conversations")
+                .addPathSegment(conversationId).addPathSegment("pagedmembers")
+                .addQueryParameter("pageSize", Integer.toString(pageSize));
+        if (continuation != null && !continuation.isBlank()) {
+            url.addQueryParameter("continuationToken", continuation);
+        }
+        Request request = new Request.Builder().url(url.build()).get().build();
+        try (Response response = connector.getRestClient().httpClient().newCall(request).execute()) {
+            ResponseBody body = response.body();
+            String json = body == null ? "" : body.string();
+            if (!response.isSuccessful()) {
+                ErrorResponse error = null;
+                try {
+                    error = Serialization.treeToValue(Serialization.jsonToTree(json), ErrorResponse.class);
+                } catch (IOException | RuntimeException notAnError) {
+                    // no error body: the status says it all
+                }
+                throw new ErrorResponseException("Status code " + response.code(), retrofit2.Response.error(
+                        ResponseBody.create(body == null ? null : body.contentType(), json), response), error);
+            }
+            PagedMembersResult page = Serialization.treeToValue(Serialization.jsonToTree(json),
+                    PagedMembersResult.class);
+            return new TeamsPagedMembersResult(page == null ? new PagedMembersResult() : page);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the members of " + conversationId, e);
+        }
     }
 
     /** A connector client for calls outside a turn (with our token and {@link ConnectorRetry}). */

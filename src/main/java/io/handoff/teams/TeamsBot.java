@@ -33,7 +33,6 @@ import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamInfo;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
-import com.microsoft.bot.schema.teams.TeamsPagedMembersResult;
 
 import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
@@ -49,6 +48,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
+import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.MapAccess;
 
@@ -58,8 +58,10 @@ import io.handoff.map.MapAccess;
  * answers to a command typed in a channel go to the person's personal chat, never to the channel),
  * Action.Submit data are button presses ({@code {action, value}}) or form submissions ({@code {form, state}} plus the
  * inputs). Every activity resolves its sender to a person, stores their personal conversation reference and records
- * Teams as the platform they used last. Installing the app creates the tenant, imports the team's roster and sends
- * the home card; colleagues added to the team later are fetched and saved the same way.
+ * Teams as the platform they used last. Installing the app in a team creates the tenant, answers with a welcome and
+ * leaves the roster import to {@link TeamsRosterImports} (in the background, which then says how many colleagues it
+ * added); colleagues added to the team later are fetched and saved the same way. When Handoff is removed from a team
+ * (or the team is deleted) the team channels chosen in it are forgotten; a colleague leaving a team is only logged.
  */
 final class TeamsBot implements Bot {
     private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
@@ -78,10 +80,13 @@ final class TeamsBot implements Bot {
     private final TeamsAddresses addresses;
     private final TeamsTeamChannels teamChannels;
     private final MapAccess access;
+    private final TeamsRosterImports rosters;
 
     TeamsBot(ChatBot chat, GraphStore graph, TeamsPeople people, ConversationReferences references, SentForms forms,
              PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender privately,
-             TeamsFiles files, TeamsAddresses addresses, TeamsTeamChannels teamChannels, MapAccess access) {
+             TeamsFiles files, TeamsAddresses addresses, TeamsTeamChannels teamChannels, MapAccess access,
+             TeamsRosterImports rosters) {
+        this.rosters = rosters;
         this.files = files;
         this.addresses = addresses;
         this.teamChannels = teamChannels;
@@ -309,21 +314,79 @@ final class TeamsBot implements Bot {
 
     private void onConversationUpdate(TurnContext turn) {
         Activity activity = turn.getActivity();
-        boolean botAdded = activity.getMembersAdded() != null && activity.getRecipient() != null
-                && activity.getMembersAdded().stream().anyMatch(m -> activity.getRecipient().getId().equals(m.getId()));
-        if (botAdded) {
+        if (isBot(activity, activity.getMembersRemoved()) || teamDeleted(activity)) {
+            onRemovedFromTeam(activity);
+            return;
+        }
+        if (isBot(activity, activity.getMembersAdded())) {
             onInstalled(turn);
         } else {
             actor(turn);
+            onMembersRemoved(activity);
             onMembersAdded(turn);
+        }
+    }
+
+    /** Whether the bot itself (the activity's recipient) is among {@code members}. */
+    private static boolean isBot(Activity activity, List<ChannelAccount> members) {
+        return members != null && activity.getRecipient() != null && activity.getRecipient().getId() != null
+                && members.stream().anyMatch(m -> m != null && activity.getRecipient().getId().equals(m.getId()));
+    }
+
+    private static boolean teamDeleted(Activity activity) {
+        TeamsChannelData channelData = activity.teamsGetChannelData();
+        String event = channelData == null ? null : channelData.getEventType();
+        return "teamDeleted".equals(event) || "teamHardDeleted".equals(event);
+    }
+
+    /**
+     * Handoff was removed from a team, or the team was deleted: forgets what points into it (the team channels chosen
+     * there, the roster import's claim) so Handoff stops posting there. People stay: they are still colleagues.
+     */
+    private void onRemovedFromTeam(Activity activity) {
+        TeamInfo team = activity.teamsGetTeamInfo();
+        String microsoftTenant = microsoftTenant(activity);
+        Optional<TenantId> tenant = microsoftTenant == null ? Optional.empty()
+                : graph.tenantForMicrosoft(microsoftTenant);
+        if (team == null || team.getId() == null || tenant.isEmpty()) {
+            log.debug("Handoff left a Teams conversation outside any known team");
+            return;
+        }
+        List<TeamId> forgotten = teamChannels.forgetTeamsTeam(tenant.get(), team.getId());
+        rosters.forget(tenant.get(), team.getId());
+        log.info("Handoff was removed from Teams team {} of {}: forgot the channels of teams {}", team.getId(),
+                tenant.get(), forgotten);
+    }
+
+    /** Someone left a team: they are still an employee, so their graph data stays; only noted. */
+    private void onMembersRemoved(Activity activity) {
+        TeamInfo team = activity.teamsGetTeamInfo();
+        String microsoftTenant = microsoftTenant(activity);
+        if (activity.getMembersRemoved() == null || microsoftTenant == null) {
+            return;
+        }
+        Optional<TenantId> tenant = graph.tenantForMicrosoft(microsoftTenant);
+        if (tenant.isEmpty()) {
+            return;
+        }
+        for (ChannelAccount removed : activity.getMembersRemoved()) {
+            if (removed == null || removed.getId() == null || !removed.getId().startsWith("29:")) {
+                continue;
+            }
+            String aad = removed.getAadObjectId();
+            Optional<PersonId> known = aad == null || aad.isBlank() ? Optional.empty()
+                    : people.known(tenant.get(), aad);
+            log.info("{} left Teams team {} of {}; Handoff keeps what it knows about them",
+                    known.map(PersonId::value).orElse("A colleague unknown to Handoff"),
+                    team == null ? "?" : team.getId(), tenant.get());
         }
     }
 
     /**
      * Colleagues added to a team after Handoff was installed there: Teams names them by id only, so each one's details
-     * are asked of the connector ({@code GET /v3/conversations/{team}/members/{member}}) and saved exactly as the
-     * roster import saves a member. Someone already linked is not asked again (a repeated activity changes nothing);
-     * a connector error skips that member and is logged, never failing the activity.
+     * are asked of the connector ({@code GET /v3/conversations/{team}/members/{member}}) in the background, after
+     * Teams got its answer, and saved exactly as the roster import saves a member. Someone already linked is not
+     * asked again (a repeated activity changes nothing); a connector error skips that member and is logged.
      */
     private void onMembersAdded(TurnContext turn) {
         Activity activity = turn.getActivity();
@@ -333,6 +396,7 @@ final class TeamsBot implements Bot {
             return;
         }
         TenantId tenant = people.tenant(microsoftTenant, null);
+        List<String> unknown = new ArrayList<>();
         for (ChannelAccount added : activity.getMembersAdded()) {
             if (added == null || added.getId() == null || !added.getId().startsWith("29:")) {
                 continue; // bots (28:) and blanks are not colleagues
@@ -341,20 +405,12 @@ final class TeamsBot implements Bot {
             Optional<PersonId> known = aad == null || aad.isBlank() ? Optional.empty() : people.known(tenant, aad);
             if (known.isPresent()) {
                 addresses.rememberUserId(tenant, known.get(), added.getId());
-                continue;
+            } else {
+                unknown.add(added.getId());
             }
-            TeamsChannelAccount member;
-            try {
-                member = TeamsInfo.getTeamMember(turn, added.getId(), team.getId()).join();
-            } catch (RuntimeException e) {
-                log.warn("Could not read Teams member {} who joined a team of {}: {}", aad, tenant,
-                        e instanceof CompletionException && e.getCause() != null ? e.getCause().getMessage()
-                                : e.getMessage());
-                continue;
-            }
-            if (member != null && saveMember(tenant, member)) {
-                log.info("A colleague joined a Teams team of {} and is now known to Handoff", tenant);
-            }
+        }
+        if (!unknown.isEmpty()) {
+            rosters.fetchJoiners(tenant, activity.getConversationReference(), team.getId(), unknown);
         }
     }
 
@@ -374,61 +430,32 @@ final class TeamsBot implements Bot {
         }
         TenantId tenant = people.tenant(microsoftTenant, null);
         addresses.rememberServiceUrl(tenant, activity.getServiceUrl());
-        int imported = team != null && team.getId() != null ? importRoster(turn, tenant) : 0;
-        Optional<Actor> installer = actor(turn);
-        if (team != null && team.getId() != null) {
-            String name = team.getName() == null ? "this team" : team.getName();
-            send(turn, TeamsMessages.message(new Message("Handoff is installed", List.of(Paragraph.builder()
-                    .plain("Handoff is installed in ").strong(name).plain(" and knows " + imported
-                            + " colleagues from it. Open a personal chat with Handoff and say ")
-                    .strong("customers").plain(" to name who depends on your work.").build()))));
-        } else if (installer.isPresent()) {
-            sendHome(reply -> turn.sendActivity(reply).join(), installer.get());
+        if (team == null || team.getId() == null) {
+            actor(turn).ifPresent(installer -> sendHome(reply -> turn.sendActivity(reply).join(), installer));
+            return;
         }
-    }
-
-    /** Everyone in the team (paged, as the unpaged roster call is throttled), matched or added as people. */
-    private int importRoster(TurnContext turn, TenantId tenant) {
-        int count = 0;
-        String continuation = null;
-        do {
-            TeamsPagedMembersResult page;
-            try {
-                page = TeamsInfo.getPagedMembers(turn, continuation).join();
-            } catch (CompletionException e) {
-                log.warn("Could not read the team roster of {}: {}", tenant, e.getCause().getMessage());
-                return count;
-            }
-            for (TeamsChannelAccount member : page.getMembers() == null ? List.<TeamsChannelAccount>of()
-                    : page.getMembers()) {
-                if (saveMember(tenant, member)) {
-                    count++;
-                }
-            }
-            continuation = page.getContinuationToken();
-        } while (continuation != null && !continuation.isBlank());
-        log.info("Imported {} people from a Teams team roster into {}", count, tenant);
-        return count;
-    }
-
-    /**
-     * A team member as a person (matched by Entra object id, then email, else new) with their Teams user id; false
-     * when the member has no Entra object id or could not be saved.
-     */
-    private boolean saveMember(TenantId tenant, TeamsChannelAccount member) {
-        String aad = member.getAadObjectId() != null ? member.getAadObjectId() : member.getObjectId();
-        if (aad == null || aad.isBlank()) {
-            return false;
+        // Someone new to Handoff is resolved by the import (with their email from the roster), not here: asking the
+        // connector for them would hold Teams' answer up again.
+        ChannelAccount from = activity.getFrom();
+        if (from != null && from.getAadObjectId() != null && !from.getAadObjectId().isBlank()
+                && people.known(tenant, from.getAadObjectId()).isPresent()) {
+            actor(turn);
         }
-        String email = member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName();
-        try {
-            PersonId person = people.resolve(tenant, aad, member.getName(), email);
-            addresses.rememberUserId(tenant, person, member.getId());
-            return true;
-        } catch (RuntimeException e) {
-            log.warn("Skipped a team member of {}: {}", tenant, e.getMessage());
-            return false;
+        String name = team.getName() == null || team.getName().isBlank() ? "this team" : team.getName();
+        TeamsRosterImports.Start start = rosters.importRoster(tenant, activity.getConversationReference(),
+                team.getId(), name);
+        if (start == TeamsRosterImports.Start.ALREADY_CLAIMED) {
+            return; // Teams sent the install again: the first one is being answered
         }
+        Paragraph roster = start == TeamsRosterImports.Start.STARTED
+                ? Paragraph.of("Handoff is adding the team's colleagues now and will say here when they are in.")
+                : Paragraph.of("Handoff is adding many teams at once and could not add this team's colleagues now: "
+                        + "remove Handoff from the team and add it again in a few minutes.");
+        send(turn, TeamsMessages.message(new Message("Handoff is installed", List.of(
+                Paragraph.builder().plain("Handoff is installed in ").strong(name).plain(".").build(),
+                roster,
+                Paragraph.builder().plain("Open a personal chat with Handoff and say ").strong("customers")
+                        .plain(" to name who depends on your work.").build()))));
     }
 
     private void onInvoke(TurnContext turn) {

@@ -92,9 +92,21 @@ class TeamsConfiguration {
     TeamsBot teamsBot(ChatBot chat, GraphStore graph, UnifiedJedis redis, ConversationReferences references,
                       PlatformPreference platformPreference, TeamsNotifications notifications, TeamsSender sender,
                       TeamsFiles files, TeamsAddresses addresses, TeamsTeamChannels teamChannels,
-                      MapAccess access) {
+                      MapAccess access, TeamsRosterImports teamsRosterImports) {
         return new TeamsBot(chat, graph, new TeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
-                platformPreference, notifications, sender, files, addresses, teamChannels, access);
+                platformPreference, notifications, sender, files, addresses, teamChannels, access,
+                teamsRosterImports);
+    }
+
+    /**
+     * Team rosters (install) and joiners read from the connector after Teams got its answer: two threads, at most
+     * 100 queued jobs; running imports get 10 s to finish at shutdown.
+     */
+    @Bean(destroyMethod = "close")
+    TeamsRosterImports teamsRosterImports(TeamsAdapter adapter, TeamsProperties properties, GraphStore graph,
+                                          TeamsAddresses addresses, UnifiedJedis redis) {
+        return new TeamsRosterImports(adapter, properties.appId().strip(), new TeamsPeople(graph, Clock.systemUTC()),
+                addresses, redis, 2, 100);
     }
 
     /** Out of office from Teams presence (Graph, Presence.Read.All); off with handoff.teams.presence-enabled=false. */

@@ -35,7 +35,7 @@ final class TeamsGroupChats implements PlatformGroupChats {
 
     @Override
     public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key,
-                          List<Notification> fallback) {
+                          List<Notification> fallback, Settled settled) {
         if (!first.identities().containsKey(Platform.TEAMS) || !second.identities().containsKey(Platform.TEAMS)
                 || first.email() == null || second.email() == null) {
             return new GroupChat.NotPossible("both need a Teams identity and an email");

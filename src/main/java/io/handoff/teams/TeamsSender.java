@@ -83,11 +83,7 @@ final class TeamsSender implements PlatformSender {
     }
 
     static SendFailure failure(Throwable thrown, String recipient) {
-        Throwable cause = thrown;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException
-                || (cause instanceof java.io.IOException && cause.getCause() != null)) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = rootCause(thrown);
         if (cause instanceof ErrorResponseException error && error.response() != null) {
             int status = error.response().code();
             String code = errorCode(error);
@@ -96,6 +92,11 @@ final class TeamsSender implements PlatformSender {
                 Duration wait = ConnectorRetry.parseRetryAfter(error.response().headers().get("Retry-After"))
                         .orElse(Duration.ofSeconds(1));
                 return SendFailure.rateLimited(wait);
+            }
+            if (status == 400) {
+                // A malformed or refused request (bad member id, card too large...): the same call fails again.
+                return SendFailure.permanentFailure("Teams refused the request for " + recipient + " with HTTP 400"
+                        + errorCodeAndMessage(error));
             }
             if (status == 403 || status == 404) {
                 // The app was uninstalled, the user blocked the bot or left the organisation.
@@ -107,6 +108,44 @@ final class TeamsSender implements PlatformSender {
             return SendFailure.transientFailure("no Bot Framework token: " + cause.getMessage(), cause);
         }
         return SendFailure.transientFailure("Teams could not be reached: " + cause.getMessage(), cause);
+    }
+
+    /** The HTTP status of the connector's answer behind {@code thrown}, or -1 when the connector did not answer. */
+    static int status(Throwable thrown) {
+        return rootCause(thrown) instanceof ErrorResponseException error && error.response() != null
+                ? error.response().code() : -1;
+    }
+
+    private static Throwable rootCause(Throwable thrown) {
+        Throwable cause = thrown;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                || (cause instanceof java.io.IOException && cause.getCause() != null)) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /**
+     * The connector's error code and message ({@code {"error":{"code":"BadArgument","message":"…"}}}) as
+     * " (code: message)", the message cut to 200 characters and stripped of control characters, or "".
+     */
+    private static String errorCodeAndMessage(ErrorResponseException error) {
+        String code = errorCode(error);
+        String message;
+        try {
+            ErrorResponse body = error.body();
+            message = body == null || body.getError() == null ? null : body.getError().getMessage();
+        } catch (RuntimeException unreadable) {
+            message = null;
+        }
+        if (message == null || message.isBlank()) {
+            return code;
+        }
+        message = message.replaceAll("\\p{Cntrl}", " ").strip();
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "…";
+        }
+        return code.isEmpty() ? " (" + message + ")" : code.substring(0, code.length() - 1) + ": " + message + ")";
     }
 
     /** The connector's error code ({@code {"error":{"code":"BotNotInConversationRoster",…}}}) as " (code)", or "". */

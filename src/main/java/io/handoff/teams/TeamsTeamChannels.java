@@ -1,6 +1,7 @@
 package io.handoff.teams;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
+import io.handoff.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -43,6 +45,8 @@ final class TeamsTeamChannels implements TeamChannels {
     private static final Logger log = LoggerFactory.getLogger(TeamsTeamChannels.class);
     static final Duration KEEP_CLAIM = Duration.ofDays(30);
     static final String COMMAND = "team-channel";
+    private static final LuaScript FORGET_TEAMS_TEAM = LuaScript.load(TeamsTeamChannels.class,
+            "forget-teams-team.lua");
 
     private final GraphStore graph;
     private final TeamsAdapter adapter;
@@ -136,6 +140,19 @@ final class TeamsTeamChannels implements TeamChannels {
 
     void unassign(TenantId tenant, TeamId team) {
         redis.hdel(key(tenant), team.value());
+    }
+
+    /**
+     * Handoff was removed from a Teams team (or the team was deleted): forgets, in one Lua script, every team channel
+     * that lies in it, so nothing is posted there any more. Returns the Handoff teams that lost their channel.
+     */
+    List<TeamId> forgetTeamsTeam(TenantId tenant, String teamsTeamId) {
+        Object forgotten = FORGET_TEAMS_TEAM.run(redis, List.of(key(tenant)), List.of(teamsTeamId));
+        if (!(forgotten instanceof List<?> ids)) {
+            return List.of();
+        }
+        return ids.stream().map(id -> id instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : String.valueOf(id)).map(TeamId::of).toList();
     }
 
     Optional<ChannelPlace> channel(TenantId tenant, TeamId team) {

@@ -109,7 +109,7 @@ class GroupChatRouterTest {
 
         @Override
         public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key,
-                              List<Notification> fallback) {
+                              List<Notification> fallback, Settled settled) {
             keys.add(key);
             fallbacks.add(fallback);
             if (fail) {

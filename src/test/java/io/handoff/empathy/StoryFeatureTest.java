@@ -288,7 +288,24 @@ class StoryFeatureTest {
             assertThat(call.fallback()).allSatisfy(n ->
                     assertThat(n.message().summary()).startsWith("You and").contains("would like to talk"));
         });
+        // nothing is posted yet: the story says so until the platform tells how it ended
+        assertThat(stories.talk(f.tenant, id)).hasValue("opening");
+        chats.calls.get(0).settled().settled(new GroupChat.Opened(Platform.SLACK, Optional.empty(), false));
         assertThat(stories.talk(f.tenant, id)).hasValue("chat:slack");
+    }
+
+    @Test
+    void aChatThatFailsInTheBackgroundLeavesTheStorySayingNotes() {
+        RecordingGroupChats chats = new RecordingGroupChats(new GroupChat.Opening(Platform.SLACK));
+        StoryFeature withChats = new StoryFeature(f.graph, stories, prompts, f.engagement, channels, chats, f.clock);
+        Notification relay = press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND))
+                .notifications().get(0);
+        String id = stories.toldBy(f.tenant, PersonId.of("d1")).get(0).id();
+        withChats.onButton(new Interaction.ButtonPressed(f.actor("ana"), reaction(relay, Reaction.LETS_TALK)));
+
+        chats.calls.get(0).settled().settled(new GroupChat.NotPossible("slack: cannot_dm_bot"));
+
+        assertThat(stories.talk(f.tenant, id)).hasValue("notes");
     }
 
     @Test
@@ -329,7 +346,8 @@ class StoryFeatureTest {
 
     /** Group chats for the test: answers one result and keeps every request. */
     private static final class RecordingGroupChats implements GroupChats {
-        record Call(Person first, Person second, Message opening, String key, List<Notification> fallback) {
+        record Call(Person first, Person second, Message opening, String key, List<Notification> fallback,
+                    Settled settled) {
         }
 
         private final GroupChat result;
@@ -341,8 +359,8 @@ class StoryFeatureTest {
 
         @Override
         public GroupChat open(TenantId tenant, Person first, Person second, Message opening, String key,
-                              List<Notification> fallback) {
-            calls.add(new Call(first, second, opening, key, fallback));
+                              List<Notification> fallback, Settled settled) {
+            calls.add(new Call(first, second, opening, key, fallback, settled));
             return result;
         }
     }

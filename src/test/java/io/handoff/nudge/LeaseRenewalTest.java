@@ -20,9 +20,13 @@ import org.junit.jupiter.api.Test;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Lease renewal against a real Redis: a long run keeps its job, a run whose lease was taken over finishes nothing. */
+/**
+ * Lease renewal against a real Redis: a long run keeps its job, a run whose lease was taken over finishes nothing, and
+ * both show in the counters {@code handoff.scheduler.leases.renewed} and {@code handoff.scheduler.leases.lost}.
+ */
 class LeaseRenewalTest {
     private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     private final UnifiedJedis redis = TestRedis.client();
@@ -49,7 +53,8 @@ class LeaseRenewalTest {
         });
         scheduler.schedule(Job.of(tenant, "digest", "slow", "", Instant.now()));
 
-        SchedulerWorker holder = startWorker(scheduler, slow, lease);
+        SimpleMeterRegistry holderMeters = new SimpleMeterRegistry();
+        SchedulerWorker holder = startWorker(scheduler, slow, lease, holderMeters);
         await(() -> runs.get() == 1, Duration.ofSeconds(10));
         double firstExpiry = leaseScore();
         SchedulerWorker second = startWorker(scheduler, slow, lease);
@@ -76,6 +81,12 @@ class LeaseRenewalTest {
         assertThat(holder.renewals()).isGreaterThanOrEqualTo(3);
         assertThat(holder.lostLeases()).isZero();
         assertThat(second.lostLeases()).isZero();
+        // one job held through every renewal round: one lease renewed per round (the last round may have found it
+        // finished meanwhile), none lost
+        assertThat(holderMeters.get("handoff.scheduler.leases.renewed").counter().count())
+                .isBetween(holder.renewals() - 1.0, (double) holder.renewals()).isGreaterThanOrEqualTo(3);
+        assertThat(holderMeters.find("handoff.scheduler.leases.lost").counters())
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
         assertThat(scheduler.leased(tenant)).isZero();
     }
 
@@ -86,11 +97,12 @@ class LeaseRenewalTest {
         Scheduler scheduler = new Scheduler(redis, clock, Duration.ofDays(1));
         AtomicInteger runs = new AtomicInteger();
         scheduler.schedule(Job.of(tenant, "digest", "slow", "payload", START));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         SchedulerWorker stalled = startWorker(scheduler, handler(job -> {
             runs.incrementAndGet();
             awaitRelease();
             return JobResult.done("from the stalled worker");
-        }), lease);
+        }), lease, meters);
         await(() -> runs.get() == 1, Duration.ofSeconds(10));
         String stalledToken = redis.hget(keys.job("digest"), "owner");
 
@@ -104,7 +116,12 @@ class LeaseRenewalTest {
         await(() -> stalled.lostLeases() == 1, Duration.ofSeconds(10));
         release.countDown();
         stalled.stop(); // returns once its running job has finished
-
+        assertThat(meters.get("handoff.scheduler.leases.lost").tag("detected", "renewal").counter().count())
+                .isEqualTo(1.0);
+        assertThat(meters.get("handoff.scheduler.leases.lost").tag("detected", "finish").counter().count())
+                .as("the run's result was dropped, not tried").isZero();
+        assertThat(meters.get("handoff.scheduler.leases.lost").counter().getId().getTags())
+                .extracting(tag -> tag.getKey()).containsExactly("detected"); // nothing names a tenant or a job
 
         JobInfo meanwhile = scheduler.job(tenant, "digest").orElseThrow();
         assertThat(meanwhile.state()).as("still the other replica's run").isEqualTo(JobState.LEASED);
@@ -156,6 +173,33 @@ class LeaseRenewalTest {
     }
 
     @Test
+    void aLeaseTakenOverBetweenRenewalsIsCountedWhenTheRunFinds() throws Exception {
+        Duration lease = Duration.ofSeconds(30); // first renewal only after 10 s: the run ends long before
+        MutableClock clock = new MutableClock(START);
+        Scheduler scheduler = new Scheduler(redis, clock, Duration.ofDays(1));
+        scheduler.schedule(Job.of(tenant, "digest", "slow", "", START));
+        List<ClaimedJob> takenOver = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        SchedulerWorker stalled = startWorker(scheduler, handler(job -> {
+            // while this run stalls, its lease expires and another replica claims the job
+            while (takenOver.isEmpty()) {
+                clock.advance(lease.plusSeconds(1));
+                takenOver.addAll(scheduler.claim(tenant, "other-replica", 1, lease));
+            }
+            return JobResult.done("from the stalled worker");
+        }), lease, meters);
+
+        await(() -> meters.get("handoff.scheduler.leases.lost").tag("detected", "finish").counter().count() == 1,
+                Duration.ofSeconds(10));
+        stalled.stop();
+
+        assertThat(meters.get("handoff.scheduler.leases.lost").tag("detected", "renewal").counter().count()).isZero();
+        assertThat(stalled.lostLeases()).as("found by no renewal").isZero();
+        assertThat(redis.hget(keys.job("digest"), "owner")).isEqualTo(takenOver.get(0).token());
+        assertThat(scheduler.job(tenant, "digest").orElseThrow().note()).isEmpty();
+    }
+
+    @Test
     void renewExtendsHeldLeasesOfSeveralTenantsAndReportsTheLostOnes() {
         MutableClock clock = new MutableClock(START);
         Scheduler scheduler = new Scheduler(redis, clock, Duration.ofDays(1));
@@ -197,8 +241,14 @@ class LeaseRenewalTest {
     }
 
     private SchedulerWorker startWorker(Scheduler scheduler, JobHandler handler, Duration lease) {
+        return startWorker(scheduler, handler, lease, new SimpleMeterRegistry());
+    }
+
+    private SchedulerWorker startWorker(Scheduler scheduler, JobHandler handler, Duration lease,
+                                        SimpleMeterRegistry meters) {
         SchedulerWorker worker = new SchedulerWorker(scheduler, List.of(handler), SchedulerProperties.defaults()
-                .withThreads(1, 0).withPollInterval(Duration.ofMillis(20)).withLease(lease), () -> List.of(tenant));
+                .withThreads(1, 0).withPollInterval(Duration.ofMillis(20)).withLease(lease), () -> List.of(tenant),
+                meters);
         workers.add(worker);
         worker.start();
         return worker;

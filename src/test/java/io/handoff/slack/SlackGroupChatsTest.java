@@ -86,8 +86,11 @@ class SlackGroupChatsTest {
                 new Notification(ana.id(), Message.text("You and Dana would like to talk"), key + ":u"));
     }
 
+    /** How each background opening ended, as the caller's {@link io.handoff.chat.GroupChats.Settled} heard it. */
+    private final List<GroupChat> settled = new CopyOnWriteArrayList<>();
+
     private GroupChat open(String key) {
-        return chats.open(tenant, ana, dana, opening, key, notes(key));
+        return chats.open(tenant, ana, dana, opening, key, notes(key), settled::add);
     }
 
     private String claim(String key) {
@@ -118,6 +121,12 @@ class SlackGroupChatsTest {
                     .isEqualTo("https://slack.com/app_redirect?channel=G0MPIM01&team=" + team));
         });
         assertThat(delivered).isEmpty();
+        // told once, when the opening was posted; the second press (already open) tells nothing more
+        await().atMost(WAIT).until(() -> !settled.isEmpty());
+        assertThat(settled).singleElement().isInstanceOfSatisfying(GroupChat.Opened.class, opened -> {
+            assertThat(opened.again()).isFalse();
+            assertThat(opened.link()).hasValueSatisfying(link -> assertThat(link.toString()).contains("G0MPIM01"));
+        });
         assertThat(TestRedis.client().ttl(SlackGroupChats.claimKey(tenant, "story-talk:s1")))
                 .isGreaterThan(Duration.ofDays(29).toSeconds());
     }
@@ -136,6 +145,29 @@ class SlackGroupChatsTest {
         assertThat(calls(SLACK, "conversations.open")).hasSize(1);
         assertThat(calls(SLACK, "chat.postMessage")).isEmpty();
         assertThat(TestRedis.client().exists(SlackGroupChats.claimKey(tenant, "story-talk:s2"))).isFalse();
+        await().atMost(WAIT).until(() -> !settled.isEmpty());
+        assertThat(settled).singleElement().isInstanceOfSatisfying(GroupChat.NotPossible.class,
+                notPossible -> assertThat(notPossible.reason()).contains("rate limited for 30 s"));
+    }
+
+    @Test
+    void aBotSlackWillNotDmSettlesAsNotPossibleAfterTheNotes() {
+        SLACK.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(
+                okJson("{\"ok\":false,\"error\":\"cannot_dm_bot\"}")));
+        List<Integer> deliveredWhenSettled = new CopyOnWriteArrayList<>();
+
+        GroupChat chat = chats.open(tenant, ana, dana, opening, "story-talk:s6", notes("story-talk:s6"), outcome -> {
+            deliveredWhenSettled.add(delivered.size());
+            settled.add(outcome);
+        });
+
+        assertThat(chat).isEqualTo(new GroupChat.Opening(Platform.SLACK));
+        await().atMost(WAIT).until(() -> !settled.isEmpty());
+        assertThat(settled).singleElement().isInstanceOfSatisfying(GroupChat.NotPossible.class,
+                notPossible -> assertThat(notPossible.reason()).contains("cannot_dm_bot"));
+        assertThat(deliveredWhenSettled).as("the notes were handed over first").containsExactly(2);
+        assertThat(calls(SLACK, "chat.postMessage")).isEmpty();
+        assertThat(TestRedis.client().exists(SlackGroupChats.claimKey(tenant, "story-talk:s6"))).isFalse();
     }
 
     @Test
@@ -189,5 +221,8 @@ class SlackGroupChatsTest {
         assertThat(calls(SLACK, "chat.postMessage")).singleElement()
                 .satisfies(post -> assertThat(post.get("channel")).isEqualTo("G0SLOW01"));
         assertThat(delivered).isEmpty();
+        await().atMost(WAIT).until(() -> !settled.isEmpty());
+        assertThat(settled).as("only the press that started it hears how it ended").singleElement()
+                .isInstanceOf(GroupChat.Opened.class);
     }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -50,14 +51,20 @@ class TeamsInstallAndSendTest extends TeamsAppTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(graph.tenantForMicrosoft(microsoftTenant)).contains(tenant);
+        // The welcome answers the install; the roster import says when it is done (TeamsRosterImportTest).
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.sentTo(TEAM).size() >= 2);
         assertThat(graph.person(tenant, PersonId.of("ada")).orElseThrow().identities())
                 .containsEntry(Platform.TEAMS, ada.aadObjectId());
         assertThat(graph.person(tenant, PersonId.of("ben.ode@contoso.example")).orElseThrow().displayName())
                 .isEqualTo("Ben Ode");
         assertThat(graph.person(tenant, PersonId.of("mia@contoso.example"))).isPresent();
         assertThat(graph.graph(tenant).people()).hasSize(3);
-        String welcome = BotFrameworkFake.texts(client.lastCard(TEAM));
-        assertThat(welcome).contains("**Depot Night Shift**").contains("3 colleagues");
+        List<JsonNode> sent = fake.sentTo(TEAM);
+        assertThat(sent).hasSize(2);
+        assertThat(BotFrameworkFake.texts(BotFrameworkFake.card(sent.get(0)))).contains("**Depot Night Shift**")
+                .contains("adding the team's colleagues");
+        assertThat(BotFrameworkFake.texts(BotFrameworkFake.card(sent.get(1))))
+                .contains("Handoff added 3 colleagues from **Depot Night Shift**");
     }
 
     @Test

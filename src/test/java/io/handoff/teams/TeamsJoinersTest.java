@@ -4,8 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -48,8 +50,8 @@ class TeamsJoinersTest extends TeamsAppTest {
         HttpResponse<String> response = client.post(joined(mia, ben));
 
         assertThat(response.statusCode()).isEqualTo(200);
+        Person saved = savedInTime(tenant, PersonId.of("ben.ode@contoso.example"));
         assertThat(memberReads(ben)).isEqualTo(1);
-        Person saved = graph.person(tenant, PersonId.of("ben.ode@contoso.example")).orElseThrow();
         assertThat(saved.displayName()).isEqualTo("Ben Ode");
         assertThat(saved.email()).isEqualTo("ben.ode@contoso.example");
         assertThat(saved.identities()).containsEntry(Platform.TEAMS, ben.aadObjectId());
@@ -75,7 +77,7 @@ class TeamsJoinersTest extends TeamsAppTest {
 
         assertThat(client.post(activity).statusCode()).isEqualTo(200);
         TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
-        Person first = graph.person(tenant, PersonId.of("ben@contoso.example")).orElseThrow();
+        Person first = savedInTime(tenant, PersonId.of("ben@contoso.example"));
         assertThat(client.post(activity).statusCode()).isEqualTo(200);
 
         assertThat(graph.person(tenant, PersonId.of("ben@contoso.example"))).contains(first);
@@ -95,6 +97,8 @@ class TeamsJoinersTest extends TeamsAppTest {
 
         assertThat(client.post(joined(mia, ben)).statusCode()).isEqualTo(200);
 
+        await().atMost(Duration.ofSeconds(20)).until(() -> graph.person(tenant, PersonId.of("ben")).orElseThrow()
+                .identities().containsKey(Platform.TEAMS));
         Person linked = graph.person(tenant, PersonId.of("ben")).orElseThrow();
         assertThat(linked.identities()).containsEntry(Platform.SLACK, "U0BEN")
                 .containsEntry(Platform.TEAMS, ben.aadObjectId());
@@ -112,10 +116,16 @@ class TeamsJoinersTest extends TeamsAppTest {
         HttpResponse<String> response = client.post(joined(mia, ghost));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(memberReads(ghost)).isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> memberReads(ghost) >= 1);
         TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
         assertThat(graph.graph(tenant).people()).containsOnlyKeys(miaId(tenant));
         assertThat(graph.personByIdentity(tenant, Platform.TEAMS, ghost.aadObjectId())).isEmpty();
+    }
+
+    /** Joiners are fetched after Teams got its answer: waits for the person to be saved. */
+    private Person savedInTime(TenantId tenant, PersonId person) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> graph.person(tenant, person).isPresent());
+        return graph.person(tenant, person).orElseThrow();
     }
 
     /** Mia owns the team; the connector knows her there. */

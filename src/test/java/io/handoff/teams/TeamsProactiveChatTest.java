@@ -67,6 +67,7 @@ class TeamsProactiveChatTest extends TeamsAppTest {
         install.putArray("membersAdded").addObject().put("id", "28:" + BotFrameworkFake.APP_ID);
         ((ObjectNode) install.get("channelData")).putObject("team").put("id", TEAM).put("name", "Depot Day Shift");
         assertThat(client.post(install).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.sentTo(TEAM).size() >= 2); // the import is done
         TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
         PersonId adaId = PersonId.of("ada@contoso.example");
         assertThat(redis.exists(ConversationReferences.key(tenant, adaId))).isFalse();
@@ -159,6 +160,29 @@ class TeamsProactiveChatTest extends TeamsAppTest {
         assertThat(sender.canReach(tenant, kim)).isFalse();
         assertThat(redis.ttl(TeamsAddresses.noChatKey(tenant, kim.id())))
                 .isBetween(TeamsAddresses.NO_CHAT_FOR.toSeconds() - 60, TeamsAddresses.NO_CHAT_FOR.toSeconds());
+    }
+
+    @Test
+    void aBadRequestFromCreateConversationIsDeadLetteredAtOnceWithTeamsReason() {
+        TenantId tenant = microsoftTenantInHandoff();
+        Person lou = teamsOnly(tenant, "lou", "Lou Berg");
+        fake.server.stubFor(post(urlPathEqualTo(GLOBAL_CREATE))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"BadArgument\","
+                                + "\"message\":\"Invalid user identity in provided tenant\"}}")));
+
+        outbox.deliver(tenant, new Notification(lou.id(), Message.text("Lou, one question"), "q:lou"), "q:lou");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !outbox.deadLetters(tenant, 10).isEmpty());
+        DeadLetter dead = outbox.deadLetters(tenant, 10).get(0);
+        assertThat(dead.to()).contains("lou");
+        assertThat(dead.failures()).as("not retried").isEqualTo(1);
+        assertThat(dead.lastError()).contains("HTTP 400").contains("BadArgument")
+                .contains("Invalid user identity in provided tenant");
+        assertThat(fake.requestsTo(GLOBAL_CREATE)).hasSize(1);
+        assertThat(redis.exists(ConversationReferences.key(tenant, lou.id()))).isFalse();
+        // A bad request says nothing about the app being installed for Lou: Teams still counts as reaching her.
+        assertThat(redis.exists(TeamsAddresses.noChatKey(tenant, lou.id()))).isFalse();
     }
 
     @Test

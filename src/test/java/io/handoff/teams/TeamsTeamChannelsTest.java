@@ -14,6 +14,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -35,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * token, through /api/messages), and posts start a new thread there with {@code POST /v3/conversations} (WireMock),
  * once per key, escaped, and again after a refusal.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TeamsTeamChannelsTest extends TeamsAppTest {
     private static final String TEAMS_TEAM = "19:team-depot@thread.tacv2";
     private static final String CHANNEL = "19:ops-handoffs@thread.tacv2";
@@ -162,6 +166,63 @@ class TeamsTeamChannelsTest extends TeamsAppTest {
         channels.post(tenant, ops, Message.text("Friction digest"), key);
         await().atMost(Duration.ofSeconds(10)).until(() -> creates().size() == 2);
         assertThat(TestRedis.client().exists(claim)).isTrue();
+    }
+
+    @Test
+    void removingHandoffFromTheTeamForgetsTheChannelsInItOnly() {
+        client.post(inChannel(ada, "team-channel Operations"));
+        TeamId rnd = TeamId.of("rnd");
+        graph.saveTeam(tenant, Team.of("rnd", "R&D"));
+        channels.assign(tenant, rnd, new TeamsTeamChannels.ChannelPlace(fake.serviceUrl(), "19:rnd@thread.tacv2",
+                "19:team-other@thread.tacv2", microsoftTenant));
+        String claim = TeamsRosterImports.claimKey(tenant, TEAMS_TEAM);
+        TestRedis.client().set(claim, "an earlier import");
+        assertThat(channels.configured(tenant, ops)).isTrue();
+
+        ObjectNode removed = teamEvent(ada, "teamMemberRemoved");
+        removed.putArray("membersRemoved").addObject().put("id", "28:" + BotFrameworkFake.APP_ID);
+        assertThat(client.post(removed).statusCode()).isEqualTo(200);
+
+        assertThat(channels.configured(tenant, ops)).isFalse();
+        assertThat(channels.channel(tenant, rnd)).as("a channel of another Teams team stays")
+                .map(TeamsTeamChannels.ChannelPlace::channelId).contains("19:rnd@thread.tacv2");
+        assertThat(TestRedis.client().exists(claim)).as("a later install imports the roster again").isFalse();
+        assertThat(graph.person(tenant, PersonId.of("mo@contoso.example"))).as("people stay").isPresent();
+        assertThat(fake.sentTo(TEAMS_TEAM)).as("nothing is said into a team Handoff left").isEmpty();
+    }
+
+    @Test
+    void aDeletedTeamIsForgottenToo() {
+        client.post(inChannel(ada, "team-channel Operations"));
+
+        assertThat(client.post(teamEvent(ada, "teamDeleted")).statusCode()).isEqualTo(200);
+
+        assertThat(channels.configured(tenant, ops)).isFalse();
+        assertThat(TestRedis.client().hlen("handoff:{" + tenant.value() + "}:teams-team-channels")).isZero();
+    }
+
+    @Test
+    void aColleagueLeavingTheTeamKeepsTheirDataAndIsLogged(CapturedOutput output) {
+        client.post(inChannel(ada, "team-channel Operations"));
+        Person before = graph.person(tenant, PersonId.of("mo@contoso.example")).orElseThrow();
+
+        ObjectNode left = teamEvent(ada, "teamMemberRemoved");
+        left.putArray("membersRemoved").addObject().put("id", mo.userId()).put("aadObjectId", mo.aadObjectId());
+        assertThat(client.post(left).statusCode()).isEqualTo(200);
+
+        assertThat(graph.person(tenant, PersonId.of("mo@contoso.example"))).contains(before);
+        assertThat(channels.configured(tenant, ops)).isTrue();
+        assertThat(output.getOut()).contains("mo@contoso.example left Teams team " + TEAMS_TEAM)
+                .contains("Handoff keeps what it knows about them");
+    }
+
+    /** A conversationUpdate about the team, as Teams sends it to the team's General channel. */
+    private ObjectNode teamEvent(BotFrameworkFake.TeamsUser by, String eventType) {
+        ObjectNode update = fake.activity("conversationUpdate", by, TEAMS_TEAM, "channel");
+        ObjectNode channelData = (ObjectNode) update.get("channelData");
+        channelData.put("eventType", eventType);
+        channelData.putObject("team").put("id", TEAMS_TEAM).put("name", "Depot");
+        return update;
     }
 
     private List<LoggedRequest> creates() {
