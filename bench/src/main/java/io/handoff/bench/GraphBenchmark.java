@@ -167,24 +167,25 @@ public final class GraphBenchmark {
                         + "for the whole org (%.0f for the handoffs alone, %.0f per person)%n",
                 (afterPeople - before) / 1e6, (afterEdges - afterPeople) / 1e6, bytesPerEdge,
                 (afterEdges - afterPeople) / (double) written, (afterPeople - before) / (double) org.people().size());
-        out.println("Adjacency hash encodings (1,000 people): " + encodings(org));
+        out.println("Adjacency strings (1,000 people): " + adjacencySizes(org));
         checkCounters(org.edges().size());
         return edgesPerSecond;
     }
 
-    private String encodings(SyntheticOrg org) {
-        Map<String, Integer> counts = new HashMap<>();
+    /** Length and Redis memory of 1,000 random people's adjacency strings (what an ego map reads per person). */
+    private String adjacencySizes(SyntheticOrg org) {
+        Samples lengths = new Samples();
+        Samples memory = new Samples();
         Random random = new Random(settings.seed());
         for (int i = 0; i < 1_000; i++) {
             String id = org.people().get(random.nextInt(org.people().size())).id().value();
-            for (String side : List.of("out:", "in:")) {
-                String key = "handoff:{" + tenant.value() + "}:" + side + id;
-                if (client.exists(key)) {
-                    counts.merge(client.objectEncoding(key), 1, Integer::sum);
-                }
-            }
+            String key = "handoff:{" + tenant.value() + "}:adj:" + id;
+            lengths.add(client.strlen(key));
+            Long used = client.memoryUsage(key);
+            memory.add(used == null ? 0 : used);
         }
-        return counts.toString();
+        return String.format("length p50 %,d, p99 %,d, max %,d bytes; Redis memory p50 %,d bytes", lengths.percentile(50),
+                lengths.percentile(99), lengths.max(), memory.percentile(50));
     }
 
     private void checkCounters(int edges) {
