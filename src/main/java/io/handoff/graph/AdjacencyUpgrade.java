@@ -30,6 +30,12 @@ final class AdjacencyUpgrade {
     /** Returns how many adjacency strings were written (0 when the tenant is already in the new layout). */
     int run(TenantId tenant) {
         GraphKeys keys = new GraphKeys(tenant);
+        // Quick look first, as this runs at every start: the old layout always leaves the cards hash (deleted last)
+        // or, from before cards existed, a person hash for everyone.
+        String anyone = redis.srandmember(keys.people());
+        if (anyone == null || !redis.exists(keys.legacyCards()) && !redis.exists(keys.legacyPerson(anyone))) {
+            return 0;
+        }
         List<String> ids = redis.smembers(keys.people()).stream().filter(Identifier::isValid).sorted().toList();
         List<Response<Map<String, String>>> persons = new ArrayList<>(ids.size());
         List<Response<String>> adjacency = new ArrayList<>(ids.size());
