@@ -110,7 +110,12 @@ final class AdjacencyUpgrade {
         });
     }
 
+    /**
+     * Deletes the old keys, the cards hash last: until it is gone the quick look at start-up sees an unfinished
+     * upgrade (data from before cards existed gets one first, so that holds for it too).
+     */
     private void deleteLegacyKeys(GraphKeys keys, List<String> ids) {
+        redis.hsetnx(keys.legacyCards(), "upgrade", "unfinished");
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (int from = 0; from < ids.size(); from += BATCH) {
                 List<String> legacyKeys = new ArrayList<>();

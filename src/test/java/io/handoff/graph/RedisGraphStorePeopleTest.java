@@ -118,9 +118,11 @@ class RedisGraphStorePeopleTest {
         f.redis.hset(f.key("person:ben"), Map.of("name", "Ben", "tz", "UTC"));
         f.redis.hset(f.key("out:ana"), Map.of("ben", "WROUC;ssjic0;ssjic0;;rota"));
         f.redis.hset(f.key("in:ben"), Map.of("ana", "WROUC;ssjic0;ssjic0;;rota"));
-        // Ana's string was written and her old hash deleted before the first run stopped.
+        // The first run wrote Ana's string and stopped while deleting the old keys: her hash is gone, the cards hash
+        // (deleted last) is still there.
         f.redis.set(f.key("adj:ana"), "Ana\t\t\tUTC\t\t\t\n>ben\tWROUC;ssjic0;ssjic0;;rota\tBen\t\t\tUTC");
         f.redis.del(f.key("person:ana"));
+        f.redis.hset(f.key("cards"), "upgrade", "unfinished");
 
         assertThat(f.store.upgradeLegacyLayout(f.tenant)).isEqualTo(1);
 
