@@ -130,17 +130,6 @@ final class AdjacencyCodec {
         return others;
     }
 
-    /** The encoded edge of the line about {@code (direction, other)}, or null when there is none. */
-    static String edge(String adjacency, char direction, String other) {
-        String[] found = new String[1];
-        forEachLine(adjacency, (d, o, text, edgeFrom, edgeTo, cardFrom, cardTo) -> {
-            if (d == direction && o.equals(other)) {
-                found[0] = text.substring(edgeFrom, edgeTo);
-            }
-        });
-        return found[0];
-    }
-
     /** One line of an adjacency string: the other's id, and where its edge and card are in {@code text}. */
     @FunctionalInterface
     interface LineVisitor {
