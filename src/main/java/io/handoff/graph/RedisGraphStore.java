@@ -34,7 +34,6 @@ public final class RedisGraphStore implements GraphStore {
     private static final LuaScript DELETE_PERSON = graphScript("delete-person.lua");
     private static final LuaScript IMPORT_EDGES = graphScript("import-edges.lua");
     private static final LuaScript EDGE_OF = graphScript("edge-of.lua");
-    private static final LuaScript NEIGHBOURHOOD = LuaScript.load(RedisGraphStore.class, "neighbourhood.lua");
     private static final LuaScript TEAM = LuaScript.load(RedisGraphStore.class, "team.lua");
     /** Bytes read to find a person's card at the head of their adjacency string (a card is at most about 1.7 KB). */
     private static final int CARD_READ = 2048;
