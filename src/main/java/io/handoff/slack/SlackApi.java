@@ -12,6 +12,8 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.SlackApiTextResponse;
 
+import io.handoff.delivery.RetryAfter;
+
 /**
  * Runs Slack Web API calls the way Handoff wants them: an HTTP 429 is retried after the Retry-After Slack asked for
  * (bounded: {@link #MAX_ATTEMPTS} attempts and {@link #MAX_WAIT} in all), and an answer with {@code ok: false}
@@ -19,6 +21,7 @@ import com.slack.api.methods.SlackApiTextResponse;
  */
 final class SlackApi {
     private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
+    private static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
     static final int MAX_ATTEMPTS = 3;
     static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
@@ -77,17 +80,13 @@ final class SlackApi {
         }
     }
 
-    /** The wait Slack asks for with HTTP 429 (Retry-After in seconds; 1 s when the header is missing). */
+    /** The wait Slack asks for with HTTP 429 (its Retry-After, at least 1 s; 1 s when the header is missing). */
     static Optional<Duration> retryAfter(SlackApiException e) {
         if (e.getResponse() == null || e.getResponse().code() != 429) {
             return Optional.empty();
         }
-        String header = e.getResponse().header("Retry-After");
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(1, header == null ? 1 : Long.parseLong(header.strip()))));
-        } catch (NumberFormatException notSeconds) {
-            return Optional.of(Duration.ofSeconds(1));
-        }
+        Duration asked = RetryAfter.parse(e.getResponse().header("Retry-After")).orElse(MIN_RETRY_AFTER);
+        return Optional.of(asked.compareTo(MIN_RETRY_AFTER) < 0 ? MIN_RETRY_AFTER : asked);
     }
 
     private static void sleep(Duration wait) {
