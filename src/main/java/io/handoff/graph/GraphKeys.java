@@ -35,11 +35,6 @@ final class GraphKeys {
         return prefix + "adj:" + id;
     }
 
-    /** The start of every adjacency key of the tenant (the neighbourhood script builds keys from it). */
-    String adjacencyPrefix() {
-        return prefix + "adj:";
-    }
-
     // The layout before adjacency strings (read once by the upgrade in AdjacencyUpgrade, then deleted).
 
     /** Before adjacency strings: hash of a person's fields (name, email, team, tz, id:&lt;platform&gt;). */

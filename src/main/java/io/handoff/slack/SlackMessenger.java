@@ -24,32 +24,23 @@ final class SlackMessenger {
 
     /** Posts to a conversation ({@code channel}), uploading attachments to the DM of {@code slackUserId}. */
     static void post(MethodsClient client, String channel, String slackUserId, Message message, RateLimits rateLimits) {
-        if (!message.blocks().isEmpty() || message.attachments().isEmpty()) {
-            java.util.List<com.slack.api.model.block.LayoutBlock> blocks = BlockKit.message(message);
-            call(rateLimits, "chat.postMessage", () -> client.chatPostMessage(r -> r
-                    .channel(channel)
-                    .text(BlockKit.fallbackText(message))
-                    .blocks(blocks.isEmpty() ? null : blocks)
-                    .unfurlLinks(false)
-                    .unfurlMedia(false)));
-        }
+        postText(client, channel, message, rateLimits);
         if (message.attachments().isEmpty()) {
             return;
         }
         String dm = call(rateLimits, "conversations.open", () -> client.conversationsOpen(r -> r
                 .users(java.util.List.of(slackUserId)))).getChannel().getId();
-        for (Attachment attachment : message.attachments()) {
-            call(rateLimits, "files.uploadV2", () -> client.filesUploadV2(r -> r
-                    .channel(dm)
-                    .fileData(attachment.content())
-                    .filename(attachment.fileName())
-                    .title(attachment.title())
-                    .requestFileInfo(false)));
-        }
+        upload(client, dm, message, rateLimits);
     }
 
     /** Posts to a channel the bot is in; attachments are uploaded to the same channel. */
     static void postToChannel(MethodsClient client, String channel, Message message, RateLimits rateLimits) {
+        postText(client, channel, message, rateLimits);
+        upload(client, channel, message, rateLimits);
+    }
+
+    /** The message's blocks (skipped for a message that is only attachments). */
+    private static void postText(MethodsClient client, String channel, Message message, RateLimits rateLimits) {
         if (!message.blocks().isEmpty() || message.attachments().isEmpty()) {
             java.util.List<com.slack.api.model.block.LayoutBlock> blocks = BlockKit.message(message);
             call(rateLimits, "chat.postMessage", () -> client.chatPostMessage(r -> r
@@ -59,6 +50,9 @@ final class SlackMessenger {
                     .unfurlLinks(false)
                     .unfurlMedia(false)));
         }
+    }
+
+    private static void upload(MethodsClient client, String channel, Message message, RateLimits rateLimits) {
         for (Attachment attachment : message.attachments()) {
             call(rateLimits, "files.uploadV2", () -> client.filesUploadV2(r -> r
                     .channel(channel)
