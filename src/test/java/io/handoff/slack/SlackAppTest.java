@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,8 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
+import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.testing.AroundTheClock;
 import io.handoff.testing.TestRedis;
 import tools.jackson.databind.JsonNode;
 
@@ -88,6 +91,14 @@ class SlackAppTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    TenantSettingsStore settings;
+
+    @BeforeEach
+    void messagesGoOutWhateverTheHour() {
+        AroundTheClock.workAroundTheClock(settings, TENANT);
+    }
 
     @Test
     void refusesAWrongSignatureAndAnOldTimestampWith401() throws Exception {

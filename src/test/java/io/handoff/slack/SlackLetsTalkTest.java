@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,8 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.testing.AroundTheClock;
 import io.handoff.testing.TestRedis;
 
 /**
@@ -71,6 +74,14 @@ class SlackLetsTalkTest {
 
     @Autowired
     StoryStore stories;
+
+    @Autowired
+    TenantSettingsStore settings;
+
+    @BeforeEach
+    void messagesGoOutWhateverTheHour() {
+        AroundTheClock.workAroundTheClock(settings, TENANT);
+    }
 
     /** The upstream (Ana) and the teller (Dana) of one test, with fresh Slack ids. */
     private record Pair(String ana, String dana, PersonId anaId, PersonId danaId) {

@@ -10,11 +10,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.handoff.graph.GraphStore;
+import io.handoff.graph.TenantId;
+import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.testing.AroundTheClock;
 import io.handoff.testing.TestRedis;
 
 /**
  * The whole app on a random port with Teams configured against {@link BotFrameworkFake} and the real Redis test
- * server. Subclasses share one application context. Each test gets its own Microsoft 365 tenant.
+ * server. Each subclass starts the same configuration afresh (and it is closed after the class, see
+ * {@link io.handoff.testing.CloseApplicationContextAfterEachClass}). Each test gets its own Microsoft 365 tenant, where
+ * Handoff may message people at any hour ({@link io.handoff.testing.AroundTheClock}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class TeamsAppTest {
@@ -27,6 +32,9 @@ abstract class TeamsAppTest {
 
     @Autowired
     protected GraphStore graph;
+
+    @Autowired
+    protected TenantSettingsStore settings;
 
     @LocalServerPort
     int port;
@@ -44,7 +52,15 @@ abstract class TeamsAppTest {
     void freshTenant() {
         fake.reset();
         microsoftTenant = UUID.randomUUID().toString();
+        // messages go out whatever the hour the build runs at
+        AroundTheClock.workAroundTheClock(settings, tenantOf(microsoftTenant));
+        AroundTheClock.workAroundTheClock(settings, tenantOf(ADMINS_MICROSOFT_TENANT));
         client = new TeamsTestClient(fake, port);
+    }
+
+    /** Handoff's tenant of a Microsoft 365 organisation (as {@code TeamsPeople} names it). */
+    static TenantId tenantOf(String microsoftTenantId) {
+        return TenantId.of("m365-" + microsoftTenantId.toLowerCase(java.util.Locale.ROOT));
     }
 
     protected BotFrameworkFake.TeamsUser user(String name, String email) {

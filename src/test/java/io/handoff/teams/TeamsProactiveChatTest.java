@@ -31,6 +31,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.testing.AroundTheClock;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -242,6 +243,7 @@ class TeamsProactiveChatTest extends TeamsAppTest {
     private TenantId microsoftTenantInHandoff() {
         TenantId tenant = TenantId.of("org-" + microsoftTenant.substring(0, 8));
         graph.saveTenant(new Tenant(tenant, "Contoso", null, null, microsoftTenant, Instant.now()));
+        AroundTheClock.workAroundTheClock(settings, tenant);
         return tenant;
     }
 
