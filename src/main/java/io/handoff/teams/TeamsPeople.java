@@ -36,13 +36,18 @@ final class TeamsPeople {
         this.clock = clock;
     }
 
+    /** The id a Microsoft 365 organisation's tenant gets when it first installs Handoff. */
+    static TenantId newTenantId(String microsoftTenantId) {
+        return TenantId.of("m365-" + microsoftTenantId.toLowerCase(Locale.ROOT));
+    }
+
     /** The tenant of the Microsoft 365 organisation, created on first contact (the app was just installed). */
     TenantId tenant(String microsoftTenantId, String nameHint) {
         Optional<TenantId> known = graph.tenantForMicrosoft(microsoftTenantId);
         if (known.isPresent()) {
             return known.get();
         }
-        TenantId id = TenantId.of("m365-" + microsoftTenantId.toLowerCase(Locale.ROOT));
+        TenantId id = newTenantId(microsoftTenantId);
         Optional<Tenant> existing = graph.tenant(id);
         String name = nameHint == null || nameHint.isBlank() ? "Microsoft 365 organisation " + microsoftTenantId
                 : nameHint.strip();

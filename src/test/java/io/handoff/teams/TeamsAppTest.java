@@ -10,7 +10,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.handoff.graph.GraphStore;
-import io.handoff.graph.TenantId;
 import io.handoff.nudge.TenantSettingsStore;
 import io.handoff.testing.AroundTheClock;
 import io.handoff.testing.TestRedis;
@@ -53,14 +52,9 @@ abstract class TeamsAppTest {
         fake.reset();
         microsoftTenant = UUID.randomUUID().toString();
         // messages go out whatever the hour the build runs at
-        AroundTheClock.workAroundTheClock(settings, tenantOf(microsoftTenant));
-        AroundTheClock.workAroundTheClock(settings, tenantOf(ADMINS_MICROSOFT_TENANT));
+        AroundTheClock.workAroundTheClock(settings, TeamsPeople.newTenantId(microsoftTenant));
+        AroundTheClock.workAroundTheClock(settings, TeamsPeople.newTenantId(ADMINS_MICROSOFT_TENANT));
         client = new TeamsTestClient(fake, port);
-    }
-
-    /** Handoff's tenant of a Microsoft 365 organisation (as {@code TeamsPeople} names it). */
-    static TenantId tenantOf(String microsoftTenantId) {
-        return TenantId.of("m365-" + microsoftTenantId.toLowerCase(java.util.Locale.ROOT));
     }
 
     protected BotFrameworkFake.TeamsUser user(String name, String email) {

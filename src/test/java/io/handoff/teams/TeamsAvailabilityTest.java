@@ -197,7 +197,6 @@ class TeamsAvailabilityTest {
 
         try (CountingRedisClient counted = CountingRedisClient.create()) {
             TeamsAvailability countedAvailability = availability(new RedisGraphStore(counted), counted);
-            counted.forgetSent();
 
             assertThat(countedAvailability.availability(tenant, dana)).isEqualTo(Availability.AVAILABLE);
 

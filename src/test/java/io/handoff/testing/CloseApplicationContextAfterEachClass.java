@@ -9,7 +9,8 @@ import org.springframework.test.context.TestExecutionListener;
  * Every Handoff context runs a job worker that serves all installed tenants of the shared test Redis: cached contexts
  * would go on claiming the jobs of later test classes and deliver them to their own stubbed Slack or Bot Framework
  * server, so the test that enqueued them would wait in vain. Registered for all tests in
- * {@code META-INF/spring.factories}.
+ * {@code META-INF/spring.factories}; ordered first, so that among the after-class callbacks (run in reverse order) it
+ * is the last and no other listener finds the context already gone.
  */
 public final class CloseApplicationContextAfterEachClass implements TestExecutionListener, Ordered {
 
@@ -22,6 +23,6 @@ public final class CloseApplicationContextAfterEachClass implements TestExecutio
 
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 }

@@ -32,22 +32,17 @@ public final class CountingRedisClient extends UnifiedJedis {
                 .user(JedisURIHelper.getUser(uri)).password(JedisURIHelper.getPassword(uri))
                 .database(JedisURIHelper.getDBIndex(uri)).build();
         RecordingConnection connection = new RecordingConnection(JedisURIHelper.getHostAndPort(uri), config);
-        connection.forgetSent();
+        connection.startRecording();
         return new CountingRedisClient(connection);
     }
 
-    /** Names of the commands sent since the client was made or {@link #forgetSent()} was last called, in order. */
+    /** Names of the commands sent since the client was made (after its handshake), in order. */
     public List<String> sent() {
         return connection.sent();
     }
 
-    /** Starts counting afresh (after a test's set-up writes). */
-    public void forgetSent() {
-        connection.forgetSent();
-    }
-
     private static final class RecordingConnection extends Connection {
-        // Assigned after Connection's constructor, which already sends the handshake (HELLO, CLIENT SETINFO).
+        // Null until startRecording: Connection's constructor already sends the handshake (HELLO, CLIENT SETINFO).
         private List<String> sent;
 
         RecordingConnection(HostAndPort server, DefaultJedisClientConfig config) {
@@ -68,7 +63,7 @@ public final class CountingRedisClient extends UnifiedJedis {
             return List.copyOf(sent);
         }
 
-        synchronized void forgetSent() {
+        synchronized void startRecording() {
             sent = new ArrayList<>();
         }
     }
