@@ -66,6 +66,7 @@ import io.handoff.map.MapAccess;
 final class TeamsBot implements Bot {
     private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
     private static final String SEARCH = "application/search";
+    private static final String EXECUTE = "adaptiveCard/action";
     private static final int SEARCH_RESULTS = 15;
 
     private final ChatBot chat;
@@ -122,32 +123,42 @@ final class TeamsBot implements Bot {
     // ---- messages: commands, buttons, forms ----
 
     private void onMessage(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        JsonNode data = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
+        converse(turn, data, reply -> turn.sendActivity(reply).join());
+    }
+
+    /**
+     * A command ({@code data} null: the message text) or the data of a card's action (a button or a form), answered
+     * through {@code direct}: in the conversation it came from when that is the person's personal chat, else there
+     * only with a pointer to the personal chat, where the answer goes.
+     */
+    private void converse(TurnContext turn, JsonNode data, Consumer<Activity> direct) {
         Optional<Actor> resolved = actor(turn);
         if (resolved.isEmpty()) {
-            send(turn, TeamsMessages.message(Message.text("Handoff works with the work accounts of a "
-                    + "Microsoft 365 organisation; this conversation has none.")));
+            send(direct, Message.text("Handoff works with the work accounts of a "
+                    + "Microsoft 365 organisation; this conversation has none."));
             return;
         }
         Actor actor = resolved.get();
         Activity activity = turn.getActivity();
-        if (activity.getValue() == null && TeamsTeamChannels.isCommand(commandText(activity))) {
+        if (data == null && TeamsTeamChannels.isCommand(commandText(activity))) {
             onTeamChannel(turn, actor, commandText(activity));
             return;
         }
-        Consumer<Activity> out = reply -> turn.sendActivity(reply).join();
+        Consumer<Activity> out = direct;
         if (!isPersonal(activity)) {
             // Answers are personal (forms, my-data...): they go to the person's own chat with Handoff, never to a channel.
             Optional<ConversationReference> personal = references.find(actor.tenant(), actor.person());
             if (personal.isEmpty()) {
-                send(out, new Message("Open a personal chat with Handoff", List.of(Paragraph.builder()
+                send(direct, new Message("Open a personal chat with Handoff", List.of(Paragraph.builder()
                         .plain("To keep your answers private, Handoff answers in a personal chat. Open ")
                         .strong("Handoff").plain(" from the Apps bar and say it there.").build())));
                 return;
             }
-            send(out, Message.text("I answered you in our personal chat."));
+            send(direct, Message.text("I answered you in our personal chat."));
             out = reply -> privately.send(personal.get(), reply);
         }
-        JsonNode data = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
         if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.FORM)) {
             onForm(out, actor, data);
         } else if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.ACTION)) {
@@ -458,12 +469,68 @@ final class TeamsBot implements Bot {
                         .plain(" to name who depends on your work.").build()))));
     }
 
+    /**
+     * Every invoke gets a 200 invoke response (anything else shows the person an error): the people search of the
+     * forms' picker, Universal Actions ({@code adaptiveCard/action}, Action.Execute), and an empty one for the rest.
+     */
     private void onInvoke(TurnContext turn) {
         Activity activity = turn.getActivity();
-        if (!SEARCH.equals(activity.getName())) {
-            return;
+        String name = activity.getName() == null ? "" : activity.getName();
+        switch (name) {
+            case SEARCH -> onSearch(turn);
+            case EXECUTE -> onExecute(turn);
+            default -> {
+                log.debug("Acknowledging a Teams invoke Handoff does not handle: {}", TeamsRequestGate.shown(name));
+                invokeResponse(turn, null);
+            }
         }
-        JsonNode query = Serialization.objectToTree(activity.getValue());
+    }
+
+    /**
+     * Action.Execute (Universal Actions): its data are read as an Action.Submit's (a button or a form) and the first
+     * answer replaces the card in place, as the adaptive-card invoke response; further answers follow as messages.
+     */
+    private void onExecute(TurnContext turn) {
+        JsonNode value = turn.getActivity().getValue() == null ? JsonNodeFactory.instance.objectNode()
+                : Serialization.objectToTree(turn.getActivity().getValue());
+        JsonNode data = value.path("action").path("data");
+        List<Activity> answers = new ArrayList<>();
+        if (data.isObject() && (data.hasNonNull(AdaptiveCards.FORM) || data.hasNonNull(AdaptiveCards.ACTION))) {
+            converse(turn, data, answers::add);
+        } else {
+            send(answers::add, Message.text("That button is no longer valid. Say home to start again."));
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("statusCode", 200);
+        Optional<JsonNode> card = answers.isEmpty() ? Optional.empty() : card(answers.get(0));
+        if (card.isPresent()) {
+            body.put("type", AdaptiveCards.CONTENT_TYPE).set("value", card.get());
+            answers.remove(0);
+        } else {
+            body.put("type", "application/vnd.microsoft.activity.message").put("value", "Done.");
+        }
+        answers.forEach(answer -> turn.sendActivity(answer).join());
+        invokeResponse(turn, body);
+    }
+
+    private static Optional<JsonNode> card(Activity answer) {
+        if (answer.getAttachments() == null) {
+            return Optional.empty();
+        }
+        return answer.getAttachments().stream()
+                .filter(attachment -> AdaptiveCards.CONTENT_TYPE.equals(attachment.getContentType()))
+                .map(attachment -> Serialization.objectToTree(attachment.getContent())).findFirst();
+    }
+
+    private static void invokeResponse(TurnContext turn, Object body) {
+        Activity response = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        response.setValue(new InvokeResponse(200, body));
+        turn.sendActivity(response).join();
+    }
+
+    private void onSearch(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        JsonNode query = activity.getValue() == null ? JsonNodeFactory.instance.objectNode()
+                : Serialization.objectToTree(activity.getValue());
         String text = query.path("queryText").asText("").strip().toLowerCase(Locale.ROOT);
         String microsoftTenant = microsoftTenant(activity);
         ObjectNode body = JsonNodeFactory.instance.objectNode()
@@ -479,9 +546,7 @@ final class TeamsBot implements Bot {
                     .limit(SEARCH_RESULTS)
                     .forEach(p -> results.addObject().put("title", p.displayName()).put("value", p.id().value()));
         }
-        Activity response = new Activity(ActivityTypes.INVOKE_RESPONSE);
-        response.setValue(new InvokeResponse(200, body));
-        turn.sendActivity(response).join();
+        invokeResponse(turn, body);
     }
 
     // ---- who is acting ----
@@ -510,8 +575,16 @@ final class TeamsBot implements Bot {
         return Optional.of(new Actor(tenant, person));
     }
 
+    /**
+     * The activity's Microsoft 365 tenant: {@code conversation.tenantId}, else {@code channelData.tenant.id}
+     * ({@link TeamsRequestGate} let the activity in only if they agree and are GUIDs).
+     */
     private static String microsoftTenant(Activity activity) {
         String id = activity.getConversation() == null ? null : activity.getConversation().getTenantId();
+        if (id == null || id.isBlank()) {
+            TeamsChannelData channelData = activity.teamsGetChannelData();
+            id = channelData == null || channelData.getTenant() == null ? null : channelData.getTenant().getId();
+        }
         return id == null || id.isBlank() ? null : id.strip();
     }
 

@@ -41,6 +41,12 @@ class TeamsConfiguration {
         return new TeamsAdapter(credentials, properties);
     }
 
+    /** The checks of /api/messages that run before the SDK (channel, serviceUrl, token issuer, tenant, ids). */
+    @Bean
+    TeamsRequestGate teamsRequestGate(TeamsProperties properties) {
+        return new TeamsRequestGate(properties);
+    }
+
     @Bean
     ConversationReferences teamsConversationReferences(UnifiedJedis redis) {
         return new ConversationReferences(redis);

@@ -1,6 +1,10 @@
 package io.handoff.teams;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +26,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultServiceUrl TEAMS_DEFAULT_SERVICE_URL: the connector used to start a personal chat with someone in a
  *                          Microsoft 365 organisation from which no activity has arrived yet (so no serviceUrl is
  *                          known); Microsoft's global public endpoint unless the organisation is in a government cloud
+ * @param allowedTenants    HANDOFF_TEAMS_ALLOWED_TENANTS: the Microsoft 365 tenants (ids, comma-separated, or {@code *}
+ *                          for any) whose activities are accepted besides {@code appTenantId}'s; when neither is set
+ *                          any tenant may use Handoff, when only {@code appTenantId} is set only that tenant may
+ * @param allowLoopbackHttp HANDOFF_TEAMS_ALLOW_LOOPBACK_HTTP: accept activities whose serviceUrl is plain http to a
+ *                          loopback host (tests, local development); otherwise a serviceUrl must be https
+ * @param allowOtherChannels HANDOFF_TEAMS_ALLOW_OTHER_CHANNELS: accept activities of channels other than
+ *                          {@code msteams} (the Bot Framework Emulator, local development) and the Emulator's tokens
  */
 @ConfigurationProperties("handoff.teams")
 public record TeamsProperties(String appId, String appPassword, String appTenantId,
@@ -31,7 +42,10 @@ public record TeamsProperties(String appId, String appPassword, String appTenant
                               @DefaultValue(DEFAULT_GRAPH_URL) String graphUrl,
                               @DefaultValue(DEFAULT_LOGIN_URL) String loginUrl,
                               @DefaultValue("true") boolean presenceEnabled,
-                              @DefaultValue(DEFAULT_SERVICE_URL) String defaultServiceUrl) {
+                              @DefaultValue(DEFAULT_SERVICE_URL) String defaultServiceUrl,
+                              @DefaultValue List<String> allowedTenants,
+                              @DefaultValue("false") boolean allowLoopbackHttp,
+                              @DefaultValue("false") boolean allowOtherChannels) {
     public static final String DEFAULT_OPENID_METADATA_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String DEFAULT_TOKEN_URL =
@@ -44,6 +58,8 @@ public record TeamsProperties(String appId, String appPassword, String appTenant
      * have their own (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
      */
     public static final String DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
+    /** {@code HANDOFF_TEAMS_ALLOWED_TENANTS=*}: any Microsoft 365 tenant. */
+    public static final String ANY_TENANT = "*";
 
     public TeamsProperties {
         openIdMetadataUrl = blank(openIdMetadataUrl) ? DEFAULT_OPENID_METADATA_URL : openIdMetadataUrl.strip();
@@ -52,6 +68,33 @@ public record TeamsProperties(String appId, String appPassword, String appTenant
         loginUrl = blank(loginUrl) ? DEFAULT_LOGIN_URL : loginUrl.strip();
         retry = retry == null ? new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(10)) : retry;
         defaultServiceUrl = blank(defaultServiceUrl) ? DEFAULT_SERVICE_URL : defaultServiceUrl.strip();
+        allowedTenants = allowedTenants == null ? List.of()
+                : allowedTenants.stream().filter(t -> !blank(t)).map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
+        for (String tenant : allowedTenants) {
+            if (!ANY_TENANT.equals(tenant) && !TeamsIds.isGuid(tenant)) {
+                throw new IllegalArgumentException("HANDOFF_TEAMS_ALLOWED_TENANTS must list Microsoft 365 tenant ids "
+                        + "(GUIDs) or be *, not '" + tenant + "'");
+            }
+        }
+        if (!blank(appTenantId) && !TeamsIds.isGuid(appTenantId.strip())) {
+            throw new IllegalArgumentException("MICROSOFT_APP_TENANT_ID must be the tenant's id (a GUID), not '"
+                    + appTenantId.strip() + "'");
+        }
+    }
+
+    /**
+     * The Microsoft 365 tenants whose activities are accepted (lower case), or empty when any is: the app's own tenant
+     * and the allowed list; {@code *} in the list, or neither set, means any.
+     */
+    public Set<String> acceptedTenants() {
+        if (allowedTenants.contains(ANY_TENANT) || (blank(appTenantId) && allowedTenants.isEmpty())) {
+            return Set.of();
+        }
+        Set<String> accepted = new TreeSet<>(allowedTenants);
+        if (!blank(appTenantId)) {
+            accepted.add(appTenantId.strip().toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(accepted);
     }
 
     public boolean enabled() {

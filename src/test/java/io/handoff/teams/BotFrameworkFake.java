@@ -80,6 +80,8 @@ final class BotFrameworkFake {
         registry.add("handoff.teams.graph-url", () -> fake.baseUrl() + "/graph");
         registry.add("handoff.teams.login-url", () -> fake.baseUrl() + "/login");
         registry.add("handoff.teams.default-service-url", fake::defaultServiceUrl);
+        // the fake connector is plain http on localhost: allowed only by this explicit setting
+        registry.add("handoff.teams.allow-loopback-http", () -> "true");
     }
 
     /** Plays Microsoft's global connector, used when no activity of the organisation gave a serviceUrl yet. */
