@@ -68,7 +68,7 @@ final class EmbeddedRedisSupervisor implements AutoCloseable {
                 .addKeyValue("redis.port", server.port()).addKeyValue("exitCode", exitCode)
                 .log("The embedded redis-server (pid {}, port {}) exited with code {} without being stopped; "
                         + "readiness is down until it is restarted", server.pid(), server.port(), exitCode);
-        listener.down();
+        tell(listener::down);
         scheduleRestart(1);
     }
 
@@ -104,7 +104,7 @@ final class EmbeddedRedisSupervisor implements AutoCloseable {
                         + "file is replayed and readiness is up again", server.pid(), server.port(), downMillis, attempt);
         failures = 0;
         watch(server);
-        listener.up();
+        tell(listener::up);
     }
 
     private void failed(int attempt, Exception e) {
@@ -115,7 +115,8 @@ final class EmbeddedRedisSupervisor implements AutoCloseable {
                     .addKeyValue("reason", e.getMessage())
                     .log("Restarting the embedded redis-server failed {} times in a row ({}); liveness is BROKEN so "
                             + "that the app is restarted. Still retrying every {}", failures, e.getMessage(), next);
-            listener.gaveUp(failures);
+            int failed = failures;
+            tell(() -> listener.gaveUp(failed));
         } else if (failures < settings.restartAttempts()) {
             log.atWarn().addKeyValue("event", "embedded_redis_restart_failed").addKeyValue("attempt", attempt)
                     .addKeyValue("reason", e.getMessage())
@@ -126,6 +127,15 @@ final class EmbeddedRedisSupervisor implements AutoCloseable {
                     e.getMessage(), next);
         }
         scheduleRestart(attempt + 1);
+    }
+
+    /** A failing listener must not stop the supervision. */
+    private void tell(Runnable notification) {
+        try {
+            notification.run();
+        } catch (RuntimeException e) {
+            log.warn("The embedded Redis listener failed: {}", e.toString());
+        }
     }
 
     private void onSupervisorThread(Runnable task) {

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -33,8 +35,10 @@ import redis.clients.jedis.RedisClient;
 /**
  * Attack family "two redis-servers on one data folder" (issue 14, finding 5): {@code kill -9} of the JVM leaves its
  * embedded redis-server running; the next start must stop that orphan (and only it, found by its pid file) before it
- * starts a new one on the same append-only file, and a second app on a folder in use must be refused.
+ * starts a new one on the same append-only file, and a second app on a folder in use must be refused. Linux only: the
+ * test finds the servers of a folder through {@code /proc}, as the orphan check does.
  */
+@EnabledOnOs(OS.LINUX)
 class EmbeddedRedisOrphanTest {
     private static final Duration GENEROUS = Duration.ofSeconds(90);
     private static final EmbeddedRedisSettings SETTINGS = EmbeddedRedisSettings.defaults();
