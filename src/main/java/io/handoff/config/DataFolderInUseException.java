@@ -7,7 +7,7 @@ public final class DataFolderInUseException extends IllegalStateException {
     private final transient Path folder;
 
     DataFolderInUseException(Path folder, Path lockFile) {
-        super("the data folder " + folder + " is in use by another Handoff (it holds " + lockFile + "); stop that one, "
+        super("The data folder " + folder + " is in use by another Handoff (it holds " + lockFile + "); stop that one, "
                 + "or give this one its own folder with HANDOFF_DATA_DIR");
         this.folder = folder;
     }
