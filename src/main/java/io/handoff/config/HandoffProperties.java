@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir    folder for the embedded redis-server's append-only file
  * @param adminToken bearer token for the admin read API (HANDOFF_ADMIN_TOKEN); generated per run when empty
  * @param demo       whether the sample organisation is loaded into the {@code demo} tenant
+ * @param embeddedRedis how the embedded redis-server is supervised (restarts, backoff, timeouts)
  */
 @ConfigurationProperties("handoff")
 public record HandoffProperties(@DefaultValue Redis redis, @DefaultValue("./data") Path dataDir, String adminToken,
-                                @DefaultValue Demo demo) {
+                                @DefaultValue Demo demo, @DefaultValue EmbeddedRedisSettings embeddedRedis) {
 
     /**
      * @param url            redis://, rediss://, redis-sentinel://…/master or redis-cluster://… (REDIS_URL)

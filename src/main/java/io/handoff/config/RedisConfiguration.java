@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,9 +21,13 @@ public class RedisConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RedisConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedRedisHolder embeddedRedis(HandoffProperties properties) {
-        return new EmbeddedRedisHolder(properties.redis().embedded()
-                ? Optional.of(EmbeddedRedis.start(properties.dataDir())) : Optional.empty());
+    EmbeddedRedisHolder embeddedRedis(HandoffProperties properties, ApplicationEventPublisher events,
+                                      ObjectProvider<UnifiedJedis> redis) {
+        if (!properties.redis().embedded()) {
+            return new EmbeddedRedisHolder(Optional.empty());
+        }
+        return new EmbeddedRedisHolder(Optional.of(EmbeddedRedis.start(properties.dataDir(),
+                properties.embeddedRedis(), new RedisAvailability(events, redis::getIfAvailable))));
     }
 
     @Bean(destroyMethod = "close")
