@@ -3,6 +3,7 @@ package io.handoff.graph;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -73,7 +74,10 @@ final class AdjacencyCodec {
         return end < 0 ? adjacency : adjacency.substring(0, end);
     }
 
-    /** The person whose card (or summary) is {@code text[from, to)}. */
+    /**
+     * The person whose card (or summary) is {@code text[from, to)}; throws {@link IllegalArgumentException} for a card
+     * that names no valid person. {@link #forEachLine} throws {@link IllegalStateException} for a broken line.
+     */
     static Person person(PersonId id, String text, int from, int to) {
         String name = null;
         String email = null;
@@ -91,7 +95,7 @@ final class AdjacencyCodec {
                     case NAME -> name = value;
                     case EMAIL -> email = value;
                     case TEAM -> team = value;
-                    case TIME_ZONE -> zone = ZONES.computeIfAbsent(value, ZoneId::of);
+                    case TIME_ZONE -> zone = zone(value);
                     default -> {
                         int platform = field - TIME_ZONE - 1;
                         if (platform < PLATFORMS.length) {
@@ -104,6 +108,15 @@ final class AdjacencyCodec {
             start = end + 1;
         }
         return new Person(id, name, email, team == null ? null : TeamId.of(team), zone, identities);
+    }
+
+    /** A card's time zone; one Java does not know is refused like every other unreadable card field. */
+    private static ZoneId zone(String id) {
+        try {
+            return ZONES.computeIfAbsent(id, ZoneId::of);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("not a time zone in a card: " + id);
+        }
     }
 
     static Person person(PersonId id, String card) {

@@ -31,6 +31,10 @@ public final class EdgeCodec {
                 .toString();
     }
 
+    /**
+     * The edge {@code encoded} holds; throws {@link IllegalArgumentException} (that class, never a subclass such as
+     * NumberFormatException) for text that is not an encoded edge.
+     */
     public static Handoff decode(PersonId upstream, PersonId downstream, String encoded) {
         return decode(upstream, downstream, encoded, 0, encoded == null ? 0 : encoded.length());
     }
@@ -61,7 +65,16 @@ public final class EdgeCodec {
         return Long.toString(instant.getEpochSecond(), 36);
     }
 
+    /** Seconds in base 36, from 0 to {@link Instant#MAX}; anything else is not an encoded edge. */
     private static Instant instant(String text, int from, int to) {
-        return Instant.ofEpochSecond(Long.parseLong(text, from, to, 36));
+        try {
+            long seconds = Long.parseLong(text, from, to, 36);
+            if (seconds < 0 || seconds > Instant.MAX.getEpochSecond()) {
+                throw new IllegalArgumentException("not an encoded edge (time out of range): " + text);
+            }
+            return Instant.ofEpochSecond(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an encoded edge (time '" + text.substring(from, to) + "'): " + text);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -115,7 +116,8 @@ public final class MapLinks {
         try {
             grant = new MapGrant(TenantId.of(parts[1]), PersonId.of(parts[2]), MapScope.decode(parts[3]),
                     Instant.ofEpochSecond(Long.parseLong(parts[4])));
-        } catch (InvalidIdentifierException | MapRequestException | NumberFormatException e) {
+        } catch (InvalidIdentifierException | MapRequestException | NumberFormatException | DateTimeException e) {
+            // DateTimeException: an expiry beyond the instants Java can hold
             throw invalid();
         }
         if (!clock.instant().isBefore(grant.expiresAt())) {

@@ -23,6 +23,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.MultiTeamsAuthorization;
 import com.slack.api.bolt.model.Installer;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
 
 import io.handoff.chat.ChatBot;
@@ -161,6 +162,11 @@ class SlackConfiguration {
                 // SlackHttpServlet verifies every HTTP request over its raw bytes; Socket Mode needs no signature
                 .requestVerificationEnabled(false)
                 .subtypedMessageEventsAutoAckEnabled(true)
+                // events of types Handoff has no listener for (team_join, user_change …): 200 and one debug line
+                .allEventsApiAutoAckEnabled(true)
+                // every id Slack sends is matched by a listener or a catch-all: what is left lacks its id (no command,
+                // no callback_id, several actions at once) and is not a request Slack sends
+                .unmatchedRequestHandler(request -> Response.json(400, "{\"error\":\"malformed request\"}"))
                 .build();
         config.setOauthStartPath(INSTALL_PATH);
         config.setOauthCallbackPath(REDIRECT_PATH);
@@ -194,6 +200,7 @@ class SlackConfiguration {
         }
         new SlackListeners(bot, delivery, workspaces, people, roster, new SlackEventDedup(redis), platformPreference,
                 app.executorService(), teamChannels).registerOn(app);
+        SlackIgnoredRequests.registerOn(app);
         app.start(); // one workspace: checks the bot token with auth.test now rather than on the first request
         return app;
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,12 +84,13 @@ final class SlackListeners {
     private final PlatformPreference platformPreference;
 
     void registerOn(App app) {
-        app.command(Pattern.compile("/.+"), this::onCommand);
+        app.command(SlackIgnoredRequests.ANY, this::onCommand);
         app.event(AppHomeOpenedEvent.class, this::onHomeOpened);
         app.event(MessageEvent.class, this::onDirectMessage);
-        app.blockAction(Pattern.compile(".+"), this::onButton);
-        app.viewSubmission(Pattern.compile(".+"), this::onSubmission);
-        app.viewClosed(Pattern.compile(".+"), (request, ctx) -> ctx.ack());
+        // every id: a button or modal Handoff does not know (an old message, an unknown action id) is acknowledged
+        app.blockAction(SlackIgnoredRequests.ANY, this::onButton);
+        app.viewSubmission(SlackIgnoredRequests.ANY, this::onSubmission);
+        app.viewClosed(SlackIgnoredRequests.ANY, (request, ctx) -> ctx.ack());
         app.enableTokenRevocationHandlers();
     }
 
@@ -277,7 +277,7 @@ final class SlackListeners {
         View view = payload.getView();
         try {
             Optional<Who> resolved = resolve(ctx, payload.getUser().getId());
-            if (resolved.isEmpty() || view == null || view.getCallbackId() == null) {
+            if (resolved.isEmpty() || view == null || view.getCallbackId() == null || view.getCallbackId().isBlank()) {
                 return ctx.ack();
             }
             Who who = resolved.get();
