@@ -13,6 +13,10 @@ public interface EmbeddedRedisListener {
     default void up() {
     }
 
+    /** A restarted server has stayed up for {@code stable-after}: the failures in a row are forgotten. */
+    default void stable() {
+    }
+
     /** {@code failures} restarts in a row failed; restarts go on, but the app should be restarted. */
     default void gaveUp(int failures) {
     }

@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the embedded redis-server and restarts it when it exits without being asked to: on the same port and data
  * folder, so the server replays its append-only file and the app's connection pool reconnects to the same address.
- * Restarts back off exponentially; after {@link EmbeddedRedisSettings#restartAttempts()} failures in a row the
- * listener is told to give up (liveness BROKEN) while restarts go on at the longest backoff. Every event is logged
- * once, at WARN or ERROR, without a stack trace; all of this runs on one daemon thread.
+ * Restarts back off exponentially; a restarted server that dies before {@link EmbeddedRedisSettings#stableAfter()}
+ * counts as a failed restart too, so a crash loop is caught like a server that cannot start. After
+ * {@link EmbeddedRedisSettings#restartAttempts()} failures in a row the listener is told to give up (liveness BROKEN)
+ * while restarts go on at the longest backoff; it hears {@code stable} once a server has stayed up long enough. Every
+ * event is logged once, at WARN or ERROR, without a stack trace; all of this runs on one daemon thread.
  */
 final class EmbeddedRedisSupervisor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisSupervisor.class);
@@ -34,6 +36,8 @@ final class EmbeddedRedisSupervisor implements AutoCloseable {
     private volatile EmbeddedRedisProcess current;
     private volatile boolean closed;
     private int failures;
+    private int attemptOfCurrent;
+    private Instant startedAt = Instant.now();
     private Instant downSince;
 
     EmbeddedRedisSupervisor(Launcher launcher, EmbeddedRedisSettings settings, EmbeddedRedisListener listener) {
@@ -63,13 +67,19 @@ final class EmbeddedRedisSupervisor implements AutoCloseable {
             return;
         }
         downSince = Instant.now();
+        Duration lived = Duration.between(startedAt, downSince);
         int exitCode = server.onExit().join().exitValue();
         log.atWarn().addKeyValue("event", "embedded_redis_exited").addKeyValue("redis.pid", server.pid())
                 .addKeyValue("redis.port", server.port()).addKeyValue("exitCode", exitCode)
                 .log("The embedded redis-server (pid {}, port {}) exited with code {} without being stopped; "
                         + "readiness is down until it is restarted", server.pid(), server.port(), exitCode);
         tell(listener::down);
-        scheduleRestart(1);
+        if (lived.compareTo(settings.stableAfter()) < 0) {
+            failed(attemptOfCurrent, "it exited " + lived.toMillis() + " ms after it started");
+        } else {
+            failures = 0;
+            scheduleRestart(1);
+        }
     }
 
     private void scheduleRestart(int attempt) {
@@ -89,7 +99,7 @@ final class EmbeddedRedisSupervisor implements AutoCloseable {
         try {
             server = launcher.launch();
         } catch (IOException | RuntimeException e) {
-            failed(attempt, e);
+            failed(attempt, e.getMessage());
             return;
         }
         if (closed) {
@@ -102,29 +112,46 @@ final class EmbeddedRedisSupervisor implements AutoCloseable {
                 .addKeyValue("downMillis", downMillis)
                 .log("Restarted the embedded redis-server (pid {}, port {}) after {} ms, attempt {}; its append-only "
                         + "file is replayed and readiness is up again", server.pid(), server.port(), downMillis, attempt);
-        failures = 0;
+        attemptOfCurrent = attempt;
+        startedAt = Instant.now();
         watch(server);
         tell(listener::up);
+        try {
+            thread.schedule(() -> stableIfStillUp(server), settings.stableAfter().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // closed meanwhile
+        }
     }
 
-    private void failed(int attempt, Exception e) {
+    private void stableIfStillUp(EmbeddedRedisProcess server) {
+        if (closed || server != current || !server.isAlive()) {
+            return;
+        }
+        failures = 0;
+        attemptOfCurrent = 0;
+        tell(listener::stable);
+    }
+
+    private void failed(int attempt, String reason) {
         failures++;
         Duration next = settings.backoffBefore(attempt + 1);
         if (failures == settings.restartAttempts()) {
             log.atError().addKeyValue("event", "embedded_redis_gave_up").addKeyValue("attempt", attempt)
-                    .addKeyValue("reason", e.getMessage())
+                    .addKeyValue("reason", reason)
                     .log("Restarting the embedded redis-server failed {} times in a row ({}); liveness is BROKEN so "
-                            + "that the app is restarted. Still retrying every {}", failures, e.getMessage(), next);
-            int failed = failures;
-            tell(() -> listener.gaveUp(failed));
+                            + "that the app is restarted. Still retrying every {}", failures, reason, next);
         } else if (failures < settings.restartAttempts()) {
             log.atWarn().addKeyValue("event", "embedded_redis_restart_failed").addKeyValue("attempt", attempt)
-                    .addKeyValue("reason", e.getMessage())
+                    .addKeyValue("reason", reason)
                     .log("Restart {} of the embedded redis-server failed ({}); next attempt in {}", attempt,
-                            e.getMessage(), next);
+                            reason, next);
         } else {
             log.debug("Restart {} of the embedded redis-server failed ({}); next attempt in {}", attempt,
-                    e.getMessage(), next);
+                    reason, next);
+        }
+        if (failures >= settings.restartAttempts()) {
+            int failed = failures;
+            tell(() -> listener.gaveUp(failed));
         }
         scheduleRestart(attempt + 1);
     }

@@ -12,8 +12,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Spring Boot's availability states follow the embedded redis-server: readiness refuses traffic while it is away and
- * accepts it again when the restarted server answers; liveness turns BROKEN when restarts keep failing (and CORRECT
- * if one finally succeeds). After a restart the idle pooled connections, all to the dead server, are dropped so the
+ * accepts it again when the restarted server answers; liveness turns BROKEN when restarts keep failing or the
+ * restarted server keeps dying (and CORRECT once a restarted server has stayed up). After a restart the idle pooled connections, all to the dead server, are dropped so the
  * next commands open fresh ones instead of failing once each.
  */
 final class RedisAvailability implements EmbeddedRedisListener {
@@ -36,16 +36,22 @@ final class RedisAvailability implements EmbeddedRedisListener {
         if (client.get() instanceof RedisClient pooled) {
             pooled.getPool().clear();
         }
-        if (broken) {
-            broken = false;
-            AvailabilityChangeEvent.publish(events, this, LivenessState.CORRECT);
-        }
         AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
     }
 
     @Override
+    public void stable() {
+        if (broken) {
+            broken = false;
+            AvailabilityChangeEvent.publish(events, this, LivenessState.CORRECT);
+        }
+    }
+
+    @Override
     public void gaveUp(int failures) {
-        broken = true;
-        AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
+        if (!broken) {
+            broken = true;
+            AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
+        }
     }
 }

@@ -47,7 +47,8 @@ import redis.clients.jedis.UnifiedJedis;
         "handoff.scheduler.enabled=false",
         "handoff.embedded-redis.restart-attempts=3",
         "handoff.embedded-redis.restart-backoff=1s",
-        "handoff.embedded-redis.max-restart-backoff=2s"})
+        "handoff.embedded-redis.max-restart-backoff=2s",
+        "handoff.embedded-redis.stable-after=4s"})
 class EmbeddedRedisCrashTest {
     private static final Duration GENEROUS = Duration.ofSeconds(60);
     private static final Path DATA;
@@ -74,8 +75,9 @@ class EmbeddedRedisCrashTest {
 
     @AfterEach
     void recovered() {
-        RedisServerProcess.await("the embedded redis-server back after the test", GENEROUS,
-                () -> "PONG".equals(redis.ping()));
+        RedisServerProcess.await("the embedded redis-server back and stable after the test", GENEROUS,
+                () -> "PONG".equals(redis.ping()) && availability.getLivenessState() == LivenessState.CORRECT
+                        && availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC);
     }
 
     @Test
@@ -152,6 +154,37 @@ class EmbeddedRedisCrashTest {
                         && availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC);
         assertThat(redis.ping()).isEqualTo("PONG");
         assertThat(serverPid()).isNotEqualTo(pid);
+    }
+
+    @Test
+    void aServerThatKeepsDyingRightAfterItsRestartTurnsLivenessBrokenUntilOneStaysUp() throws Exception {
+        events.clear();
+        // kill every server within a second of it answering: each restart "works", and each dies long before the
+        // 4 s it needs to count as stable, so the supervisor must see a crash loop, not a string of recoveries
+        long killed = serverPid();
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+        for (int kills = 1; availability.getLivenessState() != LivenessState.BROKEN; kills++) {
+            assertThat(kills).as("kills before liveness turned BROKEN").isLessThanOrEqualTo(5);
+            long previous = killed;
+            RedisServerProcess.await("a restarted redis-server", GENEROUS, () -> pidIfUp().filter(pid -> pid != previous).isPresent());
+            killed = pidIfUp().orElseThrow();
+            ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
+            pause(300);
+        }
+        assertThat(events.liveness()).containsExactly(LivenessState.BROKEN);
+
+        RedisServerProcess.await("liveness CORRECT once a restarted server stayed up", GENEROUS,
+                () -> availability.getLivenessState() == LivenessState.CORRECT);
+        assertThat(events.liveness()).containsExactly(LivenessState.BROKEN, LivenessState.CORRECT);
+        assertThat(redis.ping()).isEqualTo("PONG");
+    }
+
+    private java.util.Optional<Long> pidIfUp() {
+        try {
+            return java.util.Optional.of(serverPid());
+        } catch (RuntimeException down) {
+            return java.util.Optional.empty();
+        }
     }
 
     private long serverPid() {
