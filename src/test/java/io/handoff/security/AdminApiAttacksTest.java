@@ -130,6 +130,21 @@ class AdminApiAttacksTest {
         }
     }
 
+    @Test
+    void refusalsAndMissingRoutesNeverTurnInto500s() throws Exception {
+        RawHttp http = RawHttp.loopback(port);
+        String admin = "Authorization: Bearer " + TestAppProperties.ADMIN_TOKEN;
+
+        assertThat(http.get("/api/v1/tenants/" + TENANT + "/no-such-thing", admin).status()).isEqualTo(404);
+        assertThat(http.get("/assets/no-such-file.js").status()).isEqualTo(404);
+        assertThat(http.send("POST", "/assets/maps/map.js", "").status()).isEqualTo(403);
+        assertThat(http.get("/error").status()).isEqualTo(403);
+        assertThat(http.get("/no/such/route").status()).isEqualTo(403);
+        RawHttp.Response refused = http.get("/no/such/route");
+        assertThat(refused.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(http.send("BREW", "/api/v1/tenants/" + TENANT + "/graph", null).status()).isIn(400, 405);
+    }
+
     private RawHttp.Response send(Endpoint endpoint, String target, String token) throws Exception {
         List<String> headers = new java.util.ArrayList<>();
         if (endpoint.contentType() != null) {
