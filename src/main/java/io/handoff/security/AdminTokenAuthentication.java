@@ -30,6 +30,8 @@ public final class AdminTokenAuthentication {
     /** The role the admin token grants (also {@code management.endpoint.health.roles}). */
     public static final String ROLE = "ADMIN";
     private static final String BEARER = "Bearer ";
+    /** 401 for a missing or wrong token. */
+    public static final AuthenticationEntryPoint ENTRY_POINT = AdminTokenAuthentication::unauthorized;
 
     private AdminTokenAuthentication() {
     }
@@ -43,9 +45,6 @@ public final class AdminTokenAuthentication {
         filter.setFailureHandler(ENTRY_POINT::commence);
         return filter;
     }
-
-    /** 401 for a missing or wrong token. */
-    public static final AuthenticationEntryPoint ENTRY_POINT = AdminTokenAuthentication::unauthorized;
 
     private static Authentication presented(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
