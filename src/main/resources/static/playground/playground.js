@@ -15,9 +15,18 @@
   let openForm = null;
   let seenInbox = {};
 
+  // The server's CSRF token (cookie XSRF-TOKEN, set on every playground response) goes back in a header: another
+  // site can neither read the cookie nor send the header, so only this page can change anything.
+  function csrfToken() {
+    const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
   async function call(path, body) {
     const response = await fetch(base + path, body === undefined ? {} : {
-      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken()},
+      body: JSON.stringify(body)
     });
     const text = await response.text();
     const data = text ? JSON.parse(text) : null;

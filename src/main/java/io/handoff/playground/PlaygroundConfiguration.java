@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -63,13 +62,5 @@ class PlaygroundConfiguration {
     ApplicationListener<WebServerInitializedEvent> playgroundAnnouncement(PlaygroundProperties properties) {
         return event -> log.info("Playground ready: open http://localhost:{}/ in a browser and pick a demo person{}",
                 event.getWebServer().getPort(), properties.allowRemote() ? " (open to other machines)" : "");
-    }
-
-    @Bean
-    FilterRegistrationBean<LocalOnlyFilter> playgroundLocalOnly(PlaygroundProperties properties) {
-        FilterRegistrationBean<LocalOnlyFilter> registration =
-                new FilterRegistrationBean<>(new LocalOnlyFilter(properties.allowRemote()));
-        registration.addUrlPatterns("/playground/*", "/");
-        return registration;
     }
 }

@@ -102,11 +102,8 @@ final class TeamsFiles {
         return URI.create(publicUrl + "/files/" + token);
     }
 
-    /**
-     * The file a token names, or empty when it is gone from Redis; throws {@link InvalidFileLink} for an altered,
-     * foreign or expired token.
-     */
-    Optional<StoredFile> open(String token) {
+    /** The file a token names (its signature and expiry checked); throws {@link InvalidFileLink} otherwise. */
+    FileLink verify(String token) {
         if (token == null || token.length() > MAX_TOKEN || token.indexOf('.') < 0) {
             throw new InvalidFileLink();
         }
@@ -139,7 +136,20 @@ final class TeamsFiles {
         if (!clock.instant().isBefore(expires)) {
             throw new InvalidFileLink();
         }
-        byte[] value = redis.get(key(tenant, parts[2]).getBytes(StandardCharsets.UTF_8));
+        return new FileLink(tenant, parts[2]);
+    }
+
+    /**
+     * The file a token names, or empty when it is gone from Redis; throws {@link InvalidFileLink} for an altered,
+     * foreign or expired token.
+     */
+    Optional<StoredFile> open(String token) {
+        return open(verify(token));
+    }
+
+    /** The file a verified link names, or empty when it is gone from Redis. */
+    Optional<StoredFile> open(FileLink link) {
+        byte[] value = redis.get(key(link.tenant(), link.id()).getBytes(StandardCharsets.UTF_8));
         if (value == null) {
             return Optional.empty();
         }
@@ -195,6 +205,10 @@ final class TeamsFiles {
             }
         }
         throw new IllegalStateException("a stored file has no header");
+    }
+
+    /** A verified file link: the tenant and the random id of the file it names. */
+    record FileLink(TenantId tenant, String id) {
     }
 
     record StoredFile(String mediaType, String fileName, byte[] content) {

@@ -11,11 +11,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Serves the files Teams messages link to: {@code GET /files/{token}}; 403 altered/expired, 404 gone. */
+/**
+ * Serves the files Teams messages link to: {@code GET /files/{token}}; 404 when gone. The link is verified before
+ * the request gets here ({@link TeamsFilesSecurity}: altered or expired gets 403); the file it names is the principal.
+ */
 @RestController
 @Conditional(TeamsConfiguration.TeamsConfigured.class)
 class TeamsFilesController {
@@ -26,13 +29,8 @@ class TeamsFilesController {
     }
 
     @GetMapping("/files/{token}")
-    ResponseEntity<byte[]> file(@PathVariable String token) {
-        Optional<TeamsFiles.StoredFile> file;
-        try {
-            file = files.open(token);
-        } catch (TeamsFiles.InvalidFileLink e) {
-            return text(HttpStatus.FORBIDDEN, e.getMessage());
-        }
+    ResponseEntity<byte[]> file(@AuthenticationPrincipal TeamsFiles.FileLink link) {
+        Optional<TeamsFiles.StoredFile> file = files.open(link);
         if (file.isEmpty()) {
             return text(HttpStatus.NOT_FOUND, "This file is no longer kept. Ask the bot again for a fresh one.");
         }
@@ -47,7 +45,6 @@ class TeamsFilesController {
                 .filename(found.fileName(), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
                 .body(found.content());
     }

@@ -29,7 +29,7 @@ public final class AdminToken {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        log.warn("HANDOFF_ADMIN_TOKEN is not set: the admin API accepts this token until the next restart: {}", generated);
+        log.warn("HANDOFF_ADMIN_TOKEN is not set: the admin API and the actuator accept this token until the next restart: {}", generated);
         return new AdminToken(generated);
     }
 

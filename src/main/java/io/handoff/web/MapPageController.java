@@ -9,18 +9,15 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 import io.handoff.graph.PersonId;
 import io.handoff.map.DependencyMap;
 import io.handoff.map.MapAccess;
 import io.handoff.map.MapGrant;
-import io.handoff.map.MapLinkException;
-import io.handoff.map.MapLinks;
 import io.handoff.map.MapRenderer;
 import io.handoff.map.MapScope;
 import io.handoff.map.MapService;
@@ -32,22 +29,19 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The interactive map behind a signed link: {@code GET /maps/{token}} serves the page (scripts and Cytoscape come
  * from this app, nothing from a CDN), {@code GET /maps/{token}/data[?centre=id]} its JSON, re-centred on a person
- * only when the link's viewer may see that person's map. An altered or expired link gets 403.
+ * only when the link's viewer may see that person's map. The link is verified before the request gets here
+ * ({@link MapLinkSecurity}: an altered or expired link gets 403); its grant is the authenticated principal. The
+ * security headers (CSP, nosniff, no referrer, no framing) come from the security chain.
  */
 @RestController
 class MapPageController {
-    private static final String SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
-    private final MapLinks links;
     private final MapService maps;
     private final MapAccess access;
     private final MapRenderer renderer;
     private final JsonExport json = new JsonExport();
     private final String page;
 
-    MapPageController(MapLinks links, MapService maps, MapAccess access, io.handoff.map.export.MapExporter exporter) {
-        this.links = links;
+    MapPageController(MapService maps, MapAccess access, io.handoff.map.export.MapExporter exporter) {
         this.maps = maps;
         this.access = access;
         this.renderer = exporter.renderer();
@@ -55,20 +49,13 @@ class MapPageController {
     }
 
     @GetMapping(path = "/maps/{token}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> page(@PathVariable String token) {
-        try {
-            links.verify(token);
-        } catch (MapLinkException e) {
-            return html(HttpStatus.FORBIDDEN, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<title>Map link not valid</title></head><body><h1>This map link cannot be opened</h1><p>"
-                    + HtmlUtils.htmlEscape(e.getMessage()) + "</p></body></html>");
-        }
-        return html(HttpStatus.OK, page);
+    ResponseEntity<String> page() {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore()).body(page);
     }
 
     @GetMapping(path = "/maps/{token}/data", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> data(@PathVariable String token, @RequestParam(required = false) String centre) {
-        MapGrant grant = links.verify(token);
+    ResponseEntity<?> data(@RequestParam(required = false) String centre, @AuthenticationPrincipal MapGrant grant) {
         MapScope scope = grant.scope();
         if (centre != null && !centre.isBlank()) {
             int depth = scope instanceof MapScope.Person p ? p.depth() : 1;
@@ -95,15 +82,6 @@ class MapPageController {
 
     private static void add(ArrayNode array, java.util.List<String> lines) {
         lines.forEach(array::add);
-    }
-
-    private static ResponseEntity<String> html(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", SECURITY_POLICY)
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .body(body);
     }
 
     private static String resource(String name) {

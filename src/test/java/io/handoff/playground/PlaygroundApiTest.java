@@ -23,6 +23,7 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.testing.PlaygroundCsrf;
 import io.handoff.testing.TestRedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -124,8 +125,10 @@ class PlaygroundApiTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts as the page's script does: JSON with the CSRF token the page set. */
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        PlaygroundCsrf csrf = PlaygroundCsrf.fromPage(HTTP, "http://127.0.0.1:" + port);
+        return HTTP.send(csrf.sign(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

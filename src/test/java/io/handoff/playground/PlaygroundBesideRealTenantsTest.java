@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.handoff.testing.PlaygroundCsrf;
 import io.handoff.testing.TestRedis;
 import tools.jackson.databind.ObjectMapper;
 
@@ -45,7 +46,8 @@ class PlaygroundBesideRealTenantsTest {
     void demoTimeStaysRealTime() throws Exception {
         HttpResponse<String> now = HTTP.send(HttpRequest.newBuilder(uri("/playground/api/tenants/demo/clock")).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> advance = HTTP.send(HttpRequest.newBuilder(uri("/playground/api/tenants/demo/clock"))
+        PlaygroundCsrf csrf = PlaygroundCsrf.fromPage(HTTP, "http://127.0.0.1:" + port);
+        HttpResponse<String> advance = HTTP.send(csrf.sign(HttpRequest.newBuilder(uri("/playground/api/tenants/demo/clock")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"advance\":\"P7D\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());

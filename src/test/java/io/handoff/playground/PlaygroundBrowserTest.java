@@ -29,6 +29,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.PersonId;
 import io.handoff.testing.Browser;
+import io.handoff.testing.PlaygroundCsrf;
 import io.handoff.testing.RedisServerProcess;
 
 /** The playground in a real headless Chromium: the driver names the pre-loader, who confirms from the inbox. */
@@ -147,9 +148,12 @@ class PlaygroundBrowserTest {
         browser.screenshot("playground-6-scheduler-decisions");
     }
 
+    /** Resets as the page's script does: JSON with the CSRF token the page set. */
     private void reset() throws Exception {
-        HttpResponse<String> reset = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(url("/playground/api/tenants/demo/reset")))
+        HttpClient http = HttpClient.newHttpClient();
+        PlaygroundCsrf csrf = PlaygroundCsrf.fromPage(http, url(""));
+        HttpResponse<String> reset = http.send(csrf.sign(HttpRequest.newBuilder(
+                        URI.create(url("/playground/api/tenants/demo/reset"))))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(reset.statusCode()).isEqualTo(200);

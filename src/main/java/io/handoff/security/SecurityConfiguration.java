@@ -1,0 +1,146 @@
+package io.handoff.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+
+import io.handoff.web.AdminToken;
+
+/**
+ * Spring Security owns every HTTP protection. One filter chain per route family, each with explicit rules, and a
+ * last chain that refuses everything else, so a new route stays closed until a rule opens it:
+ * <ul>
+ *   <li>{@code /api/v1/**}: the admin bearer token ({@link AdminTokenAuthentication}), stateless;</li>
+ *   <li>actuator: health and its probes open (details only with the admin token); the rest behind the admin token
+ *       on the app port, open on a separate management port ({@code MANAGEMENT_SERVER_PORT});</li>
+ *   <li>{@code /maps/**} and {@code /files/**}: signed links (chains in {@code io.handoff.web} and
+ *       {@code io.handoff.teams});</li>
+ *   <li>the playground (chain in {@code io.handoff.playground}): loopback, an allowed Host, CSRF token;</li>
+ *   <li>{@code /slack/**} and {@code /api/messages}: open to their own HMAC and JWT checks, and nothing here reads
+ *       their body or parameters;</li>
+ *   <li>{@code /assets/**}, {@code /webjars/**}: static, open to GET.</li>
+ * </ul>
+ * The firewall ({@link HandoffFirewall}) rejects path tricks with 400 before any chain is chosen.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+    /** The paths of the chat platforms' webhooks (Slack's servlet, the Bot Framework endpoint). */
+    public static final String[] CHAT_WEBHOOKS = {"/slack/**", "/api/messages"};
+    public static final String[] STATIC_ASSETS = {"/assets/**", "/webjars/**"};
+
+    @Bean
+    HttpFirewall httpFirewall() {
+        return new HandoffFirewall();
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new RejectedRequestHandler();
+    }
+
+    @Bean
+    @Order(SecurityOrder.ADMIN_API)
+    SecurityFilterChain adminApiChain(HttpSecurity http, AdminToken token) throws Exception {
+        return Stateless.withoutCsrf(http)
+                .securityMatcher("/api/v1/**")
+                .addFilterAt(AdminTokenAuthentication.filter(token), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> rules.anyRequest().hasRole(AdminTokenAuthentication.ROLE))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(AdminTokenAuthentication.ENTRY_POINT)
+                        .accessDeniedHandler(forbidden("not allowed")))
+                .build();
+    }
+
+    @Bean
+    @Order(SecurityOrder.ACTUATOR)
+    SecurityFilterChain actuatorChain(HttpSecurity http, AdminToken token) throws Exception {
+        return Stateless.withoutCsrf(http)
+                .securityMatcher(EndpointRequest.toAnyEndpoint())
+                .addFilterAt(AdminTokenAuthentication.filter(token), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness").permitAll()
+                        .requestMatchers(SecurityConfiguration::onManagementPort).permitAll()
+                        .anyRequest().hasRole(AdminTokenAuthentication.ROLE))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(AdminTokenAuthentication.ENTRY_POINT)
+                        .accessDeniedHandler(forbidden("not allowed")))
+                .build();
+    }
+
+    @Bean
+    @Order(SecurityOrder.CHAT_WEBHOOKS)
+    SecurityFilterChain chatWebhooksChain(HttpSecurity http) throws Exception {
+        // Bolt checks the HMAC over the raw body, botbuilder the JWT: no filter here may read body or parameters.
+        return Stateless.withoutCsrf(http)
+                .securityMatcher(CHAT_WEBHOOKS)
+                .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(SecurityOrder.STATIC_ASSETS)
+    SecurityFilterChain staticAssetsChain(HttpSecurity http) throws Exception {
+        return Stateless.withoutCsrf(http)
+                .securityMatcher(STATIC_ASSETS)
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(HttpMethod.GET, STATIC_ASSETS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, STATIC_ASSETS).permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(closed())
+                        .accessDeniedHandler(forbidden("closed route")))
+                .build();
+    }
+
+    /** Everything no chain above claims: refused, except the error page Spring forwards to internally. */
+    @Bean
+    @Order(SecurityOrder.DENY_EVERYTHING_ELSE)
+    SecurityFilterChain denyEverythingElseChain(HttpSecurity http) throws Exception {
+        return Stateless.withoutCsrf(http)
+                .authorizeHttpRequests(rules -> rules
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(closed())
+                        .accessDeniedHandler(forbidden("closed route")))
+                .build();
+    }
+
+    /** Whether the request came in on the separate management port (its own server, namespace "management"). */
+    static boolean onManagementPort(HttpServletRequest request) {
+        return WebServerApplicationContext.hasServerNamespace(
+                WebApplicationContextUtils.findWebApplicationContext(request.getServletContext()), "management");
+    }
+
+    private static org.springframework.security.web.AuthenticationEntryPoint closed() {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) ->
+                refuse(request, response, "closed route");
+    }
+
+    private static AccessDeniedHandler forbidden(String reason) {
+        return (request, response, denied) -> refuse(request, response, reason);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String reason)
+            throws IOException {
+        SecurityLog.refused(request, reason);
+        ProblemResponses.write(response, HttpStatus.FORBIDDEN, "No route here is open to this request.");
+    }
+}
