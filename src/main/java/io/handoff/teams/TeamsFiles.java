@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -130,8 +131,8 @@ final class TeamsFiles {
         try {
             tenant = TenantId.of(parts[1]);
             expires = Instant.ofEpochSecond(Long.parseLong(parts[3]));
-        } catch (InvalidIdentifierException | NumberFormatException e) {
-            throw new InvalidFileLink();
+        } catch (InvalidIdentifierException | NumberFormatException | DateTimeException e) {
+            throw new InvalidFileLink(); // DateTimeException: a signed expiry beyond what an Instant holds
         }
         if (!clock.instant().isBefore(expires)) {
             throw new InvalidFileLink();
