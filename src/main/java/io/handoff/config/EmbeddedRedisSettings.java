@@ -29,7 +29,8 @@ public record EmbeddedRedisSettings(@DefaultValue("5") int restartAttempts,
             throw new IllegalArgumentException("handoff.embedded-redis.restart-attempts must be at least 1");
         }
         if (restartBackoff.isNegative() || maxRestartBackoff.compareTo(restartBackoff) < 0) {
-            throw new IllegalArgumentException("handoff.embedded-redis.restart-backoff must be between 0 and max-restart-backoff");
+            throw new IllegalArgumentException(
+                    "handoff.embedded-redis.restart-backoff must be between 0 and max-restart-backoff");
         }
         if (startTimeout.isNegative() || startTimeout.isZero() || stopTimeout.isNegative() || stopTimeout.isZero()
                 || stableAfter.isNegative() || stableAfter.isZero()) {

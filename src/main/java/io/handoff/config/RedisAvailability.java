@@ -13,8 +13,8 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Spring Boot's availability states follow the embedded redis-server: readiness refuses traffic while it is away and
  * accepts it again when the restarted server answers; liveness turns BROKEN when restarts keep failing or the
- * restarted server keeps dying (and CORRECT once a restarted server has stayed up). After a restart the idle pooled connections, all to the dead server, are dropped so the
- * next commands open fresh ones instead of failing once each.
+ * restarted server keeps dying (and CORRECT once a restarted server has stayed up). After a restart the idle pooled
+ * connections, all to the dead server, are dropped so the next commands open fresh ones instead of failing once each.
  */
 final class RedisAvailability implements EmbeddedRedisListener {
     private final ApplicationEventPublisher events;
