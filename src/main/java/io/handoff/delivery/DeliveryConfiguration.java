@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Primary;
 
 import io.handoff.chat.PlatformGroupChats;
 import io.handoff.chat.PlatformSender;
-import io.handoff.friction.TeamChannels;
+import io.handoff.chat.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.nudge.DecisionLog;
 import io.handoff.nudge.DeliveryRules;

@@ -22,7 +22,7 @@ import io.handoff.friction.FrictionService;
 import io.handoff.friction.FrictionSettings;
 import io.handoff.friction.FrictionStore;
 import io.handoff.friction.PollCadence;
-import io.handoff.friction.TeamChannels;
+import io.handoff.chat.TeamChannels;
 import io.handoff.friction.TenantFrictionSettings;
 import io.handoff.graph.GraphStore;
 import io.handoff.nudge.MessageKind;

@@ -30,7 +30,7 @@ import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
 import io.handoff.friction.Engagement;
 import io.handoff.friction.Names;
-import io.handoff.friction.TeamChannels;
+import io.handoff.chat.TeamChannels;
 import io.handoff.friction.Texts;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphStore;

@@ -19,7 +19,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 
-import io.handoff.web.AdminToken;
 
 /**
  * The admin bearer token as Spring Security authentication: {@code Authorization: Bearer <HANDOFF_ADMIN_TOKEN>}

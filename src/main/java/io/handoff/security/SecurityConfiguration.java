@@ -23,7 +23,6 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
-import io.handoff.web.AdminToken;
 
 /**
  * Spring Security owns every HTTP protection. One filter chain per route family, each with explicit rules, and a

@@ -22,7 +22,7 @@ import com.microsoft.bot.schema.teams.TeamsChannelData;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
 import io.handoff.chat.SendFailure;
-import io.handoff.friction.TeamChannels;
+import io.handoff.chat.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;

@@ -1,5 +1,6 @@
 package io.handoff.web;
 
+import io.handoff.security.AdminToken;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.handoff.delivery.AllTeamChannels;
-import io.handoff.friction.TeamChannels;
+import io.handoff.chat.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;

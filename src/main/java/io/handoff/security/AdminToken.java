@@ -1,4 +1,4 @@
-package io.handoff.web;
+package io.handoff.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

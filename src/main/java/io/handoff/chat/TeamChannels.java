@@ -1,6 +1,5 @@
-package io.handoff.friction;
+package io.handoff.chat;
 
-import io.handoff.chat.Message;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 
