@@ -14,7 +14,7 @@ import io.handoff.chat.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.nudge.DecisionLog;
 import io.handoff.nudge.DeliveryRules;
-import io.handoff.nudge.Scheduler;
+import io.handoff.scheduler.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import redis.clients.jedis.UnifiedJedis;

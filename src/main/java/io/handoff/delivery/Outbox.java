@@ -11,11 +11,11 @@ import java.util.Optional;
 import io.handoff.chat.Delivery;
 import io.handoff.chat.Notification;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.Job;
-import io.handoff.nudge.JobInfo;
+import io.handoff.scheduler.Job;
+import io.handoff.scheduler.JobInfo;
 import io.handoff.nudge.MessageKind;
-import io.handoff.nudge.ScheduleResult;
-import io.handoff.nudge.Scheduler;
+import io.handoff.scheduler.ScheduleResult;
+import io.handoff.scheduler.Scheduler;
 
 /**
  * Every outgoing message is first stored as a job of the durable {@link Scheduler} (type {@value #JOB_TYPE}), then

@@ -17,9 +17,9 @@ import io.handoff.graph.TenantId;
 import io.handoff.nudge.Decision;
 import io.handoff.nudge.DecisionLog;
 import io.handoff.nudge.DeliveryRules;
-import io.handoff.nudge.Job;
-import io.handoff.nudge.JobHandler;
-import io.handoff.nudge.JobResult;
+import io.handoff.scheduler.Job;
+import io.handoff.scheduler.JobHandler;
+import io.handoff.scheduler.JobResult;
 
 /**
  * Sends one outbox message (a job of type {@value Outbox#JOB_TYPE}): asks the {@link DeliveryRules} (drop, put off,

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.handoff.graph.Platform;
-import io.handoff.nudge.Job;
+import io.handoff.scheduler.Job;
 
 /**
  * How long the outbox keeps trying a message a platform answers with HTTP 429. Such answers are not failures (the

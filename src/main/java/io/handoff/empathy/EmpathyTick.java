@@ -33,10 +33,10 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Side;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.Job;
-import io.handoff.nudge.JobHandler;
-import io.handoff.nudge.JobResult;
-import io.handoff.nudge.Scheduler;
+import io.handoff.scheduler.Job;
+import io.handoff.scheduler.JobHandler;
+import io.handoff.scheduler.JobResult;
+import io.handoff.scheduler.Scheduler;
 
 /**
  * The daily empathy job of a tenant (type {@value #TYPE}, id {@code empathy-tick:<date>}), which schedules the next

@@ -14,8 +14,8 @@ import io.handoff.delivery.Outbox;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
 import io.handoff.map.export.MapExporter;
-import io.handoff.nudge.Scheduler;
-import io.handoff.nudge.TenantJobStarter;
+import io.handoff.scheduler.Scheduler;
+import io.handoff.scheduler.TenantJobStarter;
 import io.handoff.nudge.TenantSettingsStore;
 
 /** The maps feature's beans. Friction colours come from a {@link FrictionScores} bean when there is one. */

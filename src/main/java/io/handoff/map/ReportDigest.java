@@ -24,10 +24,10 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Team;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.Job;
-import io.handoff.nudge.JobHandler;
-import io.handoff.nudge.JobResult;
-import io.handoff.nudge.Scheduler;
+import io.handoff.scheduler.Job;
+import io.handoff.scheduler.JobHandler;
+import io.handoff.scheduler.JobResult;
+import io.handoff.scheduler.Scheduler;
 import io.handoff.nudge.TenantSettingsStore;
 
 /**

@@ -21,7 +21,7 @@ import io.handoff.nudge.Decision;
 import io.handoff.nudge.DecisionLog;
 import io.handoff.nudge.DeliveryRules;
 import io.handoff.nudge.MessageKind;
-import io.handoff.nudge.Scheduler;
+import io.handoff.scheduler.Scheduler;
 import io.handoff.nudge.TenantSettingsStore;
 import io.handoff.survey.DataSection;
 import io.handoff.testing.MutableClock;

@@ -18,8 +18,8 @@ import io.handoff.friction.FrictionFixture;
 import io.handoff.graph.Criticality;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
-import io.handoff.nudge.JobState;
-import io.handoff.nudge.Scheduler;
+import io.handoff.scheduler.JobState;
+import io.handoff.scheduler.Scheduler;
 
 class EmpathyTickTest {
     private final FrictionFixture f = new FrictionFixture();
@@ -124,7 +124,7 @@ class EmpathyTickTest {
 
     @Test
     void theJobSchedulesTheNextDaysTick() {
-        tick.handle(io.handoff.nudge.Job.of(f.tenant, "empathy-tick:2426-11-23", EmpathyTick.TYPE, "", f.clock.instant()));
+        tick.handle(io.handoff.scheduler.Job.of(f.tenant, "empathy-tick:2426-11-23", EmpathyTick.TYPE, "", f.clock.instant()));
 
         assertThat(scheduler.job(f.tenant, "empathy-tick:2426-11-24")).hasValueSatisfying(info -> {
             assertThat(info.state()).isEqualTo(JobState.DUE);

@@ -25,7 +25,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.FrictionScores;
-import io.handoff.nudge.JobHandler;
+import io.handoff.scheduler.JobHandler;
 import io.handoff.survey.PersonalData;
 import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;

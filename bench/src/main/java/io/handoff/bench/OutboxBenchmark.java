@@ -46,9 +46,9 @@ import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.TenantId;
 import io.handoff.nudge.DecisionLog;
 import io.handoff.nudge.DeliveryRules;
-import io.handoff.nudge.Scheduler;
-import io.handoff.nudge.SchedulerProperties;
-import io.handoff.nudge.SchedulerWorker;
+import io.handoff.scheduler.Scheduler;
+import io.handoff.scheduler.SchedulerProperties;
+import io.handoff.scheduler.SchedulerWorker;
 import io.handoff.nudge.TenantSettings;
 import io.handoff.nudge.TenantSettingsStore;
 import io.handoff.redis.RedisClientFactory;
@@ -220,12 +220,12 @@ public final class OutboxBenchmark {
     }
 
     /** Measures the time the outbox's handler takes per message. */
-    static final class Timed implements io.handoff.nudge.JobHandler {
-        private final io.handoff.nudge.JobHandler delegate;
+    static final class Timed implements io.handoff.scheduler.JobHandler {
+        private final io.handoff.scheduler.JobHandler delegate;
         final AtomicLong nanos = new AtomicLong();
         final AtomicLong runs = new AtomicLong();
 
-        Timed(io.handoff.nudge.JobHandler delegate) {
+        Timed(io.handoff.scheduler.JobHandler delegate) {
             this.delegate = delegate;
         }
 
@@ -235,7 +235,7 @@ public final class OutboxBenchmark {
         }
 
         @Override
-        public io.handoff.nudge.JobResult handle(io.handoff.nudge.Job job) {
+        public io.handoff.scheduler.JobResult handle(io.handoff.scheduler.Job job) {
             long started = System.nanoTime();
             try {
                 return delegate.handle(job);
@@ -251,7 +251,7 @@ public final class OutboxBenchmark {
         }
 
         @Override
-        public void deadLettered(io.handoff.nudge.Job job, String error) {
+        public void deadLettered(io.handoff.scheduler.Job job, String error) {
             delegate.deadLettered(job, error);
         }
     }

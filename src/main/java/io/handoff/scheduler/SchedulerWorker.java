@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.scheduler;
 
 import java.net.InetAddress;
 import java.time.Instant;

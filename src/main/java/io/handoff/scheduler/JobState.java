@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.scheduler;
 
 /** Where a job is: waiting for its due time, leased to a worker, finished, or in the dead letters. */
 public enum JobState {

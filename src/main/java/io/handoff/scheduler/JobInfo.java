@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.scheduler;
 
 import java.time.Instant;
 import java.util.Optional;

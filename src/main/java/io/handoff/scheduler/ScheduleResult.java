@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.scheduler;
 
 /** What {@link Scheduler#schedule} did. */
 public enum ScheduleResult {

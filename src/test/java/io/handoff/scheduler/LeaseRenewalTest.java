@@ -1,6 +1,6 @@
-package io.handoff.nudge;
+package io.handoff.scheduler;
 
-import static io.handoff.nudge.SchedulerTest.await;
+import static io.handoff.scheduler.SchedulerTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

@@ -1,5 +1,10 @@
-package io.handoff.nudge;
+package io.handoff.scheduler;
 
+import io.handoff.nudge.Availability;
+import io.handoff.nudge.AvailabilityCheck;
+import io.handoff.nudge.DecisionLog;
+import io.handoff.nudge.DeliveryRules;
+import io.handoff.nudge.TenantSettingsStore;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,7 +23,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /** The durable scheduler and its worker, the per-person delivery rules and the tenant settings. */
 @Configuration(proxyBeanMethods = false)
-public class NudgeConfiguration {
+public class SchedulerConfiguration {
 
     /** The application's time; a playground may replace it with a clock it can move forward. */
     @Bean

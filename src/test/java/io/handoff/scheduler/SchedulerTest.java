@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.scheduler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.nudge.MessageKind;
+import io.handoff.nudge.TenantSettings;
+import io.handoff.nudge.TenantSettingsStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.scheduler;
 
 /**
  * Runs the jobs of one type. Handlers are Spring beans; the {@link SchedulerWorker} finds them by {@link #type()}.
