@@ -27,9 +27,9 @@ import io.handoff.friction.TenantFrictionSettings;
 import io.handoff.graph.GraphStore;
 import io.handoff.nudge.MessageKind;
 import io.handoff.scheduler.Scheduler;
-import io.handoff.nudge.TenantSettings;
+import io.handoff.settings.TenantSettings;
 import io.handoff.scheduler.TenantJobStarter;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import redis.clients.jedis.UnifiedJedis;
 

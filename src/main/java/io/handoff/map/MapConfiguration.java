@@ -16,7 +16,7 @@ import io.handoff.graph.TenantId;
 import io.handoff.map.export.MapExporter;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.TenantJobStarter;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 
 /** The maps feature's beans. Friction colours come from a {@link FrictionScores} bean when there is one. */
 @Configuration(proxyBeanMethods = false)

@@ -20,7 +20,7 @@ import io.handoff.chat.Paragraph;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
 import io.handoff.map.export.MapExporter;
-import io.handoff.nudge.TenantSettings;
+import io.handoff.settings.TenantSettings;
 
 /**
  * The maps in chat: {@code map [...]} answers with the picture (or the asked-for file), a short summary and a signed

@@ -28,7 +28,7 @@ import io.handoff.scheduler.Job;
 import io.handoff.scheduler.JobHandler;
 import io.handoff.scheduler.JobResult;
 import io.handoff.scheduler.Scheduler;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 
 /**
  * The weekly manager report digest of a tenant (type {@value #TYPE}, id {@code report-digest:<ISO week>}, due Monday

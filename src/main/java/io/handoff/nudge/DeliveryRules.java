@@ -1,5 +1,7 @@
 package io.handoff.nudge;
 
+import io.handoff.settings.TenantSettings;
+import io.handoff.settings.TenantSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

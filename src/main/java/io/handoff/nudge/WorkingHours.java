@@ -1,5 +1,6 @@
 package io.handoff.nudge;
 
+import io.handoff.settings.TenantSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

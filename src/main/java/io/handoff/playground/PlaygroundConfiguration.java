@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Primary;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.empathy.EmpathyTick;
 import io.handoff.graph.GraphStore;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,7 +4,7 @@ import io.handoff.nudge.Availability;
 import io.handoff.nudge.AvailabilityCheck;
 import io.handoff.nudge.DecisionLog;
 import io.handoff.nudge.DeliveryRules;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;

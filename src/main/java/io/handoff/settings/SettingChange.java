@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.handoff.nudge.TenantSettings;
 
 /**
  * One setting changed from chat, {@code settings <name> <value>}: the setting's name and how its typed value changes

@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import io.handoff.map.MapAccess;
-import io.handoff.nudge.TenantSettingsStore;
 
 /** The admins' {@code settings} chat command. */
 @Configuration(proxyBeanMethods = false)

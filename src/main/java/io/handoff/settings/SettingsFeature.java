@@ -15,9 +15,6 @@ import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.map.MapAccess;
-import io.handoff.nudge.InvalidSettingsException;
-import io.handoff.nudge.TenantSettings;
-import io.handoff.nudge.TenantSettingsStore;
 
 /**
  * The chat command {@code settings} for admins: without arguments it shows the tenant's settings, with

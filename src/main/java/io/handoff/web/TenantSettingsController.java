@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.InvalidSettingsException;
-import io.handoff.nudge.TenantSettings;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.InvalidSettingsException;
+import io.handoff.settings.TenantSettings;
+import io.handoff.settings.TenantSettingsStore;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -22,7 +22,7 @@ import io.handoff.nudge.DecisionLog;
 import io.handoff.nudge.DeliveryRules;
 import io.handoff.nudge.MessageKind;
 import io.handoff.scheduler.Scheduler;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.DataSection;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;

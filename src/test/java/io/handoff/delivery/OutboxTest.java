@@ -40,7 +40,7 @@ import io.handoff.nudge.MessageKind;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.SchedulerProperties;
 import io.handoff.scheduler.SchedulerWorker;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -24,8 +24,8 @@ import io.handoff.scheduler.Job;
 import io.handoff.scheduler.JobInfo;
 import io.handoff.scheduler.JobResult;
 import io.handoff.scheduler.Scheduler;
-import io.handoff.nudge.TenantSettings;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettings;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.TestRedis;
 
 /** The weekly manager report digest on the demo organisation, with the real scheduler and outbox in the test Redis. */

@@ -2,6 +2,8 @@ package io.handoff.nudge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.settings.TenantSettings;
+import io.handoff.settings.TenantSettingsStore;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,25 +142,6 @@ class DeliveryRulesTest {
     void nothingReachesSomeoneWhoIsGone() {
         assertThat(rules.decide(tenant, PersonId.of("gone"), Optional.empty(), MessageKind.CONFIRMATION, "c1"))
                 .isEqualTo(Decision.drop("person gone"));
-    }
-
-    @Test
-    void settingsAreValidatedWithEveryProblemNamed() {
-        TenantSettings bad = new TenantSettings(java.time.Period.ZERO, null, null, Set.of(), LocalTime.of(18, 0),
-                LocalTime.of(9, 0), 1, 0, 99, null, "has space");
-
-        assertThat(bad.problems()).hasSize(7);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.save(tenant, bad))
-                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("minRespondents must be at least 2");
-        assertThat(settings.settings(tenant)).isEqualTo(TenantSettings.defaults());
-        TestRedis.client().hset(TenantSettingsStore.key(tenant), Map.of("weekly-cap", "lots", "min-respondents", "4"));
-        assertThat(settings.settings(tenant).weeklyCap()).isEqualTo(3);
-        assertThat(settings.settings(tenant).minRespondents()).isEqualTo(4);
-        assertThat(settings.settings(tenant).managerReportDigest()).isFalse();
-        TestRedis.client().hset(TenantSettingsStore.key(tenant), Map.of("manager-report-digest", "yes"));
-        assertThat(settings.settings(tenant).managerReportDigest()).isFalse();
-        TestRedis.client().hset(TenantSettingsStore.key(tenant), Map.of("manager-report-digest", "true"));
-        assertThat(settings.settings(tenant).managerReportDigest()).isTrue();
     }
 
     private Decision decide(Person person, MessageKind kind, String key) {

@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.nudge.MessageKind;
-import io.handoff.nudge.TenantSettings;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettings;
+import io.handoff.settings.TenantSettingsStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

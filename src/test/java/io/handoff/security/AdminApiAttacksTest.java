@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;
 

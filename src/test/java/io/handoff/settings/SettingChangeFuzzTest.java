@@ -8,9 +8,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.InvalidSettingsException;
-import io.handoff.nudge.TenantSettings;
-import io.handoff.nudge.TenantSettingsStore;
 import io.handoff.testing.TestRedis;
 
 /**

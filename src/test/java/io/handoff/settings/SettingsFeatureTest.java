@@ -26,8 +26,6 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.MapAccess;
-import io.handoff.nudge.TenantSettings;
-import io.handoff.nudge.TenantSettingsStore;
 import io.handoff.survey.Conversation;
 import io.handoff.testing.TestRedis;
 import redis.clients.jedis.UnifiedJedis;

@@ -19,7 +19,6 @@ import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.TenantSettingsStore;
 import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;
 

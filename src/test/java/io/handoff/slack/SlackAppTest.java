@@ -47,7 +47,7 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.AroundTheClock;
 import io.handoff.testing.TestRedis;
 import tools.jackson.databind.JsonNode;

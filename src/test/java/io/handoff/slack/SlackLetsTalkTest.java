@@ -38,7 +38,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.AroundTheClock;
 import io.handoff.testing.TestRedis;
 

@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.handoff.graph.GraphStore;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.AroundTheClock;
 import io.handoff.testing.TestRedis;
 

@@ -5,8 +5,8 @@ import java.time.LocalTime;
 import java.util.EnumSet;
 
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.TenantSettings;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettings;
+import io.handoff.settings.TenantSettingsStore;
 
 /**
  * Working hours for tests of the whole app, which run on the system clock: every day, all day, so that what a test

@@ -16,7 +16,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.TenantSettingsStore;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.TestRedis;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.settings;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
