@@ -8,24 +8,39 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import io.handoff.chat.AvailabilityCheck;
 import io.handoff.chat.PlatformGroupChats;
 import io.handoff.chat.PlatformSender;
 import io.handoff.chat.TeamChannels;
 import io.handoff.graph.GraphStore;
-import io.handoff.nudge.DecisionLog;
-import io.handoff.nudge.DeliveryRules;
 import io.handoff.scheduler.Scheduler;
+import io.handoff.settings.TenantSettingsStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
-/** The outbox (the application's {@link io.handoff.chat.Delivery}) and what it sends with. */
+/**
+ * The outbox (the application's {@link io.handoff.chat.Delivery}), the per-person delivery rules and what it sends
+ * with.
+ */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
 
     @Bean
     Outbox outbox(Scheduler scheduler) {
         return new Outbox(scheduler);
+    }
+
+    @Bean
+    DecisionLog decisionLog(UnifiedJedis redis) {
+        return new DecisionLog(redis);
+    }
+
+    /** Availability checks come from the adapters (Slack status, Teams presence); none means everyone is around. */
+    @Bean
+    DeliveryRules deliveryRules(UnifiedJedis redis, TenantSettingsStore settings,
+                                ObjectProvider<AvailabilityCheck> checks, Clock clock) {
+        return new DeliveryRules(redis, settings, checks.orderedStream().toList(), clock);
     }
 
     @Bean

@@ -7,9 +7,6 @@ import java.util.Map;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.Decision;
-import io.handoff.nudge.DecisionLog;
-import io.handoff.nudge.DeliveryRules;
 import io.handoff.survey.DataSection;
 import io.handoff.survey.PersonalData;
 

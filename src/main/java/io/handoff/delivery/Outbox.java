@@ -13,7 +13,6 @@ import io.handoff.chat.Notification;
 import io.handoff.graph.TenantId;
 import io.handoff.scheduler.Job;
 import io.handoff.scheduler.JobInfo;
-import io.handoff.nudge.MessageKind;
 import io.handoff.scheduler.ScheduleResult;
 import io.handoff.scheduler.Scheduler;
 

@@ -4,7 +4,6 @@ import java.util.Objects;
 
 import io.handoff.chat.Message;
 import io.handoff.graph.PersonId;
-import io.handoff.nudge.MessageKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;

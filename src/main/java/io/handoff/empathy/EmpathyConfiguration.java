@@ -25,7 +25,7 @@ import io.handoff.friction.PollCadence;
 import io.handoff.chat.TeamChannels;
 import io.handoff.friction.TenantFrictionSettings;
 import io.handoff.graph.GraphStore;
-import io.handoff.nudge.MessageKind;
+import io.handoff.delivery.MessageKind;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.settings.TenantSettings;
 import io.handoff.scheduler.TenantJobStarter;

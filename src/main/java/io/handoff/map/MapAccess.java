@@ -16,6 +16,7 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TeamMap;
 import io.handoff.graph.TenantId;
+import io.handoff.settings.TenantAdmins;
 
 /**
  * Who may see which map. Everyone: their own neighbourhood up to depth {@value #EMPLOYEE_MAX_DEPTH}. Managers (named
@@ -23,7 +24,7 @@ import io.handoff.graph.TenantId;
  * tenant): everything. Friction is never shown per answer on any map (see {@link FrictionScores}). A refusal says what
  * the person may ask for instead.
  */
-public final class MapAccess {
+public final class MapAccess implements TenantAdmins {
     public static final int EMPLOYEE_MAX_DEPTH = 2;
 
     private final GraphStore store;
@@ -49,7 +50,13 @@ public final class MapAccess {
         return new Viewer(tenant, person, admin, names);
     }
 
+    @Override
+    public boolean isAdmin(TenantId tenant, PersonId person) {
+        return viewer(tenant, person).admin();
+    }
+
     /** The person ids and email addresses configured as the tenant's admins (HANDOFF_MAP_ADMINS); may be empty. */
+    @Override
     public List<String> admins(TenantId tenant) {
         return admins.getOrDefault(tenant.value(), List.of());
     }

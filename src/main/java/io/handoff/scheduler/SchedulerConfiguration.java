@@ -1,10 +1,5 @@
 package io.handoff.scheduler;
 
-import io.handoff.nudge.Availability;
-import io.handoff.nudge.AvailabilityCheck;
-import io.handoff.nudge.DecisionLog;
-import io.handoff.nudge.DeliveryRules;
-import io.handoff.settings.TenantSettingsStore;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,7 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
-/** The durable scheduler and its worker, the per-person delivery rules and the tenant settings. */
+/** The durable scheduler and its worker, and the application's clock. */
 @Configuration(proxyBeanMethods = false)
 public class SchedulerConfiguration {
 
@@ -48,22 +43,5 @@ public class SchedulerConfiguration {
             withJobs.retainAll(graph.tenants());
             return withJobs;
         }, meters.getIfAvailable(SimpleMeterRegistry::new));
-    }
-
-    @Bean
-    TenantSettingsStore tenantSettingsStore(UnifiedJedis redis) {
-        return new TenantSettingsStore(redis);
-    }
-
-    @Bean
-    DecisionLog decisionLog(UnifiedJedis redis) {
-        return new DecisionLog(redis);
-    }
-
-    /** Availability checks come from the adapters (Slack status, Teams presence); none means everyone is around. */
-    @Bean
-    DeliveryRules deliveryRules(UnifiedJedis redis, TenantSettingsStore settings,
-                                ObjectProvider<AvailabilityCheck> checks, Clock clock) {
-        return new DeliveryRules(redis, settings, checks.orderedStream().toList(), clock);
     }
 }

@@ -4,15 +4,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
-import io.handoff.map.MapAccess;
+import redis.clients.jedis.UnifiedJedis;
 
-/** The admins' {@code settings} chat command. */
+/** The tenant settings and the admins' {@code settings} chat command. */
 @Configuration(proxyBeanMethods = false)
 public class SettingsConfiguration {
 
     @Bean
+    TenantSettingsStore tenantSettingsStore(UnifiedJedis redis) {
+        return new TenantSettingsStore(redis);
+    }
+
+    @Bean
     @Order(110)
-    SettingsFeature settingsFeature(TenantSettingsStore store, MapAccess access) {
+    SettingsFeature settingsFeature(TenantSettingsStore store, TenantAdmins access) {
         return new SettingsFeature(store, access);
     }
 }

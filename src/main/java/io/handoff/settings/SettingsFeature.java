@@ -14,12 +14,11 @@ import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
-import io.handoff.map.MapAccess;
 
 /**
  * The chat command {@code settings} for admins: without arguments it shows the tenant's settings, with
  * {@code <name> <value>} it changes one through the same validation as {@code PUT /api/v1/tenants/{tenant}/settings}.
- * Admins are the people {@link MapAccess} knows as admins (HANDOFF_MAP_ADMINS); everyone else is told whom to ask.
+ * Admins are the people {@link TenantAdmins} knows as admins (HANDOFF_MAP_ADMINS); everyone else is told whom to ask.
  */
 public class SettingsFeature implements ConversationFeature {
     static final String WORD = "settings";
@@ -27,9 +26,9 @@ public class SettingsFeature implements ConversationFeature {
     private static final Logger log = LoggerFactory.getLogger(SettingsFeature.class);
 
     private final TenantSettingsStore store;
-    private final MapAccess access;
+    private final TenantAdmins access;
 
-    public SettingsFeature(TenantSettingsStore store, MapAccess access) {
+    public SettingsFeature(TenantSettingsStore store, TenantAdmins access) {
         this.store = store;
         this.access = access;
     }
@@ -47,7 +46,7 @@ public class SettingsFeature implements ConversationFeature {
 
     @Override
     public Outcome onCommand(Actor actor, String word, String args) {
-        if (!access.viewer(actor.tenant(), actor.person()).admin()) {
+        if (!access.isAdmin(actor.tenant(), actor.person())) {
             return Outcome.show(Message.text(refusal(actor)));
         }
         String text = args == null ? "" : args.strip();

@@ -17,8 +17,8 @@ import com.slack.api.model.User;
 import io.handoff.graph.Person;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.Availability;
-import io.handoff.nudge.AvailabilityCheck;
+import io.handoff.chat.Availability;
+import io.handoff.chat.AvailabilityCheck;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 

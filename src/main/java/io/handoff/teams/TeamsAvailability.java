@@ -19,8 +19,8 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.Availability;
-import io.handoff.nudge.AvailabilityCheck;
+import io.handoff.chat.Availability;
+import io.handoff.chat.AvailabilityCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -42,7 +42,7 @@ import tools.jackson.databind.ObjectMapper;
  * <p>A person is away when {@code activity} is {@code OutOfOffice} or {@code outOfOfficeSettings.isOutOfOffice} is
  * true (values compared case-insensitively: v1.0 documents camelCase, the service sends PascalCase). Nothing else
  * counts: {@code Offline} only means Teams is closed, and {@code OffWork} means the person's own working hours are
- * over for today, which the tenant's working hours in {@link io.handoff.nudge.DeliveryRules} already cover; treating
+ * over for today, which the tenant's working hours in {@link io.handoff.delivery.DeliveryRules} already cover; treating
  * either as an absence would hold every message back for hours from people who are merely between sessions. Presence
  * never says when an absence ends, so an absence is {@link Availability#awayIndefinitely()} and the delivery rules
  * look again later.

@@ -15,8 +15,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     /** The platform-neutral core. */
     private static final String[] CORE = {"io.handoff.graph..", "io.handoff.survey..", "io.handoff.empathy..",
-            "io.handoff.friction..", "io.handoff.nudge..", "io.handoff.map..", "io.handoff.chat..", "io.handoff.delivery..",
-            "io.handoff.crypto.."};
+            "io.handoff.friction..", "io.handoff.scheduler..", "io.handoff.settings..", "io.handoff.map..",
+            "io.handoff.chat..", "io.handoff.delivery..", "io.handoff.crypto.."};
 
     @ArchTest
     static final ArchRule onlyTheSlackAdapterUsesTheSlackSdk = noClasses()
@@ -39,10 +39,18 @@ class ArchitectureTest {
             .because("the core is platform-neutral: adapters translate to and from it");
 
     @ArchTest
-    static final ArchRule theSchedulerAndRulesDoNotKnowTheOutbox = noClasses()
-            .that().resideInAPackage("io.handoff.nudge..")
+    static final ArchRule theSchedulerDoesNotKnowTheOutbox = noClasses()
+            .that().resideInAPackage("io.handoff.scheduler..")
             .should().dependOnClassesThat().resideInAPackage("io.handoff.delivery..")
-            .because("the outbox (delivery) is built on the scheduler and the delivery rules (nudge), not the reverse");
+            .because("the outbox (delivery) is built on the scheduler, not the reverse");
+
+    @ArchTest
+    static final ArchRule theDeliveryRulesDoNotKnowTheOutbox = noClasses()
+            .that().haveSimpleName("DeliveryRules").or().haveSimpleName("DecisionLog")
+            .or().haveSimpleName("WorkingHours").or().haveSimpleName("Decision")
+            .should().dependOnClassesThat().haveSimpleName("Outbox").orShould().dependOnClassesThat()
+            .haveSimpleName("OutboxSender")
+            .because("the outbox is built on the delivery rules (hours, caps, pause), not the reverse");
 
     @ArchTest
     static final ArchRule theSettingsCommandIsCoreToo = noClasses()

@@ -19,7 +19,6 @@ import io.handoff.chat.Link;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
 import io.handoff.graph.PersonId;
-import io.handoff.nudge.MessageKind;
 
 class MessageCodecTest {
 

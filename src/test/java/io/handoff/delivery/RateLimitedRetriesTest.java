@@ -28,8 +28,6 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.DecisionLog;
-import io.handoff.nudge.DeliveryRules;
 import io.handoff.scheduler.JobInfo;
 import io.handoff.scheduler.JobState;
 import io.handoff.scheduler.Scheduler;

@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handoff.nudge.MessageKind;
+import io.handoff.delivery.MessageKind;
 import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
 import java.io.IOException;

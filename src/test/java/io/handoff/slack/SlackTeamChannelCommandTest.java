@@ -29,7 +29,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.AvailabilityCheck;
+import io.handoff.chat.AvailabilityCheck;
 import io.handoff.testing.TestRedis;
 
 /**

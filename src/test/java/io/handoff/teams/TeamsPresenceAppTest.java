@@ -16,10 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
-import io.handoff.nudge.AvailabilityCheck;
-import io.handoff.nudge.Decision;
-import io.handoff.nudge.DeliveryRules;
-import io.handoff.nudge.MessageKind;
+import io.handoff.chat.AvailabilityCheck;
+import io.handoff.delivery.Decision;
+import io.handoff.delivery.DeliveryRules;
+import io.handoff.delivery.MessageKind;
 
 /** The whole app: a colleague whose Teams presence says out of office gets nothing until they are back. */
 class TeamsPresenceAppTest extends TeamsAppTest {

@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.chat;
 
 import io.handoff.graph.Person;
 import io.handoff.graph.TenantId;

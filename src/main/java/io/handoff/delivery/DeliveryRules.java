@@ -1,5 +1,7 @@
-package io.handoff.nudge;
+package io.handoff.delivery;
 
+import io.handoff.chat.Availability;
+import io.handoff.chat.AvailabilityCheck;
 import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
 import java.time.Clock;

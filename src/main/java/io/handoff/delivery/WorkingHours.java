@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.delivery;
 
 import io.handoff.settings.TenantSettings;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;

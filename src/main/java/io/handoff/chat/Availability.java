@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.chat;
 
 import java.time.Instant;
 import java.util.Optional;

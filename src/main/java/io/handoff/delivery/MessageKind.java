@@ -1,4 +1,4 @@
-package io.handoff.nudge;
+package io.handoff.delivery;
 
 /**
  * Why a message goes out, which decides the rules it obeys (see {@link DeliveryRules}).
