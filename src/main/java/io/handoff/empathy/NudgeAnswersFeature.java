@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.handoff.chat.Action;
-import io.handoff.chat.ConversationFeature;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;

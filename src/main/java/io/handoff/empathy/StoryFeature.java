@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
-import io.handoff.chat.ConversationFeature;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.GroupChat;
 import io.handoff.chat.GroupChats;
 import io.handoff.chat.Heading;

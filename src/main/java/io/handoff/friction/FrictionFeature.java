@@ -11,7 +11,7 @@ import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
 import io.handoff.chat.Button;
 import io.handoff.chat.Buttons;
-import io.handoff.chat.ConversationFeature;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Message;

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Attachment;
 import io.handoff.chat.Block;
-import io.handoff.chat.ConversationFeature;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Link;
 import io.handoff.chat.Message;

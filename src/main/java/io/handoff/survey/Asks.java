@@ -93,7 +93,7 @@ final class Asks {
             blocks.add(Paragraph.builder().plain("In their words: ").plain("“" + reason.strip() + "”").build());
         }
         blocks.add(Paragraph.of("Maybe worth a quick chat? You can change your answers any time."));
-        blocks.add(Replies.startButton("Review my answers"));
+        blocks.add(SurveyActions.startButton("Review my answers"));
         return new Message(opening.plainText(), blocks);
     }
 }

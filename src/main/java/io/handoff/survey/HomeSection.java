@@ -79,7 +79,7 @@ final class HomeSection {
         }
         blocks.add(new Divider());
         boolean started = !customers.isEmpty() || !suppliers.isEmpty();
-        blocks.add(Replies.startButton(started ? "Update my answers" : "Map my customers"));
+        blocks.add(SurveyActions.startButton(started ? "Update my answers" : "Map my customers"));
         return blocks;
     }
 

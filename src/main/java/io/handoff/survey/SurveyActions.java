@@ -1,6 +1,8 @@
 package io.handoff.survey;
 
 import io.handoff.chat.Action;
+import io.handoff.chat.Button;
+import io.handoff.chat.Buttons;
 
 /** The action and form ids of the survey; all start with {@link #PREFIX}. */
 final class SurveyActions {
@@ -24,5 +26,9 @@ final class SurveyActions {
 
     static Action start() {
         return new Action(START, "");
+    }
+
+    static Buttons startButton(String label) {
+        return Buttons.of(Button.primary(label, start()));
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
-import io.handoff.chat.ConversationFeature;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;

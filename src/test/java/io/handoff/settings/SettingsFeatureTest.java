@@ -26,7 +26,7 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.MapAccess;
-import io.handoff.survey.Conversation;
+import io.handoff.conversation.Conversation;
 import io.handoff.testing.TestRedis;
 import redis.clients.jedis.UnifiedJedis;
 

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
-import io.handoff.chat.ConversationFeature;
 import io.handoff.chat.HomeView;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
+import io.handoff.conversation.Conversation;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.graph.GraphException;
 
 /** The dispatcher: routing by word and prefix, help for anything unknown, friendly refusals, the composed home. */

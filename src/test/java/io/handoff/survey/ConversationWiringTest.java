@@ -3,6 +3,7 @@ package io.handoff.survey;
 import static io.handoff.survey.SurveyFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.conversation.Conversation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

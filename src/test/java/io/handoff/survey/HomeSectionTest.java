@@ -6,6 +6,7 @@ import static io.handoff.survey.SurveyFixture.id;
 import static io.handoff.survey.SurveyFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.conversation.Conversation;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.handoff.survey;
 
+import io.handoff.conversation.Conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
 import io.handoff.chat.Button;
 import io.handoff.chat.Buttons;
-import io.handoff.chat.ConversationFeature;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.Field;
 import io.handoff.chat.Form;
 import io.handoff.chat.Heading;

@@ -1,5 +1,10 @@
-package io.handoff.chat;
+package io.handoff.conversation;
 
+import io.handoff.chat.Actor;
+import io.handoff.chat.Block;
+import io.handoff.chat.ChatBot;
+import io.handoff.chat.Interaction;
+import io.handoff.chat.Outcome;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.handoff.survey;
+package io.handoff.conversation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
 import io.handoff.chat.Button;
 import io.handoff.chat.Buttons;
 import io.handoff.chat.ChatBot;
-import io.handoff.chat.ConversationFeature;
 import io.handoff.chat.Heading;
 import io.handoff.chat.HomeView;
 import io.handoff.chat.Interaction;
@@ -39,6 +39,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 @Component
 public class Conversation implements ChatBot {
+    /** The survey's start button (its {@code survey.start} action): where the help text sends a newcomer. */
+    static final Action START_SURVEY = new Action("survey.start", "");
     /** Slack allows 100 blocks in a Home tab; Teams cards have no hard limit but get unreadable long before. */
     public static final int MAX_HOME_BLOCKS = 100;
     static final String HELP = "help";
@@ -196,7 +198,7 @@ public class Conversation implements ChatBot {
         }
         blocks.addAll(Replies.commandList(features));
         blocks.add(Paragraph.of("New here? Start by telling me who depends on your work."));
-        blocks.add(Buttons.of(Button.primary("Map my customers", SurveyActions.start())));
+        blocks.add(Buttons.of(Button.primary("Map my customers", START_SURVEY)));
         return new Message(unknownWord == null ? "What I can do" : "I don't know that command yet", blocks);
     }
 

@@ -1,12 +1,9 @@
-package io.handoff.survey;
+package io.handoff.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import io.handoff.chat.Block;
-import io.handoff.chat.Button;
-import io.handoff.chat.Buttons;
-import io.handoff.chat.ConversationFeature;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
 
@@ -45,9 +42,5 @@ final class Replies {
         }
         blocks.add(Paragraph.builder().strong("help").plain(" — this list").build());
         return blocks;
-    }
-
-    static Buttons startButton(String label) {
-        return Buttons.of(Button.primary(label, SurveyActions.start()));
     }
 }
