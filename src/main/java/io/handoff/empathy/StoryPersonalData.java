@@ -10,8 +10,8 @@ import io.handoff.friction.Names;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
-import io.handoff.survey.DataSection;
-import io.handoff.survey.PersonalData;
+import io.handoff.privacy.DataSection;
+import io.handoff.privacy.PersonalData;
 
 /**
  * my-data shows a person the stories they told (drafts too) with the reactions; forget-me deletes them, the

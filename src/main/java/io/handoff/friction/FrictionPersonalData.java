@@ -10,8 +10,8 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
-import io.handoff.survey.DataSection;
-import io.handoff.survey.PersonalData;
+import io.handoff.privacy.DataSection;
+import io.handoff.privacy.PersonalData;
 
 /**
  * my-data shows a person their own friction answers (score and comment per handoff and period); forget-me deletes

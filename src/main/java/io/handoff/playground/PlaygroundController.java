@@ -33,7 +33,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
 import io.handoff.empathy.EmpathyTick;
 import io.handoff.delivery.DecisionLog;
-import io.handoff.survey.PersonalData;
+import io.handoff.privacy.PersonalData;
 import io.handoff.graph.TenantId;
 
 /**

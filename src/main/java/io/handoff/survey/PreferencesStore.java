@@ -1,5 +1,7 @@
 package io.handoff.survey;
 
+import io.handoff.privacy.DataSection;
+import io.handoff.privacy.PersonalData;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,7 @@
 package io.handoff.survey;
 
+import io.handoff.privacy.PersonalData;
+import io.handoff.privacy.PersonalDataCommands;
 import java.time.Clock;
 import java.util.List;
 
@@ -46,7 +48,8 @@ public class SurveyFeature implements ConversationFeature {
         this.confirmations = new Confirmations(graph, reasons, flow, clock);
         this.home = new HomeSection(graph, preferences, clock);
         this.pause = new PauseCommands(preferences, clock);
-        this.personalData = new PersonalDataCommands(stores, clock);
+        this.personalData = new PersonalDataCommands(stores, clock, SurveyActions.FORGET,
+                SurveyActions.FORGET_CANCEL);
     }
 
     @Override

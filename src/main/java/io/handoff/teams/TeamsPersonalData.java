@@ -7,8 +7,8 @@ import java.util.Map;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
-import io.handoff.survey.DataSection;
-import io.handoff.survey.PersonalData;
+import io.handoff.privacy.DataSection;
+import io.handoff.privacy.PersonalData;
 import redis.clients.jedis.UnifiedJedis;
 
 /**

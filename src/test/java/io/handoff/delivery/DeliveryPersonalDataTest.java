@@ -19,7 +19,7 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.settings.TenantSettingsStore;
-import io.handoff.survey.DataSection;
+import io.handoff.privacy.DataSection;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;
 

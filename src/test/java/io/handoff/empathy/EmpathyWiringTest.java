@@ -26,7 +26,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.FrictionScores;
 import io.handoff.scheduler.JobHandler;
-import io.handoff.survey.PersonalData;
+import io.handoff.privacy.PersonalData;
 import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;
 

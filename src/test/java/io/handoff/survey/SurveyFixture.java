@@ -1,6 +1,7 @@
 package io.handoff.survey;
 
 import io.handoff.conversation.Conversation;
+import io.handoff.privacy.PersonalData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

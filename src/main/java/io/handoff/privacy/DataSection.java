@@ -1,4 +1,4 @@
-package io.handoff.survey;
+package io.handoff.privacy;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

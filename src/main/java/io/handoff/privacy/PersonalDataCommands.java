@@ -1,4 +1,4 @@
-package io.handoff.survey;
+package io.handoff.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code my-data}: everything every {@link PersonalData} store keeps about the person, as text and as a JSON export;
  * {@code forget-me}: a confirmation step (a danger button valid for {@link #CONFIRM_WINDOW}), then every store's
- * erase, the graph last, and a list of what was deleted.
+ * erase, the graph last, and a list of what was deleted. The conversation feature that offers the commands names
+ * the ids of the confirmation's buttons and routes them back here.
  */
-final class PersonalDataCommands {
+public final class PersonalDataCommands {
     static final Duration CONFIRM_WINDOW = Duration.ofMinutes(15);
     private static final Logger log = LoggerFactory.getLogger(PersonalDataCommands.class);
     /** Slack allows 50 blocks per message and 3000 characters per text block. */
@@ -42,13 +43,18 @@ final class PersonalDataCommands {
 
     private final List<PersonalData> stores;
     private final Clock clock;
+    private final String forgetAction;
+    private final String cancelAction;
 
-    PersonalDataCommands(List<PersonalData> stores, Clock clock) {
+    /** {@code forgetAction}, {@code cancelAction}: the ids of the confirmation's buttons. */
+    public PersonalDataCommands(List<PersonalData> stores, Clock clock, String forgetAction, String cancelAction) {
         this.stores = stores.stream().sorted(Comparator.comparingInt(PersonalData::eraseOrder)).toList();
         this.clock = clock;
+        this.forgetAction = forgetAction;
+        this.cancelAction = cancelAction;
     }
 
-    Outcome myData(Actor actor) {
+    public Outcome myData(Actor actor) {
         List<DataSection> sections = new ArrayList<>();
         // the graph (profile, handoffs) first when reading, although it is erased last
         for (int i = stores.size() - 1; i >= 0; i--) {
@@ -82,7 +88,7 @@ final class PersonalDataCommands {
         return Outcome.show(new Message("What Handoff stores about you", blocks, List.of(file)));
     }
 
-    Outcome forgetMe(Actor actor) {
+    public Outcome forgetMe(Actor actor) {
         String issued = Long.toString(clock.instant().getEpochSecond(), 36);
         Message ask = new Message("Delete everything Handoff stores about you?", List.of(
                 new Heading("Delete everything Handoff stores about you?"),
@@ -90,12 +96,12 @@ final class PersonalDataCommands {
                         + "from their maps too), your preferences and anything else Handoff keeps about you. "
                         + "It cannot be undone."),
                 Paragraph.of("Type my-data first if you want a copy."),
-                Buttons.of(Button.danger("Delete everything", new Action(SurveyActions.FORGET, issued)),
-                        Button.of("Cancel", new Action(SurveyActions.FORGET_CANCEL, "")))));
+                Buttons.of(Button.danger("Delete everything", new Action(forgetAction, issued)),
+                        Button.of("Cancel", new Action(cancelAction, "")))));
         return Outcome.show(ask);
     }
 
-    Outcome forgetConfirmed(Actor actor, String issued) {
+    public Outcome forgetConfirmed(Actor actor, String issued) {
         Instant at;
         try {
             at = Instant.ofEpochSecond(Long.parseLong(issued, 36));
@@ -123,7 +129,7 @@ final class PersonalDataCommands {
                 List.of(), true);
     }
 
-    Outcome forgetCancelled() {
+    public Outcome forgetCancelled() {
         return Outcome.show(new Message("Nothing deleted.", List.of(Paragraph.of("Good, nothing deleted."),
                 Paragraph.of("Type my-data any time to see what I keep about you."))));
     }
