@@ -1,5 +1,6 @@
 package io.handoff.empathy;
 
+import io.handoff.nudge.Nudges;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import io.handoff.chat.GroupChats;
 import io.handoff.delivery.GroupChatRouter;
 import io.handoff.delivery.Outbox;
 import io.handoff.friction.AnonymityPolicy;
-import io.handoff.friction.Engagement;
+import io.handoff.nudge.Engagement;
 import io.handoff.friction.FrictionFeature;
 import io.handoff.friction.FrictionMapScores;
 import io.handoff.friction.FrictionPersonalData;

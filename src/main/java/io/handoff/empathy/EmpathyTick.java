@@ -1,5 +1,6 @@
 package io.handoff.empathy;
 
+import io.handoff.nudge.Nudges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import io.handoff.chat.Buttons;
 import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Paragraph;
-import io.handoff.friction.Engagement;
+import io.handoff.nudge.Engagement;
 import io.handoff.friction.FrictionService;
 import io.handoff.friction.FrictionSettings;
 import io.handoff.friction.Period;

@@ -12,7 +12,7 @@ import io.handoff.chat.Interaction;
 import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
-import io.handoff.friction.Engagement;
+import io.handoff.nudge.Engagement;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.Identifier;

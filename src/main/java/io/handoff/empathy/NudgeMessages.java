@@ -7,7 +7,7 @@ import io.handoff.chat.Button;
 import io.handoff.chat.Buttons;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
-import io.handoff.friction.Names;
+import io.handoff.graph.Names;
 import io.handoff.friction.ShownAggregate;
 import io.handoff.friction.Trend;
 import io.handoff.graph.Handoff;

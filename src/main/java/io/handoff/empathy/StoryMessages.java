@@ -13,7 +13,7 @@ import io.handoff.chat.Form;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
-import io.handoff.friction.Names;
+import io.handoff.graph.Names;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.Person;
 

@@ -1,5 +1,6 @@
 package io.handoff.friction;
 
+import io.handoff.graph.Texts;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.handoff.friction;
 
+import io.handoff.graph.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

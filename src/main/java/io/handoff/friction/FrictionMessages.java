@@ -1,5 +1,6 @@
 package io.handoff.friction;
 
+import io.handoff.graph.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.handoff.friction;
 
+import io.handoff.nudge.Engagement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

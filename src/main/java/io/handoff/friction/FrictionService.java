@@ -1,5 +1,7 @@
 package io.handoff.friction;
 
+import io.handoff.graph.Names;
+import io.handoff.nudge.Engagement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package io.handoff.friction;
 
+import io.handoff.nudge.Engagement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

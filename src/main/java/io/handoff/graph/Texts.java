@@ -1,4 +1,4 @@
-package io.handoff.friction;
+package io.handoff.graph;
 
 /** Cleaning of text people typed before it is stored: no control characters but new lines, bounded, trimmed. */
 public final class Texts {

@@ -1,4 +1,4 @@
-package io.handoff.empathy;
+package io.handoff.nudge;
 
 import java.time.Instant;
 

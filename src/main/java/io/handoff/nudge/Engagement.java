@@ -1,4 +1,4 @@
-package io.handoff.friction;
+package io.handoff.nudge;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,4 @@
-package io.handoff.friction;
-
-import io.handoff.graph.Person;
+package io.handoff.graph;
 
 /** How people are named in messages. */
 public final class Names {
