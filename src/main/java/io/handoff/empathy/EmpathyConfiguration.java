@@ -1,7 +1,7 @@
 package io.handoff.empathy;
 
+import io.handoff.nudge.Engagement;
 import io.handoff.nudge.Nudges;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -14,87 +14,22 @@ import org.springframework.core.annotation.Order;
 import io.handoff.chat.GroupChats;
 import io.handoff.delivery.GroupChatRouter;
 import io.handoff.delivery.Outbox;
-import io.handoff.friction.AnonymityPolicy;
-import io.handoff.nudge.Engagement;
-import io.handoff.friction.FrictionFeature;
-import io.handoff.friction.FrictionMapScores;
-import io.handoff.friction.FrictionPersonalData;
 import io.handoff.friction.FrictionService;
-import io.handoff.friction.FrictionSettings;
-import io.handoff.friction.FrictionStore;
-import io.handoff.friction.PollCadence;
 import io.handoff.chat.TeamChannels;
-import io.handoff.friction.TenantFrictionSettings;
 import io.handoff.graph.GraphStore;
 import io.handoff.delivery.MessageKind;
 import io.handoff.scheduler.Scheduler;
-import io.handoff.settings.TenantSettings;
 import io.handoff.scheduler.TenantJobStarter;
-import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Stories, friction polls and the empathy nudges: their stores, conversation features, my-data/forget-me parts, the
- * friction scores for the maps and the daily tick job. Team channels come from the adapters when they offer them.
+ * Stories and the empathy nudges: their stores, conversation features, my-data/forget-me parts and the daily tick
+ * job. Team channels come from the adapters when they offer them; friction polls are configured in
+ * {@link io.handoff.friction.FrictionConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 public class EmpathyConfiguration {
-
-    /** A tenant's friction settings from its tenant settings (cadences, thresholds, stale-after). */
-    static FrictionSettings frictionSettings(TenantSettings settings) {
-        return new FrictionSettings(cadence(settings.frictionPollEvery()),
-                new AnonymityPolicy(settings.minRespondents(), settings.minCommentRespondents()),
-                approximate(settings.staleAfter()), approximate(settings.storyPromptEvery()),
-                approximate(settings.surveyReminderEvery()));
-    }
-
-    /** Polls run on calendar periods: up to 10 days is weekly, up to 3 weeks fortnightly, longer monthly. */
-    static PollCadence cadence(java.time.Period every) {
-        long days = approximate(every).toDays();
-        return days <= 10 ? PollCadence.WEEKLY : days <= 21 ? PollCadence.FORTNIGHTLY : PollCadence.MONTHLY;
-    }
-
-    static Duration approximate(java.time.Period period) {
-        return Duration.ofDays(period.toTotalMonths() * 30 + period.getDays());
-    }
-
-    @Bean
-    TenantFrictionSettings tenantFrictionSettings(TenantSettingsStore settings) {
-        return tenant -> frictionSettings(settings.settings(tenant));
-    }
-
-    @Bean
-    FrictionStore frictionStore(UnifiedJedis redis) {
-        return new FrictionStore(redis);
-    }
-
-    @Bean
-    Engagement engagement(UnifiedJedis redis) {
-        return new Engagement(redis);
-    }
-
-    @Bean
-    FrictionService frictionService(GraphStore graph, FrictionStore store, Engagement engagement,
-                                    TenantFrictionSettings settings, Clock clock) {
-        return new FrictionService(graph, store, engagement, settings, clock, new SecureRandom());
-    }
-
-    @Bean
-    @Order(20)
-    FrictionFeature frictionFeature(FrictionService friction) {
-        return new FrictionFeature(friction);
-    }
-
-    @Bean
-    FrictionMapScores frictionScores(GraphStore graph, FrictionService friction) {
-        return new FrictionMapScores(graph, friction);
-    }
-
-    @Bean
-    FrictionPersonalData frictionPersonalData(GraphStore graph, FrictionStore store, Engagement engagement) {
-        return new FrictionPersonalData(graph, store, engagement);
-    }
 
     @Bean
     StoryStore storyStore(UnifiedJedis redis) {
