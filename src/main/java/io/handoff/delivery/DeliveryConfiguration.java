@@ -36,11 +36,16 @@ public class DeliveryConfiguration {
         return new DecisionLog(redis);
     }
 
-    /** Availability checks come from the adapters (Slack status, Teams presence); none means everyone is around. */
+    /**
+     * Availability checks come from the adapters (Slack status, Teams presence); none means everyone is around. The
+     * pause comes from the survey's preferences; without one nobody is paused.
+     */
     @Bean
     DeliveryRules deliveryRules(UnifiedJedis redis, TenantSettingsStore settings,
-                                ObjectProvider<AvailabilityCheck> checks, Clock clock) {
-        return new DeliveryRules(redis, settings, checks.orderedStream().toList(), clock);
+                                ObjectProvider<AvailabilityCheck> checks, ObjectProvider<PauseCheck> pauses,
+                                Clock clock) {
+        return new DeliveryRules(redis, settings, checks.orderedStream().toList(),
+                pauses.getIfAvailable(() -> (tenant, person, now) -> false), clock);
     }
 
     @Bean

@@ -7,7 +7,6 @@ import io.handoff.settings.TenantSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +25,8 @@ import redis.clients.jedis.UnifiedJedis;
  * Whether a message may reach a person now. In order:
  * <ol>
  *   <li>a person who is gone (forget-me, left the roster): DROP;</li>
- *   <li>a paused person ({@code paused-until} in the future in {@code handoff:{tenant}:prefs:<person>}): DROP, for
- *       every kind of message, so nothing piles up to flood them when the pause ends;</li>
+ *   <li>a paused person ({@link PauseCheck}, the survey's {@code pause}): DROP, for every kind of message, so
+ *       nothing piles up to flood them when the pause ends;</li>
  *   <li>out of office ({@link AvailabilityCheck}): DEFER until they are back (or the next working day), then working
  *       hours apply;</li>
  *   <li>outside the tenant's working days and hours in the person's own time zone: DEFER to the next working
@@ -47,15 +46,17 @@ public class DeliveryRules {
     private final UnifiedJedis redis;
     private final TenantSettingsStore settingsStore;
     private final List<AvailabilityCheck> availabilityChecks;
+    private final PauseCheck pauses;
     private final Clock clock;
     private final Map<TenantId, CachedSettings> settingsCache = new ConcurrentHashMap<>();
     private static final Duration SETTINGS_FRESH = Duration.ofSeconds(5);
 
     public DeliveryRules(UnifiedJedis redis, TenantSettingsStore settingsStore,
-                         List<AvailabilityCheck> availabilityChecks, Clock clock) {
+                         List<AvailabilityCheck> availabilityChecks, PauseCheck pauses, Clock clock) {
         this.redis = redis;
         this.settingsStore = settingsStore;
         this.availabilityChecks = List.copyOf(availabilityChecks);
+        this.pauses = pauses;
         this.clock = clock;
     }
 
@@ -69,7 +70,7 @@ public class DeliveryRules {
             return Decision.drop("person gone");
         }
         Instant now = clock.instant();
-        if (pausedAt(tenant, personId, now)) {
+        if (pauses.pausedAt(tenant, personId, now)) {
             return Decision.drop("paused");
         }
         TenantSettings settings = settings(tenant, now);
@@ -129,43 +130,6 @@ public class DeliveryRules {
 
     static String sentKey(TenantId tenant, PersonId person) {
         return "handoff:{" + tenant.value() + "}:nudges-sent:" + person.value();
-    }
-
-    /** The survey feature's preferences hash of a person (pause), read defensively by field name. */
-    static String prefsKey(TenantId tenant, PersonId person) {
-        return "handoff:{" + tenant.value() + "}:prefs:" + person.value();
-    }
-
-    private boolean pausedAt(TenantId tenant, PersonId person, Instant now) {
-        Map<String, String> prefs = redis.hgetAll(prefsKey(tenant, person));
-        if (prefs == null || prefs.isEmpty()) {
-            return false;
-        }
-        String flag = prefs.get("paused");
-        if (flag != null && (flag.equalsIgnoreCase("true") || flag.equals("1"))
-                && !prefs.containsKey("paused-until")) {
-            return true;
-        }
-        for (String field : List.of("paused-until", "paused_until", "pausedUntil")) {
-            String value = prefs.get(field);
-            if (value != null && !value.isBlank()) {
-                return parseUntil(value.strip()).map(now::isBefore).orElse(true);
-            }
-        }
-        return false;
-    }
-
-    /** Epoch seconds, epoch milliseconds or ISO-8601; "forever" (or anything unreadable) means indefinitely. */
-    static Optional<Instant> parseUntil(String value) {
-        if (value.chars().allMatch(Character::isDigit) && !value.isEmpty() && value.length() < 19) {
-            long number = Long.parseLong(value);
-            return Optional.of(number > 100_000_000_000L ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
-        }
-        try {
-            return Optional.of(Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private Availability availability(TenantId tenant, Person person) {

@@ -1,13 +1,16 @@
 package io.handoff.survey;
 
+import io.handoff.delivery.PauseCheck;
 import io.handoff.privacy.DataSection;
 import io.handoff.privacy.PersonalData;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -17,10 +20,11 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Per-person settings in Redis: hash {@code handoff:{tenant}:prefs:<person>} with {@code paused-until} (epoch
- * seconds) and {@code paused-at}. The nudge scheduler reads {@link #preferences} to skip paused people.
+ * seconds) and {@code paused-at}. The delivery rules ask {@link #pausedAt} (the {@link PauseCheck} port) to skip
+ * paused people; no other module reads the hash.
  */
 @Component
-public class PreferencesStore implements PersonalData {
+public class PreferencesStore implements PersonalData, PauseCheck {
     static final String PAUSED_UNTIL = "paused-until";
     static final String PAUSED_AT = "paused-at";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
@@ -44,6 +48,43 @@ public class PreferencesStore implements PersonalData {
     /** Whether the person paused Handoff at {@code now}. */
     public boolean paused(TenantId tenant, PersonId person, Instant now) {
         return preferences(tenant, person).pausedAt(now);
+    }
+
+    /**
+     * The pause as the delivery rules read it, defensively by field name: {@code paused-until} (also spelled
+     * {@code paused_until} or {@code pausedUntil}) in the future, or a {@code paused} flag without an end.
+     */
+    @Override
+    public boolean pausedAt(TenantId tenant, PersonId person, Instant now) {
+        Map<String, String> prefs = redis.hgetAll(key(tenant, person));
+        if (prefs == null || prefs.isEmpty()) {
+            return false;
+        }
+        String flag = prefs.get("paused");
+        if (flag != null && (flag.equalsIgnoreCase("true") || flag.equals("1"))
+                && !prefs.containsKey(PAUSED_UNTIL)) {
+            return true;
+        }
+        for (String field : List.of(PAUSED_UNTIL, "paused_until", "pausedUntil")) {
+            String value = prefs.get(field);
+            if (value != null && !value.isBlank()) {
+                return parseUntil(value.strip()).map(now::isBefore).orElse(true);
+            }
+        }
+        return false;
+    }
+
+    /** Epoch seconds, epoch milliseconds or ISO-8601; "forever" (or anything unreadable) means indefinitely. */
+    static Optional<Instant> parseUntil(String value) {
+        if (value.chars().allMatch(Character::isDigit) && !value.isEmpty() && value.length() < 19) {
+            long number = Long.parseLong(value);
+            return Optional.of(number > 100_000_000_000L ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     public void pauseUntil(TenantId tenant, PersonId person, Instant until, Instant now) {

@@ -20,6 +20,7 @@ import io.handoff.graph.TenantId;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.privacy.DataSection;
+import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;
 
@@ -30,7 +31,7 @@ class DeliveryPersonalDataTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final PlatformPreference preference = new PlatformPreference(TestRedis.client());
     private final DeliveryRules rules = new DeliveryRules(TestRedis.client(), new TenantSettingsStore(TestRedis.client()),
-            List.of(), clock);
+            List.of(), new PreferencesStore(TestRedis.client()), clock);
     private final DecisionLog decisions = new DecisionLog(TestRedis.client());
     private final Scheduler scheduler = new Scheduler(TestRedis.client(), clock, Duration.ofDays(7));
     private final Outbox outbox = new Outbox(scheduler);

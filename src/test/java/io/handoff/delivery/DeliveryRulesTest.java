@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;
 
@@ -35,8 +36,9 @@ class DeliveryRulesTest {
     private final MutableClock clock = new MutableClock(TUESDAY_22_TOKYO);
     private final TenantSettingsStore settings = new TenantSettingsStore(TestRedis.client());
     private final AtomicReference<Availability> availability = new AtomicReference<>(Availability.AVAILABLE);
+    private final PreferencesStore preferences = new PreferencesStore(TestRedis.client());
     private final DeliveryRules rules = new DeliveryRules(TestRedis.client(), settings,
-            List.of((t, person) -> availability.get()), clock);
+            List.of((t, person) -> availability.get()), preferences, clock);
 
     @Test
     void quietHoursInTokyoDeferANudgeToTheNextWorkingMorningThere() {
@@ -101,8 +103,7 @@ class DeliveryRulesTest {
     void aPausedPersonGetsNothingUntilThePauseEnds() {
         clock.set(Instant.parse("2026-11-24T10:00:00Z"));
         Person pat = person("pat", LONDON);
-        TestRedis.client().hset(DeliveryRules.prefsKey(tenant, pat.id()),
-                Map.of("paused-until", Long.toString(Instant.parse("2026-12-01T00:00:00Z").getEpochSecond())));
+        preferences.pauseUntil(tenant, pat.id(), Instant.parse("2026-12-01T00:00:00Z"), clock.instant());
 
         Decision nudge = decide(pat, MessageKind.NUDGE, "n1");
         Decision confirmation = decide(pat, MessageKind.CONFIRMATION, "c1");
@@ -115,15 +116,16 @@ class DeliveryRulesTest {
     }
 
     @Test
-    void readsOtherSpellingsOfAPauseDefensively() {
-        assertThat(DeliveryRules.parseUntil("1764547200")).hasValue(Instant.parse("2025-12-01T00:00:00Z"));
-        assertThat(DeliveryRules.parseUntil("1764547200000")).hasValue(Instant.parse("2025-12-01T00:00:00Z"));
-        assertThat(DeliveryRules.parseUntil("2026-12-01T00:00:00Z")).hasValue(Instant.parse("2026-12-01T00:00:00Z"));
-        assertThat(DeliveryRules.parseUntil("forever")).isEmpty();
+    void aPauseWithoutAnEndDropsEverything() {
         clock.set(Instant.parse("2026-11-24T10:00:00Z"));
         Person pat = person("pat", LONDON);
-        TestRedis.client().hset(DeliveryRules.prefsKey(tenant, pat.id()), Map.of("paused-until", "forever"));
-        assertThat(decide(pat, MessageKind.NUDGE, "n1").verdict()).isEqualTo(Decision.Verdict.DROP);
+        PauseCheck forever = (t, person, now) -> person.equals(pat.id());
+        DeliveryRules pausedForever = new DeliveryRules(TestRedis.client(), settings, List.of(), forever, clock);
+
+        assertThat(pausedForever.decide(tenant, pat.id(), Optional.of(pat), MessageKind.NUDGE, "n1"))
+                .isEqualTo(Decision.drop("paused"));
+        assertThat(pausedForever.decide(tenant, pat.id(), Optional.of(pat), MessageKind.CONFIRMATION, "c1"))
+                .isEqualTo(Decision.drop("paused"));
     }
 
     @Test

@@ -37,6 +37,7 @@ import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.SchedulerProperties;
 import io.handoff.scheduler.SchedulerWorker;
 import io.handoff.settings.TenantSettingsStore;
+import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -63,7 +64,7 @@ class OutboxTest {
         graph.savePerson(tenant, new Person(PersonId.of("pat"), "Pat", null, null, ZoneId.of("Europe/London"), Map.of()));
         graph.savePerson(tenant, new Person(PersonId.of("kenji"), "Kenji", null, null, ZoneId.of("Asia/Tokyo"), Map.of()));
         DeliveryRules rules = new DeliveryRules(TestRedis.client(), new TenantSettingsStore(TestRedis.client()),
-                List.of(), clock);
+                List.of(), new PreferencesStore(TestRedis.client()), clock);
         OutboxSender sender = new OutboxSender(graph,
                 List.of(new HttpTestSender(Platform.SLACK, URI.create(platform.baseUrl() + "/send"))),
                 new PlatformPreference(TestRedis.client()), new RateLimits(TestRedis.client(), Map.of(), Duration.ZERO),

@@ -34,6 +34,7 @@ import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.SchedulerProperties;
 import io.handoff.scheduler.SchedulerWorker;
 import io.handoff.settings.TenantSettingsStore;
+import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -147,7 +148,7 @@ class RateLimitedRetriesTest {
 
     private void startWorker(RateLimitedRetries retries) {
         DeliveryRules rules = new DeliveryRules(TestRedis.client(), new TenantSettingsStore(TestRedis.client()),
-                List.of(), clock);
+                List.of(), new PreferencesStore(TestRedis.client()), clock);
         OutboxSender sender = new OutboxSender(graph,
                 List.of(new HttpTestSender(Platform.SLACK, URI.create(platform.baseUrl() + "/send"))),
                 new PlatformPreference(TestRedis.client()), new RateLimits(TestRedis.client(), Map.of(), Duration.ZERO),

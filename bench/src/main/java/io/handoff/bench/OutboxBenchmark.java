@@ -52,6 +52,7 @@ import io.handoff.scheduler.SchedulerWorker;
 import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.redis.RedisClientFactory;
+import io.handoff.survey.PreferencesStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -119,7 +120,7 @@ public final class OutboxBenchmark {
             OutboxSender sender = new OutboxSender(graph,
                     List.of(new HttpSender(URI.create(platform.baseUrl() + "/api/chat.postMessage"))),
                     new PlatformPreference(redis), rateLimits,
-                    new DeliveryRules(redis, settings, List.of(), clock), new DecisionLog(redis), metrics, clock, 5);
+                    new DeliveryRules(redis, settings, List.of(), new PreferencesStore(redis), clock), new DecisionLog(redis), metrics, clock, 5);
             Timed timed = new Timed(sender);
             worker = new SchedulerWorker(scheduler, List.of(timed),
                     SchedulerProperties.defaults().withThreads(threads, threads).withPollInterval(Duration.ofMillis(5)),
