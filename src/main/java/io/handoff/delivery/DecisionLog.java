@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ public class DecisionLog {
     }
 
     static String key(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:delivery-decisions";
+        return TenantKeys.key(tenant, "delivery-decisions");
     }
 
     public void record(TenantId tenant, Entry entry) {

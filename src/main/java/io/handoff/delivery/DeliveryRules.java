@@ -2,6 +2,7 @@ package io.handoff.delivery;
 
 import io.handoff.chat.Availability;
 import io.handoff.chat.AvailabilityCheck;
+import io.handoff.graph.TenantKeys;
 import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
 import java.time.Clock;
@@ -129,7 +130,7 @@ public class DeliveryRules {
     }
 
     static String sentKey(TenantId tenant, PersonId person) {
-        return "handoff:{" + tenant.value() + "}:nudges-sent:" + person.value();
+        return TenantKeys.key(tenant, "nudges-sent:" + person.value());
     }
 
     private Availability availability(TenantId tenant, Person person) {

@@ -10,6 +10,7 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -26,7 +27,7 @@ public class PlatformPreference {
     }
 
     static String key(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:platform-choice";
+        return TenantKeys.key(tenant, "platform-choice");
     }
 
     /** The person just used Handoff on {@code platform}. Cheap; call it on every interaction. */

@@ -17,6 +17,7 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -104,7 +105,7 @@ public final class RateLimits {
      * Returns empty when the message may go now, or how long to wait before trying again.
      */
     public Optional<Duration> acquire(TenantId tenant, Platform platform, String conversation) {
-        String prefix = "handoff:{" + tenant.value() + "}:rate:" + platform.code();
+        String prefix = TenantKeys.key(tenant, "rate:" + platform.code());
         Optional<Duration> wait = take(perConversation.get(platform), prefix + ":" + conversation);
         return wait.isPresent() ? wait : take(perTenant.get(platform), prefix);
     }

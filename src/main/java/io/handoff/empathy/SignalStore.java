@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -33,7 +34,7 @@ public final class SignalStore {
     }
 
     private static String key(TenantId tenant, String suffix) {
-        return "handoff:{" + tenant.value() + "}:signals:" + suffix;
+        return TenantKeys.key(tenant, "signals:" + suffix);
     }
 
     /** True the first time a signal key is seen: the caller nudges then, and never again. */

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Side;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import io.handoff.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -51,7 +52,7 @@ public final class StoryStore {
     }
 
     private static String prefix(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:";
+        return TenantKeys.prefix(tenant);
     }
 
     static String storyKey(TenantId tenant, String id) {

@@ -14,6 +14,7 @@ import io.handoff.graph.Criticality;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import io.handoff.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -46,7 +47,7 @@ public final class FrictionStore {
     }
 
     private static String prefix(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:friction:";
+        return TenantKeys.key(tenant, "friction:");
     }
 
     static String answersKey(TenantId tenant, Period period) {

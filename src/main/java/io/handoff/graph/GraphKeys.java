@@ -14,7 +14,7 @@ final class GraphKeys {
     private final String prefix;
 
     GraphKeys(TenantId tenant) {
-        this.prefix = "handoff:{" + tenant.value() + "}:";
+        this.prefix = TenantKeys.prefix(tenant);
     }
 
     /** Hash: name, slack-enterprise, slack-team, microsoft-tenant, created. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -29,7 +30,7 @@ public final class Engagement {
     }
 
     static String key(TenantId tenant, PersonId person) {
-        return "handoff:{" + tenant.value() + "}:engagement:" + person.value();
+        return TenantKeys.key(tenant, "engagement:" + person.value());
     }
 
     public Next next(TenantId tenant, PersonId person) {
@@ -61,7 +62,7 @@ public final class Engagement {
     }
 
     static String cadenceKey(TenantId tenant, PersonId person) {
-        return "handoff:{" + tenant.value() + "}:cadence:" + person.value();
+        return TenantKeys.key(tenant, "cadence:" + person.value());
     }
 
     /** When the person last got a kind of prompt ({@code story-at} → epoch seconds, {@code poll} → period id). */

@@ -10,6 +10,7 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +62,6 @@ final class PlaygroundInbox implements PlatformSender {
     }
 
     private static String key(PersonId person) {
-        return "handoff:{" + SampleOrganisation.TENANT.value() + "}:playground:inbox:" + person.value();
+        return TenantKeys.key(SampleOrganisation.TENANT, "playground:inbox:" + person.value());
     }
 }

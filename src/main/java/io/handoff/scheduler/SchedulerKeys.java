@@ -1,6 +1,7 @@
 package io.handoff.scheduler;
 
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 
 /** Redis keys of the job queue; every tenant key carries the {@code {tenant}} hash tag. */
 final class SchedulerKeys {
@@ -10,7 +11,7 @@ final class SchedulerKeys {
     private final String prefix;
 
     SchedulerKeys(TenantId tenant) {
-        this.prefix = "handoff:{" + tenant.value() + "}:";
+        this.prefix = TenantKeys.prefix(tenant);
     }
 
     /** Zset: job id scored by due time (epoch ms). */

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -31,7 +32,7 @@ public class TenantSettingsStore {
     }
 
     static String key(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:settings";
+        return TenantKeys.key(tenant, "settings");
     }
 
     public TenantSettings settings(TenantId tenant) {

@@ -19,6 +19,7 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
 import io.handoff.chat.Availability;
 import io.handoff.chat.AvailabilityCheck;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -123,6 +124,6 @@ final class SlackAvailability implements AvailabilityCheck {
     }
 
     private static String prefix(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:";
+        return TenantKeys.prefix(tenant);
     }
 }

@@ -1,6 +1,7 @@
 package io.handoff.slack;
 
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -23,7 +24,7 @@ final class SlackEventDedup {
         if (eventId == null || eventId.isBlank() || eventId.length() > 128) {
             return true;
         }
-        String key = "handoff:{" + tenant.value() + "}:slack-event:" + eventId;
+        String key = TenantKeys.key(tenant, "slack-event:" + eventId);
         return "OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(KEEP_SECONDS)));
     }
 }

@@ -24,6 +24,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -154,6 +155,6 @@ final class SlackGroupChats implements PlatformGroupChats {
     }
 
     static String claimKey(TenantId tenant, String key) {
-        return "handoff:{" + tenant.value() + "}:group-chat:" + key;
+        return TenantKeys.key(tenant, "group-chat:" + key);
     }
 }

@@ -18,6 +18,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -115,7 +116,7 @@ final class SlackTeamChannels implements TeamChannels {
         if (channel.isEmpty() || token.isEmpty()) {
             throw new IllegalStateException("no Slack channel is configured for team " + team + " of " + tenant);
         }
-        String claim = "handoff:{" + tenant.value() + "}:team-channel-post:" + idempotencyKey;
+        String claim = TenantKeys.key(tenant, "team-channel-post:" + idempotencyKey);
         if (!"OK".equals(redis.set(claim, channel.get(), SetParams.setParams().nx().ex(KEEP_CLAIM.toSeconds())))) {
             log.info("Team channel post {} of tenant {} was already made", idempotencyKey, tenant);
             return;
@@ -137,6 +138,6 @@ final class SlackTeamChannels implements TeamChannels {
     }
 
     private static String key(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:team-channels";
+        return TenantKeys.key(tenant, "team-channels");
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Side;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -35,7 +36,7 @@ public class DisputeReasons {
     }
 
     static String key(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:dispute-reasons";
+        return TenantKeys.key(tenant, "dispute-reasons");
     }
 
     private static String field(PersonId upstream, PersonId downstream) {

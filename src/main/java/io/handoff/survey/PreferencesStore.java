@@ -1,6 +1,7 @@
 package io.handoff.survey;
 
 import io.handoff.delivery.PauseCheck;
+import io.handoff.graph.TenantKeys;
 import io.handoff.privacy.DataSection;
 import io.handoff.privacy.PersonalData;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public class PreferencesStore implements PersonalData, PauseCheck {
     }
 
     static String key(TenantId tenant, PersonId person) {
-        return "handoff:{" + tenant.value() + "}:prefs:" + person.value();
+        return TenantKeys.key(tenant, "prefs:" + person.value());
     }
 
     public PersonPreferences preferences(TenantId tenant, PersonId person) {

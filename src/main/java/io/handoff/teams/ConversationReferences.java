@@ -12,6 +12,7 @@ import com.microsoft.bot.schema.Serialization;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -28,7 +29,7 @@ final class ConversationReferences {
     }
 
     static String key(TenantId tenant, PersonId person) {
-        return "handoff:{" + tenant.value() + "}:teams-ref:" + person.value();
+        return TenantKeys.key(tenant, "teams-ref:" + person.value());
     }
 
     void save(TenantId tenant, PersonId person, ConversationReference reference) {

@@ -9,6 +9,7 @@ import com.microsoft.bot.schema.Serialization;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -26,7 +27,7 @@ final class SentForms {
     }
 
     static String key(TenantId tenant, PersonId person) {
-        return "handoff:{" + tenant.value() + "}:teams-forms:" + person.value();
+        return TenantKeys.key(tenant, "teams-forms:" + person.value());
     }
 
     void save(TenantId tenant, PersonId person, String formId, ObjectNode card) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -31,15 +32,15 @@ final class TeamsAddresses {
     }
 
     static String serviceUrlKey(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:teams-service-url";
+        return TenantKeys.key(tenant, "teams-service-url");
     }
 
     static String userIdKey(TenantId tenant, PersonId person) {
-        return "handoff:{" + tenant.value() + "}:teams-user:" + person.value();
+        return TenantKeys.key(tenant, "teams-user:" + person.value());
     }
 
     static String noChatKey(TenantId tenant, PersonId person) {
-        return "handoff:{" + tenant.value() + "}:teams-no-chat:" + person.value();
+        return TenantKeys.key(tenant, "teams-no-chat:" + person.value());
     }
 
     /** Called for every activity of the organisation; writes only when the URL changed. */

@@ -21,6 +21,7 @@ import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
 import io.handoff.chat.Availability;
 import io.handoff.chat.AvailabilityCheck;
+import io.handoff.graph.TenantKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -247,6 +248,6 @@ final class TeamsAvailability implements AvailabilityCheck {
     }
 
     private static String prefix(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:";
+        return TenantKeys.prefix(tenant);
     }
 }

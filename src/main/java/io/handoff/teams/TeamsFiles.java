@@ -22,6 +22,7 @@ import io.handoff.chat.Attachment;
 import io.handoff.graph.InvalidIdentifierException;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import io.handoff.map.MapLinks;
 import io.handoff.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
@@ -162,12 +163,12 @@ final class TeamsFiles {
     }
 
     static String key(TenantId tenant, String id) {
-        return "handoff:{" + tenant.value() + "}:file:" + id;
+        return TenantKeys.key(tenant, "file:" + id);
     }
 
     /** The ids of the files kept for one person (set, expires with their newest file). */
     static String indexKey(TenantId tenant, PersonId person) {
-        return "handoff:{" + tenant.value() + "}:teams-files-of:" + person.value();
+        return TenantKeys.key(tenant, "teams-files-of:" + person.value());
     }
 
     /** How many files kept for the person are still there (for my-data). */

@@ -20,6 +20,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -58,7 +59,7 @@ final class TeamsNotifications implements AutoCloseable {
     }
 
     static String unreachableKey(TenantId tenant, PersonId recipient) {
-        return "handoff:{" + tenant.value() + "}:unreachable:" + recipient.value();
+        return TenantKeys.key(tenant, "unreachable:" + recipient.value());
     }
 
     /** The recipients no platform reaches; they are recorded as waiting for the actor. */

@@ -26,6 +26,7 @@ import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import io.handoff.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -84,7 +85,7 @@ final class TeamsRosterImports implements AutoCloseable {
     }
 
     static String claimKey(TenantId tenant, String teamsTeamId) {
-        return "handoff:{" + tenant.value() + "}:teams-roster-import:" + teamsTeamId;
+        return TenantKeys.key(tenant, "teams-roster-import:" + teamsTeamId);
     }
 
     /**

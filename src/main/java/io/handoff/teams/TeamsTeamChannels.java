@@ -27,6 +27,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import io.handoff.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -184,7 +185,7 @@ final class TeamsTeamChannels implements TeamChannels {
     }
 
     static String claimKey(TenantId tenant, String idempotencyKey) {
-        return "handoff:{" + tenant.value() + "}:teams-team-channel-post:" + idempotencyKey;
+        return TenantKeys.key(tenant, "teams-team-channel-post:" + idempotencyKey);
     }
 
     private void send(TenantId tenant, TeamId team, ChannelPlace place, Message message, String idempotencyKey,
@@ -211,7 +212,7 @@ final class TeamsTeamChannels implements TeamChannels {
     }
 
     private static String key(TenantId tenant) {
-        return "handoff:{" + tenant.value() + "}:teams-team-channels";
+        return TenantKeys.key(tenant, "teams-team-channels");
     }
 
     /** Lower-case command word of a message text, for {@link TeamsBot}. */

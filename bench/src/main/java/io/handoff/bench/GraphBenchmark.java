@@ -25,6 +25,7 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamLink;
 import io.handoff.graph.TeamMap;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -179,7 +180,7 @@ public final class GraphBenchmark {
         Random random = new Random(settings.seed());
         for (int i = 0; i < 1_000; i++) {
             String id = org.people().get(random.nextInt(org.people().size())).id().value();
-            String key = "handoff:{" + tenant.value() + "}:adj:" + id;
+            String key = TenantKeys.key(tenant, "adj:" + id);
             lengths.add(client.strlen(key));
             Long used = client.memoryUsage(key);
             memory.add(used == null ? 0 : used);
@@ -377,7 +378,7 @@ public final class GraphBenchmark {
 
     private void cleanUp() {
         if (!redis.ours() && !settings.keepData()) {
-            long removed = redis.unlinkMatching("handoff:{" + tenant.value() + "}:*");
+            long removed = redis.unlinkMatching(TenantKeys.key(tenant, "*"));
             out.printf("Removed the benchmark tenant's %,d keys from REDIS_URL (keep them with -Dkeep=true)%n", removed);
         }
     }
