@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.handoff.chat.Message;
-import io.handoff.chat.TeamChannels;
+import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 

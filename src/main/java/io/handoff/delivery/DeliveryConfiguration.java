@@ -8,10 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import io.handoff.chat.AvailabilityCheck;
-import io.handoff.chat.PlatformGroupChats;
-import io.handoff.chat.PlatformSender;
-import io.handoff.chat.TeamChannels;
+import io.handoff.chat.port.AvailabilityCheck;
+import io.handoff.chat.port.PlatformGroupChats;
+import io.handoff.chat.port.PlatformSender;
+import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.settings.TenantSettingsStore;

@@ -1,7 +1,7 @@
 package io.handoff.delivery;
 
-import io.handoff.chat.Availability;
-import io.handoff.chat.AvailabilityCheck;
+import io.handoff.chat.port.Availability;
+import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.graph.TenantKeys;
 import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;

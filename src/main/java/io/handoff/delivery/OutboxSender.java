@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.handoff.chat.PlatformSender;
-import io.handoff.chat.SendFailure;
+import io.handoff.chat.port.PlatformSender;
+import io.handoff.chat.port.SendFailure;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.TenantId;

@@ -15,7 +15,7 @@ import io.handoff.chat.GroupChats;
 import io.handoff.delivery.GroupChatRouter;
 import io.handoff.delivery.Outbox;
 import io.handoff.friction.FrictionService;
-import io.handoff.chat.TeamChannels;
+import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.delivery.MessageKind;
 import io.handoff.scheduler.Scheduler;

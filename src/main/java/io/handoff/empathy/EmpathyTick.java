@@ -26,7 +26,7 @@ import io.handoff.nudge.Engagement;
 import io.handoff.friction.FrictionService;
 import io.handoff.friction.FrictionSettings;
 import io.handoff.friction.Period;
-import io.handoff.chat.TeamChannels;
+import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;

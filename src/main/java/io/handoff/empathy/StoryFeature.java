@@ -30,7 +30,7 @@ import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
 import io.handoff.nudge.Engagement;
 import io.handoff.graph.Names;
-import io.handoff.chat.TeamChannels;
+import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.Texts;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphStore;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.handoff.chat.Message;
-import io.handoff.chat.PlatformSender;
+import io.handoff.chat.port.PlatformSender;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;

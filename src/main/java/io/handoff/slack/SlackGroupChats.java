@@ -19,7 +19,7 @@ import io.handoff.chat.Delivery;
 import io.handoff.chat.GroupChat;
 import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
-import io.handoff.chat.PlatformGroupChats;
+import io.handoff.chat.port.PlatformGroupChats;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.Platform;

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import com.slack.api.Slack;
 
 import io.handoff.chat.Message;
-import io.handoff.chat.TeamChannels;
+import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Delivery;
 import io.handoff.chat.Notification;
-import io.handoff.chat.PlatformSender;
+import io.handoff.chat.port.PlatformSender;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;

@@ -16,8 +16,8 @@ import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.ErrorResponse;
 
 import io.handoff.chat.Message;
-import io.handoff.chat.PlatformSender;
-import io.handoff.chat.SendFailure;
+import io.handoff.chat.port.PlatformSender;
+import io.handoff.chat.port.SendFailure;
 import io.handoff.graph.Person;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;

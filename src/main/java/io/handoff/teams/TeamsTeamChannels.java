@@ -21,8 +21,8 @@ import com.microsoft.bot.schema.teams.TeamsChannelData;
 
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
-import io.handoff.chat.SendFailure;
-import io.handoff.chat.TeamChannels;
+import io.handoff.chat.port.SendFailure;
+import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.handoff.chat.Message;
-import io.handoff.chat.TeamChannels;
+import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.TestRedis;

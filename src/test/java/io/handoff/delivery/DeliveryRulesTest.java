@@ -2,7 +2,7 @@ package io.handoff.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handoff.chat.Availability;
+import io.handoff.chat.port.Availability;
 import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
 import java.time.DayOfWeek;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.handoff.chat.GroupChat;
 import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
-import io.handoff.chat.PlatformGroupChats;
+import io.handoff.chat.port.PlatformGroupChats;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.handoff.chat.Message;
-import io.handoff.chat.PlatformSender;
+import io.handoff.chat.port.PlatformSender;
 import io.handoff.graph.Person;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.handoff.chat.Message;
-import io.handoff.chat.TeamChannels;
+import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 

@@ -24,7 +24,7 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.chat.Availability;
+import io.handoff.chat.port.Availability;
 import io.handoff.testing.TestRedis;
 
 /** Out of office from the Slack status: users.profile.get on WireMock, the answer cached in a real Redis. */

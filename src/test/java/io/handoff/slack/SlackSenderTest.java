@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.handoff.chat.Attachment;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
-import io.handoff.chat.SendFailure;
+import io.handoff.chat.port.SendFailure;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
@@ -33,7 +33,7 @@ import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.TestRedis;
 
-/** The Slack {@link io.handoff.chat.PlatformSender}: DMs, file uploads, and how Slack's refusals are reported. */
+/** The Slack {@link io.handoff.chat.port.PlatformSender}: DMs, file uploads, and how Slack's refusals are reported. */
 class SlackSenderTest {
     @RegisterExtension
     static final FakeSlackApi SLACK = new FakeSlackApi();

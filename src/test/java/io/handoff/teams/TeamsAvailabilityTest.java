@@ -44,7 +44,7 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.chat.Availability;
+import io.handoff.chat.port.Availability;
 import io.handoff.testing.CountingRedisClient;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;

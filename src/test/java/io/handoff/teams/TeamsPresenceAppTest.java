@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
-import io.handoff.chat.AvailabilityCheck;
+import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.delivery.Decision;
 import io.handoff.delivery.DeliveryRules;
 import io.handoff.delivery.MessageKind;

@@ -22,7 +22,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
-import io.handoff.chat.SendFailure;
+import io.handoff.chat.port.SendFailure;
 import io.handoff.delivery.DeadLetter;
 import io.handoff.delivery.Outbox;
 import io.handoff.graph.EdgeStatus;

@@ -10,8 +10,8 @@ import java.time.Duration;
 import org.springframework.core.env.Environment;
 
 import io.handoff.chat.Message;
-import io.handoff.chat.PlatformSender;
-import io.handoff.chat.SendFailure;
+import io.handoff.chat.port.PlatformSender;
+import io.handoff.chat.port.SendFailure;
 import io.handoff.graph.Person;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;

@@ -31,8 +31,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
-import io.handoff.chat.PlatformSender;
-import io.handoff.chat.SendFailure;
+import io.handoff.chat.port.PlatformSender;
+import io.handoff.chat.port.SendFailure;
 import io.handoff.config.EmbeddedRedis;
 import io.handoff.delivery.DeliveryMetrics;
 import io.handoff.delivery.Outbox;

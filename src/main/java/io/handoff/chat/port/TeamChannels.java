@@ -1,5 +1,6 @@
-package io.handoff.chat;
+package io.handoff.chat.port;
 
+import io.handoff.chat.Message;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 

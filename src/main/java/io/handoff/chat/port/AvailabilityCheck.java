@@ -1,4 +1,4 @@
-package io.handoff.chat;
+package io.handoff.chat.port;
 
 import io.handoff.graph.Person;
 import io.handoff.graph.TenantId;

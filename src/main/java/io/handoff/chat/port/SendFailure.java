@@ -1,4 +1,4 @@
-package io.handoff.chat;
+package io.handoff.chat.port;
 
 import java.time.Duration;
 import java.util.Optional;

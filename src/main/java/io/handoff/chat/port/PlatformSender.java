@@ -1,5 +1,6 @@
-package io.handoff.chat;
+package io.handoff.chat.port;
 
+import io.handoff.chat.Message;
 import io.handoff.graph.Person;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;

@@ -1,0 +1,9 @@
+/**
+ * The ports the platform adapters (Slack, Teams, the playground) implement: sending a message
+ * ({@link io.handoff.chat.port.PlatformSender}), opening group chats, team channels and availability (out of office).
+ * The chat module's second API, next to the interaction model in {@code io.handoff.chat}.
+ */
+@NamedInterface("port")
+package io.handoff.chat.port;
+
+import org.springframework.modulith.NamedInterface;
