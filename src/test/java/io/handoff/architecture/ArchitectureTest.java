@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheTeamsAdapterUsesTheBotFramework = noClasses()
-            .that().resideOutsideOfPackage("io.handoff.teams..")
+            .that().resideOutsideOfPackage("io.handoff.msteams..")
             .should().dependOnClassesThat().resideInAPackage("com.microsoft.bot..")
             .because("the retired Bot Framework SDK stays behind the teams adapter");
 
@@ -35,7 +35,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "com.microsoft.bot..",
                     "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
-                    "io.handoff.slack..", "io.handoff.teams..", "io.handoff.web..", "io.handoff.playground..")
+                    "io.handoff.slack..", "io.handoff.msteams..", "io.handoff.web..", "io.handoff.playground..")
             .because("the core is platform-neutral: adapters translate to and from it");
 
     @ArchTest
@@ -57,7 +57,7 @@ class ArchitectureTest {
             .that().resideInAPackage("io.handoff.settings..")
             .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "com.microsoft.bot..",
                     "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
-                    "io.handoff.slack..", "io.handoff.teams..", "io.handoff.web..", "io.handoff.playground..",
+                    "io.handoff.slack..", "io.handoff.msteams..", "io.handoff.web..", "io.handoff.playground..",
                     "io.handoff.delivery..")
             .because("the settings chat command is platform-neutral and only reads and writes tenant settings");
 }

@@ -1,0 +1,223 @@
+package io.handoff.msteams;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationResourceResponse;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.ChannelInfo;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+
+import io.handoff.chat.Message;
+import io.handoff.chat.Paragraph;
+import io.handoff.chat.port.SendFailure;
+import io.handoff.chat.port.TeamChannels;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Team;
+import io.handoff.graph.TeamId;
+import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
+import io.handoff.redis.LuaScript;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Team channels on Teams: {@code handoff:{tenant}:teams-team-channels} maps a team id to the Teams channel an admin
+ * chose by saying {@code team-channel <team>} in it (JSON: service URL, channel id, Teams team id, Microsoft tenant).
+ * A post starts a new thread in that channel: {@code POST {serviceUrl}/v3/conversations} with {@code isGroup: true},
+ * {@code channelData.channel.id} and the Adaptive Card as the first activity, the call the Bot Framework SDK's own
+ * {@code TeamsInfo.sendMessageToTeamsChannel} makes. Each idempotency key is claimed in
+ * {@code handoff:{tenant}:teams-team-channel-post:<key>} (SET NX, {@link #KEEP_CLAIM}), apart from Slack's claim, so
+ * a team with channels on both platforms gets the post on both, once each. A post never breaks the flow that caused
+ * it: a refusal is logged and the claim released, so a later retry of the caller can post.
+ */
+final class MsTeamsChannels implements TeamChannels {
+    private static final Logger log = LoggerFactory.getLogger(MsTeamsChannels.class);
+    static final Duration KEEP_CLAIM = Duration.ofDays(30);
+    static final String COMMAND = "team-channel";
+    private static final LuaScript FORGET_MSTEAMS_TEAM = LuaScript.load(MsTeamsChannels.class,
+            "forget-msteams-team.lua");
+
+    private final GraphStore graph;
+    private final MsTeamsAdapter adapter;
+    private final UnifiedJedis redis;
+    private final MsTeamsFiles files;
+    private final Executor sending;
+
+    /**
+     * {@code sending} runs the connector call: a story is shared from a button press that Teams wants answered
+     * quickly, so the post happens after the claim, off the request thread.
+     */
+    MsTeamsChannels(GraphStore graph, MsTeamsAdapter adapter, UnifiedJedis redis, MsTeamsFiles files,
+                      Executor sending) {
+        this.graph = graph;
+        this.adapter = adapter;
+        this.redis = redis;
+        this.files = files;
+        this.sending = sending;
+    }
+
+    /** Where a team's posts go: a channel of a team in which the bot is installed. */
+    record ChannelPlace(String serviceUrl, String channelId, String msTeamsTeamId, String microsoftTenant) {
+        String json() {
+            return JsonNodeFactory.instance.objectNode().put("serviceUrl", serviceUrl).put("channelId", channelId)
+                    .put("teamsTeamId", msTeamsTeamId).put("microsoftTenant", microsoftTenant).toString();
+        }
+
+        static Optional<ChannelPlace> parse(String json) {
+            try {
+                JsonNode node = Serialization.jsonToTree(json);
+                String serviceUrl = node.path("serviceUrl").asText("");
+                String channelId = node.path("channelId").asText("");
+                if (serviceUrl.isBlank() || channelId.isBlank()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ChannelPlace(serviceUrl, channelId, node.path("teamsTeamId").asText(null),
+                        node.path("microsoftTenant").asText(null)));
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * {@code team-channel <team>} or {@code team-channel <team> off} said in a channel (the caller checked the
+     * admin): the answer to show in that channel. The team is its id or its name.
+     */
+    Message configure(TenantId tenant, String arguments, ChannelPlace place) {
+        String text = arguments == null ? "" : arguments.strip();
+        if (text.isEmpty()) {
+            return Message.text("Say " + COMMAND + " <team> in the channel that team should use (or "
+                    + COMMAND + " <team> off to stop).");
+        }
+        boolean off = false;
+        String name = text;
+        int split = text.lastIndexOf(' ');
+        if (split > 0 && text.substring(split + 1).equalsIgnoreCase("off")) {
+            off = true;
+            name = text.substring(0, split).strip();
+        }
+        Optional<Team> team = team(tenant, name);
+        if (team.isEmpty() && off) {
+            off = false; // a team whose name ends in "off"
+            team = team(tenant, text);
+        }
+        if (team.isEmpty()) {
+            return Message.text("There is no team " + (name.length() > 80 ? name.substring(0, 80) + "…" : name)
+                    + ". Teams come from the roster import.");
+        }
+        if (off) {
+            unassign(tenant, team.get().id());
+            return new Message("Team " + team.get().name() + " has no channel any more.", List.of(
+                    Paragraph.builder().plain("Team ").strong(team.get().name()).plain(" has no channel any more.")
+                            .build()));
+        }
+        assign(tenant, team.get().id(), place);
+        return new Message("Team " + team.get().name() + " now uses this channel.", List.of(
+                Paragraph.builder().plain("Stories shared with team ").strong(team.get().name())
+                        .plain(" and its friction digests now go to this channel.").build()));
+    }
+
+    private Optional<Team> team(TenantId tenant, String name) {
+        return graph.teamMap(tenant).teams().values().stream()
+                .filter(t -> t.id().value().equalsIgnoreCase(name) || t.name().equalsIgnoreCase(name))
+                .findFirst();
+    }
+
+    void assign(TenantId tenant, TeamId team, ChannelPlace place) {
+        redis.hset(key(tenant), team.value(), place.json());
+    }
+
+    void unassign(TenantId tenant, TeamId team) {
+        redis.hdel(key(tenant), team.value());
+    }
+
+    /**
+     * Handoff was removed from a Teams team (or the team was deleted): forgets, in one Lua script, every team channel
+     * that lies in it, so nothing is posted there any more. Returns the Handoff teams that lost their channel.
+     */
+    List<TeamId> forgetMsTeamsTeam(TenantId tenant, String msTeamsTeamId) {
+        Object forgotten = FORGET_MSTEAMS_TEAM.run(redis, List.of(key(tenant)), List.of(msTeamsTeamId));
+        if (!(forgotten instanceof List<?> ids)) {
+            return List.of();
+        }
+        return ids.stream().map(id -> id instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : String.valueOf(id)).map(TeamId::of).toList();
+    }
+
+    Optional<ChannelPlace> channel(TenantId tenant, TeamId team) {
+        String json = redis.hget(key(tenant), team.value());
+        return json == null ? Optional.empty() : ChannelPlace.parse(json);
+    }
+
+    @Override
+    public boolean configured(TenantId tenant, TeamId team) {
+        return channel(tenant, team).isPresent();
+    }
+
+    @Override
+    public void post(TenantId tenant, TeamId team, Message message, String idempotencyKey) {
+        ChannelPlace place = channel(tenant, team).orElseThrow(() ->
+                new IllegalStateException("no Teams channel is configured for team " + team + " of " + tenant));
+        String claim = claimKey(tenant, idempotencyKey);
+        if (!"OK".equals(redis.set(claim, place.channelId(), SetParams.setParams().nx().ex(KEEP_CLAIM.toSeconds())))) {
+            log.info("Teams channel post {} of tenant {} was already made", idempotencyKey, tenant);
+            return;
+        }
+        try {
+            sending.execute(() -> send(tenant, team, place, message, idempotencyKey, claim));
+        } catch (RuntimeException rejected) { // shutting down: the caller may retry later
+            redis.del(claim);
+            log.warn("Teams channel post {} of tenant {} was not queued: {}", idempotencyKey, tenant,
+                    rejected.toString());
+        }
+    }
+
+    static String claimKey(TenantId tenant, String idempotencyKey) {
+        return TenantKeys.key(tenant, "teams-team-channel-post:" + idempotencyKey);
+    }
+
+    private void send(TenantId tenant, TeamId team, ChannelPlace place, Message message, String idempotencyKey,
+                      String claim) {
+        try {
+            TeamsChannelData channelData = new TeamsChannelData();
+            channelData.setChannel(new ChannelInfo(place.channelId()));
+            ConversationParameters thread = new ConversationParameters();
+            thread.setIsGroup(true);
+            thread.setChannelData(channelData);
+            thread.setTenantId(place.microsoftTenant());
+            thread.setActivity(MsTeamsMessages.message(message, tenant, Optional.empty(), files));
+            ConversationResourceResponse created = adapter.connector(place.serviceUrl())
+                    .thenCompose(connector -> connector.getConversations().createConversation(thread)).join();
+            log.info("Posted {} to the Teams channel of team {} in tenant {} ({})", idempotencyKey, team, tenant,
+                    created == null ? "?" : created.getId());
+        } catch (RuntimeException e) {
+            redis.del(claim);
+            SendFailure failure = MsTeamsSender.failure(e, place.channelId());
+            log.warn("Posting {} to Teams channel {} of team {} in tenant {} failed: {}{}", idempotencyKey,
+                    place.channelId(), team, tenant, failure.getMessage(),
+                    failure.permanent() ? " (is Handoff still installed in that team?)" : "");
+        }
+    }
+
+    private static String key(TenantId tenant) {
+        return TenantKeys.key(tenant, "teams-team-channels");
+    }
+
+    /** Lower-case command word of a message text, for {@link MsTeamsBot}. */
+    static boolean isCommand(String text) {
+        String word = text.strip().split("\\s+", 2)[0];
+        return word.toLowerCase(Locale.ROOT).equals(COMMAND);
+    }
+}

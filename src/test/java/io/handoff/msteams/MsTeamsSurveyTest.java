@@ -1,0 +1,217 @@
+package io.handoff.msteams;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.handoff.graph.EdgeStatus;
+import io.handoff.graph.Handoff;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
+import io.handoff.graph.TenantId;
+import io.handoff.testing.TestRedis;
+import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The survey over Teams, end to end: commands and cards through /api/messages, edges in Redis, the proactive question
+ * to the named colleague through their stored conversation reference, and their confirmation.
+ */
+class MsTeamsSurveyTest extends MsTeamsAppTest {
+    @Autowired
+    UnifiedJedis redis;
+
+    @Test
+    void mapsACustomerAndTheColleagueConfirmsThroughAProactiveCard() {
+        BotFrameworkFake.TeamsUser pat = user("Pat Okafor", "pat@contoso.example");
+        BotFrameworkFake.TeamsUser dana = user("Dana Smith", "dana@contoso.example");
+        // Dana has opened Handoff once, so Handoff may message her later.
+        assertThat(client.post(fake.text(dana, "home")).statusCode()).isEqualTo(200);
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        PersonId danaId = PersonId.of("dana@contoso.example");
+        assertThat(graph.person(tenant, danaId).orElseThrow().identities())
+                .containsEntry(Platform.TEAMS, dana.aadObjectId());
+        assertThat(redis.get("handoff:{" + tenant.value() + "}:teams-ref:" + danaId.value()))
+                .contains(dana.personalConversation()).contains(fake.serviceUrl());
+
+        // Pat: "customers" opens the first form, with Dana among the people to pick.
+        assertThat(client.post(fake.text(pat, "customers")).statusCode()).isEqualTo(200);
+        JsonNode pick = client.lastCard(pat.personalConversation());
+        JsonNode picker = MsTeamsTestClient.input(pick, "people.people");
+        assertThat(picker.path("type").asString()).isEqualTo("Input.ChoiceSet");
+        assertThat(picker.path("isMultiSelect").asBoolean()).isTrue();
+        assertThat(picker.path("choices").findValuesAsString("value")).contains(danaId.value());
+        assertThat(picker.path("choices.data").path("dataset").asString()).isEqualTo("handoff.people");
+        JsonNode pickSubmit = pick.path("actions").get(0).path("data");
+
+        // Pat picks Dana: the terms form for Dana comes back.
+        client.post(fake.submit(pat, Map.of("form", pickSubmit.path("form").asString(),
+                "state", pickSubmit.path("state").asString(), "people.people", danaId.value())));
+        JsonNode terms = client.lastCard(pat.personalConversation());
+        assertThat(BotFrameworkFake.texts(terms)).contains("Dana Smith");
+        JsonNode termsSubmit = terms.path("actions").get(0).path("data");
+
+        // Pat says what they hand Dana (typed text with markdown in it).
+        client.post(fake.submit(pat, Map.of("form", termsSubmit.path("form").asString(),
+                "state", termsSubmit.path("state").asString(), "text.what.0", "*loaded* truck [in order](x)",
+                "choice.often.0", "daily", "choice.critical.0", "critical")));
+
+        PersonId patId = PersonId.of("pat@contoso.example");
+        Handoff claimed = graph.handoff(tenant, patId, danaId).orElseThrow();
+        assertThat(claimed.status()).isEqualTo(EdgeStatus.CLAIMED);
+        assertThat(claimed.what()).isEqualTo("*loaded* truck [in order](x)");
+
+        // Dana is asked proactively in her personal chat, with Pat's text escaped.
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.sentTo(dana.personalConversation()).size() >= 2);
+        JsonNode question = client.lastCard(dana.personalConversation());
+        assertThat(BotFrameworkFake.texts(question)).contains("**Pat Okafor**")
+                .contains("\\*loaded\\* truck \\[in order\\]\\(x\\)");
+        Optional<JsonNode> confirm = MsTeamsTestClient.button(question, "survey.confirm");
+        assertThat(confirm).isPresent();
+
+        client.post(fake.submit(dana, Map.of("action", "survey.confirm", "value", confirm.get().path("value").asString())));
+
+        Handoff confirmed = graph.handoff(tenant, patId, danaId).orElseThrow();
+        assertThat(confirmed.status()).isEqualTo(EdgeStatus.CONFIRMED);
+        assertThat(redis.hget("handoff:{" + tenant.value() + "}:platform-choice", danaId.value() + ":last"))
+                .as("messages go where the person answered last").isEqualTo("teams");
+    }
+
+    @Test
+    void aFormWithAMissingRequiredFieldComesBackWithTheErrorNextToIt() {
+        BotFrameworkFake.TeamsUser pat = user("Pat Okafor", "pat@contoso.example");
+        BotFrameworkFake.TeamsUser dana = user("Dana Smith", "dana@contoso.example");
+        client.post(fake.text(dana, "home"));
+        client.post(fake.text(pat, "customers"));
+        JsonNode pickSubmit = client.lastCard(pat.personalConversation()).path("actions").get(0).path("data");
+        client.post(fake.submit(pat, Map.of("form", pickSubmit.path("form").asString(), "state", "",
+                "people.people", "dana@contoso.example")));
+        JsonNode termsSubmit = client.lastCard(pat.personalConversation()).path("actions").get(0).path("data");
+
+        client.post(fake.submit(pat, Map.of("form", termsSubmit.path("form").asString(),
+                "state", termsSubmit.path("state").asString(), "text.what.0", "",
+                "choice.often.0", "weekly", "choice.critical.0", "routine")));
+
+        JsonNode again = client.lastCard(pat.personalConversation());
+        JsonNode body = again.path("body");
+        int what = -1;
+        for (int i = 0; i < body.size(); i++) {
+            if ("text.what.0".equals(body.get(i).path("id").asString())) {
+                what = i;
+            }
+        }
+        assertThat(what).isPositive();
+        JsonNode error = body.get(what + 1);
+        assertThat(error.path("type").asString()).isEqualTo("TextBlock");
+        assertThat(error.path("color").asString()).isEqualTo("attention");
+        assertThat(error.path("text").asString()).contains("what you hand them");
+        assertThat(MsTeamsTestClient.input(again, "choice.often.0").path("value").asString()).isEqualTo("weekly");
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        assertThat(graph.handoff(tenant, PersonId.of("pat@contoso.example"), PersonId.of("dana@contoso.example")))
+                .isEmpty();
+    }
+
+    @Test
+    void aSlackUserConfirmedOnTeamsIsOneNodeWithOneConfirmedEdge() {
+        BotFrameworkFake.TeamsUser pat = user("Pat Okafor", "pat@contoso.example");
+        BotFrameworkFake.TeamsUser sam = user("Sam Lee", "sam@contoso.example");
+        client.post(fake.text(pat, "home"));
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        // Sam answers on Slack: a person with a Slack identity and the same (verified) email.
+        PersonId samId = PersonId.of("sam-slack");
+        graph.savePerson(tenant, new Person(samId, "Sam Lee", "sam@contoso.example", null, null,
+                Map.of(Platform.SLACK, "U024BE7LH")));
+
+        // Pat names Sam on Teams. Sam has never opened Handoff in Teams and no other platform reaches them.
+        client.post(fake.text(pat, "customers"));
+        JsonNode pickSubmit = client.lastCard(pat.personalConversation()).path("actions").get(0).path("data");
+        client.post(fake.submit(pat, Map.of("form", pickSubmit.path("form").asString(), "state", "",
+                "people.people", samId.value())));
+        JsonNode termsSubmit = client.lastCard(pat.personalConversation()).path("actions").get(0).path("data");
+        client.post(fake.submit(pat, Map.of("form", termsSubmit.path("form").asString(),
+                "state", termsSubmit.path("state").asString(), "text.what.0", "sorted parcels",
+                "choice.often.0", "daily", "choice.critical.0", "important")));
+
+        List<JsonNode> toPat = fake.sentTo(pat.personalConversation());
+        assertThat(toPat.stream().map(a -> BotFrameworkFake.texts(BotFrameworkFake.card(a))))
+                .anyMatch(text -> text.contains("**Sam Lee**") && text.contains("could not be asked now"));
+        assertThat(redis.hget(MsTeamsNotifications.unreachableKey(tenant, samId), "pat@contoso.example")).isNotNull();
+
+        // Sam opens Handoff in Teams: the same person, now with both identities, sees the question and confirms.
+        client.post(fake.text(sam, "home"));
+        Person linked = graph.person(tenant, samId).orElseThrow();
+        assertThat(linked.identities()).containsEntry(Platform.SLACK, "U024BE7LH")
+                .containsEntry(Platform.TEAMS, sam.aadObjectId());
+        assertThat(graph.graph(tenant).people().values()).filteredOn(p -> "sam@contoso.example".equals(p.email()))
+                .hasSize(1);
+        JsonNode home = client.lastCard(sam.personalConversation());
+        JsonNode confirm = MsTeamsTestClient.button(home, "survey.confirm").orElseThrow();
+        client.post(fake.submit(sam, Map.of("action", "survey.confirm", "value", confirm.path("value").asString())));
+
+        assertThat(graph.handoff(tenant, PersonId.of("pat@contoso.example"), samId).orElseThrow().status())
+                .isEqualTo(EdgeStatus.CONFIRMED);
+        assertThat(graph.graph(tenant).edges()).hasSize(1);
+    }
+
+    @Test
+    void myDataShowsBothLinkedIdentitiesAndForgetMeErasesTheTeamsConversation() {
+        BotFrameworkFake.TeamsUser sam = user("Sam Lee", "sam@contoso.example");
+        client.post(fake.text(sam, "home"));
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        PersonId samId = PersonId.of("sam@contoso.example");
+        graph.savePerson(tenant, graph.person(tenant, samId).orElseThrow().withIdentity(Platform.SLACK, "U024BE7LH"));
+
+        client.post(fake.text(sam, "my-data"));
+
+        JsonNode myData = fake.sentTo(sam.personalConversation()).get(1);
+        String text = BotFrameworkFake.texts(BotFrameworkFake.card(myData));
+        assertThat(text).contains("Linked slack account: U024BE7LH")
+                .contains("Linked teams account: " + sam.aadObjectId().replace("-", "\\-"))
+                .contains("Microsoft Teams").contains("personal chat with Handoff");
+        assertThat(myData.path("attachments").get(1).path("contentUrl").asString())
+                .startsWith("data:application/json;base64,");
+
+        String platformChoice = "handoff:{" + tenant.value() + "}:platform-choice";
+        assertThat(redis.hget(platformChoice, samId.value() + ":last")).isEqualTo("teams");
+        client.post(fake.text(sam, "forget-me"));
+        JsonNode forget = MsTeamsTestClient.button(client.lastCard(sam.personalConversation()), "survey.forget.confirm")
+                .orElseThrow();
+        client.post(fake.submit(sam, Map.of("action", "survey.forget.confirm", "value", forget.path("value").asString())));
+
+        assertThat(graph.person(tenant, samId)).isEmpty();
+        assertThat(redis.exists(ConversationReferences.key(tenant, samId))).isFalse();
+        assertThat(redis.hget(platformChoice, samId.value() + ":last")).isNull();
+    }
+
+    @Test
+    void retriesTheConnectorAfterA429() {
+        BotFrameworkFake.TeamsUser pat = user("Pat Okafor", "pat@contoso.example");
+        String path = "/teams/v3/conversations/" + Pattern.quote(pat.personalConversation()) + "/activities.*";
+        fake.server.stubFor(post(urlPathMatching(path)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("calm"));
+        fake.server.stubFor(post(urlPathMatching(path)).inScenario("busy").whenScenarioStateIs("calm")
+                .willReturn(okJson("{\"id\":\"sent-2\"}")));
+
+        Instant start = Instant.now();
+        assertThat(client.post(fake.text(pat, "help")).statusCode()).isEqualTo(200);
+
+        assertThat(fake.sentTo(pat.personalConversation())).hasSize(2);
+        assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+}
