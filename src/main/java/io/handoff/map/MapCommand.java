@@ -25,7 +25,7 @@ public record MapCommand(MapScope scope, MapFormat format) {
 
     /** Finds the people and teams a command names. */
     public interface Names {
-        /** A person by id, {@code @id}, email address or chat mention. */
+        /** A person by id, {@code @id}, email address or chat id (adapters turn chat mentions into {@code @id}). */
         Optional<PersonId> person(String reference);
 
         /** A team by id or name (case-insensitive). */

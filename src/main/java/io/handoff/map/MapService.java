@@ -10,8 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
@@ -26,7 +24,6 @@ import io.handoff.graph.TenantId;
 
 /** Reads the part of the graph a scope covers and turns it into a {@link DependencyMap}. */
 public final class MapService {
-    private static final Pattern SLACK_MENTION = Pattern.compile("<@([A-Z0-9]+)(\\|[^>]*)?>");
 
     private final GraphStore store;
     private final MapBuilder builder;
@@ -119,10 +116,6 @@ public final class MapService {
 
     Optional<PersonId> findPerson(TenantId tenant, String reference) {
         String ref = reference.strip();
-        Matcher mention = SLACK_MENTION.matcher(ref);
-        if (mention.matches()) {
-            return store.personByIdentity(tenant, Platform.SLACK, mention.group(1));
-        }
         if (ref.startsWith("@")) {
             ref = ref.substring(1);
         }

@@ -111,7 +111,7 @@ final class SlackListeners {
                 return ctx.ack(ephemeral(Message.text("Handoff works for people of this workspace only.")));
             }
             Who who = resolved.get();
-            String text = SlackEntities.unescape(payload.getText());
+            String text = people.mentionsAsPeople(who.tenant(), SlackEntities.unescape(payload.getText()));
             if (text.strip().equalsIgnoreCase(SYNC_TEAMS)) {
                 return ctx.ack(ephemeral(Message.text(syncTeams(who))));
             }
@@ -199,7 +199,7 @@ final class SlackListeners {
                     return;
                 }
                 Who who = resolved.get();
-                String text = SlackEntities.unescape(event.getText());
+                String text = people.mentionsAsPeople(who.tenant(), SlackEntities.unescape(event.getText()));
                 Outcome outcome = bot.handle(new Interaction.Command(who.actor(), text));
                 Reply reply = outcome.reply();
                 if (reply instanceof Reply.OpenForm || reply instanceof Reply.NextForm) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,9 @@ import io.handoff.graph.TenantId;
 final class SlackPeople {
     private static final Logger log = LoggerFactory.getLogger(SlackPeople.class);
 
+    /** A user mention as Slack writes it in a command's text: {@code <@U0123ABCD>} or {@code <@U0123ABCD|dana>}. */
+    private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(\\|[^>]*)?>");
+
     private final GraphStore graph;
 
     SlackPeople(GraphStore graph) {
@@ -36,6 +41,22 @@ final class SlackPeople {
     }
 
     /** The person behind a Slack user, created on first sight; empty for bots, deleted users and unknown ids. */
+    /**
+     * The text with every mention of a Slack user Handoff knows replaced by {@code @<person id>}, so the core never
+     * reads Slack's mention syntax; a mention of someone Handoff does not know stays as typed.
+     */
+    String mentionsAsPeople(TenantId tenant, String text) {
+        Matcher mention = MENTION.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (mention.find()) {
+            String replacement = graph.personByIdentity(tenant, Platform.SLACK, mention.group(1))
+                    .map(person -> "@" + person.value()).orElse(mention.group());
+            mention.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        mention.appendTail(out);
+        return out.toString();
+    }
+
     Optional<PersonId> resolve(TenantId tenant, String slackUserId, MethodsClient client) {
         if (slackUserId == null || slackUserId.isBlank() || slackUserId.length() > Person.MAX_EXTERNAL_ID) {
             return Optional.empty();
