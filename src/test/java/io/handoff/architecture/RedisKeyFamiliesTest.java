@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,26 @@ class RedisKeyFamiliesTest {
                 .isEqualTo(documented);
         assertThat(inCode).containsAll(LEGACY.keySet());
         assertThat(document).contains(LEGACY.values());
+    }
+
+    /** A module reads another module's data through a port, so no key family is spelled in two modules. */
+    @Test
+    void eachKeyFamilyBelongsToOneModule() throws IOException {
+        Map<String, Set<String>> modulesByFamily = new TreeMap<>();
+        for (Path file : javaFiles()) {
+            String source = Files.readString(file);
+            String module = SOURCES.relativize(file).getName(0).toString();
+            Set<String> families = new TreeSet<>();
+            collect(KEY_CALL.matcher(source), families);
+            if (source.contains("TenantKeys.prefix(")) {
+                collect(AFTER_PREFIX.matcher(source), families);
+            }
+            families.forEach(family -> modulesByFamily.computeIfAbsent(family, f -> new TreeSet<>()).add(module));
+        }
+
+        assertThat(modulesByFamily).isNotEmpty();
+        assertThat(modulesByFamily).as("key families spelled in more than one module")
+                .allSatisfy((family, modules) -> assertThat(modules).as(family).hasSize(1));
     }
 
     @Test
