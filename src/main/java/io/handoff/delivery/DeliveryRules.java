@@ -1,10 +1,5 @@
 package io.handoff.delivery;
 
-import io.handoff.chat.port.Availability;
-import io.handoff.chat.port.AvailabilityCheck;
-import io.handoff.graph.TenantKeys;
-import io.handoff.settings.TenantSettings;
-import io.handoff.settings.TenantSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.handoff.chat.port.Availability;
+import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import io.handoff.redis.LuaScript;
+import io.handoff.settings.TenantSettings;
+import io.handoff.settings.TenantSettingsStore;
 import redis.clients.jedis.UnifiedJedis;
 
 /**

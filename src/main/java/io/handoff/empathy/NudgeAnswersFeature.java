@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Objects;
 
 import io.handoff.chat.Action;
-import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
-import io.handoff.nudge.Engagement;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.Identifier;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Side;
+import io.handoff.nudge.Engagement;
 import io.handoff.survey.PreferencesStore;
 
 /**

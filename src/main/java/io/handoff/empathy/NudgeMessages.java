@@ -7,10 +7,10 @@ import io.handoff.chat.Button;
 import io.handoff.chat.Buttons;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
-import io.handoff.graph.Names;
 import io.handoff.friction.ShownAggregate;
 import io.handoff.friction.Trend;
 import io.handoff.graph.Handoff;
+import io.handoff.graph.Names;
 import io.handoff.graph.Person;
 
 /** The words of the signal nudges and of the question whether to pause. */

@@ -13,8 +13,8 @@ import io.handoff.chat.Form;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
-import io.handoff.graph.Names;
 import io.handoff.graph.Handoff;
+import io.handoff.graph.Names;
 import io.handoff.graph.Person;
 
 /** The words of the day-in-the-life stories. */

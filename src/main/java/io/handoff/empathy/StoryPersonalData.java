@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.handoff.graph.Names;
 import io.handoff.graph.GraphStore;
+import io.handoff.graph.Names;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import io.handoff.privacy.DataSection;

@@ -1,6 +1,5 @@
 package io.handoff.friction;
 
-import io.handoff.graph.Texts;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import io.handoff.graph.Criticality;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
+import io.handoff.graph.Texts;
 
 /**
  * One downstream person's answer about one handoff in one period: how well the upstream's work served them (1 to 5)

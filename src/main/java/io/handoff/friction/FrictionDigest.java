@@ -1,6 +1,5 @@
 package io.handoff.friction;
 
-import io.handoff.graph.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +13,7 @@ import io.handoff.chat.Divider;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
+import io.handoff.graph.Names;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
 

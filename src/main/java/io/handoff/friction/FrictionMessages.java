@@ -1,6 +1,5 @@
 package io.handoff.friction;
 
-import io.handoff.graph.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import io.handoff.chat.Form;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
 import io.handoff.graph.Handoff;
+import io.handoff.graph.Names;
 import io.handoff.graph.Person;
 
 /** The words of the friction polls. */

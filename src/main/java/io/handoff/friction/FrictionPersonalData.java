@@ -1,6 +1,5 @@
 package io.handoff.friction;
 
-import io.handoff.nudge.Engagement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.nudge.Engagement;
 import io.handoff.privacy.DataSection;
 import io.handoff.privacy.PersonalData;
 

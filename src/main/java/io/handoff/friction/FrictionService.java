@@ -1,7 +1,5 @@
 package io.handoff.friction;
 
-import io.handoff.graph.Names;
-import io.handoff.nudge.Engagement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,12 +20,14 @@ import io.handoff.chat.Notification;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
+import io.handoff.graph.Names;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TeamMap;
 import io.handoff.graph.TenantId;
+import io.handoff.nudge.Engagement;
 
 /**
  * Friction polls: who is asked what, recording answers, closing a period into anonymous aggregates, and the digests.

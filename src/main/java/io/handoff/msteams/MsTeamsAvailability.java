@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.handoff.chat.port.Availability;
+import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.chat.port.Availability;
-import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.graph.TenantKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;

@@ -19,8 +19,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import io.handoff.chat.ChatBot;
 import io.handoff.chat.Delivery;
-import io.handoff.delivery.PlatformPreference;
 import io.handoff.chat.port.PlatformSender;
+import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.GraphStore;
 import io.handoff.map.MapAccess;
 import io.handoff.map.MapLinks;

@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import io.handoff.delivery.WorkingHours;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.settings.TenantSettingsStore;
-import io.handoff.delivery.WorkingHours;
 
 /**
  * The playground's clock control: moves demo time forward by a step the page asks for, and starts a fresh demo in

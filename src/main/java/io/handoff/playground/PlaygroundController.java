@@ -24,17 +24,17 @@ import io.handoff.chat.Delivery;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
+import io.handoff.delivery.DecisionLog;
 import io.handoff.demo.SampleOrganisation;
+import io.handoff.empathy.EmpathyTick;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Identifier;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
-import io.handoff.empathy.EmpathyTick;
-import io.handoff.delivery.DecisionLog;
-import io.handoff.privacy.PersonalData;
 import io.handoff.graph.TenantId;
+import io.handoff.privacy.PersonalData;
 
 /**
  * The playground's chat API: a person of the demo tenant sends commands, presses buttons and submits forms exactly

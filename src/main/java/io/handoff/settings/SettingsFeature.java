@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
-import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
+import io.handoff.conversation.ConversationFeature;
 
 /**
  * The chat command {@code settings} for admins: without arguments it shows the tenant's settings, with

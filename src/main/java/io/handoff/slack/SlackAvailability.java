@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 import com.slack.api.Slack;
 import com.slack.api.model.User;
 
+import io.handoff.chat.port.Availability;
+import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.graph.Person;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
-import io.handoff.chat.port.Availability;
-import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.graph.TenantKeys;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;

@@ -1,7 +1,5 @@
 package io.handoff.survey;
 
-import io.handoff.privacy.DataSection;
-import io.handoff.privacy.PersonalData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +17,8 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.Side;
 import io.handoff.graph.TenantId;
+import io.handoff.privacy.DataSection;
+import io.handoff.privacy.PersonalData;
 
 /**
  * The person's profile and every handoff they are on (with dispute reasons), for {@code my-data}; erasing deletes

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import io.handoff.chat.Actor;
 import io.handoff.chat.Action;
+import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
 import io.handoff.chat.Button;
 import io.handoff.chat.Buttons;

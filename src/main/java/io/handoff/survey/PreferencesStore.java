@@ -1,9 +1,5 @@
 package io.handoff.survey;
 
-import io.handoff.delivery.PauseCheck;
-import io.handoff.graph.TenantKeys;
-import io.handoff.privacy.DataSection;
-import io.handoff.privacy.PersonalData;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -15,8 +11,12 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.handoff.delivery.PauseCheck;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
+import io.handoff.privacy.DataSection;
+import io.handoff.privacy.PersonalData;
 import redis.clients.jedis.UnifiedJedis;
 
 /**

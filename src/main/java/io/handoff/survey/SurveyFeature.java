@@ -1,7 +1,5 @@
 package io.handoff.survey;
 
-import io.handoff.privacy.PersonalData;
-import io.handoff.privacy.PersonalDataCommands;
 import java.time.Clock;
 import java.util.List;
 
@@ -12,13 +10,15 @@ import org.springframework.stereotype.Component;
 
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
-import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.graph.ClaimedBy;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
+import io.handoff.privacy.PersonalData;
+import io.handoff.privacy.PersonalDataCommands;
 
 /**
  * The survey that maps internal customers (prefix {@code survey.}): commands {@code customers}, {@code pause},

@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.handoff.delivery.DeadLetter;
+import io.handoff.delivery.DecisionLog;
 import io.handoff.delivery.Outbox;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
-import io.handoff.delivery.DecisionLog;
 
 /**
  * Admin API over delivery (bearer token, see {@link AdminTokenFilter}): the dead letters and their replay, and the

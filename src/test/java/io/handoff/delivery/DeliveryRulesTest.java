@@ -2,9 +2,6 @@ package io.handoff.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handoff.chat.port.Availability;
-import io.handoff.settings.TenantSettings;
-import io.handoff.settings.TenantSettingsStore;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import io.handoff.chat.port.Availability;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import io.handoff.settings.TenantSettings;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;

@@ -25,8 +25,8 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.FrictionScores;
-import io.handoff.scheduler.JobHandler;
 import io.handoff.privacy.PersonalData;
+import io.handoff.scheduler.JobHandler;
 import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;
 

@@ -1,6 +1,5 @@
 package io.handoff.friction;
 
-import io.handoff.nudge.Engagement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.nudge.Engagement;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;
 import redis.clients.jedis.UnifiedJedis;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.handoff.graph.Platform;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
 import io.handoff.graph.TeamId;
 
 /** The chat command's grammar, against the demo organisation in the real test Redis. */

@@ -24,8 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.handoff.chat.Message;
-import io.handoff.delivery.AllTeamChannels;
 import io.handoff.chat.port.TeamChannels;
+import io.handoff.delivery.AllTeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 
-import ch.qos.logback.classic.Level;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
+import ch.qos.logback.classic.Level;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -37,6 +37,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.handoff.chat.port.Availability;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
@@ -44,7 +45,6 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.chat.port.Availability;
 import io.handoff.testing.CountingRedisClient;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.TestRedis;

@@ -13,13 +13,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.handoff.graph.Person;
-import io.handoff.graph.PersonId;
-import io.handoff.graph.TenantId;
 import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.delivery.Decision;
 import io.handoff.delivery.DeliveryRules;
 import io.handoff.delivery.MessageKind;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TenantId;
 
 /** The whole app: a colleague whose Teams presence says out of office gets nothing until they are back. */
 class MsTeamsPresenceAppTest extends MsTeamsAppTest {

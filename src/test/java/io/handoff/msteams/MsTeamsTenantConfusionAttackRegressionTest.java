@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import ch.qos.logback.classic.Level;
 import io.handoff.testing.AroundTheClock;
+import ch.qos.logback.classic.Level;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

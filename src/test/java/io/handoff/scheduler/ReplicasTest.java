@@ -6,9 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handoff.delivery.MessageKind;
-import io.handoff.settings.TenantSettings;
-import io.handoff.settings.TenantSettingsStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -50,12 +47,15 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
+import io.handoff.delivery.MessageKind;
 import io.handoff.delivery.Outbox;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.settings.TenantSettings;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.RedisServerProcess;
 import io.handoff.testing.TestRedis;
 import redis.clients.jedis.RedisClient;

@@ -19,6 +19,7 @@ import io.handoff.chat.Interaction;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
+import io.handoff.conversation.Conversation;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.RedisGraphStore;
@@ -26,7 +27,6 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.MapAccess;
-import io.handoff.conversation.Conversation;
 import io.handoff.testing.TestRedis;
 import redis.clients.jedis.UnifiedJedis;
 

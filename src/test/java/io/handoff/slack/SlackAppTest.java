@@ -40,7 +40,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.app_backend.SlackSignature;
 
 import io.handoff.graph.EdgeStatus;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.Person;
@@ -50,6 +49,7 @@ import io.handoff.graph.TenantId;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.AroundTheClock;
 import io.handoff.testing.TestRedis;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**

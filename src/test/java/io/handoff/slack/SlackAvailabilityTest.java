@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.handoff.chat.port.Availability;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
@@ -24,7 +25,6 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.chat.port.Availability;
 import io.handoff.testing.TestRedis;
 
 /** Out of office from the Slack status: users.profile.get on WireMock, the answer cached in a real Redis. */

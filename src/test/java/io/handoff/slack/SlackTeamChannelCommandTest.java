@@ -23,13 +23,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.handoff.delivery.AllTeamChannels;
+import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.chat.port.TeamChannels;
+import io.handoff.delivery.AllTeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
-import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.testing.TestRedis;
 
 /**

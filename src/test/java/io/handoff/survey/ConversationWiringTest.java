@@ -3,7 +3,6 @@ package io.handoff.survey;
 import static io.handoff.survey.SurveyFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handoff.conversation.Conversation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -16,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.handoff.chat.Actor;
 import io.handoff.chat.ChatBot;
 import io.handoff.chat.Interaction;
+import io.handoff.conversation.Conversation;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;

@@ -6,13 +6,13 @@ import static io.handoff.survey.SurveyFixture.id;
 import static io.handoff.survey.SurveyFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handoff.conversation.Conversation;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.handoff.chat.Block;
+import io.handoff.conversation.Conversation;
 import io.handoff.graph.Criticality;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.Frequency;

@@ -1,7 +1,5 @@
 package io.handoff.survey;
 
-import io.handoff.conversation.Conversation;
-import io.handoff.privacy.PersonalData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +16,6 @@ import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
 import io.handoff.chat.Button;
 import io.handoff.chat.Buttons;
-import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.Field;
 import io.handoff.chat.Form;
 import io.handoff.chat.Heading;
@@ -28,6 +25,8 @@ import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
+import io.handoff.conversation.Conversation;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
@@ -35,6 +34,7 @@ import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
+import io.handoff.privacy.PersonalData;
 import io.handoff.testing.TestRedis;
 import redis.clients.jedis.UnifiedJedis;
 
