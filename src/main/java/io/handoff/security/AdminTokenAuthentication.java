@@ -19,7 +19,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 
-
 /**
  * The admin bearer token as Spring Security authentication: {@code Authorization: Bearer <HANDOFF_ADMIN_TOKEN>}
  * becomes an authentication with role {@value #ROLE} (compared in constant time by {@link AdminToken}); anything

@@ -23,7 +23,6 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
-
 /**
  * Spring Security owns every HTTP protection. One filter chain per route family, each with explicit rules, and a
  * last chain that refuses everything else, so a new route stays closed until a rule opens it:

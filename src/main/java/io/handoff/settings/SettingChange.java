@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-
 /**
  * One setting changed from chat, {@code settings <name> <value>}: the setting's name and how its typed value changes
  * a tenant's {@link TenantSettings}. The result is not yet validated (the store does that, as for the HTTP API).
