@@ -2,6 +2,7 @@ package io.handoff.teams;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,9 +27,8 @@ import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
-import io.handoff.redis.LuaScript;
+import io.handoff.redis.ClaimOnce;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Reads team rosters from the Bot Framework connector off the request thread, so Teams gets its answer to the
@@ -47,7 +47,6 @@ import redis.clients.jedis.params.SetParams;
  */
 final class TeamsRosterImports implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TeamsRosterImports.class);
-    private static final LuaScript RELEASE = LuaScript.load(TeamsRosterImports.class, "release-claim.lua");
     /** How long a claimed import blocks another of the same team; renewed with every page read. */
     static final Duration CLAIM = Duration.ofMinutes(30);
     private static final Duration DRAIN = Duration.ofSeconds(10);
@@ -67,7 +66,7 @@ final class TeamsRosterImports implements AutoCloseable {
     private final String appId;
     private final TeamsPeople people;
     private final TeamsAddresses addresses;
-    private final UnifiedJedis redis;
+    private final ClaimOnce claims;
     private final ThreadPoolExecutor work;
 
     TeamsRosterImports(TeamsAdapter adapter, String appId, TeamsPeople people, TeamsAddresses addresses,
@@ -76,7 +75,7 @@ final class TeamsRosterImports implements AutoCloseable {
         this.appId = appId;
         this.people = people;
         this.addresses = addresses;
-        this.redis = redis;
+        this.claims = new ClaimOnce(redis);
         AtomicInteger count = new AtomicInteger();
         this.work = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queued),
                 runnable -> new Thread(runnable, "teams-roster-" + count.incrementAndGet()));
@@ -92,14 +91,14 @@ final class TeamsRosterImports implements AutoCloseable {
      * {@code teamName} (typed by people) is shown escaped.
      */
     Start importRoster(TenantId tenant, ConversationReference installedIn, String teamsTeamId, String teamName) {
-        String claim = claimKey(tenant, teamsTeamId);
-        String token = UUID.randomUUID().toString();
-        if (!"OK".equals(redis.set(claim, token, SetParams.setParams().nx().px(CLAIM.toMillis())))) {
+        Optional<ClaimOnce.Claim> claim = claims.claim(claimKey(tenant, teamsTeamId), UUID.randomUUID().toString(),
+                CLAIM);
+        if (claim.isEmpty()) {
             log.info("The roster of Teams team {} of {} is already being imported (a repeated install)", teamsTeamId,
                     tenant);
             return Start.ALREADY_CLAIMED;
         }
-        RosterImport job = new RosterImport(tenant, installedIn, teamsTeamId, teamName, claim, token);
+        RosterImport job = new RosterImport(tenant, installedIn, teamsTeamId, teamName, claim.get());
         try {
             work.execute(new Queued(job, this::run));
             return Start.STARTED;
@@ -123,7 +122,7 @@ final class TeamsRosterImports implements AutoCloseable {
 
     /** Handoff left the team: a later install imports its roster again. */
     void forget(TenantId tenant, String teamsTeamId) {
-        redis.del(claimKey(tenant, teamsTeamId));
+        claims.forget(claimKey(tenant, teamsTeamId));
     }
 
     /**
@@ -147,7 +146,7 @@ final class TeamsRosterImports implements AutoCloseable {
     }
 
     private record RosterImport(TenantId tenant, ConversationReference installedIn, String teamsTeamId,
-                                String teamName, String claim, String token) {
+                                String teamName, ClaimOnce.Claim claim) {
     }
 
     /** A queued import, so the claims of imports that never ran can be released at shutdown. */
@@ -198,7 +197,7 @@ final class TeamsRosterImports implements AutoCloseable {
                     added.incrementAndGet();
                 }
             }
-            redis.pexpire(job.claim(), CLAIM.toMillis());
+            claims.renew(job.claim(), CLAIM);
             continuation = page.getContinuationToken();
         } while (continuation != null && !continuation.isBlank());
     }
@@ -262,9 +261,9 @@ final class TeamsRosterImports implements AutoCloseable {
 
     private void release(RosterImport job) {
         try {
-            RELEASE.run(redis, List.of(job.claim()), List.of(job.token()));
+            claims.release(job.claim());
         } catch (RuntimeException e) {
-            log.warn("Could not release the roster import claim {}: {}", job.claim(), e.toString());
+            log.warn("Could not release the roster import claim {}: {}", job.claim().key(), e.toString());
         }
     }
 
