@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Refusal;
 
 /**
  * A day-in-the-life story a downstream person (the teller) writes for one upstream person about one handoff. It is a
@@ -31,10 +32,10 @@ public record Story(String id, PersonId upstream, PersonId teller, String what, 
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         if (text.isBlank() || text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("a story is 1 to " + MAX_TEXT + " characters");
+            throw new Refusal("a story is 1 to " + MAX_TEXT + " characters");
         }
         if (shapesDay != null && (shapesDay < 1 || shapesDay > 5)) {
-            throw new IllegalArgumentException("how much it shapes the day is 1 to 5");
+            throw new Refusal("how much it shapes the day is 1 to 5");
         }
         if ((status == Status.SENT) != (sentAt != null)) {
             throw new IllegalArgumentException("a story has a sending time exactly when it was sent");

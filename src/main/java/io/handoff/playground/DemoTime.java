@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import io.handoff.demo.SampleOrganisation;
+import io.handoff.graph.Refusal;
 import io.handoff.nudge.TenantSettingsStore;
 import io.handoff.nudge.WorkingHours;
 
@@ -48,7 +49,7 @@ final class DemoTime {
         try {
             duration = Duration.parse(step == null ? "" : step.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("advance takes an ISO-8601 duration such as PT1H, P1D or P7D");
+            throw new Refusal("advance takes an ISO-8601 duration such as PT1H, P1D or P7D");
         }
         movable().advance(duration);
         return now();

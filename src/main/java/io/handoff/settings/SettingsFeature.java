@@ -14,6 +14,7 @@ import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
+import io.handoff.graph.Refusal;
 import io.handoff.map.MapAccess;
 import io.handoff.nudge.InvalidSettingsException;
 import io.handoff.nudge.TenantSettings;
@@ -68,7 +69,7 @@ public class SettingsFeature implements ConversationFeature {
             changed = SettingChange.apply(store.settings(actor.tenant()), nameAndValue[0], nameAndValue[1]);
         } catch (InvalidSettingsException invalid) {
             return notChanged(invalid);
-        } catch (IllegalArgumentException wrong) {
+        } catch (Refusal wrong) {
             return Outcome.show(Message.text(wrong.getMessage()));
         }
         try {
