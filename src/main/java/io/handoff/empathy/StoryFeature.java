@@ -191,7 +191,7 @@ public final class StoryFeature implements ConversationFeature {
         }
         if (reaction == Reaction.SHADOW && story.shadowing() == null) {
             story = stories.update(actor.tenant(), story.id(), s -> s.shadowing() != null ? s
-                    : withShadowing(s, Shadowing.requested(clock.instant())));
+                    : s.withShadowing(Shadowing.requested(clock.instant())));
         }
         Person upstream = person(actor.tenant(), story.upstream());
         Person teller = person(actor.tenant(), story.teller());
@@ -218,7 +218,7 @@ public final class StoryFeature implements ConversationFeature {
         if (!story.teller().equals(actor.person())) {
             throw new StoryException("Only the storyteller can choose to talk.");
         }
-        Story revealed = stories.update(actor.tenant(), id, s -> withRevealed(s));
+        Story revealed = stories.update(actor.tenant(), id, Story::revealedToUpstream);
         Person upstream = person(actor.tenant(), story.upstream());
         Person teller = person(actor.tenant(), story.teller());
         Talk talk = talk(actor.tenant(), revealed, upstream, teller, upstream);
@@ -323,7 +323,7 @@ public final class StoryFeature implements ConversationFeature {
                 if (s.shadowing() == null) {
                     throw new IllegalStateException("there is no proposed date to confirm");
                 }
-                return withShadowing(s, s.shadowing().confirmedBy(side, clock.instant()));
+                return s.withShadowing(s.shadowing().confirmedBy(side, clock.instant()));
             });
         } catch (IllegalStateException e) {
             throw new StoryException("Nothing to confirm: " + e.getMessage() + ".");
@@ -397,9 +397,8 @@ public final class StoryFeature implements ConversationFeature {
             }
             id = draft.id();
         }
-        Story story = new Story(id, upstreamId, actor.person(), edge.what(), text, shapes,
-                as.equals(StoryMessages.ANONYMOUS), share, Story.Status.DRAFT, clock.instant(), null, Map.of(), null,
-                false);
+        Story story = Story.draft(id, upstreamId, actor.person(), edge.what(),
+                new Story.Written(text, shapes, as.equals(StoryMessages.ANONYMOUS), share), clock.instant());
         if (!stories.saveDraft(actor.tenant(), story)) {
             throw new StoryException("This story was already sent.");
         }
@@ -434,8 +433,8 @@ public final class StoryFeature implements ConversationFeature {
                 if (s.shadowing() == null) {
                     throw new IllegalStateException("no shadowing was asked for");
                 }
-                Story next = withShadowing(s, s.shadowing().proposed(date, side, clock.instant()));
-                return side == Side.DOWNSTREAM ? withRevealed(next) : next;
+                Story next = s.withShadowing(s.shadowing().proposed(date, side, clock.instant()));
+                return side == Side.DOWNSTREAM ? next.revealedToUpstream() : next;
             });
         } catch (IllegalStateException e) {
             throw new StoryException("Cannot propose a date: " + e.getMessage() + ".");
@@ -550,16 +549,6 @@ public final class StoryFeature implements ConversationFeature {
             throw new StoryException("That button could not be read.");
         }
         return PersonId.of(value);
-    }
-
-    private static Story withShadowing(Story s, Shadowing shadowing) {
-        return new Story(s.id(), s.upstream(), s.teller(), s.what(), s.text(), s.shapesDay(), s.anonymous(),
-                s.shareWithTeam(), s.status(), s.createdAt(), s.sentAt(), s.reactions(), shadowing, s.revealed());
-    }
-
-    private static Story withRevealed(Story s) {
-        return new Story(s.id(), s.upstream(), s.teller(), s.what(), s.text(), s.shapesDay(), s.anonymous(),
-                s.shareWithTeam(), s.status(), s.createdAt(), s.sentAt(), s.reactions(), s.shadowing(), true);
     }
 
     /** A story action that cannot go ahead, with a message for the person. */
