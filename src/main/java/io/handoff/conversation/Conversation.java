@@ -18,6 +18,8 @@ import io.handoff.chat.Block;
 import io.handoff.chat.Button;
 import io.handoff.chat.Buttons;
 import io.handoff.chat.ChatBot;
+import io.handoff.conversation.ConversationFeature;
+import io.handoff.chat.FailureReference;
 import io.handoff.chat.Heading;
 import io.handoff.chat.HomeView;
 import io.handoff.chat.Interaction;
@@ -27,15 +29,18 @@ import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
 import io.handoff.graph.GraphException;
 import io.handoff.graph.GraphStore;
+import io.handoff.graph.Refusal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The platform-neutral conversation: routes every {@link Interaction} to the {@link ConversationFeature} that owns
  * it (commands by their first word, buttons and forms by the prefix of their id) and composes the home view from
- * every feature's section. Unknown input gets the help text, never silence; bad input a feature refuses
- * ({@link IllegalArgumentException}, {@link GraphException}) becomes a friendly message, never an exception to the
- * adapter. Features are ordered by Spring's {@code @Order}; the survey comes first.
+ * every feature's section. Unknown input gets the help text, never silence; input a feature refuses
+ * ({@link Refusal}, {@link GraphException}) becomes a friendly message with the refusal's text; any other exception
+ * is a fault, logged at ERROR with a {@link FailureReference} and answered with a generic message naming only that
+ * reference, never an exception to the adapter. Features are ordered by Spring's {@code @Order}; the survey comes
+ * first.
  */
 @Component
 public class Conversation implements ChatBot {
@@ -99,13 +104,22 @@ public class Conversation implements ChatBot {
             }
             count(kind, feature, outcome.reply() instanceof Reply.FormErrors ? "invalid" : "ok");
             return outcome;
-        } catch (IllegalArgumentException | GraphException refused) {
-            log.info("refused {} of {} in tenant {}: {}", kind, interaction.actor().person(),
-                    interaction.actor().tenant(), refused.getMessage());
-            count(kind, feature, "refused");
-            Message sorry = Replies.sorry(refused.getMessage());
+        } catch (RuntimeException failed) {
+            Optional<String> refusal = Refusal.shownText(failed);
+            Message shown;
+            if (refusal.isPresent()) {
+                log.info("refused {} of {} in tenant {}: {}", kind, interaction.actor().person(),
+                        interaction.actor().tenant(), refusal.get());
+                count(kind, feature, "refused");
+                shown = Replies.sorry(refusal.get());
+            } else {
+                FailureReference reference = FailureReference.logged(log, kind + " of feature " + feature + " for "
+                        + interaction.actor().person() + " in tenant " + interaction.actor().tenant(), failed);
+                count(kind, feature, "failed");
+                shown = Replies.failed(reference);
+            }
             return Outcome.reply(interaction instanceof Interaction.FormSubmitted
-                    ? new Reply.CloseForm(sorry) : new Reply.Show(sorry));
+                    ? new Reply.CloseForm(shown) : new Reply.Show(shown));
         }
     }
 

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.handoff.chat.Block;
+import io.handoff.chat.Button;
+import io.handoff.chat.Buttons;
+import io.handoff.conversation.ConversationFeature;
+import io.handoff.chat.FailureReference;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
 
@@ -17,6 +21,11 @@ final class Replies {
         return new Message("Sorry, that did not work: " + why, List.of(
                 Paragraph.builder().plain("Sorry, that did not work: ").plain(why).plain(".").build(),
                 Paragraph.of("Type help to see what I can do, or try again.")));
+    }
+
+    /** A fault: only its reference is shown, never the exception's text. */
+    static Message failed(FailureReference reference) {
+        return new Message(reference.chatText(), List.of(Paragraph.of(reference.chatText())));
     }
 
     static Message unknownPerson() {

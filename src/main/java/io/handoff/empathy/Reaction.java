@@ -1,5 +1,7 @@
 package io.handoff.empathy;
 
+import io.handoff.graph.Refusal;
+
 /** How the upstream person answers a story. */
 public enum Reaction {
     DIDNT_KNOW("didnt-know", "I didn't know this"),
@@ -28,6 +30,6 @@ public enum Reaction {
                 return reaction;
             }
         }
-        throw new IllegalArgumentException("unknown reaction " + code);
+        throw new Refusal("unknown reaction " + code);
     }
 }

@@ -9,11 +9,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Refusal;
 
 /**
  * A day-in-the-life story a downstream person (the teller) writes for one upstream person about one handoff. It is a
  * draft until the teller confirms its preview; only then is it relayed. An anonymous story never names its teller to
  * the upstream. {@code revealed} is set when an anonymous teller chose to talk or to agree a shadowing date.
+ * Build one with {@link #draft} and change it with the withers ({@link #sentAt}, {@link #withShadowing},
+ * {@link #revealedToUpstream}); the canonical constructor is for reading a stored story back.
  */
 public record Story(String id, PersonId upstream, PersonId teller, String what, String text, Integer shapesDay,
                     boolean anonymous, boolean shareWithTeam, Status status, Instant createdAt, Instant sentAt,
@@ -31,10 +34,10 @@ public record Story(String id, PersonId upstream, PersonId teller, String what, 
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         if (text.isBlank() || text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("a story is 1 to " + MAX_TEXT + " characters");
+            throw new Refusal("a story is 1 to " + MAX_TEXT + " characters");
         }
         if (shapesDay != null && (shapesDay < 1 || shapesDay > 5)) {
-            throw new IllegalArgumentException("how much it shapes the day is 1 to 5");
+            throw new Refusal("how much it shapes the day is 1 to 5");
         }
         if ((status == Status.SENT) != (sentAt != null)) {
             throw new IllegalArgumentException("a story has a sending time exactly when it was sent");
@@ -44,6 +47,40 @@ public record Story(String id, PersonId upstream, PersonId teller, String what, 
             copy.putAll(reactions);
         }
         reactions = Collections.unmodifiableMap(copy);
+    }
+
+    /** What the teller wrote in the story form: the text, how much it shapes their day, and how it is shared. */
+    public record Written(String text, Integer shapesDay, boolean anonymous, boolean shareWithTeam) {
+    }
+
+    /** A new draft of {@code teller}'s story for {@code upstream} about the handoff {@code what}. */
+    public static Story draft(String id, PersonId upstream, PersonId teller, String what, Written written,
+                              Instant createdAt) {
+        return new Story(id, upstream, teller, what, written.text(), written.shapesDay(), written.anonymous(),
+                written.shareWithTeam(), Status.DRAFT, createdAt, null, Map.of(), null, false);
+    }
+
+    /** What the teller wrote. */
+    public Written written() {
+        return new Written(text, shapesDay, anonymous, shareWithTeam);
+    }
+
+    /** This draft, sent at {@code at}. */
+    public Story sentAt(Instant at) {
+        return new Story(id, upstream, teller, what, text, shapesDay, anonymous, shareWithTeam, Status.SENT,
+                createdAt, Objects.requireNonNull(at, "at"), reactions, shadowing, revealed);
+    }
+
+    /** This story with another shadowing request (or none). */
+    public Story withShadowing(Shadowing request) {
+        return new Story(id, upstream, teller, what, text, shapesDay, anonymous, shareWithTeam, status, createdAt,
+                sentAt, reactions, request, revealed);
+    }
+
+    /** This story once its anonymous teller chose to be named to the upstream. */
+    public Story revealedToUpstream() {
+        return new Story(id, upstream, teller, what, text, shapesDay, anonymous, shareWithTeam, status, createdAt,
+                sentAt, reactions, shadowing, true);
     }
 
     public OptionalInt shapes() {

@@ -38,7 +38,7 @@ public final class StoryPersonalData implements PersonalData {
             String upstream = graph.person(tenant, story.upstream()).map(Names::first).orElse(story.upstream().value());
             lines.add((story.sent() ? "Sent " + story.sentAt().toString().substring(0, 10) : "Draft") + " to "
                     + upstream + " about their " + story.what() + (story.anonymous() ? " (anonymous)" : "") + ": \""
-                    + story.text() + "\" — " + StoryFeature.reactionsText(story, upstream));
+                    + story.text() + "\" — " + StoryHome.reactionsText(story, upstream));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("upstream", story.upstream().value());
             entry.put("what", story.what());

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
+import io.handoff.graph.Refusal;
+
 /**
  * Decides which friction aggregates may be shown so that nobody can learn one person's answer.
  * <ul>
@@ -32,11 +34,11 @@ public record AnonymityPolicy(int minRespondents, int minCommentRespondents) {
 
     public AnonymityPolicy {
         if (minRespondents < FLOOR) {
-            throw new IllegalArgumentException("min-respondents must be at least " + FLOOR + " (was " + minRespondents
+            throw new Refusal("min-respondents must be at least " + FLOOR + " (was " + minRespondents
                     + "): with fewer, one person's answer could be read from an aggregate");
         }
         if (minCommentRespondents < minRespondents) {
-            throw new IllegalArgumentException("min-comment-respondents (" + minCommentRespondents
+            throw new Refusal("min-comment-respondents (" + minCommentRespondents
                     + ") cannot be below min-respondents (" + minRespondents + ")");
         }
     }

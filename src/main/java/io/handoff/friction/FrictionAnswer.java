@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.handoff.graph.Criticality;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Refusal;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.Texts;
 
@@ -31,7 +32,7 @@ public record FrictionAnswer(PersonId upstream, PersonId downstream, TeamId upst
 
     public static int requireScore(int score) {
         if (score < 1 || score > 5) {
-            throw new IllegalArgumentException("a score is 1 to 5 (was " + score + ")");
+            throw new Refusal("a score is 1 to 5 (was " + score + ")");
         }
         return score;
     }

@@ -22,6 +22,7 @@ import io.handoff.graph.Handoff;
 import io.handoff.graph.Identifier;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Refusal;
 
 /**
  * The friction polls in the conversation: rating a handoff with a button, answering with a comment in a form, the
@@ -64,7 +65,7 @@ public final class FrictionFeature implements ConversationFeature {
                 case LIST -> pending(actor);
                 default -> Outcome.show(Message.text("That button is no longer in use."));
             };
-        } catch (NotYourHandoffException | IllegalArgumentException e) {
+        } catch (NotYourHandoffException | Refusal e) {
             return Outcome.show(Message.text(e.getMessage()));
         }
     }
@@ -93,7 +94,7 @@ public final class FrictionFeature implements ConversationFeature {
             Handoff edge = friction.rateable(actor.tenant(), up, actor.person());
             return new Outcome(new Reply.CloseForm(FrictionMessages.thanks(upstream, edge, score, answer.hasComment())),
                     List.of(), true);
-        } catch (NotYourHandoffException | IllegalArgumentException e) {
+        } catch (NotYourHandoffException | Refusal e) {
             return Outcome.reply(new Reply.CloseForm(Message.text(e.getMessage())));
         }
     }
@@ -127,7 +128,7 @@ public final class FrictionFeature implements ConversationFeature {
     private Outcome rate(Actor actor, String value) {
         int colon = value.lastIndexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("That rating could not be read; please use the poll's buttons.");
+            throw new Refusal("That rating could not be read; please use the poll's buttons.");
         }
         PersonId up = upstream(value.substring(0, colon));
         int score = FrictionAnswer.requireScore(Integer.parseInt(value.substring(colon + 1)));
@@ -160,7 +161,7 @@ public final class FrictionFeature implements ConversationFeature {
 
     private static PersonId upstream(String value) {
         if (!Identifier.isValid(value)) {
-            throw new IllegalArgumentException("That handoff could not be read; please use the poll's buttons.");
+            throw new Refusal("That handoff could not be read; please use the poll's buttons.");
         }
         return PersonId.of(value);
     }

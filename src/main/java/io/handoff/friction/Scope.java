@@ -1,6 +1,7 @@
 package io.handoff.friction;
 
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Refusal;
 import io.handoff.graph.TeamId;
 
 /**
@@ -54,14 +55,14 @@ public sealed interface Scope {
     static Scope parse(String code) {
         int arrow = code.indexOf('>');
         if (code.length() < 3 || code.charAt(1) != ':' || arrow < 0) {
-            throw new IllegalArgumentException("not a friction scope: " + code);
+            throw new Refusal("not a friction scope: " + code);
         }
         String from = code.substring(2, arrow);
         TeamId to = TeamId.of(code.substring(arrow + 1));
         return switch (code.charAt(0)) {
             case 't' -> new TeamPair(TeamId.of(from), to);
             case 'p' -> new PersonToTeam(PersonId.of(from), to);
-            default -> throw new IllegalArgumentException("not a friction scope: " + code);
+            default -> throw new Refusal("not a friction scope: " + code);
         };
     }
 }

@@ -48,7 +48,7 @@ public final class GraphQueries {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(start, "person");
         if (depth < 1) {
-            throw new IllegalArgumentException("depth must be at least 1 (was " + depth + ")");
+            throw new Refusal("depth must be at least 1 (was " + depth + ")");
         }
         Map<PersonId, List<PersonId>> next = new HashMap<>();
         for (Handoff edge : liveEdges(graph)) {
@@ -203,7 +203,7 @@ public final class GraphQueries {
 
     private static void requireLimit(int limit) {
         if (limit < 0) {
-            throw new IllegalArgumentException("limit cannot be negative (was " + limit + ")");
+            throw new Refusal("limit cannot be negative (was " + limit + ")");
         }
     }
 
@@ -215,7 +215,7 @@ public final class GraphQueries {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(maxAge, "maxAge");
         if (maxAge.isNegative()) {
-            throw new IllegalArgumentException("maxAge cannot be negative (was " + maxAge + ")");
+            throw new Refusal("maxAge cannot be negative (was " + maxAge + ")");
         }
         Instant threshold = now.minus(maxAge);
         return liveEdges(graph).stream()

@@ -17,7 +17,7 @@ public record Handoff(PersonId upstream, PersonId downstream, HandoffTerms terms
         Objects.requireNonNull(upstream, "upstream is required");
         Objects.requireNonNull(downstream, "downstream is required");
         if (upstream.equals(downstream)) {
-            throw new IllegalArgumentException("a person cannot be their own internal customer (" + upstream + ")");
+            throw new Refusal("a person cannot be their own internal customer (" + upstream + ")");
         }
         Objects.requireNonNull(terms, "terms are required");
         Objects.requireNonNull(health, "health is required");

@@ -1,7 +1,7 @@
 package io.handoff.graph;
 
 /** An identifier that cannot be used: missing, too long, or with characters outside the safe alphabet. */
-public class InvalidIdentifierException extends IllegalArgumentException {
+public class InvalidIdentifierException extends Refusal {
     public InvalidIdentifierException(String message) {
         super(message);
     }

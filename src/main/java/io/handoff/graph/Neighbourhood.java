@@ -20,7 +20,7 @@ public record Neighbourhood(PersonId centre, int depth, OrgGraph graph, int roun
 
     public static int requireDepth(int depth) {
         if (depth < 1 || depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("depth must be between 1 and " + MAX_DEPTH + " (was " + depth + ")");
+            throw new Refusal("depth must be between 1 and " + MAX_DEPTH + " (was " + depth + ")");
         }
         return depth;
     }

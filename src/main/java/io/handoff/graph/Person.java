@@ -23,7 +23,7 @@ public record Person(PersonId id, String displayName, String email, TeamId team,
         email = Text.optional("email", email, MAX_EMAIL);
         email = email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
         if (email != null && !isAddress(email)) {
-            throw new IllegalArgumentException("email '" + email + "' is not an address");
+            throw new Refusal("email '" + email + "' is not an address");
         }
         timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
         if (identities == null || identities.isEmpty()) {

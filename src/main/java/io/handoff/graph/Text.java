@@ -7,22 +7,22 @@ final class Text {
 
     static String require(String field, String value, int maxLength) {
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(field + " must not be blank");
+            throw new Refusal(field + " must not be blank");
         }
         // Values read back from the store are already stripped: one look at each end spares a scan.
         String trimmed = value;
         if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
             if (value.isBlank()) {
-                throw new IllegalArgumentException(field + " must not be blank");
+                throw new Refusal(field + " must not be blank");
             }
             trimmed = value.strip();
         }
         if (trimmed.length() > maxLength) {
-            throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters");
+            throw new Refusal(field + " must be at most " + maxLength + " characters");
         }
         for (int i = 0; i < trimmed.length(); i++) {
             if (Character.isISOControl(trimmed.charAt(i))) {
-                throw new IllegalArgumentException(field + " must not contain control characters or line breaks");
+                throw new Refusal(field + " must not contain control characters or line breaks");
             }
         }
         return trimmed;

@@ -22,6 +22,9 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
+import io.handoff.chat.port.Availability;
+import io.handoff.chat.port.AvailabilityCheck;
+import io.handoff.redis.ClaimOnce;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -84,6 +87,7 @@ final class MsTeamsAvailability implements AvailabilityCheck {
     private final String graphUrl;
     private final HttpClient http;
     private final UnifiedJedis redis;
+    private final ClaimOnce warnings;
     private final MeterRegistry meters;
 
     MsTeamsAvailability(GraphStore graph, GraphTokens tokens, String graphUrl, HttpClient http, UnifiedJedis redis,
@@ -93,6 +97,7 @@ final class MsTeamsAvailability implements AvailabilityCheck {
         this.graphUrl = graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl;
         this.http = http;
         this.redis = redis;
+        this.warnings = new ClaimOnce(redis);
         this.meters = meters;
     }
 
@@ -204,9 +209,7 @@ final class MsTeamsAvailability implements AvailabilityCheck {
     private void notPermitted(TenantId tenant, String why) {
         backOff(tenant, NOT_PERMITTED_BACKOFF);
         count("forbidden");
-        String warned = redis.set(prefix(tenant) + "teams-presence-forbidden", "1",
-                SetParams.setParams().nx().ex(WARN_EVERY.toSeconds()));
-        if ("OK".equals(warned)) {
+        if (warnings.claim(prefix(tenant) + "teams-presence-forbidden", "1", WARN_EVERY).isPresent()) {
             log.warn("Handoff may not read Teams presence in tenant {} ({}); everyone counts as available. An admin "
                     + "of that Microsoft 365 tenant must grant the application permission Presence.Read.All with "
                     + "admin consent. Next warning in {} at the earliest", tenant, why, WARN_EVERY);

@@ -28,9 +28,9 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
+import io.handoff.redis.ClaimOnce;
 import io.handoff.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Team channels on Teams: {@code handoff:{tenant}:teams-team-channels} maps a team id to the Teams channel an admin
@@ -52,6 +52,7 @@ final class MsTeamsChannels implements TeamChannels {
     private final GraphStore graph;
     private final MsTeamsAdapter adapter;
     private final UnifiedJedis redis;
+    private final ClaimOnce claims;
     private final MsTeamsFiles files;
     private final Executor sending;
 
@@ -64,6 +65,7 @@ final class MsTeamsChannels implements TeamChannels {
         this.graph = graph;
         this.adapter = adapter;
         this.redis = redis;
+        this.claims = new ClaimOnce(redis);
         this.files = files;
         this.sending = sending;
     }
@@ -72,7 +74,7 @@ final class MsTeamsChannels implements TeamChannels {
     record ChannelPlace(String serviceUrl, String channelId, String msTeamsTeamId, String microsoftTenant) {
         String json() {
             return JsonNodeFactory.instance.objectNode().put("serviceUrl", serviceUrl).put("channelId", channelId)
-                    .put("teamsTeamId", msTeamsTeamId).put("microsoftTenant", microsoftTenant).toString();
+                    .put("msTeamsTeamId", msTeamsTeamId).put("microsoftTenant", microsoftTenant).toString();
         }
 
         static Optional<ChannelPlace> parse(String json) {
@@ -83,7 +85,7 @@ final class MsTeamsChannels implements TeamChannels {
                 if (serviceUrl.isBlank() || channelId.isBlank()) {
                     return Optional.empty();
                 }
-                return Optional.of(new ChannelPlace(serviceUrl, channelId, node.path("teamsTeamId").asText(null),
+                return Optional.of(new ChannelPlace(serviceUrl, channelId, node.path("msTeamsTeamId").asText(null),
                         node.path("microsoftTenant").asText(null)));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
@@ -170,15 +172,17 @@ final class MsTeamsChannels implements TeamChannels {
     public void post(TenantId tenant, TeamId team, Message message, String idempotencyKey) {
         ChannelPlace place = channel(tenant, team).orElseThrow(() ->
                 new IllegalStateException("no Teams channel is configured for team " + team + " of " + tenant));
-        String claim = claimKey(tenant, idempotencyKey);
-        if (!"OK".equals(redis.set(claim, place.channelId(), SetParams.setParams().nx().ex(KEEP_CLAIM.toSeconds())))) {
+        Optional<ClaimOnce.Claim> claimed = claims.claim(claimKey(tenant, idempotencyKey), place.channelId(),
+                KEEP_CLAIM);
+        if (claimed.isEmpty()) {
             log.info("Teams channel post {} of tenant {} was already made", idempotencyKey, tenant);
             return;
         }
+        ClaimOnce.Claim claim = claimed.get();
         try {
             sending.execute(() -> send(tenant, team, place, message, idempotencyKey, claim));
         } catch (RuntimeException rejected) { // shutting down: the caller may retry later
-            redis.del(claim);
+            claims.release(claim);
             log.warn("Teams channel post {} of tenant {} was not queued: {}", idempotencyKey, tenant,
                     rejected.toString());
         }
@@ -189,7 +193,7 @@ final class MsTeamsChannels implements TeamChannels {
     }
 
     private void send(TenantId tenant, TeamId team, ChannelPlace place, Message message, String idempotencyKey,
-                      String claim) {
+                      ClaimOnce.Claim claim) {
         try {
             TeamsChannelData channelData = new TeamsChannelData();
             channelData.setChannel(new ChannelInfo(place.channelId()));
@@ -203,7 +207,7 @@ final class MsTeamsChannels implements TeamChannels {
             log.info("Posted {} to the Teams channel of team {} in tenant {} ({})", idempotencyKey, team, tenant,
                     created == null ? "?" : created.getId());
         } catch (RuntimeException e) {
-            redis.del(claim);
+            claims.release(claim);
             SendFailure failure = MsTeamsSender.failure(e, place.channelId());
             log.warn("Posting {} to Teams channel {} of team {} in tenant {} failed: {}{}", idempotencyKey,
                     place.channelId(), team, tenant, failure.getMessage(),

@@ -2,6 +2,7 @@ package io.handoff.msteams;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,8 +29,8 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
 import io.handoff.redis.LuaScript;
+import io.handoff.redis.ClaimOnce;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Reads team rosters from the Bot Framework connector off the request thread, so Teams gets its answer to the
@@ -48,7 +49,6 @@ import redis.clients.jedis.params.SetParams;
  */
 final class MsTeamsRosterImports implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MsTeamsRosterImports.class);
-    private static final LuaScript RELEASE = LuaScript.load(MsTeamsRosterImports.class, "release-claim.lua");
     /** How long a claimed import blocks another of the same team; renewed with every page read. */
     static final Duration CLAIM = Duration.ofMinutes(30);
     private static final Duration DRAIN = Duration.ofSeconds(10);
@@ -68,7 +68,7 @@ final class MsTeamsRosterImports implements AutoCloseable {
     private final String appId;
     private final MsTeamsPeople people;
     private final MsTeamsAddresses addresses;
-    private final UnifiedJedis redis;
+    private final ClaimOnce claims;
     private final ThreadPoolExecutor work;
 
     MsTeamsRosterImports(MsTeamsAdapter adapter, String appId, MsTeamsPeople people, MsTeamsAddresses addresses,
@@ -77,7 +77,7 @@ final class MsTeamsRosterImports implements AutoCloseable {
         this.appId = appId;
         this.people = people;
         this.addresses = addresses;
-        this.redis = redis;
+        this.claims = new ClaimOnce(redis);
         AtomicInteger count = new AtomicInteger();
         this.work = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queued),
                 runnable -> new Thread(runnable, "teams-roster-" + count.incrementAndGet()));
@@ -93,14 +93,14 @@ final class MsTeamsRosterImports implements AutoCloseable {
      * {@code teamName} (typed by people) is shown escaped.
      */
     Start importRoster(TenantId tenant, ConversationReference installedIn, String msTeamsTeamId, String teamName) {
-        String claim = claimKey(tenant, msTeamsTeamId);
-        String token = UUID.randomUUID().toString();
-        if (!"OK".equals(redis.set(claim, token, SetParams.setParams().nx().px(CLAIM.toMillis())))) {
+        Optional<ClaimOnce.Claim> claim = claims.claim(claimKey(tenant, msTeamsTeamId), UUID.randomUUID().toString(),
+                CLAIM);
+        if (claim.isEmpty()) {
             log.info("The roster of Teams team {} of {} is already being imported (a repeated install)", msTeamsTeamId,
                     tenant);
             return Start.ALREADY_CLAIMED;
         }
-        RosterImport job = new RosterImport(tenant, installedIn, msTeamsTeamId, teamName, claim, token);
+        RosterImport job = new RosterImport(tenant, installedIn, msTeamsTeamId, teamName, claim.get());
         try {
             work.execute(new Queued(job, this::run));
             return Start.STARTED;
@@ -124,7 +124,7 @@ final class MsTeamsRosterImports implements AutoCloseable {
 
     /** Handoff left the team: a later install imports its roster again. */
     void forget(TenantId tenant, String msTeamsTeamId) {
-        redis.del(claimKey(tenant, msTeamsTeamId));
+        claims.forget(claimKey(tenant, msTeamsTeamId));
     }
 
     /**
@@ -148,7 +148,7 @@ final class MsTeamsRosterImports implements AutoCloseable {
     }
 
     private record RosterImport(TenantId tenant, ConversationReference installedIn, String msTeamsTeamId,
-                                String teamName, String claim, String token) {
+                                String teamName, ClaimOnce.Claim claim) {
     }
 
     /** A queued import, so the claims of imports that never ran can be released at shutdown. */
@@ -199,7 +199,7 @@ final class MsTeamsRosterImports implements AutoCloseable {
                     added.incrementAndGet();
                 }
             }
-            redis.pexpire(job.claim(), CLAIM.toMillis());
+            claims.renew(job.claim(), CLAIM);
             continuation = page.getContinuationToken();
         } while (continuation != null && !continuation.isBlank());
     }
@@ -263,9 +263,9 @@ final class MsTeamsRosterImports implements AutoCloseable {
 
     private void release(RosterImport job) {
         try {
-            RELEASE.run(redis, List.of(job.claim()), List.of(job.token()));
+            claims.release(job.claim());
         } catch (RuntimeException e) {
-            log.warn("Could not release the roster import claim {}: {}", job.claim(), e.toString());
+            log.warn("Could not release the roster import claim {}: {}", job.claim().key(), e.toString());
         }
     }
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.handoff.graph.Refusal;
+
 /**
  * The playground's time: real time plus an offset that only moves forward, so scheduled polls, stories and nudges
  * due in two weeks can fire now. It is the application's clock while the playground is on (the scheduler, the
@@ -60,7 +62,7 @@ final class DemoClock extends Clock {
     /** Moves demo time forward by {@code step} (positive, at most {@link #MAX_STEP}). */
     Instant advance(Duration step) {
         if (step.isNegative() || step.isZero() || step.compareTo(MAX_STEP) > 0) {
-            throw new IllegalArgumentException("demo time moves forward by more than nothing and at most 31 days");
+            throw new Refusal("demo time moves forward by more than nothing and at most 31 days");
         }
         offsetMillis.addAndGet(step.toMillis());
         return instant();

@@ -10,6 +10,9 @@ import java.util.Optional;
 import io.handoff.delivery.WorkingHours;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.settings.TenantSettingsStore;
+import io.handoff.graph.Refusal;
+import io.handoff.settings.TenantSettingsStore;
+import io.handoff.delivery.WorkingHours;
 
 /**
  * The playground's clock control: moves demo time forward by a step the page asks for, and starts a fresh demo in
@@ -48,7 +51,7 @@ final class DemoTime {
         try {
             duration = Duration.parse(step == null ? "" : step.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("advance takes an ISO-8601 duration such as PT1H, P1D or P7D");
+            throw new Refusal("advance takes an ISO-8601 duration such as PT1H, P1D or P7D");
         }
         movable().advance(duration);
         return now();

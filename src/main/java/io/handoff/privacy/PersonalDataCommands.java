@@ -23,6 +23,7 @@ import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
+import io.handoff.graph.Refusal;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,7 +107,7 @@ public final class PersonalDataCommands {
         try {
             at = Instant.ofEpochSecond(Long.parseLong(issued, 36));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("that button is damaged; type forget-me again");
+            throw new Refusal("that button is damaged; type forget-me again");
         }
         Instant now = clock.instant();
         if (at.isAfter(now.plusSeconds(60)) || at.plus(CONFIRM_WINDOW).isBefore(now)) {

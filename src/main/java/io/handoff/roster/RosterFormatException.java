@@ -1,7 +1,9 @@
 package io.handoff.roster;
 
+import io.handoff.graph.Refusal;
+
 /** The uploaded roster is not a CSV with the expected header; nothing was imported. */
-public class RosterFormatException extends IllegalArgumentException {
+public class RosterFormatException extends Refusal {
     public RosterFormatException(String message) {
         super(message);
     }

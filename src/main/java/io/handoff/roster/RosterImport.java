@@ -24,6 +24,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Identifier;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Refusal;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
@@ -64,7 +65,7 @@ public final class RosterImport {
                     created++;
                 }
                 applied.add(row);
-            } catch (IllegalArgumentException | GraphException e) {
+            } catch (Refusal | GraphException e) {
                 errors.add(new RosterReport.RowError(row.line(), e.getMessage()));
             }
         }
@@ -108,10 +109,10 @@ public final class RosterImport {
                     Row row = Row.of(line, value(record, "email"), value(record, "name"), value(record, "team"),
                             value(record, "manager_email"));
                     if (!seenEmails.add(row.email())) {
-                        throw new IllegalArgumentException("email " + row.email() + " appears on an earlier line");
+                        throw new Refusal("email " + row.email() + " appears on an earlier line");
                     }
                     rows.add(row);
-                } catch (IllegalArgumentException e) {
+                } catch (Refusal e) {
                     errors.add(new RosterReport.RowError(line, e.getMessage()));
                 }
             }
@@ -145,7 +146,7 @@ public final class RosterImport {
     static TeamId teamIdFor(String name) {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.isEmpty()) {
-            throw new IllegalArgumentException("team name '" + name + "' needs at least one letter or digit");
+            throw new Refusal("team name '" + name + "' needs at least one letter or digit");
         }
         return TeamId.of(slug.length() > 64 ? slug.substring(0, 64).replaceAll("-+$", "") : slug);
     }
@@ -154,19 +155,19 @@ public final class RosterImport {
     record Row(long line, String email, String name, TeamId team, String teamName, String managerEmail) {
         static Row of(long line, String email, String name, String team, String managerEmail) {
             if (email.isBlank()) {
-                throw new IllegalArgumentException("email is empty");
+                throw new Refusal("email is empty");
             }
             if (name.isBlank()) {
-                throw new IllegalArgumentException("name is empty");
+                throw new Refusal("name is empty");
             }
             if (team.isBlank()) {
-                throw new IllegalArgumentException("team is empty");
+                throw new Refusal("team is empty");
             }
             // Person validates email and name the same way everywhere.
             Person check = new Person(PersonId.of("check"), name, email, null, null, Map.of());
             String manager = managerEmail.isBlank() ? null : managerEmail.strip().toLowerCase(Locale.ROOT);
             if (manager != null && !manager.matches("[^@\\s]+@[^@\\s]+")) {
-                throw new IllegalArgumentException("manager_email '" + managerEmail + "' is not an address");
+                throw new Refusal("manager_email '" + managerEmail + "' is not an address");
             }
             return new Row(line, check.email(), check.displayName(), teamIdFor(team), team.strip(), manager);
         }

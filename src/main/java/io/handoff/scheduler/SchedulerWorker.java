@@ -45,6 +45,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * <p>Metrics: {@code handoff.scheduler.leases.renewed} (leases extended), {@code handoff.scheduler.leases.lost}
  * tagged {@code detected} = {@code renewal} (a renewal found the lease gone) or {@code finish} (finishing the run
  * found it gone); neither names a tenant or a job.
+ *
+ * <p>Why it is over 350 lines: polling, running and lease renewal share one lifecycle and one set of in-flight jobs
+ * (the held and lost claims, the in-flight count) that the three executors read and update; the job queue's Redis
+ * side is {@link Scheduler} and its Lua scripts.
  */
 public class SchedulerWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SchedulerWorker.class);

@@ -2,8 +2,10 @@ package io.handoff.settings;
 
 import java.util.List;
 
+import io.handoff.graph.Refusal;
+
 /** Tenant settings that cannot be stored; the message lists every problem. */
-public class InvalidSettingsException extends IllegalArgumentException {
+public class InvalidSettingsException extends Refusal {
     private final transient List<String> problems;
 
     public InvalidSettingsException(List<String> problems) {

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.handoff.graph.Refusal;
+import io.handoff.settings.TenantSettings;
 /**
  * One setting changed from chat, {@code settings <name> <value>}: the setting's name and how its typed value changes
  * a tenant's {@link TenantSettings}. The result is not yet validated (the store does that, as for the HTTP API).
@@ -45,13 +47,13 @@ final class SettingChange {
     static TenantSettings apply(TenantSettings current, String name, String value) {
         Setting setting = SETTINGS.get(name.toLowerCase(Locale.ROOT));
         if (setting == null) {
-            throw new IllegalArgumentException("I know no setting called '" + name + "'. The settings are: "
+            throw new Refusal("I know no setting called '" + name + "'. The settings are: "
                     + names() + ".");
         }
         try {
             return setting.apply().apply(new Draft(current), value.strip()).build();
         } catch (DateTimeParseException | IllegalArgumentException wrong) {
-            throw new IllegalArgumentException("'" + value.strip() + "' is not a value for " + setting.name()
+            throw new Refusal("'" + value.strip() + "' is not a value for " + setting.name()
                     + ". Try for example: settings " + setting.name() + " " + setting.example());
         }
     }

@@ -14,6 +14,11 @@ import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.conversation.ConversationFeature;
+import io.handoff.graph.Refusal;
+import io.handoff.map.MapAccess;
+import io.handoff.settings.InvalidSettingsException;
+import io.handoff.settings.TenantSettings;
+import io.handoff.settings.TenantSettingsStore;
 
 /**
  * The chat command {@code settings} for admins: without arguments it shows the tenant's settings, with
@@ -64,7 +69,7 @@ public class SettingsFeature implements ConversationFeature {
             changed = SettingChange.apply(store.settings(actor.tenant()), nameAndValue[0], nameAndValue[1]);
         } catch (InvalidSettingsException invalid) {
             return notChanged(invalid);
-        } catch (IllegalArgumentException wrong) {
+        } catch (Refusal wrong) {
             return Outcome.show(Message.text(wrong.getMessage()));
         }
         try {

@@ -1,9 +1,11 @@
 package io.handoff.slack;
 
+import java.time.Duration;
+
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
+import io.handoff.redis.ClaimOnce;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Slack redelivers an event (up to three times, the last about five minutes later) when it thinks the ack was late.
@@ -13,10 +15,10 @@ import redis.clients.jedis.params.SetParams;
 final class SlackEventDedup {
     static final long KEEP_SECONDS = 3600;
 
-    private final UnifiedJedis redis;
+    private final ClaimOnce claims;
 
     SlackEventDedup(UnifiedJedis redis) {
-        this.redis = redis;
+        this.claims = new ClaimOnce(redis);
     }
 
     /** True for the first delivery of the event, false for every later one. */
@@ -25,6 +27,6 @@ final class SlackEventDedup {
             return true;
         }
         String key = TenantKeys.key(tenant, "slack-event:" + eventId);
-        return "OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(KEEP_SECONDS)));
+        return claims.claim(key, "1", Duration.ofSeconds(KEEP_SECONDS)).isPresent();
     }
 }

@@ -25,8 +25,8 @@ import io.handoff.graph.Person;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
+import io.handoff.redis.ClaimOnce;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Group chats on Slack: {@code conversations.open} with both user ids opens (or finds) the multi-person DM of the two
@@ -46,7 +46,7 @@ final class SlackGroupChats implements PlatformGroupChats {
     private final GraphStore graph;
     private final Slack slack;
     private final SlackWorkspaces workspaces;
-    private final UnifiedJedis redis;
+    private final ClaimOnce claims;
     private final Executor calls;
     private final Delivery delivery;
 
@@ -56,7 +56,7 @@ final class SlackGroupChats implements PlatformGroupChats {
         this.graph = graph;
         this.slack = slack;
         this.workspaces = workspaces;
-        this.redis = redis;
+        this.claims = new ClaimOnce(redis);
         this.calls = calls;
         this.delivery = delivery;
     }
@@ -75,13 +75,14 @@ final class SlackGroupChats implements PlatformGroupChats {
         if (firstUser == null || secondUser == null || token.isEmpty()) {
             return new GroupChat.NotPossible("both need a Slack identity in an installed workspace");
         }
-        String claim = claimKey(tenant, key);
-        if (!"OK".equals(redis.set(claim, OPENING, SetParams.setParams().nx().ex(KEEP_CLAIM.toSeconds())))) {
-            String channel = redis.get(claim);
+        Optional<ClaimOnce.Claim> claimed = claims.claim(claimKey(tenant, key), OPENING, KEEP_CLAIM);
+        if (claimed.isEmpty()) {
+            String channel = claims.holder(claimKey(tenant, key)).orElse(null);
             log.info("Group DM {} of tenant {} was already opened", key, tenant);
             return channel == null || OPENING.equals(channel) ? new GroupChat.Opening(Platform.SLACK)
                     : new GroupChat.Opened(Platform.SLACK, link(tenant, channel), true);
         }
+        ClaimOnce.Claim claim = claimed.get();
         MethodsClient client = slack.methods(token.get());
         List<String> users = List.of(firstUser, secondUser);
         List<Notification> notes = List.copyOf(fallback);
@@ -89,7 +90,7 @@ final class SlackGroupChats implements PlatformGroupChats {
             calls.execute(() -> settle(tenant, key, settled,
                     openAndPost(tenant, key, claim, client, users, opening, notes)));
         } catch (RejectedExecutionException e) {
-            redis.del(claim);
+            claims.release(claim);
             log.warn("Could not start opening group DM {} in tenant {}: {}", key, tenant, e.toString());
             return new GroupChat.NotPossible("Slack calls are not accepted now");
         }
@@ -100,14 +101,14 @@ final class SlackGroupChats implements PlatformGroupChats {
      * In the background: opens, posts, keeps the channel id ({@link GroupChat.Opened}); or releases the claim and
      * delivers the notes ({@link GroupChat.NotPossible}).
      */
-    private GroupChat openAndPost(TenantId tenant, String key, String claim, MethodsClient client, List<String> users,
-                                  Message opening, List<Notification> fallback) {
+    private GroupChat openAndPost(TenantId tenant, String key, ClaimOnce.Claim claim, MethodsClient client,
+                                  List<String> users, Message opening, List<Notification> fallback) {
         String channel;
         try {
             channel = SlackApi.once("conversations.open", () -> client.conversationsOpen(r -> r.users(users)))
                     .getChannel().getId();
             SlackMessenger.postToChannel(client, channel, opening, SlackMessenger.RateLimits.REPORT);
-            redis.set(claim, channel, SetParams.setParams().xx().keepTtl());
+            claims.settle(claim, channel);
             log.info("Opened group DM {} for {} in tenant {}", channel, key, tenant);
         } catch (RuntimeException e) {
             String reason = e instanceof SlackApi.SlackCallFailed failure ? failure.getMessage()
@@ -116,7 +117,7 @@ final class SlackGroupChats implements PlatformGroupChats {
             log.warn("Could not open group DM {} in tenant {}: {}; delivering {} notes instead", key, tenant, reason,
                     fallback.size());
             try {
-                redis.del(claim);
+                claims.release(claim);
                 for (Notification note : fallback) {
                     delivery.deliver(tenant, note, note.key());
                 }

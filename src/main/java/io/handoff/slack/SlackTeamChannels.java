@@ -19,8 +19,8 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
+import io.handoff.redis.ClaimOnce;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Team channels on Slack: {@code handoff:{tenant}:team-channels} maps a team id to a Slack channel id, set by a
@@ -40,6 +40,7 @@ final class SlackTeamChannels implements TeamChannels {
     private final Slack slack;
     private final SlackWorkspaces workspaces;
     private final UnifiedJedis redis;
+    private final ClaimOnce claims;
     private final Executor sending;
 
     /**
@@ -52,6 +53,7 @@ final class SlackTeamChannels implements TeamChannels {
         this.slack = slack;
         this.workspaces = workspaces;
         this.redis = redis;
+        this.claims = new ClaimOnce(redis);
         this.sending = sending;
     }
 
@@ -117,20 +119,21 @@ final class SlackTeamChannels implements TeamChannels {
             throw new IllegalStateException("no Slack channel is configured for team " + team + " of " + tenant);
         }
         String claim = TenantKeys.key(tenant, "team-channel-post:" + idempotencyKey);
-        if (!"OK".equals(redis.set(claim, channel.get(), SetParams.setParams().nx().ex(KEEP_CLAIM.toSeconds())))) {
+        Optional<ClaimOnce.Claim> claimed = claims.claim(claim, channel.get(), KEEP_CLAIM);
+        if (claimed.isEmpty()) {
             log.info("Team channel post {} of tenant {} was already made", idempotencyKey, tenant);
             return;
         }
-        sending.execute(() -> send(tenant, team, channel.get(), token.get(), message, idempotencyKey, claim));
+        sending.execute(() -> send(tenant, team, channel.get(), token.get(), message, idempotencyKey, claimed.get()));
     }
 
     private void send(TenantId tenant, TeamId team, String channel, String token, Message message,
-                      String idempotencyKey, String claim) {
+                      String idempotencyKey, ClaimOnce.Claim claim) {
         try {
             SlackMessenger.postToChannel(slack.methods(token), channel, message, SlackMessenger.RateLimits.REPORT);
             log.info("Posted {} to the channel of team {} in tenant {}", idempotencyKey, team, tenant);
         } catch (SlackApi.SlackCallFailed failure) {
-            redis.del(claim);
+            claims.release(claim);
             log.warn("Posting {} to channel {} of team {} in tenant {} failed: {}{}", idempotencyKey, channel,
                     team, tenant, failure.error(),
                     "not_in_channel".equals(failure.error()) ? " (invite @Handoff to the channel)" : "");

@@ -24,6 +24,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Refusal;
 import io.handoff.graph.Side;
 import io.handoff.graph.TenantId;
 
@@ -172,7 +173,7 @@ final class Confirmations {
     private Check check(Actor actor, String value) {
         Optional<EdgeRef> parsed = EdgeRef.parse(value);
         if (parsed.isEmpty()) {
-            throw new IllegalArgumentException("that button does not name a handoff I know");
+            throw new Refusal("that button does not name a handoff I know");
         }
         EdgeRef ref = parsed.get();
         Side mySide;
@@ -181,7 +182,7 @@ final class Confirmations {
         } else if (ref.downstream().equals(actor.person())) {
             mySide = Side.DOWNSTREAM;
         } else {
-            throw new IllegalArgumentException("that question was meant for someone else");
+            throw new Refusal("that question was meant for someone else");
         }
         Optional<Handoff> edge = graph.handoff(actor.tenant(), ref.upstream(), ref.downstream());
         if (edge.isEmpty() || !ref.isVersionOf(edge.get()) || !isAskedOf(edge.get(), mySide)) {

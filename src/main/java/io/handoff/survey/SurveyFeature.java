@@ -19,6 +19,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.privacy.PersonalData;
 import io.handoff.privacy.PersonalDataCommands;
+import io.handoff.graph.Refusal;
 
 /**
  * The survey that maps internal customers (prefix {@code survey.}): commands {@code customers}, {@code pause},
@@ -75,7 +76,7 @@ public class SurveyFeature implements ConversationFeature {
             case "resume" -> pause.resume(actor, waiting(actor));
             case "my-data" -> personalData.myData(actor);
             case "forget-me" -> personalData.forgetMe(actor);
-            default -> throw new IllegalArgumentException("I don't know " + word);
+            default -> throw new Refusal("I don't know " + word);
         };
     }
 
@@ -90,7 +91,7 @@ public class SurveyFeature implements ConversationFeature {
             case SurveyActions.RESUME -> pause.resume(actor, waiting(actor));
             case SurveyActions.FORGET -> personalData.forgetConfirmed(actor, pressed.action().value());
             case SurveyActions.FORGET_CANCEL -> personalData.forgetCancelled();
-            default -> throw new IllegalArgumentException("that button is no longer in use");
+            default -> throw new Refusal("that button is no longer in use");
         };
     }
 
@@ -102,7 +103,7 @@ public class SurveyFeature implements ConversationFeature {
             case SurveyActions.SUPPLIERS_PICK -> flow.onPick(Direction.SUPPLIERS, submitted);
             case SurveyActions.SUPPLIERS_TERMS -> flow.onTerms(Direction.SUPPLIERS, submitted);
             case SurveyActions.DISPUTE_FORM -> confirmations.onDisputeForm(submitted);
-            default -> throw new IllegalArgumentException("that form is no longer in use");
+            default -> throw new Refusal("that form is no longer in use");
         };
     }
 

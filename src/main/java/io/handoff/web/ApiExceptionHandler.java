@@ -8,14 +8,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.handoff.chat.FailureReference;
 import io.handoff.graph.GraphException;
-import io.handoff.graph.InvalidIdentifierException;
+import io.handoff.graph.Refusal;
 import io.handoff.graph.UnknownPersonException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * Turns failures into RFC 9457 problem details with a message a person can act on; never a stack trace. Spring's own
- * errors (unknown route, wrong method, bad parameter) are handled by the base class.
+ * Turns failures into RFC 9457 problem details with a message a person can act on; never a stack trace, never the text
+ * of an exception that is not a refusal. Spring's own errors (unknown route, wrong method, bad parameter) are handled
+ * by the base class.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -26,7 +28,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler({InvalidIdentifierException.class, IllegalArgumentException.class, GraphException.class})
+    /** Input the API refuses ({@link Refusal}, its subtype {@code InvalidIdentifierException}, a graph refusal). */
+    @ExceptionHandler({Refusal.class, GraphException.class})
     ProblemDetail badRequest(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
@@ -38,10 +41,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "the graph store is unreachable right now; try again shortly");
     }
 
+    /**
+     * A fault (any other exception, an {@code IllegalArgumentException} that is not a refusal included): logged with a
+     * reference; the client reads only the reference (in the detail and the {@code reference} property).
+     */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected error in the admin API", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "something went wrong on our side; the error has been logged");
+        return failed(log, "A request to the admin API", e);
+    }
+
+    /** The problem detail of a fault, logged with a new {@link FailureReference}. */
+    static ProblemDetail failed(Logger log, String context, Throwable e) {
+        FailureReference reference = FailureReference.logged(log, context, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                reference.apiDetail());
+        problem.setProperty("reference", reference.id());
+        return problem;
     }
 }

@@ -15,6 +15,7 @@ import io.handoff.delivery.DeadLetter;
 import io.handoff.delivery.DecisionLog;
 import io.handoff.delivery.Outbox;
 import io.handoff.graph.GraphStore;
+import io.handoff.graph.Refusal;
 import io.handoff.graph.TenantId;
 
 /**
@@ -55,7 +56,7 @@ class DeliveryAdminController {
 
     private static int checkedLimit(int limit, int max) {
         if (limit < 1 || limit > max) {
-            throw new IllegalArgumentException("limit must be between 1 and " + max);
+            throw new Refusal("limit must be between 1 and " + max);
         }
         return limit;
     }

@@ -14,6 +14,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Neighbourhood;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Refusal;
 import io.handoff.graph.TeamMap;
 import io.handoff.graph.TenantId;
 
@@ -47,10 +48,10 @@ class GraphApiController {
     InsightsView insights(@PathVariable String tenant, @RequestParam(defaultValue = "180") int staleAfterDays,
                           @RequestParam(defaultValue = "10") int limit) {
         if (staleAfterDays < 1 || staleAfterDays > 3650) {
-            throw new IllegalArgumentException("staleAfterDays must be between 1 and 3650");
+            throw new Refusal("staleAfterDays must be between 1 and 3650");
         }
         if (limit < 1 || limit > 100) {
-            throw new IllegalArgumentException("limit must be between 1 and 100");
+            throw new Refusal("limit must be between 1 and 100");
         }
         TenantId id = existingTenant(tenant);
         TeamMap teams = store.teamMap(id);
@@ -83,7 +84,7 @@ class GraphApiController {
         try {
             return Neighbourhood.requireDepth(Integer.parseInt(depth.strip()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("depth must be a whole number between 1 and " + Neighbourhood.MAX_DEPTH);
+            throw new Refusal("depth must be a whole number between 1 and " + Neighbourhood.MAX_DEPTH);
         }
     }
 

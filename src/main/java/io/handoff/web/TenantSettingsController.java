@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.handoff.graph.GraphStore;
+import io.handoff.graph.Refusal;
 import io.handoff.graph.TenantId;
 import io.handoff.settings.InvalidSettingsException;
 import io.handoff.settings.TenantSettings;
@@ -53,19 +54,19 @@ class TenantSettingsController {
     TenantSettings put(@PathVariable String tenant, @RequestBody JsonNode body) {
         TenantId id = existingTenant(tenant);
         if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("settings must be a JSON object with the fields " + FIELDS);
+            throw new Refusal("settings must be a JSON object with the fields " + FIELDS);
         }
         for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new IllegalArgumentException("unknown setting '" + name + "'; the settings are " + FIELDS);
+                throw new Refusal("unknown setting '" + name + "'; the settings are " + FIELDS);
             }
         }
         TenantSettings parsed;
         try {
             parsed = JSON.treeToValue(body, TenantSettings.class);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("a setting has the wrong form (periods like P7D, times like 09:00, "
+            throw new Refusal("a setting has the wrong form (periods like P7D, times like 09:00, "
                     + "days like MONDAY): " + firstLine(e.getOriginalMessage()));
         }
         return settings.save(id, parsed);

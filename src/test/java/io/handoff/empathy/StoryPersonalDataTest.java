@@ -3,7 +3,6 @@ package io.handoff.empathy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +23,8 @@ class StoryPersonalDataTest {
     @Test
     void myDataShowsTheStoriesAPersonToldAndForgetMeDeletesThem() {
         f.confirmed("ana", "d1", "loaded trucks", Criticality.CRITICAL);
-        Story story = new Story(StoryStore.newId(), PersonId.of("ana"), PersonId.of("d1"), "loaded trucks",
-                "Drop order saves me an hour.", 5, true, false, Story.Status.DRAFT, f.clock.instant(), null, Map.of(),
-                null, false);
+        Story story = Story.draft(StoryStore.newId(), PersonId.of("ana"), PersonId.of("d1"), "loaded trucks",
+                new Story.Written("Drop order saves me an hour.", 5, true, false), f.clock.instant());
         stories.saveDraft(f.tenant, story);
         stories.markSent(f.tenant, story, f.clock.instant());
         stories.react(f.tenant, story.id(), Reaction.DIDNT_KNOW, f.clock.instant());

@@ -87,7 +87,8 @@ class AdjacencyCodecFuzzTest {
                 AdjacencyCodec.person(PersonId.of(other), whole, cardFrom, cardTo);
             });
         } catch (IllegalArgumentException refused) {
-            assertThat(refused.getClass()).isIn(IllegalArgumentException.class, InvalidIdentifierException.class);
+            assertThat(refused.getClass()).isIn(IllegalArgumentException.class, InvalidIdentifierException.class,
+                    Refusal.class);
         } catch (IllegalStateException brokenLine) {
             assertThat(brokenLine).hasMessageStartingWith("not an adjacency line");
         }

@@ -177,13 +177,13 @@ class RedisGraphStoreReadsTest {
         @Test
         void depthOutsideOneToThreeIsRefused() {
             assertThatThrownBy(() -> around("a", 0))
-                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(Refusal.class)
                     .hasMessage("depth must be between 1 and 3 (was 0)");
             assertThatThrownBy(() -> around("a", 4))
-                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(Refusal.class)
                     .hasMessage("depth must be between 1 and 3 (was 4)");
             assertThatThrownBy(() -> around("zed", 4))
-                    .isExactlyInstanceOf(IllegalArgumentException.class);
+                    .isExactlyInstanceOf(Refusal.class);
         }
 
         @Test

@@ -77,7 +77,7 @@ class MsTeamsChannelsTest extends MsTeamsAppTest {
                 TestRedis.client().hget("handoff:{" + tenant.value() + "}:teams-team-channels", "ops"));
         assertThat(stored.path("serviceUrl").asString()).isEqualTo(fake.serviceUrl());
         assertThat(stored.path("channelId").asString()).isEqualTo(CHANNEL);
-        assertThat(stored.path("teamsTeamId").asString()).isEqualTo(TEAMS_TEAM);
+        assertThat(stored.path("msTeamsTeamId").asString()).isEqualTo(TEAMS_TEAM);
         assertThat(stored.path("microsoftTenant").asString()).isEqualTo(microsoftTenant);
         assertThat(channels.configured(tenant, ops)).isTrue();
         assertThat(BotFrameworkFake.texts(client.lastCard(THREAD))).contains("**Operations**")
@@ -124,9 +124,9 @@ class MsTeamsChannelsTest extends MsTeamsAppTest {
         client.post(inChannel(ada, "team-channel Operations"));
         Person teller = person("dana", "Dana <at>Everyone</at>");
         Person upstream = person("pat", "Pat Lee");
-        Story story = new Story("s-" + UUID.randomUUID(), upstream.id(), teller.id(), "release notes",
-                "Friday *deploys* <at>General</at> hurt [x](http://evil.example)", 3, false, true,
-                Story.Status.SENT, Instant.now(), Instant.now(), Map.of(), null, false);
+        Story story = Story.draft("s-" + UUID.randomUUID(), upstream.id(), teller.id(), "release notes",
+                new Story.Written("Friday *deploys* <at>General</at> hurt [x](http://evil.example)", 3, false, true),
+                Instant.now()).sentAt(Instant.now());
         String key = "story-channel:" + story.id();
 
         channels.post(tenant, ops, StoryMessages.channelPost(story, teller, upstream), key);

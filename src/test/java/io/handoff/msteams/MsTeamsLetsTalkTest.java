@@ -38,9 +38,9 @@ class MsTeamsLetsTalkTest extends MsTeamsAppTest {
         assertThat(client.post(fake.text(dana, "home")).statusCode()).isEqualTo(200);
         TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
         String id = StoryStore.newId();
-        Story draft = new Story(id, PersonId.of("ana@contoso.example"), PersonId.of("dana@contoso.example"),
-                "loaded trucks", "Good day: drop order. Bad day: **forty** parcels [re-sorted](x).", 4, false, false,
-                Story.Status.DRAFT, Instant.now(), null, Map.of(), null, false);
+        Story draft = Story.draft(id, PersonId.of("ana@contoso.example"), PersonId.of("dana@contoso.example"),
+                "loaded trucks", new Story.Written("Good day: drop order. Bad day: **forty** parcels [re-sorted](x).",
+                        4, false, false), Instant.now());
         stories.saveDraft(tenant, draft);
         stories.markSent(tenant, draft, Instant.now());
         int anaBefore = fake.sentTo(ana.personalConversation()).size();

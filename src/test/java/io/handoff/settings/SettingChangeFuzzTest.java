@@ -7,12 +7,13 @@ import java.util.List;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import io.handoff.graph.Refusal;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.TestRedis;
 
 /**
  * Fuzzes {@code settings <name> <value>} from chat: a typed value changes the settings or is refused with a plain
- * {@link IllegalArgumentException} (a hint, never a NumberFormatException or DateTimeParseException), the store's
+ * {@link Refusal} (a hint, never a NumberFormatException or DateTimeParseException), the store's
  * validation refuses with {@link InvalidSettingsException}, and valid settings read back from Redis unchanged.
  */
 class SettingChangeFuzzTest {
@@ -28,7 +29,7 @@ class SettingChangeFuzzTest {
         try {
             changed = SettingChange.apply(TenantSettings.defaults(), name, value);
         } catch (IllegalArgumentException refused) {
-            assertThat(refused.getClass()).as("refusal of %s=%s", name, value).isEqualTo(IllegalArgumentException.class);
+            assertThat(refused.getClass()).as("refusal of %s=%s", name, value).isEqualTo(Refusal.class);
             assertThat(refused.getMessage()).isNotBlank();
             return;
         }

@@ -103,9 +103,9 @@ class SlackLetsTalkTest {
 
     private String sentStory(Pair pair, boolean anonymous) {
         String id = StoryStore.newId();
-        Story draft = new Story(id, pair.anaId(), pair.danaId(), "loaded trucks",
-                "Good day: drop order. Bad day: <!channel> I re-sort *forty* parcels.", 4, anonymous, false,
-                Story.Status.DRAFT, Instant.now(), null, Map.of(), null, false);
+        Story draft = Story.draft(id, pair.anaId(), pair.danaId(), "loaded trucks",
+                new Story.Written("Good day: drop order. Bad day: <!channel> I re-sort *forty* parcels.", 4, anonymous,
+                        false), Instant.now());
         assertThat(stories.saveDraft(TENANT, draft)).isTrue();
         assertThat(stories.markSent(TENANT, draft, Instant.now())).isTrue();
         return id;

@@ -75,9 +75,9 @@ class SlackTeamChannelsTest {
         channels.configure(tenant, "platform C0PLATFORM");
         Person teller = person("dana", "Dana <!channel>");
         Person upstream = person("pat", "Pat Lee");
-        Story story = new Story("s1", upstream.id(), teller.id(), "release notes",
-                "Friday *deploys* <!here> hurt <https://evil.example|click>", 3, false, true, Story.Status.SENT,
-                Instant.now(), Instant.now(), Map.of(), null, false);
+        Story story = Story.draft("s1", upstream.id(), teller.id(), "release notes",
+                new Story.Written("Friday *deploys* <!here> hurt <https://evil.example|click>", 3, false, true),
+                Instant.now()).sentAt(Instant.now());
         Message post = StoryMessages.channelPost(story, teller, upstream);
 
         channels.post(tenant, platform, post, "story-channel:s1");

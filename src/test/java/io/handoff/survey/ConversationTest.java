@@ -10,10 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
+import io.handoff.chat.FailureReference;
+import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.HomeView;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Outcome;
@@ -22,6 +30,7 @@ import io.handoff.chat.Reply;
 import io.handoff.conversation.Conversation;
 import io.handoff.conversation.ConversationFeature;
 import io.handoff.graph.GraphException;
+import io.handoff.graph.Refusal;
 
 /** The dispatcher: routing by word and prefix, help for anything unknown, friendly refusals, the composed home. */
 class ConversationTest {
@@ -43,7 +52,7 @@ class ConversationTest {
         @Override
         public List<CommandHelp> commands() {
             return List.of(new CommandHelp("echo", "echo <text>", "says it back"),
-                    new CommandHelp("boom", "boom", "refuses"));
+                    new CommandHelp("boom", "boom", "refuses"), new CommandHelp("crash", "crash", "fails"));
         }
 
         @Override
@@ -51,19 +60,25 @@ class ConversationTest {
             if (word.equals("boom")) {
                 throw new GraphException("there is nothing to blow up");
             }
+            if (word.equals("crash")) { // a fault, not a refusal: its text must never reach the person
+                return Outcome.show(io.handoff.chat.Message.text("count " + Integer.parseInt("twelve")));
+            }
             seen.add(word + ":" + args);
             return Outcome.show(io.handoff.chat.Message.text("echo " + args));
         }
 
         @Override
         public Outcome onButton(Interaction.ButtonPressed pressed) {
+            if (pressed.action().id().equals("echo.crash")) {
+                throw new IllegalArgumentException("internal detail 0x2f of the echo store");
+            }
             seen.add("button:" + pressed.action().id() + "=" + pressed.action().value());
             return Outcome.reply(new Reply.Nothing());
         }
 
         @Override
         public Outcome onForm(Interaction.FormSubmitted submitted) {
-            throw new IllegalArgumentException("the echo form is closed");
+            throw new Refusal("the echo form is closed");
         }
 
         @Override
@@ -146,6 +161,43 @@ class ConversationTest {
         assertThat(text(shown(form))).startsWith("Sorry, that did not work: the echo form is closed.");
         assertThat(text(shown(f.press("pat", new Action("survey.nonsense", "")))))
                 .startsWith("Sorry, that did not work: that button is no longer in use.");
+    }
+
+    @Test
+    void aFaultShowsAGenericMessageWithAReferenceThatIsInTheLogNeverTheExceptionsText() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(Conversation.class);
+        logger.addAppender(logged);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        Conversation counted = new Conversation(f.graph, List.of(f.survey, new EchoFeature(0)), meters);
+        try {
+            Outcome crashed = counted.handle(new Interaction.Command(f.actor("pat"), "crash"));
+            Outcome pressed = counted.handle(new Interaction.ButtonPressed(f.actor("pat"),
+                    new Action("echo.crash", "")));
+
+            for (Outcome outcome : List.of(crashed, pressed)) {
+                String answer = text(shown(outcome));
+                assertThat(answer).startsWith("Something went wrong on our side.")
+                        .doesNotContain("For input string").doesNotContain("twelve")
+                        .doesNotContain("0x2f").doesNotContain("Sorry, that did not work");
+                String reference = answer.replaceAll("(?s).*reference ([0-9a-f]{10})\\..*", "$1");
+                assertThat(reference).matches("[0-9a-f]{10}");
+                ILoggingEvent entry = logged.list.stream()
+                        .filter(e -> e.getFormattedMessage().contains(reference)).findFirst().orElseThrow();
+                assertThat(entry.getLevel()).isEqualTo(Level.ERROR);
+                assertThat(entry.getMDCPropertyMap()).containsEntry(FailureReference.MDC_KEY, reference);
+                assertThat(entry.getThrowableProxy()).isNotNull();
+            }
+            assertThat(logged.list.get(0).getThrowableProxy().getClassName())
+                    .isEqualTo(NumberFormatException.class.getName());
+            assertThat(text(shown(crashed))).isNotEqualTo(text(shown(pressed))); // a new reference each time
+            assertThat(meters.counter(Conversation.INTERACTIONS, "kind", "command", "feature", "echo.", "result",
+                    "failed").count()).isEqualTo(1.0);
+        } finally {
+            logger.detachAppender(logged);
+        }
     }
 
     @Test

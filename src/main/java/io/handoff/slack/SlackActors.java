@@ -1,0 +1,82 @@
+package io.handoff.slack;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.bolt.context.Context;
+import com.slack.api.methods.MethodsClient;
+
+import io.handoff.chat.Actor;
+import io.handoff.delivery.PlatformPreference;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
+import io.handoff.graph.TenantId;
+
+/**
+ * Who acts in a Slack request: the tenant of the request's workspace (the first request of a new workspace creates it
+ * and syncs its teams after the ack) and the person behind the Slack user, with a Web API client bound to the
+ * workspace's bot token. Resolving records Slack as the platform the person used last.
+ */
+final class SlackActors {
+    private static final Logger log = LoggerFactory.getLogger(SlackActors.class);
+
+    private final SlackWorkspaces workspaces;
+    private final SlackPeople people;
+    private final SlackRoster roster;
+    private final PlatformPreference platformPreference;
+    private final Executor afterAck;
+
+    SlackActors(SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster,
+                PlatformPreference platformPreference, Executor afterAck) {
+        this.workspaces = workspaces;
+        this.people = people;
+        this.roster = roster;
+        this.platformPreference = platformPreference;
+        this.afterAck = afterAck;
+    }
+
+    /** The person who acted, in their tenant, with a Web API client bound to the workspace's bot token. */
+    record Who(TenantId tenant, PersonId person, String slackUserId, MethodsClient client) {
+        Actor actor() {
+            return new Actor(tenant, person);
+        }
+    }
+
+    Optional<Who> resolve(Context ctx, String slackUserId) {
+        TenantId tenant = tenant(ctx);
+        Optional<Who> who = people.resolve(tenant, slackUserId, ctx.client())
+                .map(person -> new Who(tenant, person, slackUserId, ctx.client()));
+        // Messages go where the person answered last (unless they chose a platform).
+        who.ifPresent(found -> platformPreference.touched(tenant, found.person(), Platform.SLACK));
+        return who;
+    }
+
+    /** The tenant of the request's workspace; the first request of a new workspace creates it and syncs its teams. */
+    TenantId tenant(Context ctx) {
+        String teamName = ctx.getAuthTestResponse() == null ? null : ctx.getAuthTestResponse().getTeam();
+        SlackWorkspaces.Registration registration = workspaces.register(ctx.getEnterpriseId(), ctx.getTeamId(),
+                ctx.isEnterpriseInstall(), teamName);
+        if (registration.created()) {
+            MethodsClient client = ctx.client();
+            afterAck.execute(() -> {
+                try {
+                    roster.sync(registration.tenant(), client);
+                } catch (RuntimeException e) {
+                    log.warn("Syncing user groups of the new tenant {} failed", registration.tenant(), e);
+                }
+            });
+        }
+        return registration.tenant();
+    }
+
+    /**
+     * What the person typed, as the core reads it: Slack's escaping undone and user mentions ({@code <@U…|name>})
+     * turned into {@code @<person id>}, so no feature parses Slack syntax.
+     */
+    String commandText(Who who, String typed) {
+        return people.mentionsAsPeople(who.tenant(), SlackEntities.unescape(typed));
+    }
+}

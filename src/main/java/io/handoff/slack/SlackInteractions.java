@@ -1,0 +1,142 @@
+package io.handoff.slack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+
+import io.handoff.chat.Action;
+import io.handoff.chat.ChatBot;
+import io.handoff.chat.Interaction;
+import io.handoff.chat.Outcome;
+import io.handoff.chat.Reply;
+import io.handoff.graph.PersonId;
+import io.handoff.slack.SlackActors.Who;
+
+/**
+ * Interactions: button presses become {@link Interaction.ButtonPressed} (the "open" button a command), modal
+ * submissions {@link Interaction.FormSubmitted} with people pickers' Slack users resolved to persons; form errors, a
+ * next form or the close are the submission's ack, everything else follows after it.
+ */
+final class SlackInteractions {
+    private static final Logger log = LoggerFactory.getLogger(SlackInteractions.class);
+
+    private final ChatBot bot;
+    private final SlackActors actors;
+    private final SlackFollowUp followUp;
+    private final SlackPeople people;
+
+    SlackInteractions(ChatBot bot, SlackActors actors, SlackFollowUp followUp, SlackPeople people) {
+        this.bot = bot;
+        this.actors = actors;
+        this.followUp = followUp;
+        this.people = people;
+    }
+
+    Response onButton(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        if (payload.getActions() == null || payload.getActions().isEmpty() || payload.getUser() == null) {
+            return ctx.ack();
+        }
+        BlockActionPayload.Action pressed = payload.getActions().get(0);
+        String actionId = BlockKit.coreActionId(pressed.getActionId() == null ? "" : pressed.getActionId());
+        if (actionId.equals(BlockKit.LINK_ACTION) || actionId.isEmpty()) {
+            return ctx.ack();
+        }
+        try {
+            Optional<Who> resolved = actors.resolve(ctx, payload.getUser().getId());
+            if (resolved.isEmpty()) {
+                return ctx.ack();
+            }
+            Who who = resolved.get();
+            String value = pressed.getValue() == null ? "" : pressed.getValue();
+            Interaction interaction = actionId.equals(BlockKit.OPEN_ACTION)
+                    ? new Interaction.Command(who.actor(), value)
+                    : new Interaction.ButtonPressed(who.actor(), new Action(actionId, SlackText.truncate(value,
+                    Action.MAX_VALUE)));
+            Outcome outcome = bot.handle(interaction);
+            Reply reply = outcome.reply();
+            if (reply instanceof Reply.OpenForm || reply instanceof Reply.NextForm) {
+                followUp.openModal(who, SlackFollowUp.form(reply), payload.getTriggerId());
+                followUp.afterAck(who, outcome, null);
+            } else {
+                followUp.afterAck(who, outcome, SlackFollowUp.shownMessage(reply));
+            }
+        } catch (RuntimeException e) {
+            log.error("Button {} failed", actionId, e);
+        }
+        return ctx.ack();
+    }
+
+    Response onSubmission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload payload = request.getPayload();
+        View view = payload.getView();
+        try {
+            Optional<Who> resolved = actors.resolve(ctx, payload.getUser().getId());
+            if (resolved.isEmpty() || view == null || view.getCallbackId() == null || view.getCallbackId().isBlank()) {
+                return ctx.ack();
+            }
+            Who who = resolved.get();
+            Map<String, List<String>> values = values(who, view.getState());
+            Outcome outcome = bot.handle(new Interaction.FormSubmitted(who.actor(), view.getCallbackId(),
+                    view.getPrivateMetadata(), values));
+            Reply reply = outcome.reply();
+            if (reply instanceof Reply.FormErrors errors) {
+                followUp.afterAck(who, outcome, null);
+                return ctx.ackWithErrors(BlockKit.errors(errors.errors()));
+            }
+            if (reply instanceof Reply.NextForm || reply instanceof Reply.OpenForm) {
+                followUp.afterAck(who, outcome, null);
+                return ctx.ackWithUpdate(BlockKit.modal(SlackFollowUp.form(reply),
+                        ids -> people.slackIds(who.tenant(), ids)));
+            }
+            followUp.afterAck(who, outcome, SlackFollowUp.shownMessage(reply));
+            return ctx.ack();
+        } catch (RuntimeException e) {
+            log.error("Form {} failed", view == null ? null : view.getCallbackId(), e);
+            return ctx.ack();
+        }
+    }
+
+    /** Field id → submitted values; Slack user ids of people pickers become person ids. */
+    private Map<String, List<String>> values(Who who, ViewState state) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (state == null || state.getValues() == null) {
+            return values;
+        }
+        state.getValues().forEach((blockId, actions) -> actions.forEach((actionId, value) -> {
+            List<String> submitted = new ArrayList<>();
+            if (value.getSelectedUsers() != null) {
+                for (String slackUser : value.getSelectedUsers()) {
+                    people.resolve(who.tenant(), slackUser, who.client()).map(PersonId::value)
+                            .filter(id -> !submitted.contains(id)).ifPresent(submitted::add);
+                }
+            } else if (value.getSelectedUser() != null) {
+                people.resolve(who.tenant(), value.getSelectedUser(), who.client()).map(PersonId::value)
+                        .ifPresent(submitted::add);
+            } else if (value.getSelectedOption() != null && value.getSelectedOption().getValue() != null) {
+                submitted.add(value.getSelectedOption().getValue());
+            } else if (value.getSelectedOptions() != null) {
+                value.getSelectedOptions().forEach(option -> submitted.add(option.getValue()));
+            } else if (value.getValue() != null && !value.getValue().isBlank()) {
+                submitted.add(value.getValue());
+            }
+            values.put(blockId, submitted);
+        }));
+        return values;
+    }
+}

@@ -1,0 +1,121 @@
+package io.handoff.slack;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+
+import io.handoff.chat.ChatBot;
+import io.handoff.chat.Interaction;
+import io.handoff.chat.Message;
+import io.handoff.chat.Outcome;
+import io.handoff.chat.Reply;
+import io.handoff.slack.SlackActors.Who;
+
+/**
+ * Slash commands: {@code sync-teams} and {@code team-channel} for workspace admins and owners, every other text a
+ * command of the chat port, answered ephemerally within Slack's 3-second window (a form opens as a modal); the rest
+ * follows after the ack.
+ */
+final class SlackSlashCommands {
+    private static final Logger log = LoggerFactory.getLogger(SlackSlashCommands.class);
+    static final String SYNC_TEAMS = "sync-teams";
+    static final String TEAM_CHANNEL = "team-channel";
+    private static final String SORRY = "Sorry, something went wrong on our side. Please try again in a minute.";
+
+    private final ChatBot bot;
+    private final SlackActors actors;
+    private final SlackFollowUp followUp;
+    private final SlackRoster roster;
+    private final SlackTeamChannels teamChannels;
+    private final Executor afterAck;
+
+    SlackSlashCommands(ChatBot bot, SlackActors actors, SlackFollowUp followUp, SlackRoster roster,
+                       SlackTeamChannels teamChannels, Executor afterAck) {
+        this.bot = bot;
+        this.actors = actors;
+        this.followUp = followUp;
+        this.roster = roster;
+        this.teamChannels = teamChannels;
+        this.afterAck = afterAck;
+    }
+
+    Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
+        SlashCommandPayload payload = request.getPayload();
+        try {
+            Optional<Who> resolved = actors.resolve(ctx, payload.getUserId());
+            if (resolved.isEmpty()) {
+                return ctx.ack(ephemeral(Message.text("Handoff works for people of this workspace only.")));
+            }
+            Who who = resolved.get();
+            String text = actors.commandText(who, payload.getText());
+            if (text.strip().equalsIgnoreCase(SYNC_TEAMS)) {
+                return ctx.ack(ephemeral(Message.text(syncTeams(who))));
+            }
+            String[] command = text.strip().split("\\s+", 2);
+            if (command[0].equalsIgnoreCase(TEAM_CHANNEL)) {
+                return ctx.ack(ephemeral(Message.text(teamChannel(who, command.length > 1 ? command[1] : ""))));
+            }
+            Outcome outcome = bot.handle(new Interaction.Command(who.actor(), text));
+            Message shown = null;
+            Reply reply = outcome.reply();
+            if (reply instanceof Reply.OpenForm || reply instanceof Reply.NextForm) {
+                followUp.openModal(who, SlackFollowUp.form(reply), payload.getTriggerId());
+            } else if (reply instanceof Reply.Show show) {
+                shown = show.message();
+            } else if (reply instanceof Reply.CloseForm close) {
+                shown = close.message();
+            } else if (reply instanceof Reply.FormErrors errors) {
+                shown = Message.text(String.join("\n", errors.errors().values()));
+            }
+            followUp.afterAck(who, outcome, shown == null ? null : attachmentsOnly(shown));
+            return shown == null ? ctx.ack() : ctx.ack(ephemeral(shown));
+        } catch (RuntimeException e) {
+            log.error("Slash command failed", e);
+            return ctx.ack(ephemeral(Message.text(SORRY)));
+        }
+    }
+
+    private String syncTeams(Who who) {
+        com.slack.api.model.User user = SlackApi.call("users.info",
+                () -> who.client().usersInfo(r -> r.user(who.slackUserId()))).getUser();
+        if (user == null || !(user.isAdmin() || user.isOwner())) {
+            return "Only workspace admins and owners can sync teams from user groups.";
+        }
+        afterAck.execute(() -> {
+            try {
+                roster.sync(who.tenant(), who.client());
+            } catch (RuntimeException e) {
+                log.warn("Syncing user groups of tenant {} failed", who.tenant(), e);
+            }
+        });
+        return "Syncing teams from your Slack user groups now.";
+    }
+
+    private String teamChannel(Who who, String arguments) {
+        com.slack.api.model.User user = SlackApi.call("users.info",
+                () -> who.client().usersInfo(r -> r.user(who.slackUserId()))).getUser();
+        if (user == null || !(user.isAdmin() || user.isOwner())) {
+            return "Only workspace admins and owners can set a team's channel.";
+        }
+        return teamChannels.configure(who.tenant(), arguments);
+    }
+
+    private static SlashCommandResponse ephemeral(Message message) {
+        return SlashCommandResponse.builder().responseType("ephemeral").text(BlockKit.fallbackText(message))
+                .blocks(BlockKit.message(message)).build();
+    }
+
+    /** After an ephemeral reply the files of the message still need a DM (ephemeral messages carry no files). */
+    private static Message attachmentsOnly(Message message) {
+        return message.attachments().isEmpty() ? null : new Message(message.summary(), List.of(), message.attachments());
+    }
+}
