@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.handoff.chat.Notification;
 import io.handoff.nudge.Engagement;
+import io.handoff.nudge.Nudges;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;

@@ -90,7 +90,7 @@ final class ConversationUpdateHandler {
             log.debug("Handoff left a Teams conversation outside any known team");
             return;
         }
-        List<TeamId> forgotten = teamChannels.forgetTeamsTeam(tenant.get(), team.getId());
+        List<TeamId> forgotten = teamChannels.forgetMsTeamsTeam(tenant.get(), team.getId());
         rosters.forget(tenant.get(), team.getId());
         log.info("Handoff was removed from Teams team {} of {}: forgot the channels of teams {}", team.getId(),
                 tenant.get(), forgotten);

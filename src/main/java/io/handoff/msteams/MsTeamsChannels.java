@@ -74,7 +74,7 @@ final class MsTeamsChannels implements TeamChannels {
     record ChannelPlace(String serviceUrl, String channelId, String msTeamsTeamId, String microsoftTenant) {
         String json() {
             return JsonNodeFactory.instance.objectNode().put("serviceUrl", serviceUrl).put("channelId", channelId)
-                    .put("msTeamsTeamId", msTeamsTeamId).put("microsoftTenant", microsoftTenant).toString();
+                    .put("teamsTeamId", msTeamsTeamId).put("microsoftTenant", microsoftTenant).toString();
         }
 
         static Optional<ChannelPlace> parse(String json) {
@@ -85,7 +85,7 @@ final class MsTeamsChannels implements TeamChannels {
                 if (serviceUrl.isBlank() || channelId.isBlank()) {
                     return Optional.empty();
                 }
-                return Optional.of(new ChannelPlace(serviceUrl, channelId, node.path("msTeamsTeamId").asText(null),
+                return Optional.of(new ChannelPlace(serviceUrl, channelId, node.path("teamsTeamId").asText(null),
                         node.path("microsoftTenant").asText(null)));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();

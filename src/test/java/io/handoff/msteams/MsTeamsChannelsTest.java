@@ -77,7 +77,7 @@ class MsTeamsChannelsTest extends MsTeamsAppTest {
                 TestRedis.client().hget("handoff:{" + tenant.value() + "}:teams-team-channels", "ops"));
         assertThat(stored.path("serviceUrl").asString()).isEqualTo(fake.serviceUrl());
         assertThat(stored.path("channelId").asString()).isEqualTo(CHANNEL);
-        assertThat(stored.path("msTeamsTeamId").asString()).isEqualTo(TEAMS_TEAM);
+        assertThat(stored.path("teamsTeamId").asString()).isEqualTo(TEAMS_TEAM);
         assertThat(stored.path("microsoftTenant").asString()).isEqualTo(microsoftTenant);
         assertThat(channels.configured(tenant, ops)).isTrue();
         assertThat(BotFrameworkFake.texts(client.lastCard(THREAD))).contains("**Operations**")
