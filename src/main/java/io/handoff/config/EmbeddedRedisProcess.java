@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,17 +80,35 @@ final class EmbeddedRedisProcess {
 
     /** SIGTERM (redis-server flushes its append-only file and removes its pid file), SIGKILL after the timeout. */
     void stop(Duration timeout) {
+        terminate(process.toHandle(), timeout, "embedded redis-server");
+    }
+
+    /**
+     * Stops a redis-server: SIGTERM, so it fsyncs its append-only file and exits; SIGKILL (with a WARN line naming
+     * {@code what}) if it is still running after {@code timeout}. Returns whether it is gone. {@link ProcessHandle}
+     * checks the start time, so a pid reused meanwhile is never signalled.
+     */
+    static boolean terminate(ProcessHandle process, Duration timeout, String what) {
         process.destroy();
+        if (exited(process, timeout)) {
+            return true;
+        }
+        log.atWarn().addKeyValue("redis.pid", process.pid())
+                .log("The {} (pid {}) did not stop within {} of SIGTERM; killing it", what, process.pid(), timeout);
+        process.destroyForcibly();
+        return exited(process, timeout);
+    }
+
+    private static boolean exited(ProcessHandle process, Duration timeout) {
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.atWarn().addKeyValue("redis.pid", process.pid())
-                        .log("The embedded redis-server (pid {}) did not stop within {} of SIGTERM; killing it",
-                                process.pid(), timeout);
-                process.destroyForcibly().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException stillRunning) {
+            return !process.isAlive();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return !process.isAlive();
         }
     }
 
@@ -137,7 +157,6 @@ final class EmbeddedRedisProcess {
         }
     }
 
-    /** The reader ends at the end of the output of a server that exited; its last lines explain why. */
     /** A plain connection for a quick question to a local server (close it). */
     static Jedis probe(int port) {
         return new Jedis("127.0.0.1", port, DefaultJedisClientConfig.builder().timeoutMillis(1000)

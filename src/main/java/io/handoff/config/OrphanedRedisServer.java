@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,34 +86,10 @@ final class OrphanedRedisServer {
     }
 
     private static void stop(ProcessHandle process, Duration timeout) throws IOException {
-        // SIGTERM: redis-server fsyncs its append-only file and exits; ProcessHandle checks the start time, so a pid
-        // reused in between is not signalled.
-        process.destroy();
-        if (awaitExit(process, timeout)) {
-            log.info("Stopped the orphaned redis-server (pid {})", process.pid());
-            return;
-        }
-        log.atWarn().addKeyValue("redis.pid", process.pid())
-                .log("The orphaned redis-server (pid {}) did not stop within {} of SIGTERM; killing it",
-                        process.pid(), timeout);
-        process.destroyForcibly();
-        if (!awaitExit(process, timeout)) {
+        if (!EmbeddedRedisProcess.terminate(process, timeout, "orphaned redis-server")) {
             throw new IOException("could not stop the orphaned redis-server with pid " + process.pid());
         }
-    }
-
-    private static boolean awaitExit(ProcessHandle process, Duration timeout) throws IOException {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException stillRunning) {
-            return !process.isAlive();
-        } catch (ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while stopping the orphaned redis-server " + process.pid(), e);
-        }
+        log.info("Stopped the orphaned redis-server (pid {})", process.pid());
     }
 
     private static Optional<Long> readPid(Path pidFile) throws IOException {

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.EmulatorValidation;
 
+import io.handoff.security.SecurityLog;
+
 /**
  * What Handoff checks of an incoming activity before the Bot Framework SDK sees it, cheapest first: the channel
  * ({@code msteams} only, unless other channels are enabled for local development), the {@code serviceUrl} (https, or
@@ -96,7 +98,8 @@ final class MsTeamsRequestGate {
         if (tenant == null && teams) {
             return new Verdict.Unattributable("it names no Microsoft 365 tenant");
         }
-        if (tenant != null && !acceptedTenants.isEmpty() && !acceptedTenants.contains(tenant.toLowerCase(Locale.ROOT))) {
+        if (tenant != null && !acceptedTenants.isEmpty()
+                && !acceptedTenants.contains(tenant.toLowerCase(Locale.ROOT))) {
             return new Verdict.Refuse(HttpStatus.FORBIDDEN, "this Microsoft 365 organisation may not use this Handoff",
                     "tenant " + tenant + " is not accepted (MICROSOFT_APP_TENANT_ID, HANDOFF_TEAMS_ALLOWED_TENANTS)");
         }
@@ -190,12 +193,8 @@ final class MsTeamsRequestGate {
         return node.isTextual() ? node.asText() : "";
     }
 
-    /** A value from outside, fit for a log line: control characters replaced, cut to a reasonable length. */
+    /** A value from outside, fit for a log line (see {@link SecurityLog#sanitise}). */
     static String shown(String value) {
-        if (value == null) {
-            return "";
-        }
-        String cut = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "…" : value;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return SecurityLog.sanitise(value, MAX_SHOWN);
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
+import tools.jackson.databind.node.JsonNodeFactory;
+
 /** Writes a refusal as an RFC 9457 problem (application/problem+json), from inside the security filters. */
 public final class ProblemResponses {
     private ProblemResponses() {
@@ -23,26 +25,7 @@ public final class ProblemResponses {
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + json(status.getReasonPhrase())
-                + ",\"status\":" + status.value() + ",\"detail\":" + json(detail) + "}");
-    }
-
-    /** A JSON string literal. */
-    static String json(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        response.getWriter().write(JsonNodeFactory.instance.objectNode().put("type", "about:blank")
+                .put("title", status.getReasonPhrase()).put("status", status.value()).put("detail", detail).toString());
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -59,28 +58,22 @@ public class SecurityConfiguration {
     @Bean
     @Order(SecurityOrder.ADMIN_API)
     SecurityFilterChain adminApiChain(HttpSecurity http, AdminToken token) throws Exception {
-        return Stateless.withoutCsrf(http)
+        return withAdminToken(http, token)
                 .securityMatcher("/api/v1/**")
-                .addFilterAt(AdminTokenAuthentication.filter(token), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules.anyRequest().hasRole(AdminTokenAuthentication.ROLE))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(AdminTokenAuthentication.ENTRY_POINT)
-                        .accessDeniedHandler(forbidden("not allowed")))
                 .build();
     }
 
     @Bean
     @Order(SecurityOrder.ACTUATOR)
     SecurityFilterChain actuatorChain(HttpSecurity http, AdminToken token) throws Exception {
-        return Stateless.withoutCsrf(http)
+        return withAdminToken(http, token)
                 .securityMatcher(EndpointRequest.toAnyEndpoint())
-                .addFilterAt(AdminTokenAuthentication.filter(token), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                                 "/actuator/health/readiness").permitAll()
                         .requestMatchers(SecurityConfiguration::onManagementPort).permitAll()
                         .anyRequest().hasRole(AdminTokenAuthentication.ROLE))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(AdminTokenAuthentication.ENTRY_POINT)
-                        .accessDeniedHandler(forbidden("not allowed")))
                 .build();
     }
 
@@ -97,14 +90,12 @@ public class SecurityConfiguration {
     @Bean
     @Order(SecurityOrder.STATIC_ASSETS)
     SecurityFilterChain staticAssetsChain(HttpSecurity http) throws Exception {
-        return Stateless.withoutCsrf(http)
+        return closed(http)
                 .securityMatcher(STATIC_ASSETS)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, STATIC_ASSETS).permitAll()
                         .requestMatchers(HttpMethod.HEAD, STATIC_ASSETS).permitAll()
                         .anyRequest().denyAll())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(closed())
-                        .accessDeniedHandler(forbidden("closed route")))
                 .build();
     }
 
@@ -112,12 +103,10 @@ public class SecurityConfiguration {
     @Bean
     @Order(SecurityOrder.DENY_EVERYTHING_ELSE)
     SecurityFilterChain denyEverythingElseChain(HttpSecurity http) throws Exception {
-        return Stateless.withoutCsrf(http)
+        return closed(http)
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .anyRequest().denyAll())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(closed())
-                        .accessDeniedHandler(forbidden("closed route")))
                 .build();
     }
 
@@ -127,9 +116,20 @@ public class SecurityConfiguration {
                 WebApplicationContextUtils.findWebApplicationContext(request.getServletContext()), "management");
     }
 
-    private static org.springframework.security.web.AuthenticationEntryPoint closed() {
-        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) ->
-                refuse(request, response, "closed route");
+    /** A chain that takes the admin bearer token: 401 without it, 403 when the token may not do this. */
+    private static HttpSecurity withAdminToken(HttpSecurity http, AdminToken token) throws Exception {
+        return Stateless.withoutCsrf(http)
+                .addFilterAt(AdminTokenAuthentication.filter(token), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(AdminTokenAuthentication.ENTRY_POINT)
+                        .accessDeniedHandler(forbidden("not allowed")));
+    }
+
+    /** A chain whose refusals are all "closed route" (403). */
+    private static HttpSecurity closed(HttpSecurity http) throws Exception {
+        return Stateless.withoutCsrf(http)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> refuse(request, response, "closed route"))
+                        .accessDeniedHandler(forbidden("closed route")));
     }
 
     private static AccessDeniedHandler forbidden(String reason) {

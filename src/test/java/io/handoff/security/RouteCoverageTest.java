@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,19 +31,12 @@ import io.handoff.testing.TestAppProperties;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RouteCoverageTest {
-    private static final String UNREACHABLE = "http://127.0.0.1:9";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestAppProperties.onTestRedisWithAdminToken(registry);
         registry.add("handoff.playground.enabled", () -> "true");
-        registry.add("handoff.teams.app-id", () -> UUID.randomUUID().toString());
-        registry.add("handoff.teams.app-password", () -> "not-used-here");
-        registry.add("handoff.teams.open-id-metadata-url", () -> UNREACHABLE + "/openid");
-        registry.add("handoff.teams.oauth-token-url", () -> UNREACHABLE + "/token");
-        registry.add("handoff.teams.graph-url", () -> UNREACHABLE);
-        registry.add("handoff.teams.login-url", () -> UNREACHABLE);
-        registry.add("handoff.teams.default-service-url", () -> UNREACHABLE + "/teams/");
+        TestAppProperties.teamsPointingNowhere(registry);
     }
 
     @Autowired

@@ -39,20 +39,12 @@ import redis.clients.jedis.UnifiedJedis;
 @ExtendWith(OutputCaptureExtension.class)
 class SignedLinkAttacksTest {
     static final TenantId TENANT = TestRedis.uniqueTenant();
-    private static final String UNREACHABLE = "http://127.0.0.1:9";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestAppProperties.onTestRedisWithAdminToken(registry);
         registry.add("handoff.maps.link-secret", () -> "test-link-secret-0123456789abcdef");
-        // Teams on (so /files is served), every Microsoft address pointing nowhere: nothing here talks to Teams.
-        registry.add("handoff.teams.app-id", () -> UUID.randomUUID().toString());
-        registry.add("handoff.teams.app-password", () -> "not-used-here");
-        registry.add("handoff.teams.open-id-metadata-url", () -> UNREACHABLE + "/openid");
-        registry.add("handoff.teams.oauth-token-url", () -> UNREACHABLE + "/token");
-        registry.add("handoff.teams.graph-url", () -> UNREACHABLE);
-        registry.add("handoff.teams.login-url", () -> UNREACHABLE);
-        registry.add("handoff.teams.default-service-url", () -> UNREACHABLE + "/teams/");
+        TestAppProperties.teamsPointingNowhere(registry);
     }
 
     @LocalServerPort

@@ -14,7 +14,6 @@ import static io.handoff.slack.SlackTestSupport.postSigned;
 import static io.handoff.slack.SlackTestSupport.postWith;
 import static io.handoff.slack.SlackTestSupport.postsTo;
 import static io.handoff.slack.SlackTestSupport.slashCommand;
-import static io.handoff.slack.SlackTestSupport.stubOk;
 import static io.handoff.slack.SlackTestSupport.stubUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,9 +69,7 @@ class SlackAppTest {
     static {
         // Bolt checks a single workspace's bot token with auth.test when the app starts
         SlackTestSupport.stubBotWorkspace(SLACK, TEAM, "Acme Parcels");
-        stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1700000000.000100\"}");
-        stubOk(SLACK, "views.open", "{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}");
-        stubOk(SLACK, "views.publish", "{\"ok\":true,\"view\":{\"id\":\"V0HOME\"}}");
+        SlackTestSupport.stubMessaging(SLACK);
         stubUser(SLACK, PAT, TEAM, "Pat Okafor", "pat@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
         stubUser(SLACK, DANA, TEAM, "Dana Kowalski", "dana@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
         stubUser(SLACK, HANA, TEAM, "Hana Sato", "hana@" + TEAM.toLowerCase(Locale.ROOT) + ".example");

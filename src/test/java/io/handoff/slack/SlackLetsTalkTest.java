@@ -9,7 +9,6 @@ import static io.handoff.slack.SlackTestSupport.json;
 import static io.handoff.slack.SlackTestSupport.okJson;
 import static io.handoff.slack.SlackTestSupport.postSigned;
 import static io.handoff.slack.SlackTestSupport.postsTo;
-import static io.handoff.slack.SlackTestSupport.stubOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,8 +56,7 @@ class SlackLetsTalkTest {
 
     static {
         SlackTestSupport.stubBotWorkspace(SLACK, TEAM, "Acme Parcels");
-        stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1700000000.000100\"}");
-        stubOk(SLACK, "views.publish", "{\"ok\":true,\"view\":{\"id\":\"V0HOME\"}}");
+        SlackTestSupport.stubMessaging(SLACK);
     }
 
     @DynamicPropertySource

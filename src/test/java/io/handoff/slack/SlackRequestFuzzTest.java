@@ -1,6 +1,5 @@
 package io.handoff.slack;
 
-import static io.handoff.slack.SlackTestSupport.stubOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -46,9 +45,7 @@ class SlackRequestFuzzTest {
 
     static {
         SlackTestSupport.stubBotWorkspace(SLACK, TEAM, "Acme Parcels");
-        stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1700000000.000100\"}");
-        stubOk(SLACK, "views.open", "{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}");
-        stubOk(SLACK, "views.publish", "{\"ok\":true,\"view\":{\"id\":\"V0HOME\"}}");
+        SlackTestSupport.stubMessaging(SLACK);
         SlackTestSupport.stubUser(SLACK, PAT, TEAM, "Pat Okafor", "pat@acme.example");
     }
 

@@ -93,6 +93,13 @@ final class SlackTestSupport {
         return id.toString();
     }
 
+    /** The Web API methods every conversation uses: a DM post, a modal, the Home tab. */
+    static void stubMessaging(WireMockServer slack) {
+        stubOk(slack, "chat.postMessage", "{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1700000000.000100\"}");
+        stubOk(slack, "views.open", "{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}");
+        stubOk(slack, "views.publish", "{\"ok\":true,\"view\":{\"id\":\"V0HOME\"}}");
+    }
+
     static void stubOk(WireMockServer slack, String method, String json) {
         slack.stubFor(post(urlEqualTo("/api/" + method)).willReturn(okJson(json)));
     }

@@ -3,7 +3,6 @@ package io.handoff.slack;
 import static io.handoff.slack.SlackTestSupport.interactive;
 import static io.handoff.slack.SlackTestSupport.postSigned;
 import static io.handoff.slack.SlackTestSupport.postWith;
-import static io.handoff.slack.SlackTestSupport.stubOk;
 import static io.handoff.slack.SlackTestSupport.stubUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +48,7 @@ class SlackUnhandledRequestsTest {
 
     static {
         SlackTestSupport.stubBotWorkspace(SLACK, TEAM, "Acme Parcels");
-        stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1700000000.000100\"}");
-        stubOk(SLACK, "views.publish", "{\"ok\":true,\"view\":{\"id\":\"V0HOME\"}}");
+        SlackTestSupport.stubMessaging(SLACK);
         stubUser(SLACK, PAT, TEAM, "Pat Okafor", "pat@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
     }
 
