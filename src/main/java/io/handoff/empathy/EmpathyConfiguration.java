@@ -13,11 +13,9 @@ import org.springframework.core.annotation.Order;
 
 import io.handoff.chat.GroupChats;
 import io.handoff.delivery.GroupChatRouter;
-import io.handoff.delivery.Outbox;
 import io.handoff.friction.FrictionService;
 import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.GraphStore;
-import io.handoff.delivery.MessageKind;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.TenantJobStarter;
 import io.handoff.survey.PreferencesStore;
@@ -75,10 +73,8 @@ public class EmpathyConfiguration {
 
     @Bean
     EmpathyTick empathyTick(GraphStore graph, FrictionService friction, StoryPrompts prompts, EmpathySignals signals,
-                            Engagement engagement, Outbox outbox, TeamChannels channels,
+                            Engagement engagement, Nudges nudges, TeamChannels channels,
                             Scheduler scheduler, Clock clock) {
-        Nudges nudges = (tenant, notification, notBefore) ->
-                outbox.enqueue(tenant, notification, notification.key(), MessageKind.NUDGE, notBefore);
         return new EmpathyTick(graph, friction, prompts, signals, engagement, nudges, channels, scheduler, clock);
     }
 

@@ -10,10 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
-import io.handoff.delivery.Outbox;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
 import io.handoff.map.export.MapExporter;
+import io.handoff.nudge.Nudges;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.TenantJobStarter;
 import io.handoff.settings.TenantSettingsStore;
@@ -62,8 +62,8 @@ public class MapConfiguration {
 
     @Bean
     ReportDigest reportDigest(GraphStore store, MapAccess access, ManagerReport report, TenantSettingsStore settings,
-                              Outbox outbox, Scheduler scheduler) {
-        return new ReportDigest(store, access, report, settings, outbox, scheduler);
+                              Nudges nudges, Scheduler scheduler) {
+        return new ReportDigest(store, access, report, settings, nudges, scheduler);
     }
 
     /** Keeps every tenant's next weekly report digest scheduled (idempotent, so every replica may run it). */

@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
 import io.handoff.chat.Block;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Paragraph;
-import io.handoff.delivery.Outbox;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Team;
 import io.handoff.graph.TenantId;
+import io.handoff.nudge.Nudges;
 import io.handoff.scheduler.Job;
 import io.handoff.scheduler.JobHandler;
 import io.handoff.scheduler.JobResult;
@@ -44,17 +44,17 @@ public final class ReportDigest implements JobHandler {
     private final MapAccess access;
     private final ManagerReport report;
     private final TenantSettingsStore settings;
-    private final Outbox outbox;
+    private final Nudges nudges;
     private final Scheduler scheduler;
     private final Clock clock;
 
     public ReportDigest(GraphStore graph, MapAccess access, ManagerReport report, TenantSettingsStore settings,
-                        Outbox outbox, Scheduler scheduler) {
+                        Nudges nudges, Scheduler scheduler) {
         this.graph = Objects.requireNonNull(graph);
         this.access = Objects.requireNonNull(access);
         this.report = Objects.requireNonNull(report);
         this.settings = Objects.requireNonNull(settings);
-        this.outbox = Objects.requireNonNull(outbox);
+        this.nudges = Objects.requireNonNull(nudges);
         this.scheduler = Objects.requireNonNull(scheduler);
         this.clock = scheduler.clock();
     }
@@ -110,7 +110,7 @@ public final class ReportDigest implements JobHandler {
             List<Block> after = List.of(Paragraph.of("Your weekly Handoff report. Type 'report' for the latest, "
                     + "'map' for the picture."));
             String key = "report-digest:" + week(monday) + ":" + manager.value();
-            if (outbox.nudge(tenant, new Notification(manager, r.message(after), key), key)) {
+            if (nudges.send(tenant, new Notification(manager, r.message(after), key), clock.instant())) {
                 sent++;
             }
         }

@@ -20,6 +20,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
+import io.handoff.nudge.OutboxNudges;
 import io.handoff.scheduler.Job;
 import io.handoff.scheduler.JobInfo;
 import io.handoff.scheduler.JobResult;
@@ -41,7 +42,7 @@ class ReportDigestTest {
     private final Outbox outbox = new Outbox(scheduler);
     private final TenantSettingsStore settings = new TenantSettingsStore(TestRedis.client());
     private final ReportDigest digest = new ReportDigest(fixture.store, new MapAccess(fixture.store, Map.of()),
-            new ManagerReport(fixture.store, FrictionScores.NONE, 3), settings, outbox, scheduler);
+            new ManagerReport(fixture.store, FrictionScores.NONE, 3), settings, new OutboxNudges(outbox), scheduler);
 
     private Set<PersonId> managers() {
         Set<PersonId> managers = new TreeSet<>();
