@@ -27,7 +27,8 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 
 /**
- * Day-in-the-life stories in the conversation: routes the {@code story} command, the story buttons and forms to the
+ * Day-in-the-life stories in the conversation: routes the {@code story [person]} command ({@link StoryAddressee}: that supplier, or a
+ * picker), the story buttons and forms to the
  * use case that owns them. A downstream person tells a story about one upstream handoff ({@link TellStory}: a draft,
  * shown back as a preview with Send, Edit and Discard; only Send relays it); the upstream reacts
  * ({@link ReactToStory}); "Let's talk" opens a group chat of the two where the platform allows, else each gets a note
@@ -36,8 +37,8 @@ import io.handoff.graph.Handoff;
  * date. A {@link StoryException} from a use case is shown to the person as is.
  */
 public final class StoryFeature implements ConversationFeature {
-    private final StoryPrompts prompts;
     private final StoryAccess access;
+    private final StoryAddressee addressee;
     private final TellStory tell;
     private final ReactToStory react;
     private final LetsTalk letsTalk;
@@ -52,9 +53,9 @@ public final class StoryFeature implements ConversationFeature {
 
     public StoryFeature(GraphStore graph, StoryStore stories, StoryPrompts prompts, Engagement engagement,
                         TeamChannels channels, GroupChats groupChats, Clock clock) {
-        this.prompts = Objects.requireNonNull(prompts);
         this.access = new StoryAccess(graph, stories, channels);
         this.tell = new TellStory(graph, stories, engagement, channels, clock, access);
+        this.addressee = new StoryAddressee(graph, Objects.requireNonNull(prompts), tell);
         this.letsTalk = new LetsTalk(stories, Objects.requireNonNull(groupChats), access);
         this.react = new ReactToStory(stories, clock, access, letsTalk);
         this.shadow = new ShadowShift(stories, clock, access);
@@ -68,18 +69,14 @@ public final class StoryFeature implements ConversationFeature {
 
     @Override
     public List<CommandHelp> commands() {
-        return List.of(new CommandHelp("story", "story",
-                "tell one of your suppliers what a good and a bad day look like at your end of their handoff"));
+        return List.of(new CommandHelp("story", "story [person]",
+                "tell one of your suppliers (e.g. 'story pat') what a good and a bad day look like at your end of "
+                        + "their handoff"));
     }
 
     @Override
     public Outcome onCommand(Actor actor, String word, String args) {
-        Optional<Handoff> next = prompts.next(actor.tenant(), actor.person());
-        if (next.isEmpty()) {
-            return Outcome.show(Message.text("You have no suppliers on your map yet, so there is no one to tell a "
-                    + "story to. Name the people whose work you depend on first."));
-        }
-        return tell.openStoryForm(actor, next.get().upstream());
+        return addressee.open(actor, args);
     }
 
     @Override

@@ -479,4 +479,62 @@ class StoryFeatureTest {
     static String text(Paragraph p) {
         return p.plainText();
     }
+    private Outcome storyCommand(String teller, String args) {
+        return feature.onCommand(f.actor(teller), "story", args);
+    }
+
+    private static String opensFormFor(Outcome outcome) {
+        assertThat(outcome.reply()).isInstanceOf(Reply.OpenForm.class);
+        return ((Reply.OpenForm) outcome.reply()).form().state();
+    }
+
+    @Test
+    void storyNamingASupplierOpensTheFormForThatSupplierNotTheFirstInTheRotation() {
+        f.confirmed("bob", "d1", "sorted cages", Criticality.ROUTINE);
+        f.confirmed("lee", "d1", "route sheets", Criticality.IMPORTANT);
+        assertThat(opensFormFor(storyCommand("d1", "bob"))).isEqualTo("bob");
+        assertThat(opensFormFor(storyCommand("d1", "@lee"))).isEqualTo("lee");
+        assertThat(opensFormFor(storyCommand("d1", "Lee Marsh"))).isEqualTo("lee");
+        assertThat(opensFormFor(storyCommand("d1", "  BOB "))).isEqualTo("bob");
+        assertThat(opensFormFor(storyCommand("d1", "ana"))).isEqualTo("ana");
+    }
+
+    @Test
+    void storyWithSeveralSuppliersAndNoNameOffersAPickerOfAllOfThem() {
+        f.confirmed("bob", "d1", "sorted cages", Criticality.ROUTINE);
+        Message picker = shown(storyCommand("d1", ""));
+        assertThat(buttons(picker)).extracting(b -> b.action().id()).containsOnly(StoryMessages.START);
+        assertThat(buttons(picker)).extracting(b -> b.action().value()).containsExactlyInAnyOrder("ana", "bob");
+        assertThat(buttons(picker)).extracting(Button::label)
+                .contains("Ana Silva (loaded trucks)", "Bob Stone (sorted cages)");
+        assertThat(opensFormFor(press("d1", button(picker, StoryMessages.START)))).isIn("ana", "bob");
+    }
+
+    @Test
+    void storyWithOneSupplierOpensItsFormDirectly() {
+        assertThat(opensFormFor(storyCommand("d1", null))).isEqualTo("ana");
+    }
+
+    @Test
+    void storyNamingSomeoneWhoIsNotASupplierSaysSoAndOffersTheSuppliersInstead() {
+        f.confirmed("bob", "d1", "sorted cages", Criticality.ROUTINE);
+        Message answer = shown(storyCommand("d1", "ravi"));
+        assertThat(answer.summary()).contains("'ravi' is not one of the people whose work you depend on");
+        assertThat(buttons(answer)).extracting(b -> b.action().value()).containsExactlyInAnyOrder("ana", "bob");
+    }
+
+    @Test
+    void storyNamingTwoSuppliersWithTheSameFirstNameAsksWhichOne() {
+        f.person("ana2", "Ana Costa", "preload");
+        f.confirmed("ana2", "d1", "spare scanners", Criticality.ROUTINE);
+        f.confirmed("bob", "d1", "sorted cages", Criticality.ROUTINE);
+        Message answer = shown(storyCommand("d1", "ana"));
+        assertThat(answer.summary()).contains("More than one of your suppliers is called 'ana'");
+        assertThat(buttons(answer)).extracting(b -> b.action().value()).containsExactlyInAnyOrder("ana", "ana2");
+    }
+
+    @Test
+    void storyWithoutSuppliersSaysWhatToDoFirst() {
+        assertThat(shown(storyCommand("ravi", "ana")).summary()).contains("You have no suppliers on your map yet");
+    }
 }
