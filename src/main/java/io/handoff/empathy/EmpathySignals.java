@@ -20,6 +20,7 @@ import io.handoff.friction.Period;
 import io.handoff.friction.Scope;
 import io.handoff.friction.ShownAggregate;
 import io.handoff.friction.Trend;
+import io.handoff.nudge.NudgeKey;
 import io.handoff.graph.Criticality;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphStore;
@@ -86,7 +87,8 @@ public final class EmpathySignals {
             String newCustomer = "joiner:" + edge.downstream() + ":" + ref;
             if (joiners.contains(edge.downstream()) && store.fireOnce(tenant, newCustomer)) {
                 nudges.add(new SignalNudge(Signal.NEW_JOINER, new Notification(edge.upstream(),
-                        NudgeMessages.newCustomer(down.get(), edge), "signal:" + newCustomer)));
+                        NudgeMessages.newCustomer(down.get(), edge),
+                        NudgeKey.of(edge.upstream(), edge, NudgeKey.Purpose.NEW_CUSTOMER, now).value())));
             }
             if (joiners.contains(edge.upstream()) && store.fireOnce(tenant, "joiner:" + edge.upstream() + ":" + ref)
                     && storyWhy == null) {
@@ -102,14 +104,14 @@ public final class EmpathySignals {
                 stories.prompted(tenant, edge.downstream(), edge.upstream(), now);
                 nudges.add(new SignalNudge(storySignal, new Notification(edge.downstream(),
                         StoryMessages.prompt(up.get(), edge, storyWhy),
-                        "signal:" + storySignal.name().toLowerCase(java.util.Locale.ROOT) + ":" + ref + ":"
-                                + now.getEpochSecond())));
+                        NudgeKey.of(edge.downstream(), edge, NudgeKey.Purpose.STORY, now).value())));
             }
             Instant lastTrue = edge.lastKnownTrue();
             if (lastTrue.isBefore(now.minus(settings.staleAfter()))
                     && store.fireOnce(tenant, "stale:" + ref + ":" + lastTrue.getEpochSecond())) {
                 nudges.add(new SignalNudge(Signal.STALE, new Notification(edge.downstream(),
-                        NudgeMessages.stale(up.get(), edge), "signal:stale:" + ref + ":" + lastTrue.getEpochSecond())));
+                        NudgeMessages.stale(up.get(), edge),
+                        NudgeKey.of(edge.downstream(), edge, NudgeKey.Purpose.STILL_TRUE, now).value())));
             }
         }
         nudges.addAll(frictionFell(tenant, org));

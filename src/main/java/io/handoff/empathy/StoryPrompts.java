@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.handoff.chat.Notification;
+import io.handoff.nudge.NudgeKey;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
@@ -61,8 +62,7 @@ public final class StoryPrompts {
             Instant now = clock.instant();
             stories.prompted(tenant, edge.downstream(), edge.upstream(), now);
             return new Notification(edge.downstream(), StoryMessages.prompt(upstream, edge),
-                    "story-prompt:" + edge.upstream().value() + ">" + edge.downstream().value() + ":"
-                            + now.getEpochSecond() / 86400);
+                    NudgeKey.of(edge.downstream(), edge, NudgeKey.Purpose.STORY, now).value());
         });
     }
 }

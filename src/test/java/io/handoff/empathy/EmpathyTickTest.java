@@ -131,4 +131,19 @@ class EmpathyTickTest {
             assertThat(info.job().dueAt()).hasToString("2426-11-24T07:00:00Z");
         });
     }
+
+    /** Issue 19, bug 2: the rotation's story prompt and a signal's story prompt share one key, so one goes out. */
+    @Test
+    void aSignalAndTheRotationNeverPromptTheSameStoryTwiceInOneWeek() {
+        f.confirmed("bob", "d2", "pallets", Criticality.CRITICAL);
+
+        tick.run(f.tenant);
+
+        List<Notification> storyPrompts = to("d2").stream()
+                .filter(n -> n.message().summary().contains("Walk Bob through the moment")).toList();
+        assertThat(storyPrompts).singleElement().satisfies(n -> {
+            assertThat(n.message().summary()).startsWith("You said your day depends on this handoff from Bob");
+            assertThat(n.key()).isEqualTo("prompt:story:bob>d2:d2:2426-W48");
+        });
+    }
 }

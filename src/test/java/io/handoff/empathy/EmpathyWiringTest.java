@@ -60,9 +60,15 @@ class EmpathyWiringTest {
         SampleOrganisation.load(graph, TENANT, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Actor dana = new Actor(TENANT, PersonId.of("dana"));
 
-        Outcome opened = bot.handle(new Interaction.Command(dana, "story"));
+        // Dana has several suppliers: 'story' offers a picker, 'story pat' opens Pat's form
+        var picker = ((Reply.Show) bot.handle(new Interaction.Command(dana, "story")).reply()).message();
+        assertThat(picker.summary()).isEqualTo("Who would you like to tell a story to?");
+        var first = picker.blocks().stream().filter(b -> b instanceof Buttons).map(b -> (Buttons) b)
+                .flatMap(b -> b.buttons().stream()).findFirst().orElseThrow();
+        assertThat(first.action().value()).isEqualTo("pat"); // critical and without a story: first in the rotation
+        Outcome opened = bot.handle(new Interaction.Command(dana, "story pat"));
         var form = ((Reply.OpenForm) opened.reply()).form();
-        assertThat(form.state()).isEqualTo("pat"); // critical and without a story: first in the rotation
+        assertThat(form.state()).isEqualTo("pat");
         Outcome preview = bot.handle(new Interaction.FormSubmitted(dana, form.id(), form.state(), Map.of(
                 "text", List.of("When the truck is loaded in drop order I am out by seven."),
                 "as", List.of("anonymous"))));
