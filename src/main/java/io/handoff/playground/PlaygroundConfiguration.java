@@ -31,8 +31,9 @@ class PlaygroundConfiguration {
     @Bean
     @Primary
     @Conditional(PlaygroundEnabled.DemoClockAllowed.class)
-    DemoClock demoClock() {
-        return new DemoClock(Clock.systemUTC());
+    DemoClock demoClock(UnifiedJedis redis) {
+        DemoClockStore store = new DemoClockStore(redis);
+        return new DemoClock(Clock.systemUTC(), store.offset(), store::save);
     }
 
     @Bean
