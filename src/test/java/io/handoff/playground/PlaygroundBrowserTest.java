@@ -148,6 +148,24 @@ class PlaygroundBrowserTest {
         browser.screenshot("playground-6-scheduler-decisions");
     }
 
+    /** Issue 19, bug 3: the line breaks the server sends in a paragraph (my-data, report) show as line breaks. */
+    @Test
+    void lineBreaksInAnAnswerShowAsLineBreaks() throws Exception {
+        reset();
+        WebDriver page = browser.driver();
+        page.get(url("/"));
+        become("Pat Okafor");
+        command("my-data");
+        browser.waiting(PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"),
+                "To delete all of it, type forget-me"));
+        List<WebElement> broken = page.findElements(By.cssSelector("#conversation .bubble.bot p")).stream()
+                .filter(p -> p.getDomProperty("textContent").contains("\n")).toList();
+        assertThat(broken).as("paragraphs of my-data whose text has line breaks").isNotEmpty();
+        for (WebElement paragraph : broken) {
+            assertThat(paragraph.getText()).as("rendered text keeps the breaks").contains("\n");
+        }
+    }
+
     /** Resets as the page's script does: JSON with the CSRF token the page set. */
     private void reset() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
