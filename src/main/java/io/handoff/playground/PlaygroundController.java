@@ -3,10 +3,13 @@ package io.handoff.playground;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +47,8 @@ import io.handoff.privacy.PersonalData;
 @Conditional(PlaygroundEnabled.class)
 @RequestMapping("/playground/api/tenants/{tenant}")
 class PlaygroundController {
+    private static final Logger log = LoggerFactory.getLogger(PlaygroundController.class);
+
     private final ChatBot bot;
     private final Delivery delivery;
     private final GraphStore graph;
@@ -88,7 +93,9 @@ class PlaygroundController {
     List<View.PersonEntry> people(@PathVariable String tenant) {
         TenantId demo = demo(tenant);
         OrgGraph org = graph.graph(demo);
-        return org.people().values().stream()
+        Map<PersonId, Person> directory = new LinkedHashMap<>(org.people());
+        SampleOrganisation.people().forEach(p -> directory.putIfAbsent(p.id(), p)); // forgotten people may come back
+        return directory.values().stream()
                 .sorted(Comparator.comparing((Person p) -> p.teamId().map(TeamId::value).orElse(""))
                         .thenComparing(Person::displayName))
                 .map(p -> new View.PersonEntry(p.id().value(), p.displayName(),
@@ -193,8 +200,20 @@ class PlaygroundController {
                 .sorted(Comparator.comparing(Person::displayName)).toList());
     }
 
+    /**
+     * The person acting. The sample organisation is the playground's directory, as a workspace's member list is for
+     * Slack: someone who said forget-me is still in it and comes back as a newcomer (their card, no handoffs), just as
+     * they would by writing to Handoff again in Slack or Teams.
+     */
     private Actor actor(String tenant, String person) {
         TenantId demo = demo(tenant);
+        if (Identifier.isValid(person) && graph.person(demo, PersonId.of(person)).isEmpty()) {
+            SampleOrganisation.people().stream().filter(p -> p.id().value().equals(person)).findFirst()
+                    .ifPresent(returning -> {
+                        graph.savePerson(demo, returning);
+                        log.info("playground: {} came back after forget-me and starts afresh", returning.id());
+                    });
+        }
         if (!Identifier.isValid(person) || graph.person(demo, PersonId.of(person)).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is nobody called '" + person
                     + "' in the demo organisation.");

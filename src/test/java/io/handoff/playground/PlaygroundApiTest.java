@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,33 @@ class PlaygroundApiTest {
         post("/playground/api/tenants/demo/reset", "{}");
 
         assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).isPresent();
+    }
+
+    /** Issue 19, bug 6: after forget-me a person can start again, as in Slack or Teams. */
+    @Test
+    void afterForgetMeAPersonStaysInTheListAndStartsAfresh() throws Exception {
+        JsonNode ask = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
+                "{\"text\":\"forget-me\"}").body());
+        JsonNode confirm = ask.get("message").get("blocks").valueStream()
+                .filter(b -> b.get("type").asString().equals("buttons"))
+                .flatMap(b -> b.get("buttons").valueStream())
+                .filter(b -> b.get("style").asString().equals("danger")).findFirst().orElseThrow();
+        HttpResponse<String> forgotten = post("/playground/api/tenants/demo/people/pat/button",
+                JSON.writeValueAsString(Map.of("actionId", confirm.get("actionId").asString(),
+                        "value", confirm.get("value").asString())));
+        assertThat(forgotten.body()).contains("Handoff forgot you");
+        assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).isEmpty();
+
+        JsonNode people = JSON.readTree(get("/playground/api/tenants/demo/people").body());
+        assertThat(people.valueStream().map(p -> p.get("id").asString())).contains("pat");
+
+        HttpResponse<String> again = post("/playground/api/tenants/demo/people/pat/command",
+                "{\"text\":\"customers\"}");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get("kind").asString()).isEqualTo("form");
+        assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).hasValueSatisfying(pat ->
+                assertThat(pat.displayName()).isEqualTo("Pat Okafor"));
+        assertThat(graph.neighbourhood(SampleOrganisation.TENANT, PersonId.of("pat"), 1).graph().edges()).isEmpty();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
