@@ -117,7 +117,7 @@ final class Confirmations {
                 new Field.Note("intro", Paragraph.builder().plain("Thanks for saying so. What's different? ")
                         .strong(question.claimant().displayName()).plain(" will see your words as you write them.")
                         .build()),
-                new Field.TextInput(REASON, "What's different? (optional)", true, DisputeReasons.MAX_REASON, true, null,
+                new Field.TextInput(REASON, "What's different?", true, DisputeReasons.MAX_REASON, true, null,
                         "e.g. I get it from someone else now")));
         return Outcome.reply(new Reply.OpenForm(form));
     }

@@ -65,6 +65,14 @@ class ConfirmationsTest {
         Form reasonForm = form(opened);
         assertThat(opened.reply()).isInstanceOf(Reply.OpenForm.class);
         assertThat(reasonForm.id()).isEqualTo("survey.dispute.reason");
+        // the renderers say "(optional)" themselves (Slack's optional inputs, the playground), never twice
+        assertThat(reasonForm.fields()).filteredOn(field -> field.id().equals("reason")).singleElement()
+                .satisfies(field -> {
+                    assertThat(field.optional()).isTrue();
+                    assertThat(field.label()).isEqualTo("What's different?");
+                });
+        assertThat(reasonForm.fields()).allSatisfy(field ->
+                assertThat(field.label()).doesNotContainIgnoringCase("(optional)"));
         assertThat(f.edge("pat", "dana").orElseThrow().status()).as("not before the form is sent")
                 .isEqualTo(EdgeStatus.CLAIMED);
         f.clock.advance(Duration.ofMinutes(5));
