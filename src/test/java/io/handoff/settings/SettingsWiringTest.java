@@ -1,5 +1,7 @@
 package io.handoff.settings;
 
+import io.handoff.delivery.DeliverySettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -52,8 +54,8 @@ class SettingsWiringTest {
         SampleOrganisation.load(graph, TENANT, Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
         assertThat(say("ravi", "settings weekly-cap 5")).startsWith("Saved: weekly-cap is now 5.");
-        assertThat(settings.settings(TENANT).weeklyCap()).isEqualTo(5);
+        assertThat(settings.settings(TENANT).get(DeliverySettings.WEEKLY_CAP)).isEqualTo(5);
         assertThat(say("pat", "settings weekly-cap 9")).startsWith("Only Handoff admins").contains("ravi");
-        assertThat(settings.settings(TENANT).weeklyCap()).isEqualTo(5);
+        assertThat(settings.settings(TENANT).get(DeliverySettings.WEEKLY_CAP)).isEqualTo(5);
     }
 }
