@@ -44,9 +44,20 @@ class SettingsWiringTest {
     @Autowired
     TenantSettingsStore settings;
 
+    @Autowired
+    SettingsRegistry registry;
+
     private String say(String person, String text) {
         Reply reply = bot.handle(new Interaction.Command(new Actor(TENANT, PersonId.of(person)), text)).reply();
         return ((Reply.Show) reply).message().summary();
+    }
+
+    @Test
+    void theApplicationRegistersEveryModulesSettingsAndTheTestsRegistryIsTheSame() {
+        assertThat(registry.names()).containsExactlyElementsOf(io.handoff.testing.AllSettings.registry().names())
+                .contains("min-respondents", "weekly-cap", "story-prompt-every", "manager-report-digest",
+                        "working-hours");
+        assertThat(settings.registry()).isSameAs(registry);
     }
 
     @Test
