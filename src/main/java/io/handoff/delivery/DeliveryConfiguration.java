@@ -14,6 +14,7 @@ import io.handoff.chat.port.PlatformSender;
 import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.GraphStore;
 import io.handoff.scheduler.Scheduler;
+import io.handoff.settings.SettingGroup;
 import io.handoff.settings.TenantSettingsStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,6 +35,12 @@ public class DeliveryConfiguration {
     @Bean
     DecisionLog decisionLog(UnifiedJedis redis) {
         return new DecisionLog(redis);
+    }
+
+    /** The tenant settings delivery owns. */
+    @Bean
+    SettingGroup deliverySettingGroup() {
+        return DeliverySettings.SETTINGS;
     }
 
     /**

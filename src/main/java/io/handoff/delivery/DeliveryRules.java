@@ -86,15 +86,15 @@ public class DeliveryRules {
             return Decision.defer(working, "quiet hours");
         }
         if (kind == MessageKind.NUDGE) {
-            if (settings.weeklyCap() == 0) {
+            if (settings.get(DeliverySettings.WEEKLY_CAP) == 0) {
                 return Decision.drop("nudges are off (weekly cap 0)");
             }
             long oldest = (Long) WEEKLY_CAP.run(redis, List.of(sentKey(tenant, personId)), List.of(
                     Long.toString(now.toEpochMilli()), Long.toString(now.minus(WEEK).toEpochMilli()),
-                    settings.weeklyCap().toString(), messageKey, Long.toString(WEEK.plusDays(1).toMillis())));
+                    settings.get(DeliverySettings.WEEKLY_CAP).toString(), messageKey, Long.toString(WEEK.plusDays(1).toMillis())));
             if (oldest >= 0) {
                 Instant slotFree = Instant.ofEpochMilli(oldest).plus(WEEK).plusMillis(1);
-                return Decision.defer(hours.nextWorkingMoment(slotFree), "weekly cap of " + settings.weeklyCap());
+                return Decision.defer(hours.nextWorkingMoment(slotFree), "weekly cap of " + settings.get(DeliverySettings.WEEKLY_CAP));
             }
         }
         return Decision.send();

@@ -15,12 +15,12 @@ public record WorkingHours(TenantSettings settings, ZoneId zone) {
         LocalDate date = local.toLocalDate();
         for (int day = 0; day <= 8; day++) {
             LocalDate candidate = date.plusDays(day);
-            if (!settings.workingDays().contains(candidate.getDayOfWeek())) {
+            if (!settings.get(DeliverySettings.WORKING_DAYS).contains(candidate.getDayOfWeek())) {
                 continue;
             }
-            ZonedDateTime start = candidate.atTime(settings.workdayStart()).atZone(zone);
-            ZonedDateTime end = settings.endsAtMidnight() ? candidate.plusDays(1).atStartOfDay(zone)
-                    : candidate.atTime(settings.workdayEnd()).atZone(zone);
+            ZonedDateTime start = candidate.atTime(settings.get(DeliverySettings.WORKDAY_START)).atZone(zone);
+            ZonedDateTime end = DeliverySettings.endsAtMidnight(settings) ? candidate.plusDays(1).atStartOfDay(zone)
+                    : candidate.atTime(settings.get(DeliverySettings.WORKDAY_END)).atZone(zone);
             if (local.isBefore(start)) {
                 return start.toInstant();
             }

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.handoff.chat.Notification;
-import io.handoff.friction.FrictionSettings;
 import io.handoff.friction.Period;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.PersonId;
@@ -22,8 +21,8 @@ interface DailyPrompt {
     /** What is due for {@code person} on this tick. Asking changes nothing. */
     Due due(Tick tick, PersonId person);
 
-    /** The tick being planned: its tenant, time, the tenant's friction settings and period, and the org graph. */
-    record Tick(TenantId tenant, Instant now, FrictionSettings settings, Period period, OrgGraph org) {
+    /** The tick being planned: its tenant, time, the tenant's empathy settings, the friction period, and the org graph. */
+    record Tick(TenantId tenant, Instant now, EmpathySettings settings, Period period, OrgGraph org) {
     }
 
     /**

@@ -16,6 +16,8 @@ import io.handoff.delivery.GroupChatRouter;
 import io.handoff.friction.FrictionService;
 import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.GraphStore;
+import io.handoff.settings.SettingGroup;
+import io.handoff.settings.TenantSettingsStore;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.TenantJobStarter;
 import io.handoff.survey.PreferencesStore;
@@ -67,8 +69,15 @@ public class EmpathyConfiguration {
 
     @Bean
     EmpathySignals empathySignals(GraphStore graph, StoryStore stories, FrictionService friction, SignalStore store,
-                                  Clock clock) {
-        return new EmpathySignals(graph, stories, friction, store, clock);
+                                  Clock clock, TenantSettingsStore settings) {
+        return new EmpathySignals(graph, stories, friction, store, clock,
+                tenant -> EmpathySettings.of(settings.settings(tenant)));
+    }
+
+    /** The tenant settings the empathy nudges own. */
+    @Bean
+    SettingGroup empathySettingGroup() {
+        return EmpathySettings.SETTINGS;
     }
 
     @Bean

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.handoff.chat.Message;
 import io.handoff.chat.Notification;
 import io.handoff.friction.FrictionService;
-import io.handoff.friction.FrictionSettings;
 import io.handoff.friction.Period;
 import io.handoff.friction.Scope;
 import io.handoff.friction.ShownAggregate;
@@ -46,20 +46,27 @@ public final class EmpathySignals {
     private final FrictionService friction;
     private final SignalStore store;
     private final Clock clock;
+    private final Function<TenantId, EmpathySettings> settings;
 
     public EmpathySignals(GraphStore graph, StoryStore stories, FrictionService friction, SignalStore store,
-                          Clock clock) {
+                          Clock clock, Function<TenantId, EmpathySettings> settings) {
         this.graph = Objects.requireNonNull(graph);
         this.stories = Objects.requireNonNull(stories);
         this.friction = Objects.requireNonNull(friction);
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
+        this.settings = Objects.requireNonNull(settings);
+    }
+
+    /** The tenant's empathy settings (cadences of the prompts, stale-after). */
+    EmpathySettings settings(TenantId tenant) {
+        return settings.apply(tenant);
     }
 
     public List<SignalNudge> scan(TenantId tenant) {
         Instant now = clock.instant();
         OrgGraph org = graph.graph(tenant);
-        FrictionSettings settings = friction.settings(tenant);
+        EmpathySettings settings = settings(tenant);
         Set<PersonId> joiners = joiners(tenant, org, now);
         Map<String, Integer> told = stories.told(tenant);
         List<SignalNudge> nudges = new ArrayList<>();

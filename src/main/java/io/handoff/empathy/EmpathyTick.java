@@ -21,7 +21,6 @@ import io.handoff.chat.Notification;
 import io.handoff.chat.Paragraph;
 import io.handoff.nudge.Engagement;
 import io.handoff.friction.FrictionService;
-import io.handoff.friction.FrictionSettings;
 import io.handoff.friction.Period;
 import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.GraphStore;
@@ -105,7 +104,7 @@ public final class EmpathyTick implements JobHandler {
     public Stats run(TenantId tenant) {
         int digests = closeLastPeriod(tenant);
         List<SignalNudge> signalNudges = signals.scan(tenant);
-        FrictionSettings settings = friction.settings(tenant);
+        EmpathySettings settings = signals.settings(tenant);
         Period period = friction.currentPeriod(tenant);
         Instant now = clock.instant();
         PromptPlanner.Planned planned = planner.plan(new DailyPrompt.Tick(tenant, now, settings, period,

@@ -2,7 +2,6 @@ package io.handoff.friction;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +9,7 @@ import org.springframework.core.annotation.Order;
 
 import io.handoff.graph.GraphStore;
 import io.handoff.nudge.Engagement;
-import io.handoff.settings.TenantSettings;
+import io.handoff.settings.SettingGroup;
 import io.handoff.settings.TenantSettingsStore;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -18,27 +17,15 @@ import redis.clients.jedis.UnifiedJedis;
 @Configuration(proxyBeanMethods = false)
 public class FrictionConfiguration {
 
-    /** A tenant's friction settings from its tenant settings (cadences, thresholds, stale-after). */
-    static FrictionSettings frictionSettings(TenantSettings settings) {
-        return new FrictionSettings(cadence(settings.frictionPollEvery()),
-                new AnonymityPolicy(settings.minRespondents(), settings.minCommentRespondents()),
-                approximate(settings.staleAfter()), approximate(settings.storyPromptEvery()),
-                approximate(settings.surveyReminderEvery()));
-    }
-
-    /** Polls run on calendar periods: up to 10 days is weekly, up to 3 weeks fortnightly, longer monthly. */
-    static PollCadence cadence(java.time.Period every) {
-        long days = approximate(every).toDays();
-        return days <= 10 ? PollCadence.WEEKLY : days <= 21 ? PollCadence.FORTNIGHTLY : PollCadence.MONTHLY;
-    }
-
-    static Duration approximate(java.time.Period period) {
-        return Duration.ofDays(period.toTotalMonths() * 30 + period.getDays());
+    /** The tenant settings friction owns. */
+    @Bean
+    SettingGroup frictionSettingGroup() {
+        return FrictionSettings.SETTINGS;
     }
 
     @Bean
     TenantFrictionSettings tenantFrictionSettings(TenantSettingsStore settings) {
-        return tenant -> frictionSettings(settings.settings(tenant));
+        return tenant -> FrictionSettings.of(settings.settings(tenant));
     }
 
     @Bean

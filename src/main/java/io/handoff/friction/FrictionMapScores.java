@@ -42,6 +42,12 @@ public final class FrictionMapScores implements FrictionScores {
         this.friction = Objects.requireNonNull(friction);
     }
 
+    /** The tenant's own {@code min-respondents} (the maps check it again over what friction allowed). */
+    @Override
+    public int minRespondents(TenantId tenant) {
+        return friction.settings(tenant).policy().minRespondents();
+    }
+
     @Override
     public Optional<FrictionAggregate> handoff(TenantId tenant, PersonId upstream, PersonId downstream) {
         return graph.person(tenant, downstream).flatMap(Person::teamId)

@@ -17,6 +17,17 @@ public interface FrictionScores {
 
     Optional<FrictionAggregate> teams(TenantId tenant, TeamId upstream, TeamId downstream);
 
+    /**
+     * The fewest respondents an aggregate needs before a map shows it: the tenant's own threshold (friction's
+     * {@code min-respondents} setting). Without friction polls nothing is shown whatever the number.
+     */
+    default int minRespondents(TenantId tenant) {
+        return NO_AGGREGATE_BELOW;
+    }
+
+    /** The threshold of an implementation that knows no tenant settings: the lowest the settings allow. */
+    int NO_AGGREGATE_BELOW = 2;
+
     FrictionScores NONE = new FrictionScores() {
         @Override
         public Optional<FrictionAggregate> handoff(TenantId tenant, PersonId upstream, PersonId downstream) {

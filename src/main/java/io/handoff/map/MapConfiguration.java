@@ -2,7 +2,6 @@ package io.handoff.map;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.ToIntFunction;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,27 +10,28 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import io.handoff.graph.GraphStore;
-import io.handoff.graph.TenantId;
 import io.handoff.map.export.MapExporter;
 import io.handoff.nudge.Nudges;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.TenantJobStarter;
+import io.handoff.settings.SettingGroup;
 import io.handoff.settings.TenantSettingsStore;
 
 /** The maps feature's beans. Friction colours come from a {@link FrictionScores} bean when there is one. */
 @Configuration(proxyBeanMethods = false)
 public class MapConfiguration {
 
+    /** The tenant settings the maps own. */
     @Bean
-    MapBuilder mapBuilder(ObjectProvider<FrictionScores> friction, MapProperties properties,
-                          TenantSettingsStore settings) {
-        return new MapBuilder(friction.getIfAvailable(() -> FrictionScores.NONE), properties.collapseAbove(),
-                minRespondents(settings));
+    SettingGroup mapSettingGroup() {
+        return MapSettings.SETTINGS;
     }
 
-    /** Maps show friction only from aggregates over at least the tenant's own minimum (its friction setting). */
-    private static ToIntFunction<TenantId> minRespondents(TenantSettingsStore settings) {
-        return tenant -> settings.settings(tenant).minRespondents();
+    /** Maps show friction only from aggregates over at least the tenant's own minimum (friction's setting). */
+    @Bean
+    MapBuilder mapBuilder(ObjectProvider<FrictionScores> friction, MapProperties properties) {
+        FrictionScores scores = friction.getIfAvailable(() -> FrictionScores.NONE);
+        return new MapBuilder(scores, properties.collapseAbove(), scores::minRespondents);
     }
 
     @Bean
@@ -55,9 +55,9 @@ public class MapConfiguration {
     }
 
     @Bean
-    ManagerReport managerReport(GraphStore store, ObjectProvider<FrictionScores> friction,
-                                TenantSettingsStore settings) {
-        return new ManagerReport(store, friction.getIfAvailable(() -> FrictionScores.NONE), minRespondents(settings));
+    ManagerReport managerReport(GraphStore store, ObjectProvider<FrictionScores> friction) {
+        FrictionScores scores = friction.getIfAvailable(() -> FrictionScores.NONE);
+        return new ManagerReport(store, scores, scores::minRespondents);
     }
 
     @Bean

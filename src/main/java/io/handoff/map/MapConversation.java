@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,6 @@ import io.handoff.conversation.ConversationFeature;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
 import io.handoff.map.export.MapExporter;
-import io.handoff.settings.TenantSettings;
 
 /**
  * The maps in chat: {@code map [...]} answers with the picture (or the asked-for file), a short summary and a signed
@@ -45,7 +45,7 @@ public class MapConversation implements ConversationFeature {
 
     /** The feature with no friction polls wired in (grey edges), e.g. for tests of the conversation. */
     public static MapConversation of(GraphStore store, MapProperties properties) {
-        int minRespondents = TenantSettings.defaults().minRespondents();
+        ToIntFunction<TenantId> minRespondents = FrictionScores.NONE::minRespondents;
         MapBuilder builder = new MapBuilder(FrictionScores.NONE, properties.collapseAbove(), minRespondents);
         return new MapConversation(new MapService(store, builder), new MapAccess(store, properties.adminsByTenant()),
                 new MapExporter(new MapRenderer()), MapLinks.fromConfiguration(properties, Clock.systemUTC()),

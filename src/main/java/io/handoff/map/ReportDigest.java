@@ -96,7 +96,7 @@ public final class ReportDigest implements JobHandler {
      * how many were queued now.
      */
     public int send(TenantId tenant, LocalDate monday) {
-        if (!settings.settings(tenant).managerReportDigest()) {
+        if (!settings.settings(tenant).get(MapSettings.MANAGER_REPORT_DIGEST)) {
             return 0;
         }
         Set<PersonId> managers = new TreeSet<>();

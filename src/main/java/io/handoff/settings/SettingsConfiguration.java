@@ -1,18 +1,28 @@
 package io.handoff.settings;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import redis.clients.jedis.UnifiedJedis;
 
-/** The tenant settings and the admins' {@code settings} chat command. */
+/**
+ * The settings registry (every {@link SettingGroup} bean the modules declare), the tenant settings store and the
+ * admins' {@code settings} chat command.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SettingsConfiguration {
 
     @Bean
-    TenantSettingsStore tenantSettingsStore(UnifiedJedis redis) {
-        return new TenantSettingsStore(redis);
+    SettingsRegistry settingsRegistry(List<SettingGroup> groups) {
+        return new SettingsRegistry(groups);
+    }
+
+    @Bean
+    TenantSettingsStore tenantSettingsStore(UnifiedJedis redis, SettingsRegistry registry) {
+        return new TenantSettingsStore(redis, registry);
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package io.handoff.settings;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +18,6 @@ import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.conversation.ConversationFeature;
 import io.handoff.graph.Refusal;
-import io.handoff.map.MapAccess;
-import io.handoff.settings.InvalidSettingsException;
-import io.handoff.settings.TenantSettings;
-import io.handoff.settings.TenantSettingsStore;
 
 /**
  * The chat command {@code settings} for admins: without arguments it shows the tenant's settings, with
@@ -56,17 +55,17 @@ public class SettingsFeature implements ConversationFeature {
         }
         String text = args == null ? "" : args.strip();
         if (text.isEmpty()) {
-            return Outcome.show(shown(store.settings(actor.tenant()), null));
+            return Outcome.show(shown(store.registry(), store.settings(actor.tenant()), null));
         }
         String[] nameAndValue = text.split("\\s+", 2);
         if (nameAndValue.length < 2) {
             return Outcome.show(Message.text("Say the setting and its new value, e.g. 'settings "
                     + nameAndValue[0].toLowerCase(Locale.ROOT) + " <value>'. The settings are: "
-                    + SettingChange.names() + "."));
+                    + String.join(", ", store.registry().names()) + "."));
         }
         TenantSettings changed;
         try {
-            changed = SettingChange.apply(store.settings(actor.tenant()), nameAndValue[0], nameAndValue[1]);
+            changed = store.registry().change(store.settings(actor.tenant()), nameAndValue[0], nameAndValue[1]);
         } catch (InvalidSettingsException invalid) {
             return notChanged(invalid);
         } catch (Refusal wrong) {
@@ -76,7 +75,7 @@ public class SettingsFeature implements ConversationFeature {
             TenantSettings saved = store.save(actor.tenant(), changed);
             log.info("admin {} of tenant {} changed setting {}", actor.person(), actor.tenant(),
                     nameAndValue[0].toLowerCase(Locale.ROOT));
-            return Outcome.show(shown(saved, "Saved: " + nameAndValue[0].toLowerCase(Locale.ROOT) + " is now "
+            return Outcome.show(shown(store.registry(), saved, "Saved: " + nameAndValue[0].toLowerCase(Locale.ROOT) + " is now "
                     + nameAndValue[1].strip() + "."));
         } catch (InvalidSettingsException invalid) {
             return notChanged(invalid);
@@ -96,30 +95,41 @@ public class SettingsFeature implements ConversationFeature {
         return "Only Handoff admins can see or change this workspace's settings. " + who;
     }
 
-    /** The settings as readable lines, with an optional first line (what was just saved). */
-    static Message shown(TenantSettings s, String first) {
-        List<String> lines = List.of(
-                "friction-poll-every: " + SettingChange.describe(s.frictionPollEvery()),
-                "story-prompt-every: " + SettingChange.describe(s.storyPromptEvery()),
-                "survey-reminder-every: " + SettingChange.describe(s.surveyReminderEvery()),
-                "working-days: " + SettingChange.describeDays(s.workingDays()),
-                "working-hours: " + s.workdayStart() + "–" + (s.endsAtMidnight() ? "24:00" : s.workdayEnd())
-                        + " (each person's local time)",
-                "weekly-cap: " + s.weeklyCap() + " nudges per person in any 7 days"
-                        + (s.weeklyCap() == 0 ? " (nudges off)" : ""),
-                "min-respondents: " + s.minRespondents() + " before friction results are shown",
-                "min-comment-respondents: " + s.minCommentRespondents() + " before comments are shown",
-                "stale-after: " + SettingChange.describe(s.staleAfter()) + " without confirmation",
-                "manager-report-digest: " + (s.managerReportDigest() ? "on (every Monday)" : "off"),
-                "digest-channel: " + (s.digestChannel() == null ? "none" : s.digestChannel()));
+    /**
+     * Every registered setting as a readable line, {@code name: value — description} (a shortcut such as
+     * working-hours in place of its parts), with an optional first line (what was just saved).
+     */
+    static Message shown(SettingsRegistry registry, TenantSettings values, String first) {
+        List<String> lines = new ArrayList<>();
+        Set<Setting<?>> inShortcuts = new HashSet<>();
+        for (Setting<?> setting : registry.settings()) {
+            if (inShortcuts.contains(setting)) {
+                continue;
+            }
+            Optional<SettingShortcut> shortcut = registry.shortcuts().stream()
+                    .filter(s -> s.parts().contains(setting)).findFirst();
+            if (shortcut.isPresent()) {
+                inShortcuts.addAll(shortcut.get().parts());
+                lines.add(shortcut.get().name() + ": " + shortcut.get().shown().apply(values) + " — "
+                        + shortcut.get().description());
+            } else {
+                lines.add(setting.name() + ": " + shownValue(setting, values) + " — " + setting.description());
+            }
+        }
         List<Block> blocks = new ArrayList<>();
         if (first != null) {
             blocks.add(Paragraph.of(first));
         }
         blocks.add(new Heading("Settings of this workspace"));
         lines.forEach(line -> blocks.add(Paragraph.of(line)));
-        blocks.add(Paragraph.of("Change one with 'settings <name> <value>', e.g. 'settings working-hours 08:00-16:00'."));
+        blocks.add(Paragraph.of("Change one with 'settings <name> <value>'"
+                + registry.settings().stream().findFirst().map(s -> ", e.g. 'settings " + s.name() + " " + s.example()
+                + "'").orElse("") + "."));
         String summary = (first == null ? "" : first + "\n") + String.join("\n", lines);
         return new Message(summary, blocks);
+    }
+
+    private static <T> String shownValue(Setting<T> setting, TenantSettings values) {
+        return setting.show(values.get(setting));
     }
 }

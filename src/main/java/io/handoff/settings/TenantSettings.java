@@ -1,118 +1,67 @@
 package io.handoff.settings;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.time.Period;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * How a tenant wants Handoff to behave; every field has a default, so a tenant without settings gets
- * {@link #defaults()}. {@link #problems()} lists what is wrong in words an admin can act on.
- *
- * @param frictionPollEvery     how often each person is asked the friction poll about their handoffs
- * @param storyPromptEvery      how often a person is invited to tell a story about an internal customer
- * @param surveyReminderEvery   how often someone who has not finished the survey is reminded
- * @param workingDays           days Handoff may message people (in each person's own time zone)
- * @param workdayStart          first time of day Handoff may message people (their local time)
- * @param workdayEnd            time of day after which Handoff waits for the next working day; 00:00 means midnight
- * @param minRespondents        fewest respondents before friction results are shown (never below 2)
- * @param minCommentRespondents fewest respondents before free-text comments are shown (at least minRespondents)
- * @param weeklyCap             most Handoff-initiated messages (nudges) a person gets in any 7 days; 0 turns them off
- * @param staleAfter            a handoff not confirmed for this long counts as stale
- * @param digestChannel         where the weekly digest goes (platform channel id), or null for none
- * @param managerReportDigest   whether each team manager gets their manager report ({@code report}) every Monday
+ * A tenant's setting values: {@link #get(Setting)} answers the tenant's value or the setting's default. Immutable;
+ * {@link #with} gives a copy with one value changed. Two instances are equal when every setting either names reads
+ * the same (an explicit default equals a missing value). Validation is the {@link SettingsRegistry}'s.
  */
-public record TenantSettings(Period frictionPollEvery, Period storyPromptEvery, Period surveyReminderEvery,
-                             Set<DayOfWeek> workingDays, LocalTime workdayStart, LocalTime workdayEnd,
-                             Integer minRespondents, Integer minCommentRespondents, Integer weeklyCap,
-                             Period staleAfter, String digestChannel, Boolean managerReportDigest) {
-    public static final int ABSOLUTE_MIN_RESPONDENTS = 2;
-    public static final int MAX_WEEKLY_CAP = 50;
-    public static final int MAX_DIGEST_CHANNEL = 200;
+public final class TenantSettings {
+    private static final TenantSettings DEFAULTS = new TenantSettings(Map.of());
 
-    /** Fills every missing field with its default. */
-    public TenantSettings {
-        frictionPollEvery = frictionPollEvery == null ? Period.ofWeeks(2) : frictionPollEvery;
-        storyPromptEvery = storyPromptEvery == null ? Period.ofWeeks(1) : storyPromptEvery;
-        surveyReminderEvery = surveyReminderEvery == null ? Period.ofWeeks(1) : surveyReminderEvery;
-        workingDays = workingDays == null ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)
-                : workingDays.isEmpty() ? Set.of() : EnumSet.copyOf(workingDays);
-        workdayStart = workdayStart == null ? LocalTime.of(9, 0) : workdayStart;
-        workdayEnd = workdayEnd == null ? LocalTime.of(17, 0) : workdayEnd;
-        minRespondents = minRespondents == null ? 3 : minRespondents;
-        minCommentRespondents = minCommentRespondents == null ? 5 : minCommentRespondents;
-        weeklyCap = weeklyCap == null ? 3 : weeklyCap;
-        staleAfter = staleAfter == null ? Period.ofMonths(6) : staleAfter;
-        digestChannel = digestChannel == null || digestChannel.isBlank() ? null : digestChannel.strip();
-        managerReportDigest = managerReportDigest != null && managerReportDigest;
+    private final Map<Setting<?>, Object> values;
+
+    private TenantSettings(Map<Setting<?>, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** Settings without the manager report digest (off). */
-    public TenantSettings(Period frictionPollEvery, Period storyPromptEvery, Period surveyReminderEvery,
-                          Set<DayOfWeek> workingDays, LocalTime workdayStart, LocalTime workdayEnd,
-                          Integer minRespondents, Integer minCommentRespondents, Integer weeklyCap,
-                          Period staleAfter, String digestChannel) {
-        this(frictionPollEvery, storyPromptEvery, surveyReminderEvery, workingDays, workdayStart, workdayEnd,
-                minRespondents, minCommentRespondents, weeklyCap, staleAfter, digestChannel, null);
-    }
-
+    /** Every setting at its default. */
     public static TenantSettings defaults() {
-        return new TenantSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+        return DEFAULTS;
     }
 
-    /** Whether the working day runs to midnight. */
-    public boolean endsAtMidnight() {
-        return workdayEnd.equals(LocalTime.MIDNIGHT);
+    /** The tenant's value of {@code setting}, else its default. */
+    public <T> T get(Setting<T> setting) {
+        return values.containsKey(setting) ? setting.cast(values.get(setting)) : setting.defaultValue();
     }
 
-    /** Everything wrong with these settings (empty when they are valid). */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        positive("frictionPollEvery", frictionPollEvery, problems);
-        positive("storyPromptEvery", storyPromptEvery, problems);
-        positive("surveyReminderEvery", surveyReminderEvery, problems);
-        positive("staleAfter", staleAfter, problems);
-        if (workingDays.isEmpty()) {
-            problems.add("workingDays must name at least one day (MONDAY … SUNDAY)");
+    /** A copy with {@code setting} set to {@code value} (null: back to the default for settings that have one). */
+    public <T> TenantSettings with(Setting<T> setting, T value) {
+        Map<Setting<?>, Object> changed = new LinkedHashMap<>(values);
+        if (value == null && setting.defaultValue() != null) {
+            changed.remove(setting);
+        } else {
+            changed.put(setting, setting.cast(value));
         }
-        if (!endsAtMidnight() && !workdayStart.isBefore(workdayEnd)) {
-            problems.add("workdayStart (" + workdayStart + ") must be before workdayEnd (" + workdayEnd
-                    + "); use 00:00 as workdayEnd for midnight");
-        }
-        if (minRespondents < ABSOLUTE_MIN_RESPONDENTS) {
-            problems.add("minRespondents must be at least " + ABSOLUTE_MIN_RESPONDENTS
-                    + " so no single person's answer can be singled out");
-        }
-        if (minCommentRespondents < minRespondents) {
-            problems.add("minCommentRespondents (" + minCommentRespondents + ") must be at least minRespondents ("
-                    + minRespondents + ")");
-        }
-        if (weeklyCap < 0 || weeklyCap > MAX_WEEKLY_CAP) {
-            problems.add("weeklyCap must be between 0 (no nudges) and " + MAX_WEEKLY_CAP);
-        }
-        if (digestChannel != null && (digestChannel.length() > MAX_DIGEST_CHANNEL
-                || digestChannel.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)))) {
-            problems.add("digestChannel must be a channel id of at most " + MAX_DIGEST_CHANNEL
-                    + " characters without spaces");
-        }
-        return problems;
+        return new TenantSettings(changed);
     }
 
-    /** Returns these settings, or throws {@link InvalidSettingsException} listing every problem. */
-    public TenantSettings validated() {
-        List<String> problems = problems();
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(problems);
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof TenantSettings that)) {
+            return false;
         }
-        return this;
+        Set<Setting<?>> named = new LinkedHashSet<>(values.keySet());
+        named.addAll(that.values.keySet());
+        return named.stream().allMatch(s -> Objects.equals(get(s), that.get(s)));
     }
 
-    private static void positive(String name, Period period, List<String> problems) {
-        if (period.isNegative() || period.isZero()) {
-            problems.add(name + " must be a positive period such as P7D, P2W or P6M");
-        }
+    @Override
+    public int hashCode() {
+        return values.keySet().stream().filter(s -> !Objects.equals(get(s), s.defaultValue()))
+                .mapToInt(s -> s.name().hashCode() ^ Objects.hashCode(get(s))).sum();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("TenantSettings{");
+        values.forEach((setting, value) -> text.append(setting.name()).append('=').append(value).append(", "));
+        return text.append("rest default}").toString();
     }
 }

@@ -1,7 +1,7 @@
 package io.handoff.web;
 
-import java.util.Iterator;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,22 +20,19 @@ import io.handoff.graph.TenantId;
 import io.handoff.settings.InvalidSettingsException;
 import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET/PUT /api/v1/tenants/{tenant}/settings}: a tenant's cadences, working days and hours, privacy thresholds,
- * weekly cap, digest channel and the managers' weekly report digest. PUT replaces all settings; a field left out takes its default. Unknown fields and
- * invalid values are refused with 400 and a problem detail that lists every problem.
+ * {@code GET/PUT /api/v1/tenants/{tenant}/settings}: every registered tenant setting (cadences, working days and hours,
+ * privacy thresholds, weekly cap, digest channel, the managers' weekly report digest, and whatever a module declares
+ * next) by its JSON name. PUT replaces all settings; a field left out takes its default. Unknown fields, values of the
+ * wrong form and invalid values are refused with 400 and a problem detail that lists every problem.
  */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant}/settings")
 class TenantSettingsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> FIELDS = Set.of("frictionPollEvery", "storyPromptEvery", "surveyReminderEvery",
-            "workingDays", "workdayStart", "workdayEnd", "minRespondents", "minCommentRespondents", "weeklyCap",
-            "staleAfter", "digestChannel", "managerReportDigest");
 
     private final GraphStore store;
     private final TenantSettingsStore settings;
@@ -46,30 +43,22 @@ class TenantSettingsController {
     }
 
     @GetMapping
-    TenantSettings get(@PathVariable String tenant) {
-        return settings.settings(existingTenant(tenant));
+    Map<String, Object> get(@PathVariable String tenant) {
+        return settings.registry().toJson(settings.settings(existingTenant(tenant)));
     }
 
     @PutMapping
-    TenantSettings put(@PathVariable String tenant, @RequestBody JsonNode body) {
+    Map<String, Object> put(@PathVariable String tenant, @RequestBody JsonNode body) {
         TenantId id = existingTenant(tenant);
         if (body == null || !body.isObject()) {
-            throw new Refusal("settings must be a JSON object with the fields " + FIELDS);
+            throw new Refusal("settings must be a JSON object with the fields " + settings.registry().jsonNames());
         }
-        for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new Refusal("unknown setting '" + name + "'; the settings are " + FIELDS);
-            }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            fields.put(field.getKey(), JSON.treeToValue(field.getValue(), Object.class));
         }
-        TenantSettings parsed;
-        try {
-            parsed = JSON.treeToValue(body, TenantSettings.class);
-        } catch (JacksonException e) {
-            throw new Refusal("a setting has the wrong form (periods like P7D, times like 09:00, "
-                    + "days like MONDAY): " + firstLine(e.getOriginalMessage()));
-        }
-        return settings.save(id, parsed);
+        TenantSettings parsed = settings.registry().fromJson(fields);
+        return settings.registry().toJson(settings.save(id, parsed));
     }
 
     @ExceptionHandler(InvalidSettingsException.class)
@@ -84,15 +73,7 @@ class TenantSettingsController {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the settings must be a JSON object with the fields " + FIELDS);
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+                "the settings must be a JSON object with the fields " + settings.registry().jsonNames());
     }
 
     private TenantId existingTenant(String tenant) {

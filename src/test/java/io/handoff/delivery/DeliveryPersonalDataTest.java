@@ -22,6 +22,7 @@ import io.handoff.scheduler.Scheduler;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
+import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;
 
 /** my-data shows what delivery keeps about a person; forget-me removes it and leaves others' records alone. */
@@ -30,7 +31,7 @@ class DeliveryPersonalDataTest {
     private final TenantId tenant = TestRedis.uniqueTenant();
     private final MutableClock clock = new MutableClock(NOW);
     private final PlatformPreference preference = new PlatformPreference(TestRedis.client());
-    private final DeliveryRules rules = new DeliveryRules(TestRedis.client(), new TenantSettingsStore(TestRedis.client()),
+    private final DeliveryRules rules = new DeliveryRules(TestRedis.client(), AllSettings.store(TestRedis.client()),
             List.of(), new PreferencesStore(TestRedis.client()), clock);
     private final DecisionLog decisions = new DecisionLog(TestRedis.client());
     private final Scheduler scheduler = new Scheduler(TestRedis.client(), clock, Duration.ofDays(7));

@@ -23,6 +23,7 @@ import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
+import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;
 
 /** Working hours in the person's own time zone, the weekly cap, pauses, absences and forget-me. */
@@ -34,7 +35,7 @@ class DeliveryRulesTest {
 
     private final TenantId tenant = TestRedis.uniqueTenant();
     private final MutableClock clock = new MutableClock(TUESDAY_22_TOKYO);
-    private final TenantSettingsStore settings = new TenantSettingsStore(TestRedis.client());
+    private final TenantSettingsStore settings = AllSettings.store(TestRedis.client());
     private final AtomicReference<Availability> availability = new AtomicReference<>(Availability.AVAILABLE);
     private final PreferencesStore preferences = new PreferencesStore(TestRedis.client());
     private final DeliveryRules rules = new DeliveryRules(TestRedis.client(), settings,
@@ -65,8 +66,9 @@ class DeliveryRulesTest {
 
     @Test
     void tenantWorkingDaysAndHoursApply() {
-        settings.save(tenant, new TenantSettings(null, null, null, Set.of(DayOfWeek.SATURDAY), LocalTime.of(6, 0),
-                LocalTime.MIDNIGHT, null, null, null, null, null));
+        settings.save(tenant, TenantSettings.defaults().with(DeliverySettings.WORKING_DAYS, Set.of(DayOfWeek.SATURDAY))
+                .with(DeliverySettings.WORKDAY_START, LocalTime.of(6, 0))
+                .with(DeliverySettings.WORKDAY_END, LocalTime.MIDNIGHT));
         Person pat = person("pat", LONDON);
 
         assertThat(decide(pat, MessageKind.NUDGE, "n1").until()).hasValue(Instant.parse("2026-11-28T06:00:00Z"));

@@ -39,6 +39,7 @@ import io.handoff.scheduler.SchedulerWorker;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
+import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -63,7 +64,7 @@ class OutboxTest {
         platform.stubFor(post(urlEqualTo("/send")).willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
         graph.savePerson(tenant, new Person(PersonId.of("pat"), "Pat", null, null, ZoneId.of("Europe/London"), Map.of()));
         graph.savePerson(tenant, new Person(PersonId.of("kenji"), "Kenji", null, null, ZoneId.of("Asia/Tokyo"), Map.of()));
-        DeliveryRules rules = new DeliveryRules(TestRedis.client(), new TenantSettingsStore(TestRedis.client()),
+        DeliveryRules rules = new DeliveryRules(TestRedis.client(), AllSettings.store(TestRedis.client()),
                 List.of(), new PreferencesStore(TestRedis.client()), clock);
         OutboxSender sender = new OutboxSender(graph,
                 List.of(new HttpTestSender(Platform.SLACK, URI.create(platform.baseUrl() + "/send"))),

@@ -36,6 +36,7 @@ import io.handoff.scheduler.SchedulerWorker;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
+import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -147,7 +148,7 @@ class RateLimitedRetriesTest {
     }
 
     private void startWorker(RateLimitedRetries retries) {
-        DeliveryRules rules = new DeliveryRules(TestRedis.client(), new TenantSettingsStore(TestRedis.client()),
+        DeliveryRules rules = new DeliveryRules(TestRedis.client(), AllSettings.store(TestRedis.client()),
                 List.of(), new PreferencesStore(TestRedis.client()), clock);
         OutboxSender sender = new OutboxSender(graph,
                 List.of(new HttpTestSender(Platform.SLACK, URI.create(platform.baseUrl() + "/send"))),

@@ -17,7 +17,7 @@ class EmpathySignalsTest {
     private final FrictionFixture f = new FrictionFixture();
     private final StoryStore stories = new StoryStore(f.redis);
     private final EmpathySignals signals = new EmpathySignals(f.graph, stories, f.friction, new SignalStore(f.redis),
-            f.clock);
+            f.clock, tenant -> EmpathySettings.defaults());
 
     private List<SignalNudge> scan() {
         return signals.scan(f.tenant);

@@ -26,7 +26,7 @@ class EmpathyTickTest {
     private final StoryStore stories = new StoryStore(f.redis);
     private final StoryPrompts prompts = new StoryPrompts(f.graph, stories, f.clock);
     private final EmpathySignals signals = new EmpathySignals(f.graph, stories, f.friction, new SignalStore(f.redis),
-            f.clock);
+            f.clock, tenant -> EmpathySettings.defaults());
     private final List<Notification> sent = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
     private final Map<String, Instant> notBefore = new HashMap<>();

@@ -1,5 +1,7 @@
 package io.handoff.map;
 
+import io.handoff.friction.FrictionSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -27,6 +29,7 @@ import io.handoff.scheduler.JobResult;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
+import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;
 
 /** The weekly manager report digest on the demo organisation, with the real scheduler and outbox in the test Redis. */
@@ -40,7 +43,7 @@ class ReportDigestTest {
     private final Scheduler scheduler = new Scheduler(TestRedis.client(), Clock.fixed(NOW, ZoneOffset.UTC),
             Duration.ofDays(7));
     private final Outbox outbox = new Outbox(scheduler);
-    private final TenantSettingsStore settings = new TenantSettingsStore(TestRedis.client());
+    private final TenantSettingsStore settings = AllSettings.store(TestRedis.client());
     private final ReportDigest digest = new ReportDigest(fixture.store, new MapAccess(fixture.store, Map.of()),
             new ManagerReport(fixture.store, FrictionScores.NONE, 3), settings, new OutboxNudges(outbox), scheduler);
 
@@ -55,8 +58,8 @@ class ReportDigestTest {
     }
 
     private void enable(boolean on) {
-        settings.save(tenant, new TenantSettings(null, null, null, null, null, null, null, null, null, null, null, on));
-        assertThat(settings.settings(tenant).managerReportDigest()).isEqualTo(on);
+        settings.save(tenant, TenantSettings.defaults().with(MapSettings.MANAGER_REPORT_DIGEST, on));
+        assertThat(settings.settings(tenant).get(MapSettings.MANAGER_REPORT_DIGEST)).isEqualTo(on);
     }
 
     @Test
@@ -103,7 +106,7 @@ class ReportDigestTest {
         enable(false);
         JobResult disabled = digest.handle(job);
 
-        assertThat(TenantSettings.defaults().managerReportDigest()).isFalse();
+        assertThat(TenantSettings.defaults().get(MapSettings.MANAGER_REPORT_DIGEST)).isFalse();
         assertThat(byDefault).isEqualTo(JobResult.done("0 reports"));
         assertThat(disabled).isEqualTo(JobResult.done("0 reports"));
         for (PersonId manager : managers()) {
@@ -126,12 +129,12 @@ class ReportDigestTest {
             }
         };
         MapBuilder builder = new MapBuilder(friction, MapBuilder.DEFAULT_COLLAPSE_ABOVE,
-                t -> settings.settings(t).minRespondents());
+                t -> settings.settings(t).get(FrictionSettings.MIN_RESPONDENTS));
 
         assertThat(fixture.store.graph(tenant).edges()).isNotEmpty();
         boolean shownAtDefault = builder.people(tenant, new MapScope.Org(), "org", fixture.store.graph(tenant))
                 .edges().stream().allMatch(e -> e.friction().isPresent());
-        settings.save(tenant, new TenantSettings(null, null, null, null, null, null, 5, null, null, null, null));
+        settings.save(tenant, TenantSettings.defaults().with(FrictionSettings.MIN_RESPONDENTS, 5));
         boolean shownAtFive = builder.people(tenant, new MapScope.Org(), "org", fixture.store.graph(tenant))
                 .edges().stream().anyMatch(e -> e.friction().isPresent());
 

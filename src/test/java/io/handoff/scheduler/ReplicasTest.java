@@ -15,13 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +51,9 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.RedisServerProcess;
+import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
@@ -123,8 +120,7 @@ class ReplicasTest {
                     Map.of()));
         }
         // Every day, all day: the run must not depend on the hour or weekday CI happens to run at.
-        new TenantSettingsStore(redis).save(tenant, new TenantSettings(null, null, null,
-                EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, null, null, null, null, null));
+        AllSettings.store(redis).save(tenant, io.handoff.testing.AroundTheClock.settings());
         for (String name : List.of("r1", "r2", "r3")) {
             replicas.put(name, start(name));
         }

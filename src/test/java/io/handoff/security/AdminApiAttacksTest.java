@@ -1,5 +1,7 @@
 package io.handoff.security;
 
+import io.handoff.delivery.DeliverySettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -102,7 +104,7 @@ class AdminApiAttacksTest {
 
     @Test
     void noPathTrickReachesAnEndpointWithoutTheToken(CapturedOutput output) throws Exception {
-        int weeklyCap = settings.settings(TENANT).weeklyCap();
+        int weeklyCap = settings.settings(TENANT).get(DeliverySettings.WEEKLY_CAP);
         for (Endpoint endpoint : endpoints()) {
             for (String trick : PathTricks.of(endpoint.path())) {
                 String target = endpoint.query() == null ? trick : trick + "?" + endpoint.query();
@@ -111,7 +113,7 @@ class AdminApiAttacksTest {
                 assertThat(response.body()).as(target).doesNotContain("Exception").doesNotContain("at io.handoff");
             }
         }
-        assertThat(settings.settings(TENANT).weeklyCap()).isEqualTo(weeklyCap);
+        assertThat(settings.settings(TENANT).get(DeliverySettings.WEEKLY_CAP)).isEqualTo(weeklyCap);
         assertThat(send(endpoints().get(0), endpoints().get(0).path(), TestAppProperties.ADMIN_TOKEN).body())
                 .contains("Pat").doesNotContain("Mallory");
         // the two attacks of the report, by name, and what the log says about them

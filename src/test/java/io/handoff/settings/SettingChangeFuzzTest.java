@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import io.handoff.graph.Refusal;
 import io.handoff.graph.TenantId;
+import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;
 
 /**
@@ -17,8 +18,9 @@ import io.handoff.testing.TestRedis;
  * validation refuses with {@link InvalidSettingsException}, and valid settings read back from Redis unchanged.
  */
 class SettingChangeFuzzTest {
-    private static final List<String> NAMES = SettingChange.all().stream().map(SettingChange.Setting::name).toList();
-    private final TenantSettingsStore store = new TenantSettingsStore(TestRedis.client());
+    private static final SettingsRegistry REGISTRY = AllSettings.registry();
+    private static final List<String> NAMES = REGISTRY.names();
+    private final TenantSettingsStore store = AllSettings.store(TestRedis.client());
     private final TenantId tenant = TestRedis.uniqueTenant();
 
     @FuzzTest(maxExecutions = 5_000)
@@ -27,7 +29,7 @@ class SettingChangeFuzzTest {
         String value = data.consumeRemainingAsString();
         TenantSettings changed;
         try {
-            changed = SettingChange.apply(TenantSettings.defaults(), name, value);
+            changed = REGISTRY.change(TenantSettings.defaults(), name, value);
         } catch (IllegalArgumentException refused) {
             assertThat(refused.getClass()).as("refusal of %s=%s", name, value).isEqualTo(Refusal.class);
             assertThat(refused.getMessage()).isNotBlank();
@@ -35,7 +37,7 @@ class SettingChangeFuzzTest {
         }
         TenantSettings valid;
         try {
-            valid = changed.validated();
+            valid = REGISTRY.validated(changed);
         } catch (InvalidSettingsException invalid) {
             assertThat(invalid.problems()).isNotEmpty();
             return;

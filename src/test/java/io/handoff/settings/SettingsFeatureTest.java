@@ -20,6 +20,9 @@ import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
 import io.handoff.conversation.Conversation;
+import io.handoff.delivery.DeliverySettings;
+import io.handoff.empathy.EmpathySettings;
+import io.handoff.friction.FrictionSettings;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.RedisGraphStore;
@@ -27,6 +30,8 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.MapAccess;
+import io.handoff.map.MapSettings;
+import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -38,7 +43,7 @@ class SettingsFeatureTest {
     private final UnifiedJedis redis = TestRedis.client();
     private final TenantId tenant = TestRedis.uniqueTenant();
     private final RedisGraphStore graph = new RedisGraphStore(redis);
-    private final TenantSettingsStore store = new TenantSettingsStore(redis);
+    private final TenantSettingsStore store = AllSettings.store(redis);
     private final Conversation conversation = new Conversation(graph, List.of(new SettingsFeature(store,
             new MapAccess(graph, Map.of(tenant.value(), List.of("ada", "bo@depot.example"))))));
 
@@ -86,15 +91,16 @@ class SettingsFeatureTest {
         say("ada", "settings stale-after 90 days");
 
         TenantSettings stored = store.settings(tenant);
-        assertThat(stored.minRespondents()).isEqualTo(4);
-        assertThat(stored.workdayStart()).isEqualTo(LocalTime.of(8, 0));
-        assertThat(stored.workdayEnd()).isEqualTo(LocalTime.of(16, 0));
-        assertThat(stored.frictionPollEvery()).isEqualTo(Period.ofWeeks(3));
-        assertThat(stored.managerReportDigest()).isTrue();
-        assertThat(stored.workingDays()).isEqualTo(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY));
-        assertThat(stored.staleAfter()).isEqualTo(Period.ofDays(90));
-        assertThat(stored.minCommentRespondents()).as("untouched").isEqualTo(5);
-        assertThat(stored.weeklyCap()).as("untouched").isEqualTo(3);
+        assertThat(stored.get(FrictionSettings.MIN_RESPONDENTS)).isEqualTo(4);
+        assertThat(stored.get(DeliverySettings.WORKDAY_START)).isEqualTo(LocalTime.of(8, 0));
+        assertThat(stored.get(DeliverySettings.WORKDAY_END)).isEqualTo(LocalTime.of(16, 0));
+        assertThat(stored.get(FrictionSettings.POLL_EVERY)).isEqualTo(Period.ofWeeks(3));
+        assertThat(stored.get(MapSettings.MANAGER_REPORT_DIGEST)).isTrue();
+        assertThat(stored.get(DeliverySettings.WORKING_DAYS))
+                .isEqualTo(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY));
+        assertThat(stored.get(EmpathySettings.STALE_AFTER)).isEqualTo(Period.ofDays(90));
+        assertThat(stored.get(FrictionSettings.MIN_COMMENT_RESPONDENTS)).as("untouched").isEqualTo(5);
+        assertThat(stored.get(DeliverySettings.WEEKLY_CAP)).as("untouched").isEqualTo(3);
         assertThat(hash()).containsEntry("min-respondents", "4").containsEntry("workday-start", "08:00")
                 .containsEntry("manager-report-digest", "true");
         assertThat(say("ada", "settings")).contains("working-days: Monday, Wednesday, Friday",

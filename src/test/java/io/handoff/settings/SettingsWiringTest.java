@@ -1,5 +1,7 @@
 package io.handoff.settings;
 
+import io.handoff.delivery.DeliverySettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -42,9 +44,20 @@ class SettingsWiringTest {
     @Autowired
     TenantSettingsStore settings;
 
+    @Autowired
+    SettingsRegistry registry;
+
     private String say(String person, String text) {
         Reply reply = bot.handle(new Interaction.Command(new Actor(TENANT, PersonId.of(person)), text)).reply();
         return ((Reply.Show) reply).message().summary();
+    }
+
+    @Test
+    void theApplicationRegistersEveryModulesSettingsAndTheTestsRegistryIsTheSame() {
+        assertThat(registry.names()).containsExactlyElementsOf(io.handoff.testing.AllSettings.registry().names())
+                .contains("min-respondents", "weekly-cap", "story-prompt-every", "manager-report-digest",
+                        "working-hours");
+        assertThat(settings.registry()).isSameAs(registry);
     }
 
     @Test
@@ -52,8 +65,8 @@ class SettingsWiringTest {
         SampleOrganisation.load(graph, TENANT, Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
         assertThat(say("ravi", "settings weekly-cap 5")).startsWith("Saved: weekly-cap is now 5.");
-        assertThat(settings.settings(TENANT).weeklyCap()).isEqualTo(5);
+        assertThat(settings.settings(TENANT).get(DeliverySettings.WEEKLY_CAP)).isEqualTo(5);
         assertThat(say("pat", "settings weekly-cap 9")).startsWith("Only Handoff admins").contains("ravi");
-        assertThat(settings.settings(TENANT).weeklyCap()).isEqualTo(5);
+        assertThat(settings.settings(TENANT).get(DeliverySettings.WEEKLY_CAP)).isEqualTo(5);
     }
 }

@@ -1,5 +1,7 @@
 package io.handoff.testing;
 
+import io.handoff.delivery.DeliverySettings;
+
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.EnumSet;
@@ -20,8 +22,9 @@ public final class AroundTheClock {
 
     /** The defaults, except that Handoff may message people at any time. */
     public static TenantSettings settings() {
-        return new TenantSettings(null, null, null, EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT,
-                LocalTime.MIDNIGHT, null, null, null, null, null);
+        return TenantSettings.defaults().with(DeliverySettings.WORKING_DAYS, EnumSet.allOf(DayOfWeek.class))
+                .with(DeliverySettings.WORKDAY_START, LocalTime.MIDNIGHT)
+                .with(DeliverySettings.WORKDAY_END, LocalTime.MIDNIGHT);
     }
 
     /** Stores {@link #settings()} for the tenant (it need not exist yet: settings are keyed by its id). */

@@ -17,6 +17,7 @@ import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
 import io.handoff.settings.TenantSettingsStore;
+import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ class TenantSettingsFuzzTest {
         RedisGraphStore graph = new RedisGraphStore(TestRedis.client());
         graph.saveTenant(new Tenant(tenant, "Fuzzed depot", null, null, null, Instant.parse("2026-01-05T10:00:00Z")));
         mvc = MockMvcBuilders.standaloneSetup(new TenantSettingsController(graph,
-                new TenantSettingsStore(TestRedis.client()))).setControllerAdvice(new ApiExceptionHandler()).build();
+                AllSettings.store(TestRedis.client()))).setControllerAdvice(new ApiExceptionHandler()).build();
     }
 
     @FuzzTest(maxExecutions = 3_000)
