@@ -320,7 +320,9 @@
       const line = el('div', {class: 'decision', 'data-verdict': d.verdict});
       const verdict = {SEND: 'sent', DEFER: 'deferred', DROP: 'dropped'}[d.verdict] || d.verdict.toLowerCase();
       line.appendChild(el('strong', {}, verdict));
-      line.appendChild(document.createTextNode(' · ' + d.kind.toLowerCase().replace(/_/g, ' ') + ' to ' + d.person
+      const kind = d.kind === 'NUDGE' ? 'Handoff\'s prompt' : 'a message a colleague\'s action caused';
+      line.appendChild(document.createTextNode(' · ' + kind + ' to ' + d.personName
+        + (d.about ? ': “' + d.about + '”' : '')
         + (d.until ? ' until ' + new Date(d.until).toLocaleString() : '') + (d.reason ? ' — ' + d.reason : '')
         + ' · ' + new Date(d.at).toLocaleString()));
       panel.appendChild(line);

@@ -62,6 +62,18 @@ public class Outbox implements Delivery {
         return scheduler.job(tenant, jobId(idempotencyKey));
     }
 
+    /**
+     * The plain-text summary of the message with this key while it waits to go out; empty once it was sent or given
+     * up (the scheduler drops a finished job's payload, so no message text outlives its delivery).
+     */
+    public Optional<String> summary(TenantId tenant, String idempotencyKey) {
+        return status(tenant, idempotencyKey)
+                .filter(info -> JOB_TYPE.equals(info.job().type()))
+                .map(info -> info.job().payload())
+                .filter(payload -> payload != null && !payload.isBlank())
+                .map(payload -> OutgoingMessage.fromJson(payload).message().summary());
+    }
+
     /** The tenant's dead letters (any job type), newest first. */
     public List<DeadLetter> deadLetters(TenantId tenant, int limit) {
         return scheduler.deadJobs(tenant, limit).stream().map(Outbox::deadLetter).toList();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import io.handoff.chat.Interaction;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
 import io.handoff.delivery.DecisionLog;
+import io.handoff.delivery.Outbox;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.empathy.EmpathyTick;
 import io.handoff.graph.GraphStore;
@@ -56,12 +58,14 @@ class PlaygroundController {
     private final Clock clock;
     private final DemoTime time;
     private final DecisionLog decisions;
+    private final Outbox outbox;
     private final EmpathyTick empathyTick;
     private final List<PersonalData> personalData;
 
     PlaygroundController(ChatBot bot, Delivery delivery, GraphStore graph, PlaygroundInbox inbox, Clock clock,
-                         DemoTime time, DecisionLog decisions, EmpathyTick empathyTick,
+                         DemoTime time, DecisionLog decisions, Outbox outbox, EmpathyTick empathyTick,
                          List<PersonalData> personalData) {
+        this.outbox = outbox;
         this.empathyTick = empathyTick;
         this.personalData = personalData.stream().sorted(Comparator.comparingInt(PersonalData::eraseOrder)).toList();
         this.bot = bot;
@@ -76,8 +80,12 @@ class PlaygroundController {
     record ClockRequest(String advance) {
     }
 
-    /** One decision of the delivery rules, as the page shows it. */
-    record DecisionEntry(String at, String person, String kind, String verdict, String until, String reason) {
+    /**
+     * One decision of the delivery rules, as the page shows it: to whom (by name), what the message says (its summary,
+     * while the outbox knows it), whether Handoff started it ({@code NUDGE}) or a colleague's action did.
+     */
+    record DecisionEntry(String at, String person, String personName, String kind, String about, String verdict,
+                         String until, String reason) {
     }
 
     record CommandRequest(String text) {
@@ -141,8 +149,12 @@ class PlaygroundController {
     @GetMapping("/decisions")
     List<DecisionEntry> decisions(@PathVariable String tenant) {
         TenantId demo = demo(tenant);
+        Map<PersonId, Person> people = graph.graph(demo).people();
         return decisions.recent(demo, 50).stream()
-                .map(entry -> new DecisionEntry(entry.at().toString(), entry.person().value(), entry.kind().name(),
+                .map(entry -> new DecisionEntry(entry.at().toString(), entry.person().value(),
+                        Optional.ofNullable(people.get(entry.person())).map(Person::displayName)
+                                .orElse(entry.person().value()),
+                        entry.kind().name(), outbox.summary(demo, entry.messageKey()).orElse(null),
                         entry.verdict().name(), entry.until().map(Instant::toString).orElse(null), entry.reason()))
                 .toList();
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -86,7 +87,9 @@ class OutboxTest {
     void theSameKeyTwiceIsSentOnce() throws Exception {
         assertThat(outbox.nudge(tenant, note("pat", "Tell us a story"), "story:pat:w48")).isTrue();
         assertThat(outbox.nudge(tenant, note("pat", "Tell us a story"), "story:pat:w48")).isFalse();
+        assertThat(outbox.summary(tenant, "story:pat:w48")).isIn(Optional.of("Tell us a story"), Optional.empty());
         await(() -> state("story:pat:w48") == JobState.DONE);
+        assertThat(outbox.summary(tenant, "story:pat:w48")).as("no message text outlives its delivery").isEmpty();
         outbox.deliver(tenant, note("pat", "Tell us a story"), "story:pat:w48");
         Thread.sleep(300);
 

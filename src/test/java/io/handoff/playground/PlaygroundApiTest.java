@@ -148,6 +148,27 @@ class PlaygroundApiTest {
         assertThat(graph.neighbourhood(SampleOrganisation.TENANT, PersonId.of("pat"), 1).graph().edges()).isEmpty();
     }
 
+    /** Issue 19, part of 8: the Scheduler tab names people, and says what a waiting message says. */
+    @Test
+    void decisionsNameThePersonAndWhatTheMessageSaid() throws Exception {
+        assertThat(post("/playground/api/tenants/demo/clock", "{\"advance\":\"P7D\"}").statusCode()).isEqualTo(200);
+        JsonNode decisions = JSON.readTree("[]");
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(40);
+        while (decisions.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(250);
+            decisions = JSON.readTree(get("/playground/api/tenants/demo/decisions").body());
+        }
+        assertThat(decisions.size()).as("decisions after a week").isPositive();
+        java.util.Set<String> names = SampleOrganisation.people().stream().map(Person::displayName)
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(decisions.valueStream()).allSatisfy(d -> {
+            assertThat(d.get("personName").asString()).isIn(names);
+            if (d.get("verdict").asString().equals("DEFER")) {
+                assertThat(d.get("about").asString()).as("what the waiting message says").isNotBlank();
+            }
+        });
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
