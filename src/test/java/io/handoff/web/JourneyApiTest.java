@@ -19,6 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
+import io.handoff.graph.PersonId;
+import io.handoff.privacy.DataSection;
+import io.handoff.privacy.PersonalData;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;
@@ -251,6 +254,18 @@ class JourneyApiTest {
         assertThat(send("GET", BASE + "/bp/blueprint?depth=deep", null, null, TOKEN).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/api/v1/tenants/" + TENANT + "/people/nobody/line-of-sight", null, null, TOKEN)
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void myDataShowsTheTouchpointsAPersonOwns(@Autowired java.util.List<PersonalData> stores) throws Exception {
+        send("PUT", BASE + "/owned", "application/yaml", YAML_DEFINITION, TOKEN);
+
+        java.util.List<DataSection> sections = stores.stream()
+                .flatMap(store -> store.describe(TENANT, PersonId.of("dana")).stream()).toList();
+
+        assertThat(sections).filteredOn(s -> s.title().equals("Customer journeys")).singleElement()
+                .satisfies(s -> assertThat(s.lines()).contains(
+                        "Front-line owner of \"Parcel delivered\" in the journey \"Parcel delivery\""));
     }
 
     @Test
