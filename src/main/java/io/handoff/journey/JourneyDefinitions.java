@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.handoff.graph.PersonId;
@@ -29,7 +30,21 @@ import io.handoff.graph.TeamId;
  * </pre>
  */
 public final class JourneyDefinitions {
+    private static final Set<String> ROOT = Set.of("id", "name", "customer", "stages");
+    private static final Set<String> STAGE = Set.of("name", "touchpoints");
+    /** {@code ownerless} and {@code missingOwners} are what a GET adds; a definition read back may carry them. */
+    private static final Set<String> TOUCHPOINT = Set.of("id", "name", "channel", "weight", "owners", "ownerless",
+            "missingOwners");
+    private static final Set<String> OWNERS = Set.of("teams", "people");
+
     private JourneyDefinitions() {
+    }
+
+    /** Names each field the definition does not know (a typo like {@code owner} would otherwise pass unnoticed). */
+    private static void unknownFields(Map<?, ?> map, Set<String> known, String path, List<FieldProblem> problems) {
+        map.keySet().stream().map(String::valueOf).filter(k -> !known.contains(k)).sorted().forEach(k -> problems.add(
+                new FieldProblem(path.isEmpty() ? k : path + "." + k, "is not a field here (known: "
+                        + known.stream().sorted().collect(java.util.stream.Collectors.joining(", ")) + ")")));
     }
 
     /** Reads the tree as the journey {@code id}; throws {@link JourneyRefusal} naming every wrong field. */
@@ -38,6 +53,7 @@ public final class JourneyDefinitions {
         if (!(tree instanceof Map<?, ?> root)) {
             throw new JourneyRefusal(List.of(new FieldProblem("(body)", "must be an object with name, customer and stages")));
         }
+        unknownFields(root, ROOT, "", problems);
         Object givenId = root.get("id");
         if (givenId != null && !id.value().equals(String.valueOf(givenId))) {
             problems.add(new FieldProblem("id", "must be the id in the URL (" + id + ") or left out"));
@@ -73,6 +89,7 @@ public final class JourneyDefinitions {
             return Optional.empty();
         }
         int before = problems.size();
+        unknownFields(map, STAGE, path, problems);
         String name = text(map, "name", path + ".name", Stage.MAX_NAME, problems);
         List<Touchpoint> touchpoints = new ArrayList<>();
         List<?> trees = list(map, "touchpoints", path + ".touchpoints", problems);
@@ -99,6 +116,7 @@ public final class JourneyDefinitions {
             return Optional.empty();
         }
         int before = problems.size();
+        unknownFields(map, TOUCHPOINT, path, problems);
         TouchpointId id = parsed(map, "id", path + ".id", TouchpointId::of, problems);
         String name = text(map, "name", path + ".name", Touchpoint.MAX_NAME, problems);
         Channel channel = choice(map, "channel", path + ".channel", Channel::parse, Channel.choices(), problems);
@@ -110,6 +128,7 @@ public final class JourneyDefinitions {
             if (!(owners instanceof Map<?, ?> ownerMap)) {
                 problems.add(new FieldProblem(path + ".owners", "must be an object with teams and/or people"));
             } else {
+                unknownFields(ownerMap, OWNERS, path + ".owners", problems);
                 ids(ownerMap, "teams", path + ".owners.teams", TeamId::of, teams, problems);
                 ids(ownerMap, "people", path + ".owners.people", PersonId::of, people, problems);
                 if (teams.size() + people.size() > Touchpoint.MAX_OWNERS) {

@@ -96,6 +96,7 @@ class JourneyDefinitionsTest {
         tp.put("name", "Delivered");
         tp.put("channel", "pigeon");
         tp.put("owners", Map.of("teams", List.of("drivers", "bad:team"), "people", "dana"));
+        tp.put("owner", "dana");
         Map<String, Object> good = new LinkedHashMap<>(Map.of("id", "ok", "name", "Ok", "channel", "app",
                 "weight", "routine"));
         List<Object> touchpoints = new ArrayList<>(List.of(good, tp));
@@ -106,12 +107,13 @@ class JourneyDefinitionsTest {
                 () -> JourneyDefinitions.read(JourneyId.of("j"), bad));
 
         assertThat(refusal.problems()).extracting(FieldProblem::field).containsExactly(
-                "id", "name", "customer", "stages[0].touchpoints[1].id", "stages[0].touchpoints[1].channel",
+                "id", "name", "customer", "stages[0].touchpoints[1].owner", "stages[0].touchpoints[1].id", "stages[0].touchpoints[1].channel",
                 "stages[0].touchpoints[1].weight", "stages[0].touchpoints[1].owners.teams[1]",
                 "stages[0].touchpoints[1].owners.people", "stages[1]", "stages[2].touchpoints");
-        assertThat(refusal.problems().get(4).message()).isEqualTo(
+        assertThat(refusal.problems().get(3).message()).startsWith("is not a field here (known: channel, id,");
+        assertThat(refusal.problems().get(5).message()).isEqualTo(
                 "must be one of in-person, phone, app, email, letter, other");
-        assertThat(refusal.problems().get(5).message()).contains("routine, important, game-over");
+        assertThat(refusal.problems().get(6).message()).contains("routine, important, game-over");
         assertThat(refusal.getMessage()).contains("stages[0].touchpoints[1].channel: must be one of");
     }
 

@@ -100,6 +100,8 @@ class JourneyApiTest {
         assertThat(delivered.get("ownerless").asBoolean()).isFalse();
         assertThat(yaml.headers().firstValue("Content-Type").orElse("")).startsWith("application/yaml");
         JsonNode fromYaml = new YAMLMapper().readTree(yaml.body());
+        HttpResponse<String> putBack = send("PUT", BASE + "/parcel", "application/yaml", yaml.body(), TOKEN);
+        assertThat(putBack.statusCode()).as("what GET answers can be PUT back: " + putBack.body()).isEqualTo(200);
         assertThat(fromYaml.get("stages").get(1).get("touchpoints").get(0).get("channel").asString()).isEqualTo("email");
     }
 
