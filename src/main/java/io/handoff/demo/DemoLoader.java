@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 import io.handoff.config.HandoffProperties;
 import io.handoff.config.HandoffProperties.DemoMode;
 import io.handoff.graph.GraphStore;
+import io.handoff.journey.Journeys;
 
 /**
  * Loads the {@link SampleOrganisation} into the {@code demo} tenant at start-up when no chat platform credentials
- * are configured (or when HANDOFF_DEMO_MODE=always). An existing demo tenant is left as it is.
+ * are configured (or when HANDOFF_DEMO_MODE=always), with its {@link SampleJourneys}. An existing demo tenant is left
+ * as it is, except that sample journeys it does not have yet are added.
  */
 @Component
 class DemoLoader implements ApplicationRunner {
@@ -26,12 +28,14 @@ class DemoLoader implements ApplicationRunner {
             "SLACK_APP_TOKEN", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD");
 
     private final GraphStore store;
+    private final Journeys journeys;
     private final HandoffProperties properties;
     private final Environment environment;
     private final Clock clock;
 
-    DemoLoader(GraphStore store, HandoffProperties properties, Environment environment) {
+    DemoLoader(GraphStore store, Journeys journeys, HandoffProperties properties, Environment environment) {
         this.store = store;
+        this.journeys = journeys;
         this.properties = properties;
         this.environment = environment;
         this.clock = Clock.systemUTC();
@@ -47,10 +51,12 @@ class DemoLoader implements ApplicationRunner {
         }
         if (store.tenant(SampleOrganisation.TENANT).isPresent()) {
             log.info("Demo tenant '{}' already exists; leaving it as it is", SampleOrganisation.TENANT);
-            return;
+        } else {
+            SampleOrganisation.load(store, SampleOrganisation.TENANT, clock.instant());
+            log.info("Loaded the sample organisation into tenant '{}' (no chat platform credentials configured)",
+                    SampleOrganisation.TENANT);
         }
-        SampleOrganisation.load(store, SampleOrganisation.TENANT, clock.instant());
-        log.info("Loaded the sample organisation into tenant '{}' (no chat platform credentials configured)",
-                SampleOrganisation.TENANT);
+        // journeys came later than the sample organisation: a demo tenant from before gets the ones it lacks
+        SampleJourneys.load(journeys, SampleOrganisation.TENANT, clock.instant());
     }
 }

@@ -30,9 +30,11 @@ import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
 import io.handoff.delivery.DecisionLog;
 import io.handoff.delivery.Outbox;
+import io.handoff.demo.SampleJourneys;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.empathy.EmpathyTick;
 import io.handoff.graph.GraphStore;
+import io.handoff.journey.Journeys;
 import io.handoff.graph.Identifier;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;
@@ -59,13 +61,15 @@ class PlaygroundController {
     private final DemoTime time;
     private final DecisionLog decisions;
     private final Outbox outbox;
+    private final Journeys journeys;
     private final EmpathyTick empathyTick;
     private final List<PersonalData> personalData;
 
     PlaygroundController(ChatBot bot, Delivery delivery, GraphStore graph, PlaygroundInbox inbox, Clock clock,
                          DemoTime time, DecisionLog decisions, Outbox outbox, EmpathyTick empathyTick,
-                         List<PersonalData> personalData) {
+                         Journeys journeys, List<PersonalData> personalData) {
         this.outbox = outbox;
+        this.journeys = journeys;
         this.empathyTick = empathyTick;
         this.personalData = personalData.stream().sorted(Comparator.comparingInt(PersonalData::eraseOrder)).toList();
         this.bot = bot;
@@ -111,7 +115,7 @@ class PlaygroundController {
                 .toList();
     }
 
-    /** Forgets everything done in the playground and loads the sample organisation again. */
+    /** Forgets everything done in the playground and loads the sample organisation and its journeys again. */
     @PostMapping("/reset")
     Map<String, Integer> reset(@PathVariable String tenant) {
         TenantId demo = demo(tenant);
@@ -124,6 +128,7 @@ class PlaygroundController {
         int forgotten = people.size();
         time.intoWorkingHours();
         SampleOrganisation.load(graph, demo, clock.instant());
+        SampleJourneys.load(journeys, demo, clock.instant());
         empathyTick.scheduleNext(demo);
         return Map.of("peopleForgotten", forgotten, "peopleLoaded", SampleOrganisation.people().size());
     }

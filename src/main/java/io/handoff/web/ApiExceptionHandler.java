@@ -1,5 +1,8 @@
 package io.handoff.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -12,6 +15,9 @@ import io.handoff.chat.FailureReference;
 import io.handoff.graph.GraphException;
 import io.handoff.graph.Refusal;
 import io.handoff.graph.UnknownPersonException;
+import io.handoff.journey.JourneyRefusal;
+import io.handoff.journey.SignalRefusal;
+import io.handoff.journey.UnknownJourneyException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
@@ -23,7 +29,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler({NotFoundException.class, UnknownPersonException.class})
+    @ExceptionHandler({NotFoundException.class, UnknownPersonException.class, UnknownJourneyException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
@@ -32,6 +38,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({Refusal.class, GraphException.class})
     ProblemDetail badRequest(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A journey definition refused: the detail, and {@code errors} with each wrong field ({@code field}, {@code message}). */
+    @ExceptionHandler(JourneyRefusal.class)
+    ProblemDetail badJourney(JourneyRefusal e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", e.problems().stream()
+                .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        return problem;
+    }
+
+    /** A signal import refused whole: {@code errors} lists each bad row ({@code row}, {@code column}, {@code message}). */
+    @ExceptionHandler(SignalRefusal.class)
+    ProblemDetail badSignals(SignalRefusal e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", e.problems().stream().map(p -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("row", p.row());
+            row.put("column", p.column());
+            row.put("message", p.message());
+            return row;
+        }).toList());
+        return problem;
     }
 
     @ExceptionHandler(JedisConnectionException.class)

@@ -16,7 +16,7 @@ class ArchitectureTest {
     /** The platform-neutral core. */
     private static final String[] CORE = {"io.handoff.graph..", "io.handoff.survey..", "io.handoff.empathy..",
             "io.handoff.friction..", "io.handoff.scheduler..", "io.handoff.settings..", "io.handoff.map..",
-            "io.handoff.conversation..", "io.handoff.privacy..", "io.handoff.nudge..",
+            "io.handoff.conversation..", "io.handoff.privacy..", "io.handoff.nudge..", "io.handoff.journey..",
             "io.handoff.chat..", "io.handoff.delivery..", "io.handoff.crypto.."};
 
     @ArchTest

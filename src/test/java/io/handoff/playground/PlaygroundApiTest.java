@@ -20,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
+import io.handoff.journey.JourneyId;
+import io.handoff.journey.Journeys;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Tenant;
@@ -47,6 +49,9 @@ class PlaygroundApiTest {
 
     @Autowired
     GraphStore graph;
+
+    @Autowired
+    Journeys journeys;
 
     @BeforeEach
     void freshDemo() throws Exception {
@@ -119,6 +124,7 @@ class PlaygroundApiTest {
         post("/playground/api/tenants/demo/reset", "{}");
 
         assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).isPresent();
+        assertThat(journeys.journey(SampleOrganisation.TENANT, JourneyId.of("parcel-delivery"))).isPresent();
     }
 
     /** Issue 19, bug 6: after forget-me a person can start again, as in Slack or Teams. */

@@ -87,7 +87,8 @@ class RouteCoverageTest {
         }
 
         assertThat(checked).contains("GET /api/v1/tenants/x1/graph", "PUT /api/v1/tenants/x1/settings",
-                "POST /api/v1/tenants/x1/roster", "GET /maps/x1", "GET /maps/x1/data", "GET /files/x1",
+                "POST /api/v1/tenants/x1/roster", "PUT /api/v1/tenants/x1/journeys/x1",
+                "POST /api/v1/tenants/x1/journeys/x1/signals", "GET /maps/x1", "GET /maps/x1/data", "GET /files/x1",
                 "POST /api/messages", "GET /", "POST /playground/api/tenants/x1/reset");
         assertThat(uncovered).as("routes no security rule claims").isEmpty();
     }

@@ -1,0 +1,199 @@
+package io.handoff.journey;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.handoff.graph.EdgeStatus;
+import io.handoff.graph.Handoff;
+import io.handoff.graph.OrgGraph;
+import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.Refusal;
+import io.handoff.graph.TeamId;
+import io.handoff.map.FrictionAggregate;
+
+/**
+ * The blueprint and line-of-sight queries, pure Java over one read of the graph ({@link OrgGraph}). The backstage of
+ * a touchpoint is walked upstream from its front-line people, breadth first, through confirmed and claimed handoffs
+ * (disputed ones are not walked), to {@code depth} hops; a person is expanded once, so cycles end; each handoff is
+ * listed once, at its shortest distance from the front line.
+ */
+public final class Blueprints {
+    public static final int MAX_DEPTH = 8;
+
+    /** Friction of a handoff as the maps show it: empty below the tenant's minimum of respondents. */
+    @FunctionalInterface
+    public interface Friction {
+        Optional<FrictionAggregate> of(PersonId upstream, PersonId downstream);
+
+        Friction NONE = (up, down) -> Optional.empty();
+    }
+
+    private final OrgGraph graph;
+    private final int depth;
+    private final Instant now;
+    private final Duration staleAfter;
+    private final Friction friction;
+    private final int minRespondents;
+    private final Map<PersonId, List<Handoff>> upstreamOf = new HashMap<>();
+
+    public Blueprints(OrgGraph graph, int depth, Instant now, Duration staleAfter, Friction friction,
+                      int minRespondents) {
+        this.graph = graph;
+        this.depth = requireDepth(depth);
+        this.now = now;
+        this.staleAfter = staleAfter;
+        this.friction = friction;
+        this.minRespondents = minRespondents;
+        for (Handoff edge : graph.edges()) {
+            if (edge.status() != EdgeStatus.DISPUTED) {
+                upstreamOf.computeIfAbsent(edge.downstream(), p -> new ArrayList<>()).add(edge);
+            }
+        }
+        upstreamOf.values().forEach(edges -> edges.sort(Comparator.comparing(Handoff::upstream)));
+    }
+
+    public static int requireDepth(int depth) {
+        if (depth < 1 || depth > MAX_DEPTH) {
+            throw new Refusal("depth must be between 1 and " + MAX_DEPTH + " (was " + depth + ")");
+        }
+        return depth;
+    }
+
+    public Blueprint blueprint(Journey journey) {
+        List<Blueprint.StagePlan> stages = new ArrayList<>();
+        for (Stage stage : journey.stages()) {
+            stages.add(new Blueprint.StagePlan(stage.name(),
+                    stage.touchpoints().stream().map(this::plan).toList()));
+        }
+        return new Blueprint(journey, depth, stages);
+    }
+
+    /** The touchpoint's owners as they stand in the graph now. */
+    public Owners owners(Touchpoint touchpoint) {
+        List<TeamId> teams = new ArrayList<>();
+        List<TeamId> missingTeams = new ArrayList<>();
+        touchpoint.ownerTeams().forEach(t -> (graph.teams().containsKey(t) ? teams : missingTeams).add(t));
+        List<PersonId> people = new ArrayList<>();
+        List<PersonId> missingPeople = new ArrayList<>();
+        touchpoint.ownerPeople().forEach(p -> (graph.people().containsKey(p) ? people : missingPeople).add(p));
+        return new Owners(teams, people, missingTeams, missingPeople);
+    }
+
+    private Blueprint.TouchpointPlan plan(Touchpoint touchpoint) {
+        Owners owners = owners(touchpoint);
+        List<FrontLine> front = frontLine(owners);
+        Walk walk = walk(front.stream().map(FrontLine::person).toList());
+        List<BackstageHandoff> backstage = walk.edges.stream()
+                .map(e -> backstage(e.edge, e.hops))
+                .sorted(Comparator.comparing((BackstageHandoff h) -> h.criticality().ordinal()).reversed()
+                        .thenComparingInt(BackstageHandoff::hops)
+                        .thenComparing(h -> h.status() == EdgeStatus.CONFIRMED ? 0 : 1)
+                        .thenComparing(BackstageHandoff::upstream).thenComparing(BackstageHandoff::downstream))
+                .toList();
+        return new Blueprint.TouchpointPlan(touchpoint, owners, front, backstage);
+    }
+
+    private List<FrontLine> frontLine(Owners owners) {
+        Map<PersonId, FrontLine> front = new LinkedHashMap<>();
+        for (PersonId id : owners.people()) {
+            Person p = graph.people().get(id);
+            front.put(id, new FrontLine(id, p.displayName(), p.team(), false));
+        }
+        Set<TeamId> teams = Set.copyOf(owners.teams());
+        graph.people().values().stream()
+                .filter(p -> p.team() != null && teams.contains(p.team()))
+                .sorted(Comparator.comparing(Person::id))
+                .forEach(p -> front.putIfAbsent(p.id(), new FrontLine(p.id(), p.displayName(), p.team(), true)));
+        return List.copyOf(front.values());
+    }
+
+    /** A handoff found by the walk and its distance from the front line. */
+    private record Found(Handoff edge, int hops) {
+    }
+
+    /** Breadth-first upstream walk: each person's distance and the next person downstream towards the front. */
+    private static final class Walk {
+        final Map<PersonId, Integer> distance = new LinkedHashMap<>();
+        final Map<PersonId, PersonId> towardsFront = new HashMap<>();
+        final List<Found> edges = new ArrayList<>();
+    }
+
+    private Walk walk(List<PersonId> front) {
+        Walk walk = new Walk();
+        Deque<PersonId> queue = new ArrayDeque<>();
+        for (PersonId p : front) {
+            walk.distance.put(p, 0);
+            queue.add(p);
+        }
+        Set<Handoff> listed = new LinkedHashSet<>();
+        while (!queue.isEmpty()) {
+            PersonId person = queue.poll();
+            int level = walk.distance.get(person);
+            if (level >= depth) {
+                continue;
+            }
+            for (Handoff edge : upstreamOf.getOrDefault(person, List.of())) {
+                if (listed.add(edge)) {
+                    walk.edges.add(new Found(edge, level + 1));
+                }
+                if (!walk.distance.containsKey(edge.upstream())) {
+                    walk.distance.put(edge.upstream(), level + 1);
+                    walk.towardsFront.put(edge.upstream(), person);
+                    queue.add(edge.upstream());
+                }
+            }
+        }
+        return walk;
+    }
+
+    private BackstageHandoff backstage(Handoff edge, int hops) {
+        Instant lastTrue = edge.lastKnownTrue();
+        long days = Math.max(0, Duration.between(lastTrue, now).toDays());
+        Optional<FrictionAggregate> shown = friction.of(edge.upstream(), edge.downstream())
+                .filter(a -> a.respondents() >= minRespondents);
+        return new BackstageHandoff(edge.upstream(), name(edge.upstream()), edge.downstream(), name(edge.downstream()),
+                edge.what(), hops, edge.status(), edge.criticality(), lastTrue, days,
+                lastTrue.isBefore(now.minus(staleAfter)), shown);
+    }
+
+    private String name(PersonId id) {
+        Person p = graph.people().get(id);
+        return p == null ? id.value() : p.displayName();
+    }
+
+    /** Where {@code person}'s work reaches customers across {@code journeys}: game over first, then nearest. */
+    public LineOfSight lineOfSight(PersonId person, List<Journey> journeys) {
+        List<LineOfSight.Reach> reaches = new ArrayList<>();
+        for (Journey journey : journeys) {
+            for (Touchpoint touchpoint : journey.touchpoints()) {
+                Walk walk = walk(frontLine(owners(touchpoint)).stream().map(FrontLine::person).toList());
+                Integer hops = walk.distance.get(person);
+                if (hops == null) {
+                    continue;
+                }
+                List<PersonId> through = new ArrayList<>();
+                for (PersonId next = walk.towardsFront.get(person); next != null; next = walk.towardsFront.get(next)) {
+                    through.add(next);
+                }
+                reaches.add(new LineOfSight.Reach(journey.id(), journey.name(), touchpoint.id(), touchpoint.name(),
+                        touchpoint.weight(), hops, through, through.stream().map(this::name).toList()));
+            }
+        }
+        reaches.sort(Comparator.comparing((LineOfSight.Reach r) -> r.weight().ordinal()).reversed()
+                .thenComparingInt(LineOfSight.Reach::hops)
+                .thenComparing(r -> r.journey().value()).thenComparing(r -> r.touchpoint().value()));
+        return new LineOfSight(person, depth, reaches);
+    }
+}

@@ -1,0 +1,63 @@
+package io.handoff.journey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.OrgGraph;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.TenantId;
+import io.handoff.graph.UnknownPersonException;
+import io.handoff.map.FrictionScores;
+
+/**
+ * The blueprint of a journey and a person's line of sight, over one pipelined read of the tenant's graph
+ * ({@link GraphStore#graph}) and the stored journeys; friction from the maps' {@link FrictionScores} port.
+ */
+public final class JourneyQueries {
+    private final GraphStore graph;
+    private final Journeys journeys;
+    private final FrictionScores friction;
+    private final ToIntFunction<TenantId> minRespondents;
+    private final Function<TenantId, Duration> staleAfter;
+    private final int depth;
+    private final Clock clock;
+
+    public JourneyQueries(GraphStore graph, Journeys journeys, FrictionScores friction,
+                          ToIntFunction<TenantId> minRespondents, Function<TenantId, Duration> staleAfter, int depth,
+                          Clock clock) {
+        this.graph = Objects.requireNonNull(graph);
+        this.journeys = Objects.requireNonNull(journeys);
+        this.friction = Objects.requireNonNull(friction);
+        this.minRespondents = Objects.requireNonNull(minRespondents);
+        this.staleAfter = Objects.requireNonNull(staleAfter);
+        this.depth = Blueprints.requireDepth(depth);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** The default depth of the backstage walk (handoff.journeys.blueprint-depth). */
+    public int depth() {
+        return depth;
+    }
+
+    public Blueprint blueprint(TenantId tenant, JourneyId id, int depth) {
+        Journey journey = journeys.journey(tenant, id).orElseThrow(() -> new UnknownJourneyException(id));
+        return blueprints(tenant, graph.graph(tenant), depth).blueprint(journey);
+    }
+
+    public LineOfSight lineOfSight(TenantId tenant, PersonId person, int depth) {
+        OrgGraph org = graph.graph(tenant);
+        if (!org.people().containsKey(person)) {
+            throw new UnknownPersonException(person);
+        }
+        return blueprints(tenant, org, depth).lineOfSight(person, journeys.journeys(tenant));
+    }
+
+    private Blueprints blueprints(TenantId tenant, OrgGraph org, int depth) {
+        return new Blueprints(org, depth, clock.instant(), staleAfter.apply(tenant),
+                (up, down) -> friction.handoff(tenant, up, down), minRespondents.applyAsInt(tenant));
+    }
+}

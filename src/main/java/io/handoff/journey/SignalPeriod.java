@@ -1,0 +1,63 @@
+package io.handoff.journey;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.IsoFields;
+import java.time.temporal.WeekFields;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.handoff.graph.Refusal;
+
+/**
+ * The period a customer signal covers: an ISO week ({@code 2026-W14}) or a calendar month ({@code 2026-04}).
+ * {@link #start()} orders periods of both kinds on one time line.
+ */
+public record SignalPeriod(String id, LocalDate start, boolean week) implements Comparable<SignalPeriod> {
+    private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+
+    public static SignalPeriod parse(String text) {
+        String value = text == null ? "" : text.strip();
+        Matcher week = WEEK.matcher(value);
+        if (week.matches()) {
+            int year = Integer.parseInt(week.group(1));
+            int number = Integer.parseInt(week.group(2));
+            LocalDate mid = LocalDate.of(year, 6, 1);
+            long weeks = mid.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
+            if (year < 2000 || year > 2100 || number < 1 || number > weeks) {
+                throw new Refusal("'" + value + "' is not an ISO week (" + year + " has weeks 01 to " + weeks + ")");
+            }
+            LocalDate start = mid.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number)
+                    .with(WeekFields.ISO.dayOfWeek(), 1);
+            return new SignalPeriod(value, start, true);
+        }
+        Matcher month = MONTH.matcher(value);
+        if (month.matches()) {
+            int year = Integer.parseInt(month.group(1));
+            int number = Integer.parseInt(month.group(2));
+            if (year < 2000 || year > 2100 || number < 1 || number > 12) {
+                throw new Refusal("'" + value + "' is not a month");
+            }
+            return new SignalPeriod(value, YearMonth.of(year, number).atDay(1), false);
+        }
+        throw new Refusal("period must be an ISO week like 2026-W14 or a month like 2026-04");
+    }
+
+    /** The ISO week containing {@code day}. */
+    public static SignalPeriod weekOf(LocalDate day) {
+        return parse(String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+    }
+
+    @Override
+    public int compareTo(SignalPeriod other) {
+        int byStart = start.compareTo(other.start);
+        return byStart != 0 ? byStart : id.compareTo(other.id);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
