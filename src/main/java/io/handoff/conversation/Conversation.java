@@ -2,11 +2,13 @@ package io.handoff.conversation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,8 @@ public class Conversation implements ChatBot {
     /** Slack allows 100 blocks in a Home tab; Teams cards have no hard limit but get unreadable long before. */
     public static final int MAX_HOME_BLOCKS = 100;
     static final String HELP = "help";
+    /** Slack's slash command, which people also type in Teams and the playground. */
+    static final String SLASH_COMMAND = "/handoff";
     private static final Logger log = LoggerFactory.getLogger(Conversation.class);
 
     /** Counter of interactions by kind (command, button, form), feature prefix (or none) and result. */
@@ -203,7 +207,12 @@ public class Conversation implements ChatBot {
     /** The help text: every feature's commands, and an unknown word named when there was one. */
     Message help(String unknownWord) {
         List<Block> blocks = new ArrayList<>();
-        if (unknownWord != null) {
+        Optional<String> meant = unknownWord == null ? Optional.empty() : closestCommand(unknownWord);
+        if (meant.isPresent()) {
+            String shown = unknownWord.length() > 40 ? unknownWord.substring(0, 39) + "…" : unknownWord;
+            blocks.add(Paragraph.builder().plain("I don't know ").strong(shown).plain(". Did you mean ")
+                    .strong(meant.get()).plain("? Here is what I can do:").build());
+        } else if (unknownWord != null) {
             String shown = unknownWord.length() > 40 ? unknownWord.substring(0, 39) + "…" : unknownWord;
             blocks.add(Paragraph.builder().plain("I don't know ").strong(shown)
                     .plain(" yet. Here is what I can do:").build());
@@ -213,7 +222,20 @@ public class Conversation implements ChatBot {
         blocks.addAll(Replies.commandList(features));
         blocks.add(Paragraph.of("New here? Start by telling me who depends on your work."));
         blocks.add(Buttons.of(Button.primary("Map my customers", START_SURVEY)));
-        return new Message(unknownWord == null ? "What I can do" : "I don't know that command yet", blocks);
+        return new Message(unknownWord == null ? "What I can do"
+                : meant.map(word -> "Did you mean " + word + "?").orElse("I don't know that command yet"), blocks);
+    }
+
+    /** The command a typo most likely meant: one edit away for short words, two for longer ones. */
+    Optional<String> closestCommand(String typed) {
+        if (typed.length() > 40) {
+            return Optional.empty();
+        }
+        int allowed = typed.length() <= 4 ? 1 : 2;
+        LevenshteinDistance distance = new LevenshteinDistance(allowed);
+        return java.util.stream.Stream.concat(byWord.keySet().stream(), java.util.stream.Stream.of(HELP))
+                .filter(word -> distance.apply(word, typed) >= 0)
+                .min(Comparator.comparingInt((String word) -> distance.apply(word, typed)).thenComparing(word -> word));
     }
 
     private Optional<ConversationFeature> owner(String id) {
@@ -233,7 +255,11 @@ public class Conversation implements ChatBot {
                 space++;
             }
             String word = stripped.substring(0, space).toLowerCase(Locale.ROOT);
-            return new CommandText(word.startsWith("/") ? word.substring(1) : word, stripped.substring(space).strip());
+            String rest = stripped.substring(space).strip();
+            if (word.equals(SLASH_COMMAND)) { // "/handoff map" typed where there is no slash command (playground, Teams)
+                return rest.isEmpty() ? new CommandText("", "") : of(rest);
+            }
+            return new CommandText(word.startsWith("/") ? word.substring(1) : word, rest);
         }
     }
 }

@@ -200,6 +200,23 @@ class ConversationTest {
         }
     }
 
+    /** Issue 19: a typo gets "did you mean", and "/handoff map" works where there is no slash command. */
+    @Test
+    void aTypoGetsDidYouMeanAndTheSlashCommandsNameIsUnderstoodAnywhere() {
+        Outcome typo = f.command("pat", "custmers");
+        assertThat(shown(typo).summary()).isEqualTo("Did you mean customers?");
+        assertThat(text(shown(typo))).startsWith("I don't know custmers. Did you mean customers? Here is what I can do:");
+        assertThat(shown(f.command("pat", "halp")).summary()).isEqualTo("Did you mean help?");
+        assertThat(shown(f.command("pat", "frobnicate")).summary()).isEqualTo("I don't know that command yet");
+        assertThat(shown(f.command("pat", "ma")).summary()).isEqualTo("Did you mean map?");
+        assertThat(shown(f.command("pat", "mpx")).summary()).as("two edits off a short word")
+                .isEqualTo("I don't know that command yet");
+
+        f.command("pat", "/handoff echo hello there");
+        assertThat(echo.seen).containsExactly("echo:hello there");
+        assertThat(text(shown(f.command("pat", "/handoff")))).startsWith("# What I can do").doesNotContain("Did you mean");
+    }
+
     @Test
     void aPersonHandoffDoesNotKnowIsToldToStartWithCustomers() {
         f.graph.deletePerson(f.tenant, SurveyFixture.id("ravi"));
