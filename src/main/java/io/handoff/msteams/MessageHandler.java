@@ -131,7 +131,12 @@ final class MessageHandler {
      * there needs) when it was said in a channel of a team.
      */
     static Place place(Activity activity) {
-        TeamsChannelData channelData = activity.teamsGetChannelData();
+        TeamsChannelData channelData;
+        try {
+            channelData = activity.teamsGetChannelData();
+        } catch (RuntimeException unreadable) { // channel data Teams would not send: not said in a channel
+            channelData = null;
+        }
         boolean inChannel = activity.getConversation() != null
                 && "channel".equals(activity.getConversation().getConversationType())
                 && channelData != null && channelData.getChannel() != null && channelData.getChannel().getId() != null
