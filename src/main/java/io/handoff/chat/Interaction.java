@@ -8,11 +8,20 @@ import java.util.Objects;
 public sealed interface Interaction {
     Actor actor();
 
-    /** A text command: "/handoff customers" in Slack, "customers" typed to the bot in Teams, a DM to the bot. */
-    record Command(Actor actor, String text) implements Interaction {
+    /**
+     * A text command: "/handoff customers" in Slack, "customers" typed to the bot in Teams, a DM to the bot; said at
+     * {@code place} (the adapter's platform, and the channel when it was said in one).
+     */
+    record Command(Actor actor, String text, Place place) implements Interaction {
         public Command {
             Objects.requireNonNull(actor);
             text = text == null ? "" : text.strip();
+            place = place == null ? Place.UNKNOWN : place;
+        }
+
+        /** A command whose place nobody said ({@link Place#UNKNOWN}). */
+        public Command(Actor actor, String text) {
+            this(actor, text, Place.UNKNOWN);
         }
     }
 

@@ -155,7 +155,14 @@ public class Conversation implements ChatBot {
         if (unknownActor(command.actor())) {
             return Outcome.show(Replies.unknownPerson());
         }
-        return feature.onCommand(command.actor(), word, args);
+        return feature.onCommand(command, word, args);
+    }
+
+    @Override
+    public boolean answeredWhereSaid(String commandText) {
+        String word = CommandText.of(commandText == null ? "" : commandText).word();
+        ConversationFeature feature = byWord.get(word);
+        return feature != null && feature.answeredWhereSaid(word);
     }
 
     private Outcome button(Interaction.ButtonPressed pressed) {

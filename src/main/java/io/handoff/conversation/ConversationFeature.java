@@ -25,6 +25,22 @@ public interface ConversationFeature {
         throw new IllegalStateException(prefix() + " has no command " + word);
     }
 
+    /**
+     * Handles {@code <word> <args>} of a command whose {@link io.handoff.chat.Place} matters to the feature (the
+     * platform it was said on, the channel it was said in); by default the place is ignored.
+     */
+    default Outcome onCommand(Interaction.Command command, String word, String args) {
+        return onCommand(command.actor(), word, args);
+    }
+
+    /**
+     * Whether the answer to this command word concerns everyone where it was said, so adapters show it in a shared
+     * channel rather than privately ({@link io.handoff.chat.ChatBot#answeredWhereSaid}).
+     */
+    default boolean answeredWhereSaid(String word) {
+        return false;
+    }
+
     default Outcome onButton(Interaction.ButtonPressed pressed) {
         throw new IllegalStateException(prefix() + " has no buttons");
     }

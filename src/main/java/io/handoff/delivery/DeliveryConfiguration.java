@@ -7,11 +7,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
 
 import io.handoff.chat.port.AvailabilityCheck;
+import io.handoff.chat.port.ChannelAssignments;
+import io.handoff.chat.port.PlatformAdmins;
 import io.handoff.chat.port.PlatformGroupChats;
 import io.handoff.chat.port.PlatformSender;
 import io.handoff.chat.port.TeamChannels;
+import io.handoff.chat.port.TeamSync;
 import io.handoff.graph.GraphStore;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.settings.SettingGroup;
@@ -93,6 +97,15 @@ public class DeliveryConfiguration {
     @Primary
     AllTeamChannels teamChannels(List<TeamChannels> platforms) {
         return new AllTeamChannels(platforms);
+    }
+
+    /** The admins' {@code team-channel} command on every platform whose adapter stores team channels. */
+    @Bean
+    @Order(120)
+    TeamChannelFeature teamChannelFeature(GraphStore graph, ObjectProvider<ChannelAssignments> assignments,
+                                          ObjectProvider<PlatformAdmins> admins, ObjectProvider<TeamSync> syncs) {
+        return new TeamChannelFeature(graph, assignments.orderedStream().toList(), admins.orderedStream().toList(),
+                syncs.orderedStream().toList());
     }
 
     /** my-data and forget-me for delivery's records of a person. */

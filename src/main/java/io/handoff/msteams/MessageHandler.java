@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.web.util.HtmlUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,21 +28,22 @@ import io.handoff.chat.Interaction;
 import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
+import io.handoff.chat.Place;
 import io.handoff.chat.Reply;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
-import io.handoff.map.MapAccess;
+import io.handoff.graph.Platform;
 
 /**
- * Message activities: text messages are commands (the bot's @mention stripped in channels; {@code home} shows the
- * home card; {@code team-channel} said in a channel sets that team's channel), Action.Submit data are button presses
- * ({@code {action, value}}) or form submissions ({@code {form, state}} plus the inputs). Each goes to the chat port and
- * its outcome is rendered as Adaptive Cards; answers to a command typed in a channel go to the person's personal chat,
- * never to the channel. Action.Execute data come here too ({@link InvokeHandler}).
+ * Message activities: text messages are commands (the bot's @mention stripped in channels, the HTML Teams sends
+ * unescaped; {@code home} shows the home card), said at a {@link Place}: Teams, and the channel when said in one.
+ * Action.Submit data are button presses ({@code {action, value}}) or form submissions ({@code {form, state}} plus the
+ * inputs). Each goes to the chat port and its outcome is rendered as Adaptive Cards; answers to a command typed in a
+ * channel go to the person's personal chat, never to the channel, unless the core says the answer concerns everyone
+ * there ({@link ChatBot#answeredWhereSaid}: {@code team-channel}). Action.Execute data come here too
+ * ({@link InvokeHandler}).
  */
 final class MessageHandler {
-    private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
-
     private final ChatBot chat;
     private final GraphStore graph;
     private final ActivityActors actors;
@@ -54,12 +52,9 @@ final class MessageHandler {
     private final MsTeamsNotifications notifications;
     private final MsTeamsSender privately;
     private final MsTeamsFiles files;
-    private final MsTeamsChannels teamChannels;
-    private final MapAccess access;
 
     MessageHandler(ChatBot chat, GraphStore graph, ActivityActors actors, ConversationReferences references,
-                   SentForms forms, MsTeamsNotifications notifications, MsTeamsSender privately, MsTeamsFiles files,
-                   MsTeamsChannels teamChannels, MapAccess access) {
+                   SentForms forms, MsTeamsNotifications notifications, MsTeamsSender privately, MsTeamsFiles files) {
         this.chat = chat;
         this.graph = graph;
         this.actors = actors;
@@ -68,8 +63,6 @@ final class MessageHandler {
         this.notifications = notifications;
         this.privately = privately;
         this.files = files;
-        this.teamChannels = teamChannels;
-        this.access = access;
     }
 
     void onMessage(TurnContext turn) {
@@ -92,8 +85,9 @@ final class MessageHandler {
         }
         Actor actor = resolved.get();
         Activity activity = turn.getActivity();
-        if (data == null && MsTeamsChannels.isCommand(commandText(activity))) {
-            onTeamChannel(turn, actor, commandText(activity));
+        if (data == null && chat.answeredWhereSaid(commandText(activity))) {
+            // it concerns everyone here (a channel's role): answered where it was said, not privately
+            handle(direct, actor, command(actor, activity), null, Map.of());
             return;
         }
         Consumer<Activity> out = direct;
@@ -114,48 +108,45 @@ final class MessageHandler {
         } else if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.ACTION)) {
             onButton(out, actor, data);
         } else {
-            onCommand(out, actor, commandText(activity));
+            onCommand(out, actor, activity);
         }
     }
 
-    /**
-     * {@code team-channel <team> [off]}: said by a Handoff admin (HANDOFF_MAP_ADMINS, as for {@code settings}) in a
-     * team's channel, it makes that channel the team's; the answer stays in the channel, as it concerns everyone there.
-     */
-    private void onTeamChannel(TurnContext turn, Actor actor, String text) {
-        Activity activity = turn.getActivity();
-        String[] words = text.strip().split("\\s+", 2);
-        // Teams sends a message's text as HTML: "R&amp;D" is the team R&D
-        String arguments = words.length > 1 ? HtmlUtils.htmlUnescape(words[1]) : "";
-        TeamsChannelData channelData = activity.teamsGetChannelData();
-        boolean inChannel = activity.getConversation() != null
-                && "channel".equals(activity.getConversation().getConversationType())
-                && channelData != null && channelData.getChannel() != null && channelData.getChannel().getId() != null;
-        if (!inChannel) {
-            send(turn, MsTeamsMessages.message(new Message("Say it in the team's channel", List.of(Paragraph.builder()
-                    .plain("Say ").strong("@Handoff team-channel <team>").plain(" in the channel that team should "
-                            + "use, in a team where Handoff is installed: Handoff then posts the stories shared "
-                            + "with that team and its friction digests there.").build()))));
-            return;
-        }
-        if (!access.viewer(actor.tenant(), actor.person()).admin()) {
-            send(turn, MsTeamsMessages.message(Message.text("Only Handoff admins (named in HANDOFF_MAP_ADMINS) can set "
-                    + "a team's channel.")));
-            return;
-        }
-        MsTeamsChannels.ChannelPlace place = new MsTeamsChannels.ChannelPlace(activity.getServiceUrl(),
-                channelData.getChannel().getId(), channelData.getTeam() == null ? null : channelData.getTeam().getId(),
-                ActivityActors.microsoftTenant(activity));
-        send(turn, MsTeamsMessages.message(teamChannels.configure(actor.tenant(), arguments, place)));
-        log.info("admin {} of tenant {} set a team channel in Teams", actor.person(), actor.tenant());
-    }
-
-    private void onCommand(Consumer<Activity> out, Actor actor, String text) {
+    private void onCommand(Consumer<Activity> out, Actor actor, Activity activity) {
+        String text = commandText(activity);
         if (text.isEmpty() || text.equalsIgnoreCase("home")) {
             sendHome(out, actor);
             return;
         }
-        handle(out, actor, new Interaction.Command(actor, text), null, Map.of());
+        handle(out, actor, command(actor, activity), null, Map.of());
+    }
+
+    /** The message as a command, said on Teams, in the channel it came from when it came from one. */
+    private static Interaction.Command command(Actor actor, Activity activity) {
+        return new Interaction.Command(actor, commandText(activity), place(activity));
+    }
+
+    /**
+     * Where a message was said: Teams, and the channel (with its team, service URL and Microsoft tenant, all a post
+     * there needs) when it was said in a channel of a team.
+     */
+    static Place place(Activity activity) {
+        TeamsChannelData channelData;
+        try {
+            channelData = activity.teamsGetChannelData();
+        } catch (RuntimeException unreadable) { // channel data Teams would not send: not said in a channel
+            channelData = null;
+        }
+        boolean inChannel = activity.getConversation() != null
+                && "channel".equals(activity.getConversation().getConversationType())
+                && channelData != null && channelData.getChannel() != null && channelData.getChannel().getId() != null
+                && activity.getServiceUrl() != null && !activity.getServiceUrl().isBlank();
+        if (!inChannel) {
+            return Place.on(Platform.TEAMS);
+        }
+        return Place.in(MsTeamsChannels.reference(new MsTeamsChannels.ChannelPlace(activity.getServiceUrl(),
+                channelData.getChannel().getId(), channelData.getTeam() == null ? null : channelData.getTeam().getId(),
+                ActivityActors.microsoftTenant(activity))));
     }
 
     private void onButton(Consumer<Activity> out, Actor actor, JsonNode data) {
@@ -256,13 +247,16 @@ final class MessageHandler {
         turn.sendActivity(activity).join();
     }
 
-    /** The message text without the bot's @mention (channels) and surrounding blanks. */
+    /**
+     * The message text without the bot's @mention (channels) and surrounding blanks, as typed: Teams sends it as
+     * HTML ({@code R&amp;D} is R&D).
+     */
     static String commandText(Activity activity) {
         String text = activity.getText() == null ? "" : activity.getText();
         if (activity.getRecipient() != null && activity.getEntities() != null) {
             String stripped = activity.removeRecipientMention();
             text = stripped == null ? text : stripped;
         }
-        return text.replaceAll("(?s)<at>.*?</at>", " ").replace("&nbsp;", " ").strip();
+        return HtmlUtils.htmlUnescape(text.replaceAll("(?s)<at>.*?</at>", " ").replace("&nbsp;", " ")).strip();
     }
 }

@@ -13,11 +13,10 @@ import com.microsoft.bot.schema.ActivityTypes;
 import io.handoff.chat.ChatBot;
 import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.GraphStore;
-import io.handoff.map.MapAccess;
 
 /**
  * Handoff's Teams bot: dispatches each activity by its type to the handler of that kind, as Bolt does for Slack:
- * messages (commands, buttons, forms, {@code team-channel}) to {@link MessageHandler}, conversation and installation
+ * messages (commands, buttons, forms) to {@link MessageHandler}, conversation and installation
  * updates (install in a team, roster, members joining and leaving, removal) to {@link ConversationUpdateHandler},
  * invokes (people search, Action.Execute, the rest) to {@link InvokeHandler}; other types are ignored. Every handler
  * resolves the sender through {@link ActivityActors}. A handler's exception fails the turn (the adapter's error
@@ -32,11 +31,10 @@ final class MsTeamsBot implements Bot {
 
     MsTeamsBot(ChatBot chat, GraphStore graph, MsTeamsPeople people, ConversationReferences references, SentForms forms,
              PlatformPreference platformPreference, MsTeamsNotifications notifications, MsTeamsSender privately,
-             MsTeamsFiles files, MsTeamsAddresses addresses, MsTeamsChannels teamChannels, MapAccess access,
+             MsTeamsFiles files, MsTeamsAddresses addresses, MsTeamsChannels teamChannels,
              MsTeamsRosterImports rosters) {
         ActivityActors actors = new ActivityActors(people, references, addresses, platformPreference);
-        this.messages = new MessageHandler(chat, graph, actors, references, forms, notifications, privately, files,
-                teamChannels, access);
+        this.messages = new MessageHandler(chat, graph, actors, references, forms, notifications, privately, files);
         this.updates = new ConversationUpdateHandler(graph, people, actors, addresses, teamChannels, rosters,
                 messages);
         this.invokes = new InvokeHandler(graph, messages);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -19,12 +18,12 @@ import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.ChannelInfo;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 
+import io.handoff.chat.ChannelRef;
 import io.handoff.chat.Message;
-import io.handoff.chat.Paragraph;
+import io.handoff.chat.port.ChannelAssignments;
 import io.handoff.chat.port.SendFailure;
 import io.handoff.chat.port.TeamChannels;
-import io.handoff.graph.GraphStore;
-import io.handoff.graph.Team;
+import io.handoff.graph.Platform;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
@@ -34,7 +33,9 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Team channels on Teams: {@code handoff:{tenant}:teams-team-channels} maps a team id to the Teams channel an admin
- * chose by saying {@code team-channel <team>} in it (JSON: service URL, channel id, Teams team id, Microsoft tenant).
+ * chose by saying {@code team-channel <team>} in it (JSON: service URL, channel id, Teams team id, Microsoft tenant;
+ * the core's {@code team-channel} command gets it from {@link MessageHandler} as the channel the command was said in,
+ * as a {@link ChannelRef}, and hands it back here to store).
  * A post starts a new thread in that channel: {@code POST {serviceUrl}/v3/conversations} with {@code isGroup: true},
  * {@code channelData.channel.id} and the Adaptive Card as the first activity, the call the Bot Framework SDK's own
  * {@code TeamsInfo.sendMessageToTeamsChannel} makes. Each idempotency key is claimed in
@@ -42,14 +43,12 @@ import redis.clients.jedis.UnifiedJedis;
  * a team with channels on both platforms gets the post on both, once each. A post never breaks the flow that caused
  * it: a refusal is logged and the claim released, so a later retry of the caller can post.
  */
-final class MsTeamsChannels implements TeamChannels {
+final class MsTeamsChannels implements TeamChannels, ChannelAssignments {
     private static final Logger log = LoggerFactory.getLogger(MsTeamsChannels.class);
     static final Duration KEEP_CLAIM = Duration.ofDays(30);
-    static final String COMMAND = "team-channel";
     private static final LuaScript FORGET_MSTEAMS_TEAM = LuaScript.load(MsTeamsChannels.class,
             "forget-msteams-team.lua");
 
-    private final GraphStore graph;
     private final MsTeamsAdapter adapter;
     private final UnifiedJedis redis;
     private final ClaimOnce claims;
@@ -60,9 +59,8 @@ final class MsTeamsChannels implements TeamChannels {
      * {@code sending} runs the connector call: a story is shared from a button press that Teams wants answered
      * quickly, so the post happens after the claim, off the request thread.
      */
-    MsTeamsChannels(GraphStore graph, MsTeamsAdapter adapter, UnifiedJedis redis, MsTeamsFiles files,
+    MsTeamsChannels(MsTeamsAdapter adapter, UnifiedJedis redis, MsTeamsFiles files,
                       Executor sending) {
-        this.graph = graph;
         this.adapter = adapter;
         this.redis = redis;
         this.claims = new ClaimOnce(redis);
@@ -93,55 +91,42 @@ final class MsTeamsChannels implements TeamChannels {
         }
     }
 
-    /**
-     * {@code team-channel <team>} or {@code team-channel <team> off} said in a channel (the caller checked the
-     * admin): the answer to show in that channel. The team is its id or its name.
-     */
-    Message configure(TenantId tenant, String arguments, ChannelPlace place) {
-        String text = arguments == null ? "" : arguments.strip();
-        if (text.isEmpty()) {
-            return Message.text("Say " + COMMAND + " <team> in the channel that team should use (or "
-                    + COMMAND + " <team> off to stop).");
-        }
-        boolean off = false;
-        String name = text;
-        int split = text.lastIndexOf(' ');
-        if (split > 0 && text.substring(split + 1).equalsIgnoreCase("off")) {
-            off = true;
-            name = text.substring(0, split).strip();
-        }
-        Optional<Team> team = team(tenant, name);
-        if (team.isEmpty() && off) {
-            off = false; // a team whose name ends in "off"
-            team = team(tenant, text);
-        }
-        if (team.isEmpty()) {
-            return Message.text("There is no team " + (name.length() > 80 ? name.substring(0, 80) + "…" : name)
-                    + ". Teams come from the roster import.");
-        }
-        if (off) {
-            unassign(tenant, team.get().id());
-            return new Message("Team " + team.get().name() + " has no channel any more.", List.of(
-                    Paragraph.builder().plain("Team ").strong(team.get().name()).plain(" has no channel any more.")
-                            .build()));
-        }
-        assign(tenant, team.get().id(), place);
-        return new Message("Team " + team.get().name() + " now uses this channel.", List.of(
-                Paragraph.builder().plain("Stories shared with team ").strong(team.get().name())
-                        .plain(" and its friction digests now go to this channel.").build()));
+    /** The neutral reference to a channel: its place as JSON, which only this adapter reads. */
+    static ChannelRef reference(ChannelPlace place) {
+        return new ChannelRef(Platform.TEAMS, place.json());
     }
 
-    private Optional<Team> team(TenantId tenant, String name) {
-        return graph.teamMap(tenant).teams().values().stream()
-                .filter(t -> t.id().value().equalsIgnoreCase(name) || t.name().equalsIgnoreCase(name))
-                .findFirst();
+    @Override
+    public Platform platform() {
+        return Platform.TEAMS;
+    }
+
+    @Override
+    public Naming naming() {
+        return Naming.WHERE_SAID;
+    }
+
+    /** Teams channels cannot be named in a command: an admin says it in the channel ({@link #reference}). */
+    @Override
+    public Optional<ChannelRef> channel(String typed) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void assign(TenantId tenant, TeamId team, ChannelRef channel) {
+        ChannelPlace place = channel.platform() == Platform.TEAMS ? ChannelPlace.parse(channel.id()).orElse(null) : null;
+        if (place == null) {
+            throw new IllegalArgumentException("not a Teams channel of Handoff's: " + channel.platform());
+        }
+        assign(tenant, team, place);
     }
 
     void assign(TenantId tenant, TeamId team, ChannelPlace place) {
         redis.hset(key(tenant), team.value(), place.json());
     }
 
-    void unassign(TenantId tenant, TeamId team) {
+    @Override
+    public void unassign(TenantId tenant, TeamId team) {
         redis.hdel(key(tenant), team.value());
     }
 
@@ -217,11 +202,5 @@ final class MsTeamsChannels implements TeamChannels {
 
     private static String key(TenantId tenant) {
         return TenantKeys.key(tenant, "teams-team-channels");
-    }
-
-    /** Lower-case command word of a message text, for {@link MsTeamsBot}. */
-    static boolean isCommand(String text) {
-        String word = text.strip().split("\\s+", 2)[0];
-        return word.toLowerCase(Locale.ROOT).equals(COMMAND);
     }
 }

@@ -83,9 +83,15 @@ class MsTeamsConfiguration {
 
     /** Team channels (stories shared with a team, friction digests), set with team-channel in a Teams channel. */
     @Bean
-    MsTeamsChannels msTeamsChannels(GraphStore graph, MsTeamsAdapter adapter, UnifiedJedis redis, MsTeamsFiles files,
+    MsTeamsChannels msTeamsChannels(MsTeamsAdapter adapter, UnifiedJedis redis, MsTeamsFiles files,
                                         ExecutorService teamsChannelPosts) {
-        return new MsTeamsChannels(graph, adapter, redis, files, teamsChannelPosts);
+        return new MsTeamsChannels(adapter, redis, files, teamsChannelPosts);
+    }
+
+    /** Handoff admins: who may say team-channel on Teams. */
+    @Bean
+    MsTeamsAdmins msTeamsAdmins(MapAccess access) {
+        return new MsTeamsAdmins(access);
     }
 
     /** One thread posts to team channels, after the activity that caused the post was answered. */
@@ -98,10 +104,9 @@ class MsTeamsConfiguration {
     MsTeamsBot teamsBot(ChatBot chat, GraphStore graph, UnifiedJedis redis, ConversationReferences references,
                       PlatformPreference platformPreference, MsTeamsNotifications notifications, MsTeamsSender sender,
                       MsTeamsFiles files, MsTeamsAddresses addresses, MsTeamsChannels teamChannels,
-                      MapAccess access, MsTeamsRosterImports teamsRosterImports) {
+                      MsTeamsRosterImports teamsRosterImports) {
         return new MsTeamsBot(chat, graph, new MsTeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
-                platformPreference, notifications, sender, files, addresses, teamChannels, access,
-                teamsRosterImports);
+                platformPreference, notifications, sender, files, addresses, teamChannels, teamsRosterImports);
     }
 
     /**

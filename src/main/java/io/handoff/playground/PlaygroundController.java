@@ -28,6 +28,7 @@ import io.handoff.chat.Delivery;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
+import io.handoff.chat.Place;
 import io.handoff.delivery.DecisionLog;
 import io.handoff.delivery.Outbox;
 import io.handoff.demo.SampleJourneys;
@@ -39,6 +40,7 @@ import io.handoff.graph.Identifier;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.privacy.PersonalData;
@@ -182,7 +184,7 @@ class PlaygroundController {
         if (text.length() > 2000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A command is at most 2000 characters.");
         }
-        return answer(actor, bot.handle(new Interaction.Command(actor, text)));
+        return answer(actor, bot.handle(new Interaction.Command(actor, text, Place.on(Platform.PLAYGROUND))));
     }
 
     @PostMapping("/people/{person}/button")

@@ -10,6 +10,8 @@ import com.slack.api.bolt.context.Context;
 import com.slack.api.methods.MethodsClient;
 
 import io.handoff.chat.Actor;
+import io.handoff.chat.Interaction;
+import io.handoff.chat.Place;
 import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
@@ -43,6 +45,11 @@ final class SlackActors {
         Actor actor() {
             return new Actor(tenant, person);
         }
+
+        /** A command this person said on Slack. */
+        Interaction.Command command(String text) {
+            return new Interaction.Command(actor(), text, Place.on(Platform.SLACK));
+        }
     }
 
     Optional<Who> resolve(Context ctx, String slackUserId) {
@@ -73,10 +80,12 @@ final class SlackActors {
     }
 
     /**
-     * What the person typed, as the core reads it: Slack's escaping undone and user mentions ({@code <@U…|name>})
-     * turned into {@code @<person id>}, so no feature parses Slack syntax.
+     * What the person typed, as the core reads it: Slack's escaping undone, user mentions ({@code <@U…|name>})
+     * turned into {@code @<person id>} and channel mentions ({@code <#C…|name>}) into {@code #<channel id>}, so no
+     * feature parses Slack syntax.
      */
     String commandText(Who who, String typed) {
-        return people.mentionsAsPeople(who.tenant(), SlackEntities.unescape(typed));
+        return SlackTeamChannels.mentionsAsChannels(
+                people.mentionsAsPeople(who.tenant(), SlackEntities.unescape(typed)));
     }
 }

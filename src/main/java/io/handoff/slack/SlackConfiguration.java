@@ -110,9 +110,28 @@ class SlackConfiguration {
 
     /** Team channels (stories shared with a team, friction digests), set with /handoff team-channel. */
     @Bean
-    SlackTeamChannels slackTeamChannels(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis,
+    SlackTeamChannels slackTeamChannels(Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis,
                                         ExecutorService slackChannelPosts) {
-        return new SlackTeamChannels(graph, slack, workspaces, redis, slackChannelPosts);
+        return new SlackTeamChannels(slack, workspaces, redis, slackChannelPosts);
+    }
+
+    /** Workspace admins and owners: who may say team-channel and sync-teams on Slack. */
+    @Bean
+    SlackAdmins slackAdmins(GraphStore graph, Slack slack, SlackWorkspaces workspaces) {
+        return new SlackAdmins(graph, slack, workspaces);
+    }
+
+    /** /handoff sync-teams: teams from the workspace's user groups, read after the command was answered. */
+    @Bean
+    SlackTeamSync slackTeamSync(SlackRoster roster, Slack slack, SlackWorkspaces workspaces,
+                                ExecutorService slackTeamSyncs) {
+        return new SlackTeamSync(roster, slack, workspaces, slackTeamSyncs);
+    }
+
+    /** One thread reads user groups for sync-teams (a sync makes a few calls per group). */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService slackTeamSyncs() {
+        return Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "slack-team-syncs"));
     }
 
     /** "Let's talk": the multi-person DM of the two and the app, with the opening posted in it. */
@@ -137,7 +156,7 @@ class SlackConfiguration {
     @Bean(destroyMethod = "stop")
     App slackApp(SlackProperties properties, Slack slack, UnifiedJedis redis, RedisInstallationService installations,
                  SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster, ChatBot bot, Delivery delivery,
-                 PlatformPreference platformPreference, SlackTeamChannels teamChannels, MapProperties maps) {
+                 PlatformPreference platformPreference, MapProperties maps) {
         boolean oauth = properties.oauth();
         String botToken = SlackWorkspaces.blankToNull(properties.botToken());
         if (!oauth && botToken == null) {
@@ -199,7 +218,7 @@ class SlackConfiguration {
             });
         }
         new SlackListeners(bot, delivery, workspaces, people, roster, new SlackEventDedup(redis), platformPreference,
-                app.executorService(), teamChannels).registerOn(app);
+                app.executorService()).registerOn(app);
         SlackIgnoredRequests.registerOn(app);
         app.start(); // one workspace: checks the bot token with auth.test now rather than on the first request
         return app;

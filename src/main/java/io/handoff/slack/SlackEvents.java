@@ -13,7 +13,6 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
 
 import io.handoff.chat.ChatBot;
-import io.handoff.chat.Interaction;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
 import io.handoff.slack.SlackActors.Who;
@@ -69,7 +68,7 @@ final class SlackEvents {
                 }
                 Who who = resolved.get();
                 String text = actors.commandText(who, event.getText());
-                Outcome outcome = bot.handle(new Interaction.Command(who.actor(), text));
+                Outcome outcome = bot.handle(who.command(text));
                 Reply reply = outcome.reply();
                 if (reply instanceof Reply.OpenForm || reply instanceof Reply.NextForm) {
                     // a message event has no trigger id: offer a button, whose press has one

@@ -65,7 +65,7 @@ final class SlackInteractions {
             Who who = resolved.get();
             String value = pressed.getValue() == null ? "" : pressed.getValue();
             Interaction interaction = actionId.equals(BlockKit.OPEN_ACTION)
-                    ? new Interaction.Command(who.actor(), value)
+                    ? who.command(value)
                     : new Interaction.ButtonPressed(who.actor(), new Action(actionId, SlackText.truncate(value,
                     Action.MAX_VALUE)));
             Outcome outcome = bot.handle(interaction);

@@ -23,11 +23,10 @@ final class SlackListeners {
     private final SlackInteractions interactions;
 
     SlackListeners(ChatBot bot, Delivery delivery, SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster,
-                   SlackEventDedup dedup, PlatformPreference platformPreference, Executor afterAck,
-                   SlackTeamChannels teamChannels) {
+                   SlackEventDedup dedup, PlatformPreference platformPreference, Executor afterAck) {
         SlackActors actors = new SlackActors(workspaces, people, roster, platformPreference, afterAck);
         SlackFollowUp followUp = new SlackFollowUp(bot, delivery, people, afterAck);
-        this.commands = new SlackSlashCommands(bot, actors, followUp, roster, teamChannels, afterAck);
+        this.commands = new SlackSlashCommands(bot, actors, followUp);
         this.events = new SlackEvents(bot, actors, followUp, dedup, afterAck);
         this.interactions = new SlackInteractions(bot, actors, followUp, people);
     }

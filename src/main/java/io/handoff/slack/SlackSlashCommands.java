@@ -2,7 +2,6 @@ package io.handoff.slack;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,38 +13,28 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 
 import io.handoff.chat.ChatBot;
-import io.handoff.chat.Interaction;
 import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
 import io.handoff.slack.SlackActors.Who;
 
 /**
- * Slash commands: {@code sync-teams} and {@code team-channel} for workspace admins and owners, every other text a
- * command of the chat port, answered ephemerally within Slack's 3-second window (a form opens as a modal); the rest
- * follows after the ack.
+ * Slash commands: every text is a command of the chat port (the admins' {@code team-channel} and {@code sync-teams}
+ * too, which the core parses and checks), answered ephemerally within Slack's 3-second window (a form opens as a
+ * modal); the rest follows after the ack.
  */
 final class SlackSlashCommands {
     private static final Logger log = LoggerFactory.getLogger(SlackSlashCommands.class);
-    static final String SYNC_TEAMS = "sync-teams";
-    static final String TEAM_CHANNEL = "team-channel";
     private static final String SORRY = "Sorry, something went wrong on our side. Please try again in a minute.";
 
     private final ChatBot bot;
     private final SlackActors actors;
     private final SlackFollowUp followUp;
-    private final SlackRoster roster;
-    private final SlackTeamChannels teamChannels;
-    private final Executor afterAck;
 
-    SlackSlashCommands(ChatBot bot, SlackActors actors, SlackFollowUp followUp, SlackRoster roster,
-                       SlackTeamChannels teamChannels, Executor afterAck) {
+    SlackSlashCommands(ChatBot bot, SlackActors actors, SlackFollowUp followUp) {
         this.bot = bot;
         this.actors = actors;
         this.followUp = followUp;
-        this.roster = roster;
-        this.teamChannels = teamChannels;
-        this.afterAck = afterAck;
     }
 
     Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -57,14 +46,7 @@ final class SlackSlashCommands {
             }
             Who who = resolved.get();
             String text = actors.commandText(who, payload.getText());
-            if (text.strip().equalsIgnoreCase(SYNC_TEAMS)) {
-                return ctx.ack(ephemeral(Message.text(syncTeams(who))));
-            }
-            String[] command = text.strip().split("\\s+", 2);
-            if (command[0].equalsIgnoreCase(TEAM_CHANNEL)) {
-                return ctx.ack(ephemeral(Message.text(teamChannel(who, command.length > 1 ? command[1] : ""))));
-            }
-            Outcome outcome = bot.handle(new Interaction.Command(who.actor(), text));
+            Outcome outcome = bot.handle(who.command(text));
             Message shown = null;
             Reply reply = outcome.reply();
             if (reply instanceof Reply.OpenForm || reply instanceof Reply.NextForm) {
@@ -82,31 +64,6 @@ final class SlackSlashCommands {
             log.error("Slash command failed", e);
             return ctx.ack(ephemeral(Message.text(SORRY)));
         }
-    }
-
-    private String syncTeams(Who who) {
-        com.slack.api.model.User user = SlackApi.call("users.info",
-                () -> who.client().usersInfo(r -> r.user(who.slackUserId()))).getUser();
-        if (user == null || !(user.isAdmin() || user.isOwner())) {
-            return "Only workspace admins and owners can sync teams from user groups.";
-        }
-        afterAck.execute(() -> {
-            try {
-                roster.sync(who.tenant(), who.client());
-            } catch (RuntimeException e) {
-                log.warn("Syncing user groups of tenant {} failed", who.tenant(), e);
-            }
-        });
-        return "Syncing teams from your Slack user groups now.";
-    }
-
-    private String teamChannel(Who who, String arguments) {
-        com.slack.api.model.User user = SlackApi.call("users.info",
-                () -> who.client().usersInfo(r -> r.user(who.slackUserId()))).getUser();
-        if (user == null || !(user.isAdmin() || user.isOwner())) {
-            return "Only workspace admins and owners can set a team's channel.";
-        }
-        return teamChannels.configure(who.tenant(), arguments);
     }
 
     private static SlashCommandResponse ephemeral(Message message) {

@@ -12,10 +12,11 @@ import org.slf4j.LoggerFactory;
 
 import com.slack.api.Slack;
 
+import io.handoff.chat.ChannelRef;
 import io.handoff.chat.Message;
+import io.handoff.chat.port.ChannelAssignments;
 import io.handoff.chat.port.TeamChannels;
-import io.handoff.graph.GraphStore;
-import io.handoff.graph.Team;
+import io.handoff.graph.Platform;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
@@ -24,19 +25,21 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Team channels on Slack: {@code handoff:{tenant}:team-channels} maps a team id to a Slack channel id, set by a
- * workspace admin with {@code /handoff team-channel <team> #channel}. A post is {@code chat.postMessage} with the
+ * workspace admin with {@code /handoff team-channel <team> #channel} (the core's {@code team-channel} command; this
+ * adapter reads the channel ids and stores them). A post is {@code chat.postMessage} with the
  * Block Kit rendering (text escaped like every Slack message); each idempotency key is claimed in
  * {@code handoff:{tenant}:team-channel-post:<key>} (SET NX, {@link #KEEP_CLAIM}) so a retried digest or story posts
  * once. A post never breaks the flow that triggered it: a rate limit or refusal is logged and the claim released,
  * so a later retry of the caller can post.
  */
-final class SlackTeamChannels implements TeamChannels {
+final class SlackTeamChannels implements TeamChannels, ChannelAssignments {
     private static final Logger log = LoggerFactory.getLogger(SlackTeamChannels.class);
     static final Duration KEEP_CLAIM = Duration.ofDays(30);
-    /** A channel id as typed, or as Slack writes a channel reference: {@code <#C0123|name>}. */
-    private static final Pattern CHANNEL = Pattern.compile("^(?:<#)?([CG][A-Z0-9]{6,20})(?:\\|[^>]*)?>?$");
+    /** A channel id as typed, after a mention was translated ({@code #C0123}), or as Slack writes one. */
+    private static final Pattern CHANNEL = Pattern.compile("^(?:<#|#)?([CG][A-Z0-9]{6,20})(?:\\|[^>]*)?>?$");
+    /** A channel mention as Slack sends it in a command's text: {@code <#C0123|name>} or {@code <#C0123>}. */
+    private static final Pattern MENTION = Pattern.compile("<#([CG][A-Z0-9]{6,20})(?:\\|[^>]*)?>");
 
-    private final GraphStore graph;
     private final Slack slack;
     private final SlackWorkspaces workspaces;
     private final UnifiedJedis redis;
@@ -47,9 +50,8 @@ final class SlackTeamChannels implements TeamChannels {
      * {@code sending} runs the Slack call: a story is shared from a button press that Slack wants acknowledged
      * within 3 seconds, so the post happens after the claim, off the request thread.
      */
-    SlackTeamChannels(GraphStore graph, Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis,
+    SlackTeamChannels(Slack slack, SlackWorkspaces workspaces, UnifiedJedis redis,
                       Executor sending) {
-        this.graph = graph;
         this.slack = slack;
         this.workspaces = workspaces;
         this.redis = redis;
@@ -57,48 +59,41 @@ final class SlackTeamChannels implements TeamChannels {
         this.sending = sending;
     }
 
-    /** The Slack channel id in a reference typed by an admin ({@code C0123ABCD} or {@code <#C0123ABCD|name>}). */
-    static Optional<String> channelId(String reference) {
-        Matcher matcher = CHANNEL.matcher(reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT));
-        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
-    }
-
     /**
-     * {@code /handoff team-channel <team> <#channel|channel id|off>} (the caller checked the admin): the answer to
-     * show. The team is its id or its name; Handoff must be invited to the channel to post there.
+     * A command's text with Slack's channel mentions ({@code <#C0123|name>}, {@code <#C0123>}) turned into
+     * {@code #C0123}, so the core reads no Slack syntax.
      */
-    String configure(TenantId tenant, String arguments) {
-        String trimmed = arguments.strip();
-        int split = trimmed.lastIndexOf(' ');
-        if (split <= 0) {
-            return "Usage: /handoff team-channel <team> #channel (or off).";
-        }
-        String[] words = {trimmed.substring(0, split).strip(), trimmed.substring(split + 1)};
-        Optional<Team> team = graph.teamMap(tenant).teams().values().stream()
-                .filter(t -> t.id().value().equalsIgnoreCase(words[0]) || t.name().equalsIgnoreCase(words[0]))
-                .findFirst();
-        if (team.isEmpty()) {
-            return "There is no team " + SlackText.truncate(words[0], 80) + ". Teams come from the roster import or "
-                    + "/handoff sync-teams.";
-        }
-        if (words[1].equalsIgnoreCase("off")) {
-            unassign(tenant, team.get().id());
-            return "Team " + team.get().name() + " has no channel any more.";
-        }
-        Optional<String> channel = channelId(words[1]);
-        if (channel.isEmpty()) {
-            return "That is not a channel: mention it (#channel) or give its id (C0123ABCD).";
-        }
-        assign(tenant, team.get().id(), channel.get());
-        return "Stories shared with team " + team.get().name() + " and its friction digests now go to channel "
-                + channel.get() + ". Invite @Handoff to that channel if it is not there yet.";
+    static String mentionsAsChannels(String text) {
+        return MENTION.matcher(text == null ? "" : text).replaceAll("#$1");
     }
 
-    void assign(TenantId tenant, TeamId team, String channelId) {
-        redis.hset(key(tenant), team.value(), channelId);
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
     }
 
-    void unassign(TenantId tenant, TeamId team) {
+    @Override
+    public Naming naming() {
+        return Naming.IN_THE_COMMAND;
+    }
+
+    /** A channel id as an admin typed it: {@code #C0123ABCD} (a mention, translated) or {@code C0123ABCD}. */
+    @Override
+    public Optional<ChannelRef> channel(String typed) {
+        Matcher matcher = CHANNEL.matcher(typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT));
+        return matcher.matches() ? Optional.of(new ChannelRef(Platform.SLACK, matcher.group(1))) : Optional.empty();
+    }
+
+    @Override
+    public void assign(TenantId tenant, TeamId team, ChannelRef channel) {
+        if (channel.platform() != Platform.SLACK) {
+            throw new IllegalArgumentException("not a Slack channel: " + channel.platform());
+        }
+        redis.hset(key(tenant), team.value(), channel.id());
+    }
+
+    @Override
+    public void unassign(TenantId tenant, TeamId team) {
         redis.hdel(key(tenant), team.value());
     }
 

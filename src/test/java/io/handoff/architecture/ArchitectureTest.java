@@ -17,7 +17,7 @@ class ArchitectureTest {
     private static final String[] CORE = {"io.handoff.graph..", "io.handoff.survey..", "io.handoff.empathy..",
             "io.handoff.friction..", "io.handoff.scheduler..", "io.handoff.settings..", "io.handoff.map..",
             "io.handoff.conversation..", "io.handoff.privacy..", "io.handoff.nudge..", "io.handoff.journey..",
-            "io.handoff.chat..", "io.handoff.delivery..", "io.handoff.crypto.."};
+            "io.handoff.chat..", "io.handoff.delivery..", "io.handoff.crypto..", "io.handoff.roster.."};
 
     @ArchTest
     static final ArchRule onlyTheSlackAdapterUsesTheSlackSdk = noClasses()

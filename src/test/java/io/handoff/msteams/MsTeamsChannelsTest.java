@@ -120,6 +120,36 @@ class MsTeamsChannelsTest extends MsTeamsAppTest {
     }
 
     @Test
+    void withoutATeamItSaysHowAndStoresNothing() {
+        client.post(inChannel(ada, "team-channel"));
+
+        assertThat(TestRedis.client().hlen("handoff:{" + tenant.value() + "}:teams-team-channels")).isZero();
+        assertThat(BotFrameworkFake.texts(client.lastCard(THREAD)))
+                .contains("Say team\\-channel \\<team\\> in the channel that team should use"); // as Markdown
+    }
+
+    @Test
+    void aTeamWhoseNameEndsInOffIsSetAndThenRemovedWithOff() {
+        graph.saveTeam(tenant, Team.of("kickoff", "Kick off"));
+
+        client.post(inChannel(ada, "team-channel Kick off"));
+        assertThat(channels.configured(tenant, TeamId.of("kickoff"))).isTrue();
+        assertThat(BotFrameworkFake.texts(client.lastCard(THREAD))).contains("**Kick off**");
+
+        client.post(inChannel(ada, "team-channel Kick off off"));
+        assertThat(channels.configured(tenant, TeamId.of("kickoff"))).isFalse();
+    }
+
+    @Test
+    void syncTeamsSaysTeamsComeFromTheRosterImportOnTeams() {
+        client.post(fake.text(ada, "sync-teams"));
+
+        assertThat(BotFrameworkFake.texts(client.lastCard(ada.personalConversation())))
+                .contains("Syncing teams is not available here").contains("roster import");
+        assertThat(fake.sentTo(THREAD)).isEmpty();
+    }
+
+    @Test
     void aSharedStoryStartsOneThreadInTheChannelShownLiterally() {
         client.post(inChannel(ada, "team-channel Operations"));
         Person teller = person("dana", "Dana <at>Everyone</at>");

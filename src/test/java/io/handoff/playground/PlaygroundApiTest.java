@@ -108,6 +108,20 @@ class PlaygroundApiTest {
     }
 
     @Test
+    void theAdminCommandsOfChatPlatformsSayPlainlyTheyAreNotAvailableHere() throws Exception {
+        JsonNode channel = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
+                "{\"text\":\"team-channel drivers #C0DRIVERS\"}").body());
+        JsonNode sync = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
+                "{\"text\":\"sync-teams\"}").body());
+
+        assertThat(channel.get("kind").asString()).isEqualTo("show");
+        assertThat(channel.get("message").toString()).contains("Team channels are set in Slack or in a Microsoft "
+                + "Teams channel, not here.");
+        assertThat(sync.get("message").toString()).contains("Syncing teams is not available here");
+        assertThat(TestRedis.client().exists("handoff:{demo}:team-channels")).isFalse();
+    }
+
+    @Test
     void unknownInputGetsTheHelpText() throws Exception {
         JsonNode answer = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
                 "{\"text\":\"what is this\"}").body());

@@ -38,4 +38,14 @@ class SlackMentionsTest {
         assertThat(people.mentionsAsPeople(tenant, "team-channel night <#C0123|night> $1 \\ @x"))
                 .isEqualTo("team-channel night <#C0123|night> $1 \\ @x");
     }
+
+    @Test
+    void aChannelMentionBecomesItsIdSoTheCoreReadsNoSlackSyntax() {
+        assertThat(SlackTeamChannels.mentionsAsChannels("team-channel Night shift <#C0NIGHT123|night-shift>"))
+                .isEqualTo("team-channel Night shift #C0NIGHT123");
+        assertThat(SlackTeamChannels.mentionsAsChannels("<#G0PRIVATE1> and <#C0OPS1234|ops> $1 \\ <@U0DANA|dana>"))
+                .isEqualTo("#G0PRIVATE1 and #C0OPS1234 $1 \\ <@U0DANA|dana>");
+        assertThat(SlackTeamChannels.mentionsAsChannels("#not-a-mention <#lowercase|x>"))
+                .isEqualTo("#not-a-mention <#lowercase|x>");
+    }
 }

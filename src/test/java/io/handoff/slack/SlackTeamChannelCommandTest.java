@@ -3,14 +3,17 @@ package io.handoff.slack;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.handoff.slack.SlackTestSupport.calls;
 import static io.handoff.slack.SlackTestSupport.json;
 import static io.handoff.slack.SlackTestSupport.okJson;
 import static io.handoff.slack.SlackTestSupport.postSigned;
 import static io.handoff.slack.SlackTestSupport.slashCommand;
 import static io.handoff.slack.SlackTestSupport.stubUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,14 +30,17 @@ import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.chat.port.TeamChannels;
 import io.handoff.delivery.AllTeamChannels;
 import io.handoff.graph.GraphStore;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.TestRedis;
 
 /**
- * In the running app: {@code /handoff team-channel} (admins and owners only) sets a team's channel, and the Slack
- * team channels and availability check are the ones the core features get.
+ * In the running app: {@code /handoff team-channel} (admins and owners only) sets a team's channel and
+ * {@code /handoff sync-teams} reads teams from the user groups, both answered by the core's features through the
+ * Slack adapter's ports; the Slack team channels and availability check are the ones the core features get.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlackTeamChannelCommandTest {
@@ -93,5 +99,63 @@ class SlackTeamChannelCommandTest {
         assertThat(TestRedis.client().hget("handoff:{" + TENANT.value() + "}:team-channels", "ops"))
                 .isEqualTo("C0OPS1234");
         assertThat(availabilityChecks).hasAtLeastOneElementOfType(SlackAvailability.class);
+    }
+
+    @Test
+    void theCoreParsesTheCommandAnswersUnknownTeamsAndRemovesAChannel() throws Exception {
+        postSigned(port, slashCommand(TEAM, ADMIN, "help", "trig-3"), FORM, Map.of()); // the tenant exists
+        graph.saveTeam(TENANT, Team.of("night", "Night shift"));
+        String channels = "handoff:{" + TENANT.value() + "}:team-channels";
+
+        assertThat(answer(ADMIN, "team-channel night")).startsWith("Usage: team-channel &lt;team&gt; #channel"); // Slack-escaped
+        assertThat(answer(ADMIN, "team-channel Day shift <#C0DAY1234|day>"))
+                .isEqualTo("There is no team Day shift. Teams come from the roster import or the sync-teams command.");
+        assertThat(answer(ADMIN, "team-channel night #no-such-channel")).startsWith("That is not a channel");
+        assertThat(TestRedis.client().hget(channels, "night")).isNull();
+
+        assertThat(answer(ADMIN, "team-channel Night shift <#C0NIGHT123>")).contains("Night shift")
+                .contains("C0NIGHT123");
+        assertThat(TestRedis.client().hget(channels, "night")).isEqualTo("C0NIGHT123");
+        assertThat(answer(MEMBER, "team-channel night off")).startsWith("Only workspace admins and owners");
+        assertThat(TestRedis.client().hget(channels, "night")).isEqualTo("C0NIGHT123");
+
+        assertThat(answer(ADMIN, "team-channel night off")).isEqualTo("Team Night shift has no channel any more.");
+        assertThat(TestRedis.client().hget(channels, "night")).isNull();
+    }
+
+    @Test
+    void onlyAnAdminSyncsTeamsFromTheUserGroups() throws Exception {
+        postSigned(port, slashCommand(TEAM, ADMIN, "help", "trig-4"), FORM, Map.of()); // the tenant exists
+        // the sync a new workspace gets (no user groups then) is over once it asked for them
+        await().atMost(Duration.ofSeconds(10)).until(() -> !calls(SLACK, "usergroups.list").isEmpty());
+        SLACK.stubFor(post(urlEqualTo("/api/usergroups.list")).willReturn(okJson("""
+                {"ok":true,"usergroups":[{"id":"S0YARD","team_id":"%s","name":"Yard crew","handle":"yard-crew",
+                 "date_delete":0}]}""".formatted(TEAM))));
+        SLACK.stubFor(post(urlEqualTo("/api/usergroups.users.list")).willReturn(okJson(
+                "{\"ok\":true,\"users\":[\"" + ADMIN + "\"]}")));
+        int listed = calls(SLACK, "usergroups.list").size();
+
+        assertThat(answer(MEMBER, "sync-teams"))
+                .isEqualTo("Only workspace admins and owners can sync teams from Slack user groups.");
+        Thread.sleep(500); // a sync would have started at once
+        assertThat(calls(SLACK, "usergroups.list")).hasSize(listed);
+        assertThat(graph.teamMap(TENANT).teams()).doesNotContainKey(TeamId.of("yard-crew"));
+
+        assertThat(answer(ADMIN, "sync-teams")).isEqualTo("Syncing teams from your Slack user groups now.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> graph.teamMap(TENANT).teams()
+                .containsKey(TeamId.of("yard-crew")));
+        assertThat(graph.teamMap(TENANT).teams().get(TeamId.of("yard-crew")).name()).isEqualTo("Yard crew");
+        PersonId ada = graph.personByIdentity(TENANT, Platform.SLACK, ADMIN).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> TeamId.of("yard-crew")
+                .equals(graph.person(TENANT, ada).orElseThrow().team()));
+        assertThat(calls(SLACK, "usergroups.list")).hasSize(listed + 1);
+    }
+
+    /** The ephemeral answer's text to a signed slash command. */
+    private String answer(String user, String text) throws Exception {
+        HttpResponse<String> response = postSigned(port, slashCommand(TEAM, user, text, "trig-" + text.hashCode()),
+                FORM, Map.of());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json(response.body()).get("text").asString();
     }
 }

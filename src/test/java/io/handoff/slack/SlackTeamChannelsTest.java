@@ -16,8 +16,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.slack.api.Slack;
+
+import io.handoff.chat.Actor;
+import io.handoff.chat.ChannelRef;
+import io.handoff.chat.ChatBot;
+import io.handoff.chat.Interaction;
 import io.handoff.chat.Message;
+import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
+import io.handoff.chat.Place;
+import io.handoff.chat.Reply;
+import io.handoff.conversation.Conversation;
+import io.handoff.delivery.TeamChannelFeature;
 import io.handoff.empathy.Story;
 import io.handoff.empathy.StoryMessages;
 import io.handoff.graph.GraphStore;
@@ -31,7 +42,11 @@ import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.TestRedis;
 
-/** Team channels on Slack: configured per team in Redis, posted with chat.postMessage (WireMock), once per key. */
+/**
+ * Team channels on Slack: configured per team in Redis by the core's {@code team-channel} command (the Slack admin
+ * check through users.info and the channel mention translated by this adapter), posted with chat.postMessage
+ * (WireMock), once per key.
+ */
 class SlackTeamChannelsTest {
     @RegisterExtension
     static final FakeSlackApi SLACK = new FakeSlackApi();
@@ -40,39 +55,56 @@ class SlackTeamChannelsTest {
     private final TenantId tenant = TestRedis.uniqueTenant();
     private final TeamId platform = TeamId.of("platform");
     private SlackTeamChannels channels;
+    private ChatBot bot;
+    private Actor admin;
 
     @BeforeEach
     void setUp() {
         SLACK.resetAll();
         SlackWorkspaces workspaces = SlackTestSupport.workspaces(graph, SLACK, "xoxb-channels-test");
-        channels = new SlackTeamChannels(graph, SlackTestSupport.slack(SLACK), workspaces, TestRedis.client(),
-                Runnable::run);
-        graph.saveTenant(new Tenant(tenant, "Channels test", null, SlackTestSupport.slackId('T'), null, Instant.now()));
+        Slack slack = SlackTestSupport.slack(SLACK);
+        channels = new SlackTeamChannels(slack, workspaces, TestRedis.client(), Runnable::run);
+        bot = new Conversation(graph, List.of(new TeamChannelFeature(graph, List.of(channels),
+                List.of(new SlackAdmins(graph, slack, workspaces)), List.of())));
+        String team = SlackTestSupport.slackId('T');
+        graph.saveTenant(new Tenant(tenant, "Channels test", null, team, null, Instant.now()));
         graph.saveTeam(tenant, Team.of("platform", "Platform Engineering"));
         stubOk(SLACK, "chat.postMessage", "{\"ok\":true,\"channel\":\"C0PLATFORM\",\"ts\":\"1.2\"}");
+        String adminUser = SlackTestSupport.slackId('U');
+        SlackTestSupport.stubUser(SLACK, adminUser, team, "Ada Admin", null); // is_admin
+        graph.savePerson(tenant, new Person(PersonId.of("ada"), "Ada Admin", null, null, null,
+                Map.of(Platform.SLACK, adminUser)));
+        admin = new Actor(tenant, PersonId.of("ada"));
+    }
+
+    /** What the admin typed, translated as the Slack adapter does, answered by the core. */
+    private String typed(String text) {
+        Outcome outcome = bot.handle(new Interaction.Command(admin, SlackTeamChannels.mentionsAsChannels(text),
+                Place.on(Platform.SLACK)));
+        return ((Reply.Show) outcome.reply()).message().summary();
     }
 
     @Test
     void anAdminSetsATeamsChannelByTeamNameAndChannelMention() {
         assertThat(channels.configured(tenant, platform)).isFalse();
 
-        String answer = channels.configure(tenant, "Platform Engineering <#C0PLATFORM|platform-eng>");
+        String answer = typed("team-channel Platform Engineering <#C0PLATFORM|platform-eng>");
 
         assertThat(answer).contains("Platform Engineering").contains("C0PLATFORM");
         assertThat(channels.configured(tenant, platform)).isTrue();
         assertThat(TestRedis.client().hget("handoff:{" + tenant.value() + "}:team-channels", "platform"))
                 .isEqualTo("C0PLATFORM");
-        assertThat(channels.configure(tenant, "nosuchteam C0PLATFORM")).startsWith("There is no team");
-        assertThat(channels.configure(tenant, "platform #not-an-id")).startsWith("That is not a channel");
+        assertThat(typed("team-channel nosuchteam C0PLATFORM")).startsWith("There is no team");
+        assertThat(typed("team-channel platform #not-an-id")).startsWith("That is not a channel");
         assertThat(channels.channel(tenant, platform)).hasValue("C0PLATFORM");
 
-        assertThat(channels.configure(tenant, "platform off")).contains("no channel");
+        assertThat(typed("team-channel platform off")).contains("no channel");
         assertThat(channels.configured(tenant, platform)).isFalse();
     }
 
     @Test
     void aSharedStoryIsPostedToTheTeamsChannelEscapedAndOnlyOnce() {
-        channels.configure(tenant, "platform C0PLATFORM");
+        channels.assign(tenant, platform, new ChannelRef(Platform.SLACK, "C0PLATFORM"));
         Person teller = person("dana", "Dana <!channel>");
         Person upstream = person("pat", "Pat Lee");
         Story story = Story.draft("s1", upstream.id(), teller.id(), "release notes",
@@ -94,7 +126,7 @@ class SlackTeamChannelsTest {
 
     @Test
     void aDigestThatSlackRefusesIsNotLostForTheNextTry() {
-        channels.configure(tenant, "platform C0PLATFORM");
+        channels.assign(tenant, platform, new ChannelRef(Platform.SLACK, "C0PLATFORM"));
         SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(
                 okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
         Message digest = new Message("Friction digest <@U123>", List.of(Paragraph.of("Platform: 3.4 of 5 <!channel>")));
@@ -112,7 +144,7 @@ class SlackTeamChannelsTest {
 
     @Test
     void aRateLimitIsReportedWithoutWaitingAndReleasesTheClaim() {
-        channels.configure(tenant, "platform C0PLATFORM");
+        channels.assign(tenant, platform, new ChannelRef(Platform.SLACK, "C0PLATFORM"));
         SLACK.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "30").withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
 
