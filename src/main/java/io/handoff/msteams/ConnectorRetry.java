@@ -8,7 +8,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.handoff.delivery.RetryAfter;
+import io.handoff.chat.port.RetryAfter;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 

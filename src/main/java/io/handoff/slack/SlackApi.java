@@ -12,7 +12,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.SlackApiTextResponse;
 
-import io.handoff.delivery.RetryAfter;
+import io.handoff.chat.port.RetryAfter;
 
 /**
  * Runs Slack Web API calls the way Handoff wants them: an HTTP 429 is retried after the Retry-After Slack asked for

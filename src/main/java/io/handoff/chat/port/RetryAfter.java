@@ -1,4 +1,4 @@
-package io.handoff.delivery;
+package io.handoff.chat.port;
 
 import java.time.Clock;
 import java.time.Duration;

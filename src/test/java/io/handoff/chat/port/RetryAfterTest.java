@@ -1,4 +1,4 @@
-package io.handoff.delivery;
+package io.handoff.chat.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
