@@ -60,5 +60,8 @@ class EmbeddedDefaultStartupTest {
                 .isEqualTo("Dana Kowalski");
         assertThat(context.containsBean("playgroundController"))
                 .as("with no chat credentials the playground is on").isTrue();
+        assertThat(DATA.resolve("admin-token")).as("the generated admin token is kept with the data").isNotEmptyFile();
+        assertThat(context.getEnvironment().getProperty("logging.structured.format.console"))
+                .as("a local run logs plain text; the container and the chart set HANDOFF_LOG_FORMAT=ecs").isBlank();
     }
 }
