@@ -283,11 +283,23 @@
   }));
 
   $('person').addEventListener('change', (e) => choose(e.target.value));
+  // A message is at most 2000 characters: say so before the box stops taking more.
+  $('command').addEventListener('input', () => {
+    const input = $('command');
+    const max = Number(input.getAttribute('maxlength'));
+    const left = max - input.value.length;
+    const limit = $('command-limit');
+    limit.hidden = left > 200;
+    limit.textContent = left > 0 ? left + ' of ' + max + ' characters left'
+      : 'That is the most a message can hold (' + max + ' characters).';
+  });
+
   $('composer').addEventListener('submit', (event) => {
     event.preventDefault();
     const text = $('command').value.trim();
     if (!text) return;
     $('command').value = '';
+    $('command-limit').hidden = true;
     send(text);
   });
   document.querySelectorAll('#chips button').forEach((chip) => chip.addEventListener('click', () => send(chip.dataset.command)));

@@ -166,6 +166,24 @@ class PlaygroundBrowserTest {
         }
     }
 
+    /** Issue 19, part of 8: the message box says how much it holds before it stops taking more. */
+    @Test
+    void theMessageBoxSaysItsLimitBeforeCuttingText() throws Exception {
+        reset();
+        WebDriver page = browser.driver();
+        page.get(url("/"));
+        become("Pat Okafor");
+        WebElement input = page.findElement(By.id("command"));
+        WebElement limit = page.findElement(By.id("command-limit"));
+        input.sendKeys("a".repeat(100));
+        assertThat(limit.isDisplayed()).as("far from the limit").isFalse();
+        input.sendKeys("b".repeat(1850));
+        assertThat(limit.getText()).isEqualTo("50 of 2000 characters left");
+        input.sendKeys("c".repeat(80));
+        assertThat(input.getDomProperty("value")).hasSize(2000);
+        assertThat(limit.getText()).isEqualTo("That is the most a message can hold (2000 characters).");
+    }
+
     /** Resets as the page's script does: JSON with the CSRF token the page set. */
     private void reset() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
