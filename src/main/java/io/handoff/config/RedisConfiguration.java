@@ -17,7 +17,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /** Redis is the system of record: one client for the whole application, from REDIS_URL or the embedded server. */
 @Configuration(proxyBeanMethods = false)
-public class RedisConfiguration {
+class RedisConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RedisConfiguration.class);
 
     @Bean(destroyMethod = "close")

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param previousKey HANDOFF_ENCRYPTION_KEY_PREVIOUS: the key before a rotation; only opens
  */
 @ConfigurationProperties("handoff.encryption")
-public record EncryptionProperties(String key, String previousKey) {
+record EncryptionProperties(String key, String previousKey) {
 
     @Override
     public String toString() {

@@ -29,7 +29,7 @@ import redis.clients.jedis.UnifiedJedis;
  * with.
  */
 @Configuration(proxyBeanMethods = false)
-public class DeliveryConfiguration {
+class DeliveryConfiguration {
 
     @Bean
     Outbox outbox(Scheduler scheduler) {

@@ -15,7 +15,7 @@ import io.handoff.privacy.PersonalData;
  * they got this week, recent delivery decisions about them and messages to them that were given up (dead letters).
  * Messages still waiting for them are dropped when they come due, because the person is gone by then.
  */
-public class DeliveryPersonalData implements PersonalData {
+class DeliveryPersonalData implements PersonalData {
     private final PlatformPreference preference;
     private final DeliveryRules rules;
     private final DecisionLog decisions;

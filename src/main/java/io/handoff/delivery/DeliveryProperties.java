@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetryAfter          the longest platform Retry-After honoured (longer ones are cut to it)
  */
 @ConfigurationProperties("handoff.delivery")
-public record DeliveryProperties(@DefaultValue("5") int maxFailures, @DefaultValue("2s") Duration maxInlineWait,
+record DeliveryProperties(@DefaultValue("5") int maxFailures, @DefaultValue("2s") Duration maxInlineWait,
                                  @DefaultValue("24h") Duration rateLimitedGiveUpAfter,
                                  @DefaultValue("1000") int maxRateLimitedRetries,
                                  @DefaultValue("1h") Duration maxRetryAfter) {

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (paragraph, heading, buttons, divider, link), attachments carry their bytes in Base64. Explicit rather than
  * annotation-driven so the chat port's records stay free of serialization concerns and the stored form is stable.
  */
-public final class MessageCodec {
+final class MessageCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MessageCodec() {

@@ -9,7 +9,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A message waiting in the outbox: to whom, why (which rules apply), its idempotency key and the message itself. */
-public record OutgoingMessage(PersonId to, MessageKind kind, String key, Message message) {
+record OutgoingMessage(PersonId to, MessageKind kind, String key, Message message) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public OutgoingMessage {

@@ -18,7 +18,7 @@ import io.handoff.scheduler.Job;
  * @param maxRetries    429 answers retried at most; the next one gives the message up
  * @param maxRetryAfter the longest Retry-After honoured; a longer one (or a date far off) is cut to this
  */
-public record RateLimitedRetries(Duration giveUpAfter, int maxRetries, Duration maxRetryAfter) {
+record RateLimitedRetries(Duration giveUpAfter, int maxRetries, Duration maxRetryAfter) {
     static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
 
     public RateLimitedRetries {

@@ -35,7 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          {@code msteams} (the Bot Framework Emulator, local development) and the Emulator's tokens
  */
 @ConfigurationProperties("handoff.teams")
-public record MsTeamsProperties(String appId, String appPassword, String appTenantId,
+record MsTeamsProperties(String appId, String appPassword, String appTenantId,
                               @DefaultValue(DEFAULT_OPENID_METADATA_URL) String openIdMetadataUrl,
                               @DefaultValue(DEFAULT_TOKEN_URL) String oauthTokenUrl,
                               @DefaultValue Retry retry,

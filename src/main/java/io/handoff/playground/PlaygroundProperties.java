@@ -17,6 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     any other {@code Host} is refused (DNS rebinding)
  */
 @ConfigurationProperties("handoff.playground")
-public record PlaygroundProperties(@DefaultValue("auto") String enabled, @DefaultValue("false") boolean allowRemote,
+record PlaygroundProperties(@DefaultValue("auto") String enabled, @DefaultValue("false") boolean allowRemote,
                                    @DefaultValue List<String> allowedHosts) {
 }

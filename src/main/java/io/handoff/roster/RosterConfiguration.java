@@ -10,7 +10,7 @@ import io.handoff.chat.port.TeamSync;
 
 /** The admins' {@code sync-teams} chat command (the CSV import is the web adapter's). */
 @Configuration(proxyBeanMethods = false)
-public class RosterConfiguration {
+class RosterConfiguration {
 
     @Bean
     @Order(130)

@@ -3,7 +3,7 @@ package io.handoff.roster;
 import io.handoff.graph.Refusal;
 
 /** The uploaded roster is not a CSV with the expected header; nothing was imported. */
-public class RosterFormatException extends Refusal {
+class RosterFormatException extends Refusal {
     public RosterFormatException(String message) {
         super(message);
     }

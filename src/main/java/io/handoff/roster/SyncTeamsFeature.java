@@ -24,7 +24,7 @@ import io.handoff.graph.Platform;
  * ({@link PlatformAdmins}); on a platform without such groups (Teams, the playground) it says that teams come from
  * the roster import there.
  */
-public final class SyncTeamsFeature implements ConversationFeature {
+final class SyncTeamsFeature implements ConversationFeature {
     static final String WORD = "sync-teams";
     private static final Logger log = LoggerFactory.getLogger(SyncTeamsFeature.class);
 

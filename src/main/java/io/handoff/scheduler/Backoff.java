@@ -7,7 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Exponential backoff with "equal jitter": the n-th failure waits between half and all of
  * {@code min(max, base * 2^(n-1))}, so retries of many jobs that failed together spread out.
  */
-public record Backoff(Duration base, Duration max) {
+record Backoff(Duration base, Duration max) {
     public Backoff {
         if (base.isNegative() || base.isZero() || max.compareTo(base) < 0) {
             throw new IllegalArgumentException("backoff needs 0 < base <= max");

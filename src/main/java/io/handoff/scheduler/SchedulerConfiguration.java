@@ -18,7 +18,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /** The durable scheduler and its worker, and the application's clock. */
 @Configuration(proxyBeanMethods = false)
-public class SchedulerConfiguration {
+class SchedulerConfiguration {
 
     /** The application's time; a playground may replace it with a clock it can move forward. */
     @Bean

@@ -40,7 +40,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-public class SecurityConfiguration {
+class SecurityConfiguration {
     /** The paths of the chat platforms' webhooks (Slack's servlet, the Bot Framework endpoint). */
     public static final String[] CHAT_WEBHOOKS = {"/slack/**", "/api/messages"};
     public static final String[] STATIC_ASSETS = {"/assets/**", "/webjars/**"};

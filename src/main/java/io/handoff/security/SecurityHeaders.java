@@ -11,7 +11,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@code frame-ancestors 'none'}), {@code Referrer-Policy: no-referrer}, and Spring Security's no-cache default
  * where a controller set no caching of its own.
  */
-public final class SecurityHeaders {
+final class SecurityHeaders {
     /** Pages load scripts, styles, images and data only from this app; {@code data:} images are map pictures. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiUrl        SLACK_API_URL: Web API base URL, ending with a slash
  */
 @ConfigurationProperties("handoff.slack")
-public record SlackProperties(String botToken, String signingSecret, String clientId, String clientSecret,
+record SlackProperties(String botToken, String signingSecret, String clientId, String clientSecret,
                               String appToken, @DefaultValue("https://slack.com/api/") String apiUrl) {
 
     public SlackProperties {

@@ -63,7 +63,9 @@ class MsTeamsAttackRegressionTest extends MsTeamsAppTest {
         }
         assertThat(logs.at(Level.ERROR)).isEmpty();
         assertThat(logs.messages(Level.WARN)).filteredOn(m -> m.contains("is not https")).hasSize(6);
-        assertThat(fake.requestsTo("/teams/.*")).isEmpty();
+        // only this test's conversation: an earlier test's reply may still be on its way after its acknowledgement
+        assertThat(fake.requestsTo("/teams/v3/conversations/" + java.util.regex.Pattern.quote(pat.personalConversation())
+                + ".*")).isEmpty();
         assertThat(graph.tenantForMicrosoft(microsoftTenant)).as("nothing of the activity was stored").isEmpty();
     }
 

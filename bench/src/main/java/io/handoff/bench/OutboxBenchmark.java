@@ -50,7 +50,9 @@ import io.handoff.redis.RedisClientFactory;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.SchedulerProperties;
 import io.handoff.scheduler.SchedulerWorker;
+import io.handoff.delivery.DeliverySettings;
 import io.handoff.settings.TenantSettings;
+import io.handoff.settings.SettingsRegistry;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -90,9 +92,13 @@ public final class OutboxBenchmark {
             TenantId tenant = TenantId.of("outbox-bench-" + Long.toString(System.nanoTime() % 1_000_000, 36));
             Clock clock = Clock.systemUTC();
             RedisGraphStore graph = new RedisGraphStore(redis);
-            TenantSettingsStore settings = new TenantSettingsStore(redis);
-            settings.save(tenant, new TenantSettings(null, null, null, EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT,
-                    LocalTime.MIDNIGHT, null, null, Math.min(TenantSettings.MAX_WEEKLY_CAP, perPerson), null, null));
+            TenantSettingsStore settings = new TenantSettingsStore(redis,
+                    SettingsRegistry.of(DeliverySettings.SETTINGS)); // the outbox reads only the delivery settings
+            settings.save(tenant, TenantSettings.defaults()
+                    .with(DeliverySettings.WORKING_DAYS, EnumSet.allOf(DayOfWeek.class))
+                    .with(DeliverySettings.WORKDAY_START, LocalTime.MIDNIGHT)
+                    .with(DeliverySettings.WORKDAY_END, LocalTime.MIDNIGHT)
+                    .with(DeliverySettings.WEEKLY_CAP, Math.min(DeliverySettings.MAX_WEEKLY_CAP, perPerson)));
             System.out.printf("Creating %,d people...%n", people);
             for (int i = 0; i < people; i++) {
                 graph.savePerson(tenant, new Person(PersonId.of("p" + i), "Person " + i, null, null,
@@ -146,7 +152,7 @@ public final class OutboxBenchmark {
             double achieved = acceptedSpan > 0 ? (platformLimit.acceptedRequests.get() - 1) / acceptedSpan : 0;
             System.out.println();
             System.out.printf("nudges                 %,d to %,d people (%d each, weekly cap %d)%n", nudges, people,
-                    perPerson, Math.min(TenantSettings.MAX_WEEKLY_CAP, perPerson));
+                    perPerson, Math.min(DeliverySettings.MAX_WEEKLY_CAP, perPerson));
             System.out.printf("stored in the outbox   %.1f s (%,.0f per second)%n", storeSeconds, nudges / storeSeconds);
             System.out.printf("delivered              %,d%n", delivered);
             System.out.printf("duplicates             %,d%n", duplicates);
