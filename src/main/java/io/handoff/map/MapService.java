@@ -58,7 +58,9 @@ public final class MapService {
             OrgGraph slice = teamSlice(store.graph(tenant), t.team(), t.depth());
             return builder.people(tenant, scope, "Team " + teams.teamName(t.team()) + " and its neighbours", slice);
         }
-        return builder.teams(tenant, scope, "Organisation by team (" + teams.teams().size() + " teams)", teams);
+        // The people's handoffs are read as well, so each arrow between teams says what is handed over.
+        return builder.teams(tenant, scope, "Organisation by team (" + teams.teams().size() + " teams)", teams,
+                TeamItems.of(store.graph(tenant)));
     }
 
     /** Names of the silo teams (no confirmed handoff with another team, org-wide) that appear on {@code map}. */
