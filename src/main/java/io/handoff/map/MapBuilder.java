@@ -53,7 +53,8 @@ public final class MapBuilder {
             TeamMap teams = GraphQueries.teamMap(slice);
             Set<TeamId> present = new TreeSet<>();
             slice.people().values().forEach(p -> p.teamId().ifPresent(present::add));
-            return teamLevel(tenant, scope, title + " (by team: " + slice.people().size() + " people)", teams, present, true);
+            return teamLevel(tenant, scope, title + " (by team: " + slice.people().size() + " people)", teams, present, true,
+                    TeamItems.of(slice));
         }
         String centre = scope instanceof MapScope.Person p ? p.centre().value() : null;
         int min = minRespondents.applyAsInt(tenant);
@@ -75,18 +76,23 @@ public final class MapBuilder {
                 false);
     }
 
-    /** The organisation by team, every team shown (also those without links). */
+    /** The organisation by team, every team shown (also those without links); arrows labelled by their counts. */
     public DependencyMap teams(TenantId tenant, MapScope scope, String title, TeamMap map) {
+        return teams(tenant, scope, title, map, TeamItems.NONE);
+    }
+
+    /** The organisation by team, arrows labelled with the top items handed over between the teams. */
+    public DependencyMap teams(TenantId tenant, MapScope scope, String title, TeamMap map, TeamItems items) {
         Set<TeamId> all = new TreeSet<>(map.teams().keySet());
         map.links().forEach(l -> {
             all.add(l.upstream());
             all.add(l.downstream());
         });
-        return teamLevel(tenant, scope, title, map, all, false);
+        return teamLevel(tenant, scope, title, map, all, false, items);
     }
 
     private DependencyMap teamLevel(TenantId tenant, MapScope scope, String title, TeamMap map, Set<TeamId> shown,
-                                    boolean collapsed) {
+                                    boolean collapsed, TeamItems items) {
         int min = minRespondents.applyAsInt(tenant);
         Map<TeamId, Integer> inside = new TreeMap<>();
         List<MapEdge> edges = new ArrayList<>();
@@ -99,7 +105,7 @@ public final class MapBuilder {
                 continue;
             }
             edges.add(new MapEdge(link.upstream().value(), link.downstream().value(),
-                    link.edges() + (link.edges() == 1 ? " handoff" : " handoffs"), null,
+                    items.label(link.upstream(), link.downstream(), link.edges()), null,
                     link.highestCriticality().orElseThrow(), null, link.edges(), link.confirmed(), link.disputed(),
                     link.pending(), allowed(friction.teams(tenant, link.upstream(), link.downstream()), min), null, null));
         }

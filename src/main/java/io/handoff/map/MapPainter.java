@@ -24,8 +24,6 @@ final class MapPainter {
     static final double TITLE_HEIGHT = 36;
     static final double LEGEND_HEIGHT = 64;
     static final double LEGEND_WIDTH = 900;
-    private static final int MAX_EDGE_LABELS = 60;
-    private static final int MAX_LABEL_CHARS = 30;
 
     private MapPainter() {
     }
@@ -54,12 +52,9 @@ final class MapPainter {
         AffineTransform saved = g.getTransform();
         g.translate(MARGIN, TITLE_HEIGHT);
         drawGroups(g, drawing.groups());
-        boolean labels = drawing.routes().size() <= MAX_EDGE_LABELS;
         drawing.routes().forEach(route -> drawRoute(g, route));
         drawNodes(g, drawing.nodes());
-        if (labels) {
-            drawing.routes().forEach(route -> drawEdgeLabel(g, route));
-        }
+        drawing.routes().forEach(route -> route.label().ifPresent(label -> drawEdgeLabel(g, route.edge(), label)));
         drawing.routes().stream().filter(r -> r.edge().anyDisputed()).forEach(route -> drawDisputed(g, route));
         g.setTransform(saved);
         drawLegend(g, MARGIN, TITLE_HEIGHT + drawing.height() + 8);
@@ -126,27 +121,28 @@ final class MapPainter {
         g.fill(head);
     }
 
-    private static void drawEdgeLabel(Graphics2D g, MapDrawing.Route route) {
-        MapEdge edge = route.edge();
-        MapDrawing.Point[] segment = longestSegment(route.points());
-        double x = (segment[0].x() + segment[1].x()) / 2;
-        double y = (segment[0].y() + segment[1].y()) / 2;
+    /** The label in the box ELK placed for it, on a light background so a crossing line does not hide it. */
+    private static void drawEdgeLabel(Graphics2D g, MapEdge edge, MapDrawing.Label label) {
         g.setFont(MapStyle.font(edge.critical() ? Font.BOLD : Font.PLAIN, MapStyle.SMALL_SIZE));
-        String text = shorten(edge.what(), MAX_LABEL_CHARS);
-        FontMetrics metrics = g.getFontMetrics();
-        int w = metrics.stringWidth(text);
         g.setColor(new Color(255, 255, 255, 215));
-        g.fill(new RoundRectangle2D.Double(x - w / 2.0 - 3, y - 15, w + 6, 13, 6, 6));
+        g.fill(new RoundRectangle2D.Double(label.x(), label.y(), label.width(), label.height(), 6, 6));
         g.setColor(MapStyle.MUTED);
-        g.drawString(text, (float) (x - w / 2.0), (float) (y - 5));
+        int w = g.getFontMetrics().stringWidth(label.text());
+        g.drawString(label.text(), (float) (label.centreX() - w / 2.0), (float) (label.y() + label.height() - 3.5));
     }
 
-    /** A red ✕ on the middle of a disputed arrow (drawn as two strokes, so it needs no glyph). */
+    /**
+     * A red ✕ on a disputed arrow (drawn as two strokes, so it needs no glyph): on the arrow just before its label, or
+     * in the middle of its longest stretch when it has no label.
+     */
     private static void drawDisputed(Graphics2D g, MapDrawing.Route route) {
+        if (route.label().isPresent()) {
+            MapDrawing.Label label = route.label().get();
+            drawCross(g, label.x() - 9, label.centreY());
+            return;
+        }
         MapDrawing.Point[] segment = longestSegment(route.points());
-        double x = (segment[0].x() + segment[1].x()) / 2;
-        double y = (segment[0].y() + segment[1].y()) / 2 + 6;
-        drawCross(g, x, y);
+        drawCross(g, (segment[0].x() + segment[1].x()) / 2, (segment[0].y() + segment[1].y()) / 2);
     }
 
     private static void drawCross(Graphics2D g, double x, double y) {
@@ -236,10 +232,5 @@ final class MapPainter {
             cut = cut.substring(0, cut.length() - 1);
         }
         return cut.strip() + "…";
-    }
-
-    private static String shorten(String text, int max) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1).strip() + "…";
     }
 }

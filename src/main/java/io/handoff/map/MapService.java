@@ -58,7 +58,29 @@ public final class MapService {
             OrgGraph slice = teamSlice(store.graph(tenant), t.team(), t.depth());
             return builder.people(tenant, scope, "Team " + teams.teamName(t.team()) + " and its neighbours", slice);
         }
-        return builder.teams(tenant, scope, "Organisation by team (" + teams.teams().size() + " teams)", teams);
+        // The people's handoffs are read as well, so each arrow between teams says what is handed over.
+        return builder.teams(tenant, scope, "Organisation by team (" + teams.teams().size() + " teams)", teams,
+                TeamItems.of(store.graph(tenant)));
+    }
+
+    /**
+     * The map around a person with only the people in {@code visible} (the people a viewer can see); the title says
+     * so. The centre must be one of them.
+     */
+    public DependencyMap buildWithin(TenantId tenant, MapScope.Person scope, Set<PersonId> visible) {
+        Person centre = store.person(tenant, scope.centre()).filter(p -> visible.contains(p.id())).orElseThrow(() ->
+                new MapNotFoundException("no person '" + scope.centre() + "' in tenant '" + tenant + "'"));
+        OrgGraph slice = store.neighbourhood(tenant, scope.centre(), scope.depth()).graph();
+        Map<PersonId, Person> people = new LinkedHashMap<>();
+        slice.people().forEach((id, person) -> {
+            if (visible.contains(id)) {
+                people.put(id, person);
+            }
+        });
+        List<Handoff> edges = slice.edges().stream()
+                .filter(e -> people.containsKey(e.upstream()) && people.containsKey(e.downstream())).toList();
+        return builder.people(tenant, scope, "Handoffs around " + centre.displayName() + " (depth " + scope.depth()
+                + "), only people you can see", new OrgGraph(people, slice.teams(), edges));
     }
 
     /** Names of the silo teams (no confirmed handoff with another team, org-wide) that appear on {@code map}. */

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.handoff.graph.PersonId;
 import io.handoff.map.DependencyMap;
 import io.handoff.map.MapAccess;
+import io.handoff.map.MapCentring;
 import io.handoff.map.MapGrant;
 import io.handoff.map.MapRenderer;
 import io.handoff.map.MapScope;
@@ -38,6 +39,7 @@ class MapPageController {
     private final MapService maps;
     private final MapAccess access;
     private final MapRenderer renderer;
+    private final MapCentring centring;
     private final JsonExport json = new JsonExport();
     private final String page;
 
@@ -45,6 +47,7 @@ class MapPageController {
         this.maps = maps;
         this.access = access;
         this.renderer = exporter.renderer();
+        this.centring = new MapCentring(maps, access);
         this.page = resource("map-page.html");
     }
 
@@ -57,17 +60,23 @@ class MapPageController {
     @GetMapping(path = "/maps/{token}/data", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> data(@RequestParam(required = false) String centre, @AuthenticationPrincipal MapGrant grant) {
         MapScope scope = grant.scope();
+        // Rights are checked again on every read: a link never shows more than its viewer may see today.
+        MapAccess.Viewer viewer = access.viewer(grant.tenant(), grant.viewer());
+        DependencyMap map;
         if (centre != null && !centre.isBlank()) {
             int depth = scope instanceof MapScope.Person p ? p.depth() : 1;
-            scope = new MapScope.Person(PersonId.of(centre.strip()), depth);
+            MapCentring.Result result = centring.centre(viewer, scope, PersonId.of(centre.strip()), depth);
+            if (result instanceof MapCentring.Result.NotShown notShown) {
+                return notShown(notShown.reason());
+            }
+            map = ((MapCentring.Result.Shown) result).map();
+        } else {
+            MapAccess.Decision decision = access.decide(viewer, scope);
+            if (!decision.allowed()) {
+                return notShown(decision.explanation());
+            }
+            map = maps.build(grant.tenant(), scope);
         }
-        // Rights are checked again on every read: a link never shows more than its viewer may see today.
-        MapAccess.Decision decision = access.decide(access.viewer(grant.tenant(), grant.viewer()), scope);
-        if (!decision.allowed()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).cacheControl(CacheControl.noStore())
-                    .body(java.util.Map.of("status", 403, "detail", decision.explanation()));
-        }
-        DependencyMap map = maps.build(grant.tenant(), scope);
         ObjectNode body = json.tree(map, renderer.layout(map));
         MapSummary summary = MapSummary.of(map, maps.siloNames(grant.tenant(), map));
         ObjectNode about = body.putObject("summary");
@@ -78,6 +87,12 @@ class MapPageController {
         body.put("viewer", grant.viewer().value());
         body.put("expiresAt", grant.expiresAt().toString());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    /** 403 with a sentence the page shows as it is (a notice, not an error): {@code kind} tells the page so. */
+    private static ResponseEntity<?> notShown(String reason) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).cacheControl(CacheControl.noStore())
+                .body(java.util.Map.of("status", 403, "kind", "not-shown", "detail", reason));
     }
 
     private static void add(ArrayNode array, java.util.List<String> lines) {

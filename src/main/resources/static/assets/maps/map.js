@@ -7,8 +7,11 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function message(text) {
-    $('message').textContent = text || '';
+  /** A line in the side panel: a plain notice (what the viewer may not see, loading) or, rarely, a failure. */
+  function message(text, kind) {
+    var box = $('message');
+    box.textContent = text || '';
+    box.className = text ? (kind || 'notice') : '';
   }
 
   function load(centre) {
@@ -20,8 +23,9 @@
       })
       .then(function (result) {
         if (!result.ok) {
+          // A map the viewer may not see comes back as a sentence for them: shown as it is, the map stays.
           state.error = result.body.detail || 'This map could not be loaded.';
-          message(state.error);
+          message(state.error, result.body.kind === 'not-shown' ? 'notice' : 'failure');
           return;
         }
         state.error = null;
@@ -32,7 +36,7 @@
       })
       .catch(function () {
         state.error = 'This map could not be loaded. Check your connection and try again.';
-        message(state.error);
+        message(state.error, 'failure');
       });
   }
 
@@ -54,22 +58,73 @@
         classes: node.centre ? 'centre' : ''
       });
     });
+    var centres = {};
+    data.nodes.forEach(function (node) { centres[node.id] = { x: node.x || 0, y: node.y || 0 }; });
     data.edges.forEach(function (edge) {
       var classes = [];
       if (edge.critical) { classes.push('critical'); }
       if (edge.unconfirmed) { classes.push('unconfirmed'); }
       if (edge.disputed > 0) { classes.push('disputed'); }
-      list.push({
+      var item = {
         group: 'edges',
         data: {
           id: edge.id, source: edge.from, target: edge.to, what: edge.what, edge: edge,
-          label: (edge.disputed > 0 ? '✕ ' : '') + shorten(edge.what, 32),
           colour: edge.colour, width: 0.6 + edge.weight * 0.6 * (edge.critical ? 1.8 : 1)
-        },
-        classes: classes.join(' ')
-      });
+        }
+      };
+      var route = routeStyle(edge.points, centres[edge.from], centres[edge.to]);
+      if (route) {
+        Object.keys(route).forEach(function (key) { item.data[key] = route[key]; });
+        classes.push(route.weights ? 'routed' : 'straight-routed');
+      }
+      item.classes = classes.join(' ');
+      list.push(item);
+      if (edge.label) {
+        // The label where the layout put it (a box of its own that covers no person and no other label), not
+        // wherever the browser would centre it on the line.
+        list.push({
+          group: 'nodes',
+          data: {
+            id: 'label:' + edge.id, kind: 'label', edgeId: edge.id, edge: edge,
+            label: (edge.disputed > 0 ? '✕ ' : '') + edge.label.text,
+            width: edge.label.width + (edge.disputed > 0 ? 14 : 0), height: edge.label.height
+          },
+          position: { x: edge.label.x, y: edge.label.y },
+          classes: 'edge-label' + (edge.critical ? ' critical' : '') + (edge.disputed > 0 ? ' disputed' : '')
+        });
+      }
     });
     return list;
+  }
+
+  /**
+   * The laid-out route as Cytoscape's segments: the ends as offsets from the boxes' centres, each bend as a weight
+   * along the line between the centres and a distance from it (edge-distances: node-position).
+   */
+  function routeStyle(points, source, target) {
+    if (!points || points.length < 2 || !source || !target) { return null; }
+    var first = points[0];
+    var last = points[points.length - 1];
+    var style = {
+      sourceEndpoint: (first[0] - source.x) + 'px ' + (first[1] - source.y) + 'px',
+      targetEndpoint: (last[0] - target.x) + 'px ' + (last[1] - target.y) + 'px'
+    };
+    var dx = target.x - source.x;
+    var dy = target.y - source.y;
+    var length2 = dx * dx + dy * dy;
+    if (points.length === 2 || length2 === 0) { return style; }
+    var length = Math.sqrt(length2);
+    var weights = [];
+    var distances = [];
+    points.slice(1, points.length - 1).forEach(function (p) {
+      var px = p[0] - source.x;
+      var py = p[1] - source.y;
+      weights.push((px * dx + py * dy) / length2);
+      distances.push((dx * py - dy * px) / length);
+    });
+    style.weights = weights.join(' ');
+    style.distances = distances.join(' ');
+    return style;
   }
 
   function shorten(text, max) {
@@ -85,6 +140,8 @@
       container: $('map'),
       elements: elements(data),
       layout: { name: 'preset', fit: true, padding: 30 },
+      // Boxes stay where the layout put them: a dragged box would leave its routed lines behind.
+      autoungrabify: true,
       minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3,
       style: [
         { selector: 'node', style: {
@@ -99,17 +156,25 @@
           'font-weight': 'bold', 'color': '#52606d', 'padding': 12, 'font-size': 12 } },
         { selector: 'edge', style: {
           'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'line-color': 'data(colour)',
-          'target-arrow-color': 'data(colour)', 'width': 'data(width)', 'label': 'data(label)', 'font-size': 10,
-          'color': '#52606d', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85,
-          'text-rotation': 'autorotate' } },
-        { selector: 'edge.critical', style: { 'font-weight': 'bold' } },
+          'target-arrow-color': 'data(colour)', 'width': 'data(width)', 'arrow-scale': 0.9 } },
+        { selector: 'edge.straight-routed', style: {
+          'curve-style': 'straight', 'source-endpoint': 'data(sourceEndpoint)',
+          'target-endpoint': 'data(targetEndpoint)' } },
+        { selector: 'edge.routed', style: {
+          'curve-style': 'segments', 'edge-distances': 'node-position', 'segment-weights': 'data(weights)',
+          'segment-distances': 'data(distances)', 'source-endpoint': 'data(sourceEndpoint)',
+          'target-endpoint': 'data(targetEndpoint)' } },
         { selector: 'edge.unconfirmed', style: { 'line-style': 'dashed' } },
-        { selector: 'edge.disputed', style: { 'color': '#d0342c' } },
+        { selector: 'node.edge-label', style: {
+          'shape': 'round-rectangle', 'background-color': '#ffffff', 'background-opacity': 0.85, 'border-width': 0,
+          'font-size': 10, 'font-weight': 'normal', 'color': '#52606d', 'text-wrap': 'none' } },
+        { selector: 'node.edge-label.critical', style: { 'font-weight': 'bold' } },
+        { selector: 'node.edge-label.disputed', style: { 'color': '#d0342c' } },
         { selector: ':selected', style: { 'overlay-opacity': 0.15, 'overlay-color': '#3e4c59' } },
         { selector: '.hidden', style: { 'display': 'none' } }
       ]
     });
-    state.cy.on('tap', 'edge', function (event) { showEdge(event.target.data('edge')); });
+    state.cy.on('tap', 'edge, node.edge-label', function (event) { showEdge(event.target.data('edge')); });
     state.cy.on('tap', 'node[kind = "person"]', function (event) {
       if (event.target.id() !== state.centre) { load(event.target.id()); }
     });
@@ -186,28 +251,38 @@
         cy.edges().filter(function (e) { return rank[e.data('edge').criticality] < rank[minimum]; }).addClass('hidden');
       }
       if (team !== 'all') {
-        cy.nodes().filter(function (n) { return n.data('team') !== team; }).addClass('hidden');
+        cy.nodes().filter(function (n) { return !n.hasClass('edge-label') && n.data('team') !== team; })
+          .addClass('hidden');
       }
       cy.edges().filter(function (e) {
         return e.source().hasClass('hidden') || e.target().hasClass('hidden');
       }).addClass('hidden');
       if (minimum !== 'all') {
         cy.nodes().filter(function (n) {
-          return !n.isParent() && !n.hasClass('centre')
+          return !n.isParent() && !n.hasClass('centre') && !n.hasClass('edge-label')
             && n.connectedEdges().filter(function (e) { return !e.hasClass('hidden'); }).empty();
         }).addClass('hidden');
       }
+      cy.nodes('.edge-label').filter(function (n) {
+        return cy.getElementById(n.data('edgeId')).hasClass('hidden');
+      }).addClass('hidden');
       cy.nodes().filter(function (n) {
         return n.isParent() && n.children().filter(function (c) { return !c.hasClass('hidden'); }).empty();
       }).addClass('hidden');
     });
   }
 
-  $('team-filter').addEventListener('change', applyFilters);
-  $('criticality-filter').addEventListener('change', applyFilters);
+  function filterAndFit() {
+    applyFilters();
+    if (state.cy) { state.cy.fit(state.cy.elements(':visible'), 30); }
+  }
+
+  $('team-filter').addEventListener('change', filterAndFit);
+  $('criticality-filter').addEventListener('change', filterAndFit);
   $('fit').addEventListener('click', function () {
     if (state.cy) { state.cy.fit(state.cy.elements(':visible'), 30); }
   });
   $('back').addEventListener('click', function () { load(null); });
+  state.centreOn = function (person) { return load(person); };
   load(null);
 }());

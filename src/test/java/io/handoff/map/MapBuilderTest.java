@@ -80,4 +80,45 @@ class MapBuilderTest {
         assertThat(EdgeColours.hex(map.edges().get(1))).isEqualTo("#8a939e");
         assertThat(EdgeColours.rgb(0.0)).isEqualTo(0x2E9E5B);
     }
+
+    @Test
+    void theOrgMapSaysWhatEachTeamHandsTheNextWithCounts() {
+        MapFixture fixture = new MapFixture();
+
+        DependencyMap org = fixture.maps.build(fixture.tenant, new MapScope.Org());
+
+        assertThat(label(org, "sort", "preload")).isEqualTo("parcels sorted by route (2)");
+        assertThat(label(org, "preload", "drivers")).isEqualTo("truck loaded in delivery order (2)");
+        assertThat(label(org, "dispatch", "drivers")).isEqualTo("route plan (2)");
+        assertThat(label(org, "customer-service", "billing")).isEqualTo("refund requests (2)");
+        assertThat(label(org, "drivers", "customer-service")).isEqualTo("delivery scans and exceptions (1)");
+        assertThat(org.edges()).extracting(MapEdge::what).noneMatch(what -> what.matches("\\d+ handoffs?"));
+    }
+
+    @Test
+    void aTeamArrowNamesItsTopTwoItemsMostCommonFirstAndHowManyMore() {
+        List<Person> people = List.of(Person.of("a", "A", "up"), Person.of("b", "B", "up"), Person.of("c", "C", "down"),
+                Person.of("d", "D", "up"), Person.of("e", "E", "up"));
+        HandoffTerms parcels = new HandoffTerms("parcels", Frequency.DAILY, Criticality.CRITICAL);
+        List<Handoff> edges = List.of(
+                Handoff.claimed(PersonId.of("a"), PersonId.of("c"), parcels, Side.UPSTREAM, NOW),
+                Handoff.claimed(PersonId.of("b"), PersonId.of("c"), new HandoffTerms("Parcels ", Frequency.DAILY,
+                        Criticality.ROUTINE), Side.UPSTREAM, NOW),
+                Handoff.claimed(PersonId.of("d"), PersonId.of("c"), new HandoffTerms("manifest", Frequency.DAILY,
+                        Criticality.ROUTINE), Side.UPSTREAM, NOW),
+                Handoff.claimed(PersonId.of("e"), PersonId.of("c"), new HandoffTerms("van keys", Frequency.DAILY,
+                        Criticality.ROUTINE), Side.UPSTREAM, NOW),
+                Handoff.claimed(PersonId.of("a"), PersonId.of("b"), parcels, Side.UPSTREAM, NOW));
+        OrgGraph graph = OrgGraph.of(people, List.of(Team.of("up", "Up"), Team.of("down", "Down")), edges);
+        TeamItems items = TeamItems.of(graph);
+
+        assertThat(items.label(TeamId.of("up"), TeamId.of("down"), 4)).isEqualTo("parcels (2); manifest (1); +1 more");
+        assertThat(items.label(TeamId.of("down"), TeamId.of("up"), 1)).isEqualTo("1 handoff");
+        assertThat(TeamItems.NONE.label(TeamId.of("up"), TeamId.of("down"), 3)).isEqualTo("3 handoffs");
+    }
+
+    private static String label(DependencyMap map, String from, String to) {
+        return map.edges().stream().filter(e -> e.from().equals(from) && e.to().equals(to)).findFirst()
+                .orElseThrow(() -> new AssertionError("no arrow " + from + " > " + to)).what();
+    }
 }

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -120,10 +122,108 @@ class MapPageBrowserTest {
         assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Handoffs around Dana Kowalski (depth 1)");
 
         script("handoffMap.cy.getElementById('pat').emit('tap')");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> script("return handoffMap.error") != null);
-        assertThat(browser.findElement(By.id("message")).getText()).contains("only for teams you manage");
-        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Handoffs around Dana Kowalski (depth 1)");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Long.valueOf(3).equals(script("return handoffMap.loads")));
+        assertThat(browser.findElement(By.id("title")).getText())
+                .isEqualTo("Handoffs around Pat Okafor (depth 1), only people you can see");
     }
+
+    @Test
+    void anOrdinaryEmployeeCentresOnAColleagueAndReadsPlainlyWhomTheyMayNotSee() {
+        open(links.sign(links.grant(TENANT, PersonId.of("pat"), new MapScope.Person(PersonId.of("pat"), 2))));
+
+        script("handoffMap.cy.getElementById('sam').emit('tap')");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Long.valueOf(2).equals(script("return handoffMap.loads")));
+        assertThat(browser.findElement(By.id("title")).getText())
+                .isEqualTo("Handoffs around Sam Reyes (depth 2), only people you can see");
+        assertThat(script("return handoffMap.error")).isNull();
+        assertThat(visiblePeople()).contains("sam", "pat").doesNotContain("bea");
+
+        script("handoffMap.centreOn('wen')");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> script("return handoffMap.error") != null);
+        WebElement message = browser.findElement(By.id("message"));
+        assertThat(message.getText()).startsWith("You can't centre the map on this person.")
+                .doesNotContain("'map").doesNotContain("ask for");
+        assertThat(message.getAttribute("class")).isEqualTo("notice");
+        assertThat(message.getCssValue("color")).isEqualTo("rgba(31, 41, 51, 1)");
+        assertThat(browser.findElement(By.id("title")).getText())
+                .isEqualTo("Handoffs around Sam Reyes (depth 2), only people you can see");
+    }
+
+    @Test
+    void withCriticalOnlyEveryLineIsTheLaidOutRouteAndRunsThroughNobody() throws Exception {
+        for (String person : List.of("dana", "pat", "sam")) {
+            open(links.sign(links.grant(TENANT, PersonId.of(person), new MapScope.Person(PersonId.of(person), 2))));
+            new Select(browser.findElement(By.id("criticality-filter"))).selectByValue("critical");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                    script("return handoffMap.cy.edges().filter(e => e.visible()).every(e => e.data('edge').critical)")));
+            Files.write(Files.createDirectories(Path.of("target/screenshots")).resolve("interactive-critical-" + person
+                    + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+
+            assertThat(script("return handoffMap.cy.edges().filter(e => e.visible()).length")).as(person)
+                    .isNotEqualTo(0L);
+            assertThat(script(ROUTE_PROBLEMS)).as(person + ": lines drawn off their route or through a person")
+                    .isEqualTo(List.of());
+        }
+    }
+
+    @Test
+    void onAPhoneTheMapTakesTheWidthAndTheSummaryFollowsBelow() throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            open(links.sign(links.grant(TENANT, PersonId.of("pat"), new MapScope.Person(PersonId.of("pat"), 2))));
+            Files.write(Files.createDirectories(Path.of("target/screenshots")).resolve("interactive-map-phone.png"),
+                    browser.getScreenshotAs(OutputType.BYTES));
+            long viewport = (Long) script("return document.documentElement.clientWidth");
+            WebElement map = browser.findElement(By.id("map"));
+            WebElement side = browser.findElement(By.id("side"));
+            assertThat(viewport).isLessThanOrEqualTo(390);
+            assertThat(map.getSize().getWidth()).isGreaterThanOrEqualTo(300);
+            assertThat(map.getSize().getHeight()).isGreaterThanOrEqualTo(300);
+            assertThat(side.getLocation().getY()).isGreaterThanOrEqualTo(map.getLocation().getY()
+                    + map.getSize().getHeight() - 1);
+            assertThat((Long) script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(viewport);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1400, 900));
+        }
+    }
+
+    /**
+     * For every visible line: the points the browser draws (ends and bends, model coordinates) against the laid-out
+     * route, and every stretch against every other visible person's box. Returns the problems found.
+     */
+    private static final String ROUTE_PROBLEMS = """
+            const cy = handoffMap.cy, problems = [];
+            const boxes = cy.nodes().filter(n => n.visible() && !n.isParent() && !n.hasClass('edge-label'));
+            cy.edges().filter(e => e.visible()).forEach(e => {
+              const drawn = [e.sourceEndpoint()].concat(e.segmentPoints() || []).concat([e.targetEndpoint()]);
+              const planned = e.data('edge').points.map(p => ({x: p[0], y: p[1]}));
+              const name = e.source().id() + '>' + e.target().id();
+              if (drawn.length !== planned.length
+                  || drawn.some((p, i) => Math.hypot(p.x - planned[i].x, p.y - planned[i].y) > 1.5)) {
+                problems.push(name + ' drawn ' + JSON.stringify(drawn) + ' planned ' + JSON.stringify(planned));
+              }
+              for (let i = 1; i < drawn.length; i++) {
+                const a = drawn[i - 1], b = drawn[i];
+                boxes.forEach(n => {
+                  if ((n.id() === e.source().id() && i === 1) || (n.id() === e.target().id() && i === drawn.length - 1)) {
+                    return;
+                  }
+                  const bb = n.boundingBox({includeLabels: false, includeOverlays: false});
+                  const x1 = bb.x1 + 2, x2 = bb.x2 - 2, y1 = bb.y1 + 2, y2 = bb.y2 - 2;
+                  let t0 = 0, t1 = 1;
+                  const dx = b.x - a.x, dy = b.y - a.y;
+                  const p = [-dx, dx, -dy, dy], q = [a.x - x1, x2 - a.x, a.y - y1, y2 - a.y];
+                  let inside = true;
+                  for (let k = 0; k < 4; k++) {
+                    if (p[k] === 0) { if (q[k] < 0) { inside = false; } }
+                    else { const t = q[k] / p[k]; if (p[k] < 0) { t0 = Math.max(t0, t); } else { t1 = Math.min(t1, t); } }
+                  }
+                  if (inside && t0 < t1) { problems.push(name + ' runs through ' + n.id()); }
+                });
+              }
+            });
+            return problems;
+            """;
 
     @Test
     void refusesTamperedAndExpiredLinks() {
@@ -149,7 +249,8 @@ class MapPageBrowserTest {
 
     @SuppressWarnings("unchecked")
     private List<String> visiblePeople() {
-        return (List<String>) script("return handoffMap.cy.nodes().filter(n => !n.isParent() && n.visible())"
+        return (List<String>) script("return handoffMap.cy.nodes().filter(n => !n.isParent() && n.visible()"
+                + " && !n.hasClass('edge-label'))"
                 + ".map(n => n.id()).sort()");
     }
 

@@ -163,21 +163,46 @@ class MapWebTest {
     }
 
     @Test
-    void reCentresOnlyWithinTheLinksViewersRights() throws Exception {
+    void anOrdinaryEmployeeCentresOnAnyoneTheyMaySeeAndIsToldPlainlyWhoTheyMayNot() throws Exception {
         String employee = links.sign(links.grant(TENANT, PersonId.of("pat"), new MapScope.Person(PersonId.of("pat"), 2)));
+
+        HttpResponse<String> toDana = get("/maps/" + employee + "/data?centre=dana");
+        HttpResponse<String> toWen = get("/maps/" + employee + "/data?centre=wen");
+        HttpResponse<String> toNobody = get("/maps/" + employee + "/data?centre=nobody");
+
+        assertThat(toDana.statusCode()).isEqualTo(200);
+        JsonNode dana = JSON.readTree(toDana.body());
+        assertThat(dana.get("scope").asString()).isEqualTo("person:dana:2");
+        // Dana's own neighbourhood reaches Ravi and Bea, who are more than two handoffs from Pat: left out.
+        assertThat(dana.get("nodes").valueStream().map(n -> n.get("id").asString()))
+                .containsExactlyInAnyOrder("chris", "dana", "mia", "pat", "sam");
+        assertThat(dana.get("nodes").valueStream().filter(n -> n.get("centre").asBoolean())
+                .map(n -> n.get("id").asString())).containsExactly("dana");
+        assertThat(dana.get("title").asString()).contains("Dana Kowalski").contains("only people you can see");
+        for (HttpResponse<String> refused : List.of(toWen, toNobody)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            JsonNode body = JSON.readTree(refused.body());
+            assertThat(body.get("kind").asString()).isEqualTo("not-shown");
+            assertThat(body.get("detail").asString()).startsWith("You can't centre the map on this person.")
+                    .contains("within 2 handoffs of you").doesNotContain("'map").doesNotContain("ask for")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aManagerCentresOnTheirPeopleWholeAndOnNeighboursOnTheirMapWithinWhatTheyMaySee() throws Exception {
         String manager = links.sign(links.grant(TENANT, PersonId.of("ravi"), new MapScope.Team(TeamId.of("drivers"), 1)));
 
-        HttpResponse<String> employeeMovesToDana = get("/maps/" + employee + "/data?centre=dana");
-        HttpResponse<String> managerMovesToDana = get("/maps/" + manager + "/data?centre=dana");
-        HttpResponse<String> managerMovesToPat = get("/maps/" + manager + "/data?centre=pat");
+        HttpResponse<String> toDana = get("/maps/" + manager + "/data?centre=dana");
+        HttpResponse<String> toPat = get("/maps/" + manager + "/data?centre=pat");
+        HttpResponse<String> toWen = get("/maps/" + manager + "/data?centre=wen");
 
-        assertThat(employeeMovesToDana.statusCode()).isEqualTo(403);
-        assertThat(JSON.readTree(employeeMovesToDana.body()).get("detail").asString())
-                .contains("You may ask for: your own neighbourhood");
-        assertThat(managerMovesToDana.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(managerMovesToDana.body()).get("scope").asString()).isEqualTo("person:dana:1");
-        assertThat(managerMovesToPat.statusCode()).isEqualTo(403);
-        assertThat(JSON.readTree(managerMovesToPat.body()).get("detail").asString()).contains("map team Delivery drivers");
+        assertThat(toDana.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(toDana.body()).get("scope").asString()).isEqualTo("person:dana:1");
+        assertThat(JSON.readTree(toDana.body()).get("title").asString()).doesNotContain("only people you can see");
+        assertThat(toPat.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(toPat.body()).get("title").asString()).contains("only people you can see");
+        assertThat(toWen.statusCode()).isEqualTo(403);
     }
 
     private void assertProblem(String path, int status, String detail) throws Exception {

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON of the map with the layout's positions, so the interactive page draws what the picture shows: groups, nodes
- * (x, y are centres), edges with their status, colour and friction aggregate (never individual answers).
+ * (x, y are centres), edges with their status, colour, friction aggregate (never individual answers), route points
+ * (upstream to downstream; {@code feedback} when the arrow closes a cycle and points back) and label box (centre).
  */
 public final class JsonExport implements MapExport {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,6 +52,10 @@ public final class JsonExport implements MapExport {
                         .put("width", Math.round(box.width())).put("height", Math.round(box.height()));
             }
         }
+        Map<MapEdge, MapDrawing.Route> routes = new java.util.IdentityHashMap<>();
+        if (drawing != null) {
+            drawing.routes().forEach(r -> routes.put(r.edge(), r));
+        }
         ArrayNode edges = root.putArray("edges");
         List<MapEdge> list = map.edges();
         for (int i = 0; i < list.size(); i++) {
@@ -64,6 +69,14 @@ public final class JsonExport implements MapExport {
                     .put("critical", edge.critical()).put("unconfirmed", edge.unconfirmed())
                     .put("weight", edge.weight()).put("colour", EdgeColours.hex(edge))
                     .put("lastConfirmedAt", edge.lastConfirmedAt() == null ? null : edge.lastConfirmedAt().toString());
+            MapDrawing.Route route = routes.get(edge);
+            if (route != null) {
+                // The route as laid out (upstream to downstream), so the page draws the same lines as the picture.
+                ArrayNode points = e.put("feedback", route.feedback()).putArray("points");
+                route.points().forEach(p -> points.addArray().add(round(p.x())).add(round(p.y())));
+                route.label().ifPresent(l -> e.putObject("label").put("text", l.text()).put("x", round(l.centreX()))
+                        .put("y", round(l.centreY())).put("width", round(l.width())).put("height", round(l.height())));
+            }
             if (edge.friction().isPresent()) {
                 ObjectNode f = e.putObject("friction").put("score", edge.friction().get().score())
                         .put("respondents", edge.friction().get().respondents());
@@ -74,5 +87,9 @@ public final class JsonExport implements MapExport {
             }
         }
         return root;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 }
