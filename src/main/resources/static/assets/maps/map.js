@@ -33,6 +33,13 @@
         $('back').hidden = !centre;
         message('');
         render(result.body);
+        announce(result.body.title + ': ' + boxes().length + ' people and '
+          + state.cy.edges(':visible').length + ' handoffs. The list of people and handoffs follows the map.');
+        // A list button that re-centred the map is gone with the old list: focus goes to the new list's heading.
+        if (centre && (!document.activeElement || document.activeElement === document.body
+            || !document.body.contains(document.activeElement))) {
+          $('map-list-heading').focus();
+        }
       })
       .catch(function () {
         state.error = 'This map could not be loaded. Check your connection and try again.';
@@ -175,6 +182,7 @@
       ]
     });
     state.cy.on('tap', 'edge, node.edge-label', function (event) { showEdge(event.target.data('edge')); });
+    state.selected = null;
     state.cy.on('tap', 'node[kind = "person"]', function (event) {
       if (event.target.id() !== state.centre) { load(event.target.id()); }
     });
@@ -224,9 +232,28 @@
     }
   }
 
+  function nameOf(id) {
+    var n = state.cy.getElementById(id);
+    return n.nonempty() ? n.data('name') : id;
+  }
+
+  /** Says {@code text} to screen readers through the polite live region (cleared first so a repeat is heard). */
+  function announce(text) {
+    var region = $('announce');
+    region.textContent = '';
+    window.setTimeout(function () { region.textContent = text; }, 50);
+    state.announced = text;
+  }
+
+  /**
+   * Shows a handoff's details, announces them and moves focus to them: the same for a tap, a list item and the
+   * keyboard, so nobody is left on the page body wondering what changed.
+   */
   function showEdge(edge) {
     var cy = state.cy;
-    var name = function (id) { var n = cy.getElementById(id); return n.nonempty() ? n.data('name') : id; };
+    var name = nameOf;
+    cy.elements(':selected').unselect();
+    cy.getElementById(edge.id).select();
     $('edge-details').hidden = false;
     $('edge-ends').textContent = name(edge.from) + ' → ' + name(edge.to);
     $('edge-what').textContent = edge.what;
@@ -238,6 +265,158 @@
       ? edge.friction.trend.map(function (s) { return Math.round(s * 100) + '%'; }).join(' → ')
         + ' (' + edge.friction.respondents + ' answers)'
       : 'not shown: no friction poll yet, or too few answers to keep them anonymous';
+    markSelected('edge:' + edge.id);
+    announce('Handoff ' + $('edge-ends').textContent + ': ' + edge.what + '. ' + $('edge-status').textContent
+      + '; ' + $('edge-terms').textContent + '.');
+    $('edge-heading').focus();
+  }
+
+  /** The people one can move between with the arrow keys: every visible box that is neither a frame nor a label. */
+  function boxes() {
+    return state.cy.nodes().filter(function (n) { return !n.isParent() && !n.hasClass('edge-label') && n.visible(); });
+  }
+
+  function describe(node) {
+    var visible = node.connectedEdges().filter(function (e) { return e.visible(); });
+    var gives = visible.filter(function (e) { return e.source().id() === node.id(); })
+      .map(function (e) { return e.target().data('name') + ' (' + e.data('what') + ')'; });
+    var gets = visible.filter(function (e) { return e.target().id() === node.id(); })
+      .map(function (e) { return e.source().data('name') + ' (' + e.data('what') + ')'; });
+    var team = node.parent().nonempty() ? ', ' + node.parent().data('label') : '';
+    return node.data('name') + team + (node.hasClass('centre') ? ', centre of the map' : '') + '. '
+      + (gives.length ? 'Hands to ' + gives.join(', ') + '. ' : '')
+      + (gets.length ? 'Receives from ' + gets.join(', ') + '. ' : '')
+      + (!gives.length && !gets.length ? 'No handoffs shown. ' : '')
+      + (node.data('kind') === 'person' && !node.hasClass('centre') ? 'Press Enter on the map to centre it here.' : '');
+  }
+
+  /** Selects a person (map and list), keeps them in view and announces who they are and what they hand over. */
+  function selectNode(id) {
+    var cy = state.cy;
+    var node = cy.getElementById(id);
+    if (node.empty()) { return; }
+    cy.elements(':selected').unselect();
+    node.select();
+    state.selected = id;
+    var box = node.renderedBoundingBox({ includeLabels: false });
+    if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) {
+      cy.center(node);
+    }
+    markSelected('node:' + id);
+    announce(describe(node));
+  }
+
+  function markSelected(key) {
+    Array.prototype.forEach.call(document.querySelectorAll('#map-list li'), function (li) {
+      li.classList.toggle('selected', li.dataset.key === key);
+    });
+  }
+
+  /** The nearest visible box in the arrow's direction (within 60 degrees of it), or none. */
+  function neighbour(from, dx, dy) {
+    var p = from.position();
+    var best = null;
+    var bestScore = Infinity;
+    boxes().forEach(function (n) {
+      if (n.id() === from.id()) { return; }
+      var q = n.position();
+      var along = (q.x - p.x) * dx + (q.y - p.y) * dy;
+      var across = Math.abs((q.x - p.x) * dy - (q.y - p.y) * dx);
+      if (along <= 0 || across > along * 1.8) { return; }
+      var score = along + 2 * across;
+      if (score < bestScore) { bestScore = score; best = n; }
+    });
+    return best;
+  }
+
+  function zoomBy(factor) {
+    var cy = state.cy;
+    if (!cy) { return; }
+    var level = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), cy.zoom() * factor));
+    cy.zoom({ level: level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    announce('Zoom ' + Math.round(level * 100) + '%');
+  }
+
+  var arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+  function onMapKey(event) {
+    var cy = state.cy;
+    if (!cy) { return; }
+    var arrow = arrows[event.key];
+    if (arrow && event.shiftKey) {
+      cy.panBy({ x: -arrow[0] * 60, y: -arrow[1] * 60 });
+    } else if (arrow) {
+      var current = state.selected ? cy.getElementById(state.selected) : cy.collection();
+      if (current.empty() || !current.visible()) {
+        var start = boxes().filter('.centre');
+        selectNode((start.nonempty() ? start : boxes()).first().id());
+      } else {
+        var next = neighbour(current, arrow[0], arrow[1]);
+        if (next) { selectNode(next.id()); } else { announce('No one further in that direction.'); }
+      }
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      var node = state.selected ? cy.getElementById(state.selected) : cy.collection();
+      if (node.nonempty() && node.data('kind') === 'person' && !node.hasClass('centre')) {
+        load(node.id());
+      } else if (node.nonempty()) {
+        announce(describe(node));
+      } else {
+        announce('Use the arrow keys to pick a person first.');
+      }
+    } else if (event.key === '+' || event.key === '=') {
+      zoomBy(1.25);
+    } else if (event.key === '-' || event.key === '_') {
+      zoomBy(0.8);
+    } else if (event.key === '0') {
+      fit();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  }
+
+  function button(text, className, onClick, label) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.textContent = text;
+    if (label) { b.setAttribute('aria-label', label); }
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  /** The list beside the picture: every visible person and handoff, each item selecting, describing, re-centring. */
+  function fillList() {
+    var cy = state.cy;
+    var people = $('people-list');
+    var handoffs = $('handoff-list');
+    people.textContent = '';
+    handoffs.textContent = '';
+    boxes().sort(function (a, b) { return a.data('name').localeCompare(b.data('name')); }).forEach(function (node) {
+      var item = document.createElement('li');
+      item.dataset.key = 'node:' + node.id();
+      item.appendChild(button(node.data('name') + (node.hasClass('centre') ? ' (centre)' : ''), 'link person',
+        function () { selectNode(node.id()); }));
+      if (node.data('kind') === 'person' && !node.hasClass('centre')) {
+        item.appendChild(button('Centre here', 'centre-on', function () { load(node.id()); },
+          'Centre here on ' + node.data('name')));
+      }
+      people.appendChild(item);
+    });
+    cy.edges().filter(function (e) { return e.visible(); }).sort(function (a, b) {
+      return (a.source().data('name') + a.target().data('name')).localeCompare(b.source().data('name')
+        + b.target().data('name'));
+    }).forEach(function (edge) {
+      var data = edge.data('edge');
+      var item = document.createElement('li');
+      item.dataset.key = 'edge:' + edge.id();
+      item.appendChild(button(nameOf(data.from) + ' → ' + nameOf(data.to) + ': ' + data.what
+        + (data.critical ? ' (critical)' : '') + (data.disputed > 0 ? ' (disputed)' : ''), 'link handoff',
+        function () { showEdge(data); }));
+      handoffs.appendChild(item);
+    });
+    if (!people.firstChild) { people.appendChild(document.createElement('li')).textContent = 'No one shown.'; }
+    if (!handoffs.firstChild) { handoffs.appendChild(document.createElement('li')).textContent = 'No handoffs shown.'; }
   }
 
   function applyFilters() {
@@ -269,19 +448,27 @@
       cy.nodes().filter(function (n) {
         return n.isParent() && n.children().filter(function (c) { return !c.hasClass('hidden'); }).empty();
       }).addClass('hidden');
-    });
+    });    fillList();
+  }
+
+  function fit() {
+    if (state.cy) { state.cy.fit(state.cy.elements(':visible'), 30); }
   }
 
   function filterAndFit() {
     applyFilters();
-    if (state.cy) { state.cy.fit(state.cy.elements(':visible'), 30); }
+    if (!state.cy) { return; }
+    fit();
+    announce(boxes().length + ' people and ' + state.cy.edges(':visible').length + ' handoffs shown.');
   }
 
   $('team-filter').addEventListener('change', filterAndFit);
   $('criticality-filter').addEventListener('change', filterAndFit);
-  $('fit').addEventListener('click', function () {
-    if (state.cy) { state.cy.fit(state.cy.elements(':visible'), 30); }
-  });
+  $('fit').addEventListener('click', fit);
+  $('zoom-in').addEventListener('click', function () { zoomBy(1.25); });
+  $('zoom-out').addEventListener('click', function () { zoomBy(0.8); });
+  $('map').addEventListener('keydown', onMapKey);
+  state.select = function (id) { selectNode(id); };
   $('back').addEventListener('click', function () { load(null); });
   state.centreOn = function (person) { return load(person); };
   load(null);

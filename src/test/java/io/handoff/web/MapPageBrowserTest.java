@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,6 +39,7 @@ import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.MapLinks;
 import io.handoff.map.MapScope;
+import io.handoff.testing.Accessibility;
 import io.handoff.testing.TestRedis;
 
 /**
@@ -185,6 +187,106 @@ class MapPageBrowserTest {
         } finally {
             browser.manage().window().setSize(new Dimension(1400, 900));
         }
+    }
+
+    /**
+     * Issue 18: axe finds no serious or critical violation on Pat's map, a manager's org map and after selecting a
+     * handoff, at 1366 and at 390 px; at 390 px the page never scrolls sideways.
+     */
+    @Test
+    void axeFindsNothingSeriousOnTheMapsAtEitherWidth() {
+        try {
+            for (Dimension size : Accessibility.WIDTHS) {
+                browser.manage().window().setSize(size);
+                String at = " at " + size.getWidth() + "px";
+                open(links.sign(links.grant(TENANT, PersonId.of("pat"), new MapScope.Person(PersonId.of("pat"), 2))));
+                Accessibility.assertNoSeriousViolations(browser, "Pat's map" + at);
+                assertThat(Accessibility.horizontalOverflow(browser)).as("sideways scroll, Pat's map" + at).isZero();
+
+                open(links.sign(links.grant(TENANT, PersonId.of("ravi"), new MapScope.Org())));
+                Accessibility.assertNoSeriousViolations(browser, "a manager's org map" + at);
+                assertThat(Accessibility.horizontalOverflow(browser)).as("sideways scroll, org map" + at).isZero();
+
+                WebElement handoff = browser.findElements(By.cssSelector("#handoff-list button")).get(0);
+                handoff.sendKeys(Keys.ENTER);
+                assertThat(browser.findElement(By.id("edge-details")).isDisplayed()).isTrue();
+                Accessibility.assertNoSeriousViolations(browser, "after selecting a handoff" + at);
+                assertThat(Accessibility.horizontalOverflow(browser)).as("sideways scroll, details" + at).isZero();
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1400, 900));
+        }
+    }
+
+    /**
+     * Issue 18: with the keyboard alone one reaches every control, opens a handoff's details (announced, focus on
+     * them), moves between people with the arrow keys, zooms, and re-centres the map.
+     */
+    @Test
+    void everyActionOnTheMapWorksFromTheKeyboard() {
+        open(links.sign(links.grant(TENANT, PersonId.of("ravi"), new MapScope.Team(TeamId.of("drivers"), 1))));
+
+        List<String> controls = Accessibility.visibleControls(browser, "body");
+        assertThat(controls).contains("#team-filter", "#criticality-filter", "#zoom-in", "#zoom-out", "#fit");
+        List<String> reached = Accessibility.tabWalk(browser, controls.size() + 6);
+        assertThat(reached).as("Tab order").containsAll(controls).contains("#map", "#side");
+
+        // A handoff's details, from the list, with Tab and Enter only.
+        WebElement handoff = null;
+        for (int i = 0; i < 60 && handoff == null; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement focused = browser.switchTo().activeElement();
+            if (focused.getText().startsWith("Pat Okafor → Dana Kowalski")) {
+                handoff = focused;
+            }
+        }
+        assertThat(handoff).as("the Pat → Dana handoff in the list, reached with Tab").isNotNull();
+        handoff.sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.id("edge-what")).getText()).isEqualTo("truck loaded in delivery order");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("edge-heading");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> browser.findElement(By.id("announce"))
+                .getDomProperty("textContent").contains("truck loaded in delivery order"));
+        assertThat(script("return handoffMap.cy.edges(':selected').map(e => e.source().id() + '>' + e.target().id())"))
+                .isEqualTo(List.of("pat>dana"));
+
+        // Arrow keys move between people on the picture; each selection is announced.
+        WebElement map = browser.findElement(By.id("map"));
+        map.sendKeys(Keys.ARROW_RIGHT);
+        java.util.Set<Object> visited = new java.util.LinkedHashSet<>();
+        visited.add(script("return handoffMap.selected"));
+        for (Keys key : List.of(Keys.ARROW_RIGHT, Keys.ARROW_DOWN, Keys.ARROW_LEFT, Keys.ARROW_UP, Keys.ARROW_RIGHT)) {
+            map.sendKeys(key);
+            visited.add(script("return handoffMap.selected"));
+        }
+        visited.remove(null);
+        assertThat(visited).as("people reached with the arrow keys").hasSizeGreaterThanOrEqualTo(2);
+        String selected = (String) script("return handoffMap.selected");
+        String name = (String) script("return handoffMap.cy.getElementById(handoffMap.selected).data('name')");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> browser.findElement(By.id("announce"))
+                .getDomProperty("textContent").startsWith(name));
+
+        // Zoom with the buttons and the keys.
+        double before = ((Number) script("return handoffMap.cy.zoom()")).doubleValue();
+        browser.findElement(By.id("zoom-in")).sendKeys(Keys.ENTER);
+        double in = ((Number) script("return handoffMap.cy.zoom()")).doubleValue();
+        assertThat(in).isGreaterThan(before);
+        map.sendKeys("-");
+        assertThat(((Number) script("return handoffMap.cy.zoom()")).doubleValue()).isLessThan(in);
+
+        // Enter on the selected person re-centres the map on them.
+        assertThat(script("return handoffMap.cy.getElementById(handoffMap.selected).data('kind')")).isEqualTo("person");
+        map.sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Long.valueOf(2).equals(script("return handoffMap.loads")));
+        assertThat(browser.findElement(By.id("title")).getText()).startsWith("Handoffs around " + name);
+        assertThat(script("return handoffMap.centre")).isEqualTo(selected);
+
+        // And "Centre here" in the list does the same, focus landing on the new list.
+        WebElement centreHere = browser.findElements(By.cssSelector("#people-list .centre-on")).get(0);
+        String other = centreHere.getDomAttribute("aria-label").replace("Centre here on ", "");
+        centreHere.sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Long.valueOf(3).equals(script("return handoffMap.loads")));
+        assertThat(browser.findElement(By.id("title")).getText()).startsWith("Handoffs around " + other);
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("map-list-heading");
     }
 
     /**
