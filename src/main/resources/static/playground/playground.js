@@ -118,6 +118,7 @@
     $('form-title').textContent = form.title;
     $('form-submit').textContent = form.submitLabel;
     $('form-error').hidden = true;
+    $('form-announce').textContent = '';
     const fields = $('form-fields');
     fields.replaceChildren();
     form.fields.forEach((field) => fields.appendChild(renderField(field)));
@@ -134,15 +135,17 @@
       (field.note || []).forEach((s) => p.appendChild(s.strong ? el('strong', {}, s.text) : document.createTextNode(s.text)));
       box.appendChild(p);
     } else if (field.type === 'people') {
-      box.appendChild(el('span', {class: 'label'}, label));
-      const list = el('div', {class: 'people'});
+      // A group of checkboxes is a fieldset whose legend names it; the names wrap downwards, none is hidden.
+      const list = el('fieldset', {class: 'people', id: 'f-' + field.id});
+      list.appendChild(el('legend', {}, label));
+      const options = list.appendChild(el('div', {class: 'options'}));
       field.options.filter((o) => o.value !== me).forEach((o) => {
         const row = el('label');
         const input = el('input', {type: 'checkbox', value: o.value, name: field.id});
         input.checked = initial.includes(o.value);
         row.appendChild(input);
-        row.appendChild(document.createTextNode(' ' + o.label));
-        list.appendChild(row);
+        row.appendChild(document.createTextNode(o.label));
+        options.appendChild(row);
       });
       box.appendChild(list);
     } else if (field.type === 'choice') {
@@ -167,10 +170,14 @@
       const count = () => { counter.textContent = input.value.length + ' / ' + field.maxLength; };
       input.addEventListener('input', count);
       count();
-      if (field.hint) box.appendChild(el('div', {class: 'hint'}, field.hint));
+      const described = [];
+      if (field.hint) { box.appendChild(el('div', {class: 'hint', id: id + '-hint'}, field.hint)); described.push(id + '-hint'); }
+      counter.id = id + '-counter';
+      described.push(counter.id);
+      input.setAttribute('aria-describedby', described.join(' '));
       box.appendChild(counter);
     }
-    box.appendChild(el('p', {class: 'error', hidden: ''}));
+    box.appendChild(el('p', {class: 'error', id: 'f-' + field.id + '-error', hidden: ''}));
     return box;
   }
 
@@ -189,15 +196,51 @@
     return values;
   }
 
+  /** The control a field's error belongs to: its input, select, textarea or (for people) its fieldset. */
+  function controlOf(box) {
+    return box.querySelector('fieldset, select, textarea, input[type=text]');
+  }
+
+  /**
+   * Each error sits under its field, is tied to it (aria-describedby, aria-invalid) and is announced; focus moves to
+   * the first field in error so a keyboard or screen-reader user lands where the fix is needed.
+   */
   function showErrors(errors) {
-    document.querySelectorAll('#form-fields .field .error').forEach((p) => { p.hidden = true; });
+    document.querySelectorAll('#form-fields .field').forEach((box) => {
+      box.querySelector('.error').hidden = true;
+      const control = controlOf(box);
+      if (control) {
+        control.removeAttribute('aria-invalid');
+        const ids = (control.getAttribute('aria-describedby') || '').split(' ')
+          .filter((ref) => ref && !ref.endsWith('-error'));
+        if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
+        else control.removeAttribute('aria-describedby');
+      }
+    });
     const general = [];
+    const spoken = [];
+    let first = null;
     Object.entries(errors || {}).forEach(([id, text]) => {
-      const box = document.querySelector('#form-fields .field[data-field="' + CSS.escape(id) + '"] .error');
-      if (box) { box.textContent = text; box.hidden = false; } else { general.push(text); }
+      const box = document.querySelector('#form-fields .field[data-field="' + CSS.escape(id) + '"]');
+      if (!box) { general.push(text); spoken.push(text); return; }
+      const error = box.querySelector('.error');
+      error.textContent = text;
+      error.hidden = false;
+      const control = controlOf(box);
+      if (control) {
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby',
+          ((control.getAttribute('aria-describedby') || '') + ' ' + error.id).trim());
+        if (!first) first = control;
+      }
+      const name = box.querySelector('legend, label');
+      spoken.push((name ? name.textContent.trim() + ': ' : '') + text);
     });
     $('form-error').textContent = general.join(' ');
     $('form-error').hidden = general.length === 0;
+    $('form-announce').textContent = spoken.length === 0 ? ''
+      : (spoken.length === 1 ? 'One problem: ' : spoken.length + ' problems: ') + spoken.join(' ');
+    if (first) (first.matches('fieldset') ? first.querySelector('input') || first : first).focus();
   }
 
   function closeForm() {
@@ -231,7 +274,7 @@
       panel.appendChild(item);
     });
     const unseen = messages.filter((m) => !(seenInbox[me] || {})[m.id]).length;
-    $('inbox-count').textContent = String(unseen);
+    $('inbox-unread').textContent = String(unseen);
     $('inbox-count').classList.toggle('zero', unseen === 0);
     if (!$('panel-inbox').hidden) markSeen(messages);
   }
@@ -239,7 +282,7 @@
   function markSeen(messages) {
     seenInbox[me] = seenInbox[me] || {};
     messages.forEach((m) => { seenInbox[me][m.id] = true; });
-    $('inbox-count').textContent = '0';
+    $('inbox-unread').textContent = '0';
     $('inbox-count').classList.add('zero');
   }
 
@@ -275,12 +318,33 @@
     await choose(select.value);
   }
 
-  document.querySelectorAll('.tabs button').forEach((tab) => tab.addEventListener('click', () => {
-    document.querySelectorAll('.tabs button').forEach((t) => t.classList.toggle('active', t === tab));
+  // Tabs as the ARIA tabs pattern: one tab in the Tab order (the selected one), arrow keys, Home and End move between
+  // them and open the panel they control.
+  const tabs = () => Array.from(document.querySelectorAll('.tabs [role=tab]')).filter((t) => !t.hidden);
+  function selectTab(tab) {
+    document.querySelectorAll('.tabs [role=tab]').forEach((t) => {
+      const chosen = t === tab;
+      t.classList.toggle('active', chosen);
+      t.setAttribute('aria-selected', String(chosen));
+      t.tabIndex = chosen ? 0 : -1;
+    });
     ['home', 'inbox', 'scheduler'].forEach((name) => { $('panel-' + name).hidden = name !== tab.dataset.tab; });
     if (tab.dataset.tab === 'inbox') refreshInbox().then(() => call('/people/' + me + '/inbox').then(markSeen));
     if (tab.dataset.tab === 'scheduler') refreshDecisions().catch(problem);
-  }));
+  }
+  document.querySelectorAll('.tabs [role=tab]').forEach((tab) => {
+    tab.addEventListener('click', () => selectTab(tab));
+    tab.addEventListener('keydown', (event) => {
+      const list = tabs();
+      const at = list.indexOf(tab);
+      const next = {ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: list.length - 1}[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      const target = list[(next + list.length) % list.length];
+      selectTab(target);
+      target.focus();
+    });
+  });
 
   $('person').addEventListener('change', (e) => choose(e.target.value));
   // A message is at most 2000 characters: say so before the box stops taking more.

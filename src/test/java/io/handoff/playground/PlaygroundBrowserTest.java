@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,6 +31,7 @@ import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.PersonId;
+import io.handoff.testing.Accessibility;
 import io.handoff.testing.Browser;
 import io.handoff.testing.PlaygroundCsrf;
 import io.handoff.testing.RedisServerProcess;
@@ -182,6 +186,164 @@ class PlaygroundBrowserTest {
         input.sendKeys("c".repeat(80));
         assertThat(input.getDomProperty("value")).hasSize(2000);
         assertThat(limit.getText()).isEqualTo("That is the most a message can hold (2000 characters).");
+    }
+
+    /**
+     * Issue 18: axe finds no serious or critical violation on first load, with the survey open, with a map in the
+     * chat, on Home, Inbox and Scheduler, at 1366 and at 390 px; at 390 px nothing scrolls sideways and the
+     * conversation comes first, the panels under it.
+     */
+    @Test
+    void axeFindsNothingSeriousInAnyStateAtEitherWidth() throws Exception {
+        WebDriver page = browser.driver();
+        try {
+            for (Dimension size : Accessibility.WIDTHS) {
+                String at = " at " + size.getWidth() + "px";
+                boolean phone = size.getWidth() < 700;
+                reset();
+                page.manage().window().setSize(size);
+                page.get(url("/"));
+                become("Ravi Shah");
+                waitFor(By.id("tab-scheduler"));
+                Accessibility.assertNoSeriousViolations(page, "first load" + at);
+                if (phone) {
+                    assertThat(Accessibility.horizontalOverflow(page)).as("sideways scroll, chat" + at).isZero();
+                    WebElement chat = page.findElement(By.cssSelector(".chat"));
+                    WebElement side = page.findElement(By.cssSelector(".side"));
+                    assertThat(chat.getSize().getWidth()).as("chat width" + at).isGreaterThanOrEqualTo(340);
+                    assertThat(side.getLocation().getY()).as("panels under the chat" + at)
+                            .isGreaterThanOrEqualTo(chat.getLocation().getY() + chat.getSize().getHeight());
+                    assertThat(script("const c = document.getElementById('conversation');"
+                            + " return c.scrollWidth <= c.clientWidth")).as("conversation reflows" + at).isEqualTo(true);
+                }
+
+                command("customers");
+                waitFor(By.id("form-dialog"));
+                browser.screenshot("a11y-survey-" + size.getWidth());
+                Accessibility.assertNoSeriousViolations(page, "survey form open" + at);
+                assertThat(script("const f = document.querySelector('#form'); return f.scrollWidth <= f.clientWidth"))
+                        .as("survey reflows" + at).isEqualTo(true);
+                assertThat(Accessibility.horizontalOverflow(page)).as("sideways scroll, survey" + at).isZero();
+                page.findElement(By.id("form-cancel")).click();
+
+                command("map");
+                browser.waiting(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#conversation .bubble.bot img")));
+                browser.screenshot("a11y-map-in-chat-" + size.getWidth());
+                Accessibility.assertNoSeriousViolations(page, "a map in chat" + at);
+                assertThat(Accessibility.horizontalOverflow(page)).as("sideways scroll, map in chat" + at).isZero();
+
+                for (String tab : List.of("home", "inbox", "scheduler")) {
+                    page.findElement(By.id("tab-" + tab)).click();
+                    waitFor(By.id("panel-" + tab));
+                    if (tab.equals("scheduler")) {
+                        browser.waiting(PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("panel-scheduler"), "delivery rules decided"));
+                    }
+                    Accessibility.assertNoSeriousViolations(page, tab + at);
+                }
+            }
+        } finally {
+            page.manage().window().setSize(new Dimension(1400, 1000));
+        }
+    }
+
+    /**
+     * Issue 18: every control is reached with Tab alone, in the page and in the survey; the panels are ARIA tabs
+     * that arrow keys move between; a survey is answered from the keyboard.
+     */
+    @Test
+    void everyControlIsReachedWithTheKeyboardAndTheTabsFollowTheTabsPattern() throws Exception {
+        reset();
+        WebDriver page = browser.driver();
+        page.get(url("/"));
+        become("Ravi Shah");
+        waitFor(By.id("tab-scheduler"));
+
+        List<String> controls = Accessibility.visibleControls(page, "body");
+        List<String> reached = Accessibility.tabWalk(page, controls.size() + 8);
+        assertThat(reached).as("Tab order").containsAll(controls).contains("#conversation", "#panel-home");
+
+        WebElement home = page.findElement(By.id("tab-home"));
+        home.sendKeys(Keys.ARROW_RIGHT);
+        assertThat(page.findElement(By.id("tab-inbox")).getDomAttribute("aria-selected")).isEqualTo("true");
+        assertThat(home.getDomAttribute("aria-selected")).isEqualTo("false");
+        assertThat(page.findElement(By.id("panel-inbox")).isDisplayed()).isTrue();
+        assertThat(page.findElement(By.id("panel-home")).isDisplayed()).isFalse();
+        assertThat(script("return document.activeElement.id")).isEqualTo("tab-inbox");
+        page.findElement(By.id("tab-inbox")).sendKeys(Keys.END);
+        assertThat(script("return document.activeElement.id")).isEqualTo("tab-scheduler");
+        assertThat(page.findElement(By.id("panel-scheduler")).isDisplayed()).isTrue();
+        page.findElement(By.id("tab-scheduler")).sendKeys(Keys.ARROW_RIGHT);
+        assertThat(script("return document.activeElement.id")).as("wraps round").isEqualTo("tab-home");
+
+        page.findElement(By.id("command")).sendKeys("customers", Keys.ENTER);
+        waitFor(By.id("form-dialog"));
+        List<String> inDialog = Accessibility.visibleControls(page, "#form-dialog");
+        assertThat(inDialog).as("every person can be picked").hasSizeGreaterThan(10);
+        List<String> walked = new java.util.ArrayList<>();
+        for (int i = 0; i < inDialog.size() + 3; i++) {
+            walked.add((String) script("const e = document.activeElement; return e.id ? '#' + e.id"
+                    + " : e.tagName.toLowerCase() + ':' + (e.getAttribute('aria-label') || e.textContent || e.value"
+                    + " || '').trim().substring(0, 60);"));
+            new org.openqa.selenium.interactions.Actions(page).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(walked).as("Tab order in the survey").containsAll(inDialog);
+    }
+
+    /**
+     * Issue 18: the survey names everyone (no hidden overflow column) in a labelled group, and its errors are tied
+     * to their fields, marked invalid, announced, and focus moves to the first field in error.
+     */
+    @Test
+    void surveyErrorsAreTiedToTheirFieldsAndAnnounced() throws Exception {
+        reset();
+        WebDriver page = browser.driver();
+        page.get(url("/"));
+        become("Ravi Shah");
+        command("customers");
+        waitFor(By.id("form-dialog"));
+        WebElement group = page.findElement(By.cssSelector("#form-fields fieldset.people"));
+        assertThat(group.findElement(By.tagName("legend")).getText()).isNotBlank();
+        for (WebElement name : group.findElements(By.tagName("label"))) {
+            ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})", name);
+            assertThat(name.isDisplayed()).as(name.getText()).isTrue();
+            assertThat((Boolean) script("const r = arguments[0].getBoundingClientRect(),"
+                    + " b = arguments[0].closest('fieldset').getBoundingClientRect();"
+                    + " return r.left >= b.left - 1 && r.right <= b.right + 1", name))
+                    .as(name.getText() + " inside the list").isTrue();
+        }
+        assertThat(group.getText()).contains("Wen Li", "Will Doyle");
+
+        submitForm("Your suppliers");
+        page.findElement(By.cssSelector("#form-fields input[type=checkbox][value=pat]")).click();
+        submitForm("What you receive");
+        List<WebElement> whats = page.findElements(By.cssSelector("#form-fields .field[data-type=text] input"));
+        WebElement patWhat = whats.get(whats.size() - 1);
+        patWhat.clear();
+        page.findElement(By.id("form-submit")).click();
+
+        browser.waiting(PATIENCE).until(d -> "true".equals(patWhat.getDomAttribute("aria-invalid")));
+        String errorId = patWhat.getDomAttribute("id") + "-error";
+        assertThat(patWhat.getDomAttribute("aria-describedby")).contains(errorId);
+        WebElement error = page.findElement(By.id(errorId));
+        assertThat(error.isDisplayed()).isTrue();
+        assertThat(error.getText()).isNotBlank();
+        assertThat(page.findElement(By.id("form-announce")).getDomAttribute("role")).isEqualTo("alert");
+        assertThat(page.findElement(By.id("form-announce")).getDomProperty("textContent")).contains(error.getText());
+        assertThat(script("return document.activeElement.getAttribute('aria-invalid')")).isEqualTo("true");
+        Accessibility.assertNoSeriousViolations(page, "survey with errors");
+
+        patWhat.sendKeys("truck loaded in delivery order");
+        List<WebElement> choices = page.findElements(By.cssSelector("#form-fields .field[data-type=choice] select"));
+        new Select(choices.get(choices.size() - 2)).selectByValue("daily");
+        new Select(choices.get(choices.size() - 1)).selectByValue("critical");
+        page.findElement(By.id("form-submit")).click();
+        browser.waiting(PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(By.id("form-dialog")));
+    }
+
+    private Object script(String code, Object... args) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(code, args);
     }
 
     /** Resets as the page's script does: JSON with the CSRF token the page set. */
