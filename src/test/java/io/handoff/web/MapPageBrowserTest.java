@@ -272,6 +272,11 @@ class MapPageBrowserTest {
         assertThat(in).isGreaterThan(before);
         map.sendKeys("-");
         assertThat(((Number) script("return handoffMap.cy.zoom()")).doubleValue()).isLessThan(in);
+        // Pan with Shift and an arrow.
+        Number panBefore = (Number) script("return handoffMap.cy.pan().x");
+        map.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_LEFT));
+        assertThat(((Number) script("return handoffMap.cy.pan().x")).doubleValue())
+                .isGreaterThan(panBefore.doubleValue());
 
         // Enter on the selected person re-centres the map on them.
         assertThat(script("return handoffMap.cy.getElementById(handoffMap.selected).data('kind')")).isEqualTo("person");
