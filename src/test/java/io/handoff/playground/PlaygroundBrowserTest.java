@@ -205,7 +205,7 @@ class PlaygroundBrowserTest {
                 page.get(url("/"));
                 become("Ravi Shah");
                 waitFor(By.id("tab-scheduler"));
-                Accessibility.assertNoSeriousViolations(page, "first load" + at);
+                browser.assertAccessible("first load" + at);
                 if (phone) {
                     assertThat(Accessibility.horizontalOverflow(page)).as("sideways scroll, chat" + at).isZero();
                     WebElement chat = page.findElement(By.cssSelector(".chat"));
@@ -220,7 +220,7 @@ class PlaygroundBrowserTest {
                 command("customers");
                 waitFor(By.id("form-dialog"));
                 browser.screenshot("a11y-survey-" + size.getWidth());
-                Accessibility.assertNoSeriousViolations(page, "survey form open" + at);
+                browser.assertAccessible("survey form open" + at);
                 assertThat(script("const f = document.querySelector('#form'); return f.scrollWidth <= f.clientWidth"))
                         .as("survey reflows" + at).isEqualTo(true);
                 assertThat(Accessibility.horizontalOverflow(page)).as("sideways scroll, survey" + at).isZero();
@@ -230,7 +230,7 @@ class PlaygroundBrowserTest {
                 browser.waiting(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(
                         By.cssSelector("#conversation .bubble.bot img")));
                 browser.screenshot("a11y-map-in-chat-" + size.getWidth());
-                Accessibility.assertNoSeriousViolations(page, "a map in chat" + at);
+                browser.assertAccessible("a map in chat" + at);
                 assertThat(Accessibility.horizontalOverflow(page)).as("sideways scroll, map in chat" + at).isZero();
 
                 for (String tab : List.of("home", "inbox", "scheduler")) {
@@ -240,7 +240,7 @@ class PlaygroundBrowserTest {
                         browser.waiting(PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(
                                 By.id("panel-scheduler"), "delivery rules decided"));
                     }
-                    Accessibility.assertNoSeriousViolations(page, tab + at);
+                    browser.assertAccessible(tab + at);
                 }
             }
         } finally {
@@ -332,7 +332,7 @@ class PlaygroundBrowserTest {
         assertThat(page.findElement(By.id("form-announce")).getDomAttribute("role")).isEqualTo("alert");
         assertThat(page.findElement(By.id("form-announce")).getDomProperty("textContent")).contains(error.getText());
         assertThat(script("return document.activeElement.getAttribute('aria-invalid')")).isEqualTo("true");
-        Accessibility.assertNoSeriousViolations(page, "survey with errors");
+        browser.assertAccessible("survey with errors");
 
         patWhat.sendKeys("truck loaded in delivery order");
         List<WebElement> choices = page.findElements(By.cssSelector("#form-fields .field[data-type=choice] select"));

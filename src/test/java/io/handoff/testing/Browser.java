@@ -64,6 +64,11 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout);
     }
 
+    /** Fails when axe-core finds a serious or critical violation on the page now shown ({@link Accessibility}). */
+    public void assertAccessible(String state) {
+        Accessibility.assertNoSeriousViolations(driver, state);
+    }
+
     /** Saves a PNG of the window under target/screenshots and returns its path. */
     public Path screenshot(String name) {
         try {
