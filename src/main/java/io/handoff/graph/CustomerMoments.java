@@ -1,7 +1,6 @@
 package io.handoff.graph;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,13 +52,6 @@ public interface CustomerMoments {
                 return through.isEmpty() ? "" : through.get(0);
             }
             return String.join(", ", through.subList(0, through.size() - 1)) + " and " + through.get(through.size() - 1);
-        }
-
-        /** The verb for {@code what} as a subject: "loaded trucks reach", "the invoice reaches". */
-        public static String reach(String what) {
-            String w = what.strip().toLowerCase(Locale.ROOT);
-            boolean plural = w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is");
-            return plural ? "reach" : "reaches";
         }
     }
 }

@@ -108,6 +108,12 @@ public final class JourneyConversation implements ConversationFeature {
         return invitations.hear(pressed.actor(), pressed.action().value());
     }
 
+    /** {@code Dana}, {@code Dana and Ravi}, {@code Dana, Ravi and Kim}. */
+    static String inWords(List<String> names) {
+        return names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
     @Override
     public List<Block> homeSection(Actor actor) {
         return JourneyMessages.home(moments.reachedBy(actor.tenant(), actor.person()));
@@ -184,7 +190,7 @@ public final class JourneyConversation implements ConversationFeature {
                 org.person(front).ifPresent(p -> names.add(p.displayName()));
             }));
             log.info("journey story invitation {} by {} in {}: {} asked", value, actor.person(), tenant, notes.size());
-            Message reply = Message.text("I asked " + String.join(" and ", names) + " to tell " + teamName
+            Message reply = Message.text("I asked " + inWords(names) + " to tell " + teamName
                     + " a day-in-the-life story about " + moment + ". A story comes to the person it is about, "
                     + "and only if they choose to send it.");
             return new Outcome(new Reply.Show(reply), notes, false);

@@ -36,14 +36,14 @@ final class JourneyMessages {
         return blocks;
     }
 
-    /** {@code Your loaded trucks reach customers at *Parcel delivered* through Dana, one hop; a game-over moment.} */
+    /** {@code Your work (loaded trucks) reaches customers at *Parcel delivered* through Dana, one hop; a game-over moment.} */
     static Paragraph moment(CustomerMoments.Moment m) {
         Paragraph.Builder p = Paragraph.builder();
         if (m.hops() == 0) {
-            p.plain("You meet customers yourself at ").strong(m.touchpoint()).plain(" (" + m.journey() + ")");
+            p.plain("You are on the front line at ").strong(m.touchpoint()).plain(" (" + m.journey() + ")");
         } else {
-            String what = m.firstHandoff().isBlank() ? "work" : m.firstHandoff();
-            p.plain("Your " + what + " " + CustomerMoments.Moment.reach(what) + " customers at ")
+            p.plain("Your work" + (m.firstHandoff().isBlank() ? "" : " (" + m.firstHandoff() + ")")
+                            + " reaches customers at ")
                     .strong(m.touchpoint())
                     .plain(" through " + m.throughInWords() + ", " + m.hopsInWords());
         }
@@ -114,8 +114,7 @@ final class JourneyMessages {
                             + "where at least " + minRespondents + " people answered).");
                 } else {
                     p.plain(", friction rose on these handoffs over the same periods. They moved together with the "
-                            + "customer signal; that does not say one caused the other, so ask the people on both "
-                            + "sides:");
+                            + "customer signal; that alone does not tell why, so ask the people on both sides:");
                     f.movedTogether().forEach(h -> p.plain("\n• " + handoff(h)));
                 }
                 inside.add(p);
