@@ -63,17 +63,16 @@ public final class StoryMessages {
         if (why != null) {
             blocks.add(Paragraph.of(why));
         }
+        blocks.add(Paragraph.builder().plain("Walk " + name + " through the moment you receive their ")
+                .strong(edge.what())
+                .plain(". What does a good day look like? What happens on a bad one?").build());
         moment.ifPresent(m -> blocks.add(Paragraph.builder().plain("What you do with it reaches customers at ")
                 .strong(m.touchpoint())
                 .plain((m.gameOver() ? ", a game-over moment for them" : "") + ": the story can take " + name
                         + " all the way there.").build()));
-        blocks.addAll(List.of(
-                Paragraph.builder().plain("Walk " + name + " through the moment you receive their ")
-                        .strong(edge.what())
-                        .plain(". What does a good day look like? What happens on a bad one?").build(),
-                Paragraph.of("You will see exactly what " + name + " gets before anything is sent."),
-                Buttons.of(Button.primary("Tell the story", new Action(START, edge.upstream().value())),
-                        Button.of("Not now", new Action(SKIP, edge.upstream().value())))));
+        blocks.add(Paragraph.of("You will see exactly what " + name + " gets before anything is sent."));
+        blocks.add(Buttons.of(Button.primary("Tell the story", new Action(START, edge.upstream().value())),
+                Button.of("Not now", new Action(SKIP, edge.upstream().value()))));
         return new Message(why == null ? ask(upstream, edge) : why + " " + ask(upstream, edge), blocks);
     }
 
