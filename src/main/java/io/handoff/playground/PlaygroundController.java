@@ -133,6 +133,8 @@ class PlaygroundController {
         int forgotten = people.size();
         time.intoWorkingHours();
         SampleOrganisation.load(graph, demo, clock.instant());
+        // forgetting people took them off the touchpoints they owned: the sample journeys start afresh too
+        journeys.journeys(demo).forEach(journey -> journeys.delete(demo, journey.id()));
         SampleJourneys.load(journeys, demo, clock.instant());
         SampleFriction.load(graph, friction, demo, clock.instant());
         empathyTick.scheduleNext(demo);

@@ -143,6 +143,21 @@ class JourneyConversationTest {
                 .isInstanceOf(Refusal.class).hasMessage("Only the team's people and managers may ask for this story.");
     }
 
+    @Test
+    void theManagersReportGainsACustomerSectionForTheirTeams() {
+        io.handoff.map.ManagerReport report = new io.handoff.map.ManagerReport(f.graph, f.scores,
+                f.scores::minRespondents, List.of(new CustomerReportSection(f.graph, f.insights)));
+
+        String lees = text(report.build(f.tenant, f.access.viewer(f.tenant, PersonId.of("lee"))).message(List.of()));
+        String wens = text(report.build(f.tenant, f.access.viewer(f.tenant, PersonId.of("wen"))).message(List.of()));
+
+        assertThat(lees).contains("# Customers\n*Touchpoints your teams reach:*\n• Order placed (Parcel delivery)\n",
+                "\n• Parcel delivered (Parcel delivery, game over)\n",
+                "*Customer signals that fell there:*\n• Parcel delivered: CSAT 3.6 in ", "\n• Parcel delivered: on-time % 84.9");
+        assertThat(wens).contains("# Customers", "• Discharge (Hospital stay, game over)",
+                "*Customer signals that fell there:* none").doesNotContain("Parcel");
+    }
+
     /** The ISO week {@code back} weeks before the fixture's. */
     private static String week(int back) {
         return SignalPeriod.weekOf(java.time.LocalDate.of(2026, 11, 25).minusWeeks(back)).id();
