@@ -88,7 +88,8 @@ public final class JourneyConversation implements ConversationFeature {
         Optional<Journey> journey = insights.find(tenant, args);
         if (journey.isEmpty()) {
             List<Journey> all = insights.journeys(tenant);
-            return Outcome.show(Message.text("There is no journey '" + args.strip() + "'. "
+            String asked = args.strip().length() > 100 ? args.strip().substring(0, 100) + "…" : args.strip();
+            return Outcome.show(Message.text("There is no journey '" + asked + "'. "
                     + (all.isEmpty() ? "There are no journeys yet."
                     : "The journeys are: " + String.join(", ", all.stream()
                     .map(j -> j.name() + " (" + j.id() + ")").toList()) + ".")));
