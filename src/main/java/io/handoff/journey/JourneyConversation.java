@@ -1,5 +1,6 @@
 package io.handoff.journey;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,9 @@ import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
 import io.handoff.conversation.ConversationFeature;
+import io.handoff.empathy.StoryMessages;
 import io.handoff.graph.CustomerMoments;
+import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.OrgGraph;
@@ -29,6 +32,7 @@ import io.handoff.graph.Refusal;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.MapAccess;
+import io.handoff.nudge.NudgeKey;
 
 /**
  * The journeys in chat. Everyone's Home says where their work reaches customers (their line of sight, game over and
@@ -129,10 +133,10 @@ public final class JourneyConversation implements ConversationFeature {
         private final Journeys journeys;
         private final JourneyQueries queries;
         private final MapAccess access;
-        private final java.time.Clock clock;
+        private final Clock clock;
 
         public StoryInvitations(GraphStore graph, Journeys journeys, JourneyQueries queries, MapAccess access,
-                                java.time.Clock clock) {
+                                Clock clock) {
             this.graph = Objects.requireNonNull(graph);
             this.journeys = Objects.requireNonNull(journeys);
             this.queries = Objects.requireNonNull(queries);
@@ -169,7 +173,7 @@ public final class JourneyConversation implements ConversationFeature {
             for (FrontLine front : plan.frontStage()) {
                 org.edges().stream()
                         .filter(e -> e.downstream().equals(front.person()) && !e.upstream().equals(front.person()))
-                        .filter(e -> e.status() != io.handoff.graph.EdgeStatus.DISPUTED)
+                        .filter(e -> e.status() != EdgeStatus.DISPUTED)
                         .filter(e -> org.teamOf(e.upstream()).map(team::equals).orElse(false))
                         .findFirst().ifPresent(e -> asked.putIfAbsent(front.person(), e));
             }
@@ -185,8 +189,8 @@ public final class JourneyConversation implements ConversationFeature {
             asked.forEach((front, edge) -> org.person(edge.upstream()).ifPresent(upstream -> {
                 String why = asker + " from " + teamName + " would like to hear what a day at " + moment
                         + " is like for you: customers have had a harder time there lately.";
-                notes.add(new Notification(front, io.handoff.empathy.StoryMessages.prompt(upstream, edge, why),
-                        io.handoff.nudge.NudgeKey.of(front, edge, io.handoff.nudge.NudgeKey.Purpose.STORY,
+                notes.add(new Notification(front, StoryMessages.prompt(upstream, edge, why),
+                        NudgeKey.of(front, edge, NudgeKey.Purpose.STORY,
                                 clock.instant()).value()));
                 org.person(front).ifPresent(p -> names.add(p.displayName()));
             }));
