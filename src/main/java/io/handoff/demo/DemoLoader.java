@@ -12,12 +12,13 @@ import org.springframework.stereotype.Component;
 
 import io.handoff.config.HandoffProperties;
 import io.handoff.config.HandoffProperties.DemoMode;
+import io.handoff.friction.FrictionService;
 import io.handoff.graph.GraphStore;
 import io.handoff.journey.Journeys;
 
 /**
  * Loads the {@link SampleOrganisation} into the {@code demo} tenant at start-up when no chat platform credentials
- * are configured (or when HANDOFF_DEMO_MODE=always), with its {@link SampleJourneys}. An existing demo tenant is left
+ * are configured (or when HANDOFF_DEMO_MODE=always), with its {@link SampleJourneys} and {@link SampleFriction}. An existing demo tenant is left
  * as it is, except that sample journeys it does not have yet are added.
  */
 @Component
@@ -29,13 +30,16 @@ class DemoLoader implements ApplicationRunner {
 
     private final GraphStore store;
     private final Journeys journeys;
+    private final FrictionService friction;
     private final HandoffProperties properties;
     private final Environment environment;
     private final Clock clock;
 
-    DemoLoader(GraphStore store, Journeys journeys, HandoffProperties properties, Environment environment) {
+    DemoLoader(GraphStore store, Journeys journeys, FrictionService friction, HandoffProperties properties,
+               Environment environment) {
         this.store = store;
         this.journeys = journeys;
+        this.friction = friction;
         this.properties = properties;
         this.environment = environment;
         this.clock = Clock.systemUTC();
@@ -58,5 +62,7 @@ class DemoLoader implements ApplicationRunner {
         }
         // journeys came later than the sample organisation: a demo tenant from before gets the ones it lacks
         SampleJourneys.load(journeys, SampleOrganisation.TENANT, clock.instant());
+        // and so did the friction story behind the journeys' falling signal (closed periods are left as they are)
+        SampleFriction.load(store, friction, SampleOrganisation.TENANT, clock.instant());
     }
 }

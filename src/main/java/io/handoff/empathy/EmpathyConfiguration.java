@@ -15,6 +15,7 @@ import io.handoff.chat.GroupChats;
 import io.handoff.delivery.GroupChatRouter;
 import io.handoff.friction.FrictionService;
 import io.handoff.chat.port.TeamChannels;
+import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.GraphStore;
 import io.handoff.settings.SettingGroup;
 import io.handoff.settings.TenantSettingsStore;
@@ -37,8 +38,9 @@ public class EmpathyConfiguration {
     }
 
     @Bean
-    StoryPrompts storyPrompts(GraphStore graph, StoryStore stories, Clock clock) {
-        return new StoryPrompts(graph, stories, clock);
+    StoryPrompts storyPrompts(GraphStore graph, StoryStore stories, Clock clock,
+                              ObjectProvider<CustomerMoments> moments) {
+        return new StoryPrompts(graph, stories, clock, moments.getIfAvailable(() -> CustomerMoments.NONE));
     }
 
     @Bean
@@ -69,9 +71,10 @@ public class EmpathyConfiguration {
 
     @Bean
     EmpathySignals empathySignals(GraphStore graph, StoryStore stories, FrictionService friction, SignalStore store,
-                                  Clock clock, TenantSettingsStore settings) {
+                                  Clock clock, TenantSettingsStore settings, ObjectProvider<CustomerMoments> moments) {
         return new EmpathySignals(graph, stories, friction, store, clock,
-                tenant -> EmpathySettings.of(settings.settings(tenant)));
+                tenant -> EmpathySettings.of(settings.settings(tenant)),
+                moments.getIfAvailable(() -> CustomerMoments.NONE));
     }
 
     /** The tenant settings the empathy nudges own. */

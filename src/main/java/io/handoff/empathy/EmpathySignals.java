@@ -22,6 +22,7 @@ import io.handoff.friction.ShownAggregate;
 import io.handoff.friction.Trend;
 import io.handoff.nudge.NudgeKey;
 import io.handoff.graph.Criticality;
+import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
@@ -47,9 +48,17 @@ public final class EmpathySignals {
     private final SignalStore store;
     private final Clock clock;
     private final Function<TenantId, EmpathySettings> settings;
+    private final CustomerMoments moments;
 
     public EmpathySignals(GraphStore graph, StoryStore stories, FrictionService friction, SignalStore store,
                           Clock clock, Function<TenantId, EmpathySettings> settings) {
+        this(graph, stories, friction, store, clock, settings, CustomerMoments.NONE);
+    }
+
+    /** Signals whose story prompts name the customer moment the teller's work reaches ({@code moments}). */
+    public EmpathySignals(GraphStore graph, StoryStore stories, FrictionService friction, SignalStore store,
+                          Clock clock, Function<TenantId, EmpathySettings> settings, CustomerMoments moments) {
+        this.moments = Objects.requireNonNull(moments);
         this.graph = Objects.requireNonNull(graph);
         this.stories = Objects.requireNonNull(stories);
         this.friction = Objects.requireNonNull(friction);
@@ -110,7 +119,7 @@ public final class EmpathySignals {
             if (storyWhy != null) {
                 stories.prompted(tenant, edge.downstream(), edge.upstream(), now);
                 nudges.add(new SignalNudge(storySignal, new Notification(edge.downstream(),
-                        StoryMessages.prompt(up.get(), edge, storyWhy),
+                        StoryMessages.prompt(up.get(), edge, storyWhy, moments.nearest(tenant, edge.downstream())),
                         NudgeKey.of(edge.downstream(), edge, NudgeKey.Purpose.STORY, now).value())));
             }
             Instant lastTrue = edge.lastKnownTrue();

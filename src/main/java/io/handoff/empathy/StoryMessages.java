@@ -2,6 +2,7 @@ package io.handoff.empathy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.handoff.chat.Action;
 import io.handoff.chat.Block;
@@ -13,6 +14,7 @@ import io.handoff.chat.Form;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
+import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.Names;
 import io.handoff.graph.Person;
@@ -48,18 +50,29 @@ public final class StoryMessages {
 
     /** The prompt with a first line saying why it comes now (a signal), or none. */
     public static Message prompt(Person upstream, Handoff edge, String why) {
+        return prompt(upstream, edge, why, Optional.empty());
+    }
+
+    /**
+     * The prompt naming {@code moment} when there is one: the customer moment the teller's work reaches (game over or
+     * nearest), so the story can take the upstream all the way to the customer.
+     */
+    public static Message prompt(Person upstream, Handoff edge, String why, Optional<CustomerMoments.Moment> moment) {
         String name = Names.first(upstream);
         List<Block> blocks = new ArrayList<>();
         if (why != null) {
             blocks.add(Paragraph.of(why));
         }
-        blocks.addAll(List.of(
-                Paragraph.builder().plain("Walk " + name + " through the moment you receive their ")
-                        .strong(edge.what())
-                        .plain(". What does a good day look like? What happens on a bad one?").build(),
-                Paragraph.of("You will see exactly what " + name + " gets before anything is sent."),
-                Buttons.of(Button.primary("Tell the story", new Action(START, edge.upstream().value())),
-                        Button.of("Not now", new Action(SKIP, edge.upstream().value())))));
+        blocks.add(Paragraph.builder().plain("Walk " + name + " through the moment you receive their ")
+                .strong(edge.what())
+                .plain(". What does a good day look like? What happens on a bad one?").build());
+        moment.ifPresent(m -> blocks.add(Paragraph.builder().plain("What you do with it reaches customers at ")
+                .strong(m.touchpoint())
+                .plain((m.gameOver() ? ", a game-over moment for them" : "") + ": the story can take " + name
+                        + " all the way there.").build()));
+        blocks.add(Paragraph.of("You will see exactly what " + name + " gets before anything is sent."));
+        blocks.add(Buttons.of(Button.primary("Tell the story", new Action(START, edge.upstream().value())),
+                Button.of("Not now", new Action(SKIP, edge.upstream().value()))));
         return new Message(why == null ? ask(upstream, edge) : why + " " + ask(upstream, edge), blocks);
     }
 

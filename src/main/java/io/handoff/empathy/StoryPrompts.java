@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.handoff.chat.Notification;
 import io.handoff.nudge.NudgeKey;
+import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
@@ -25,11 +26,23 @@ public final class StoryPrompts {
     private final GraphStore graph;
     private final StoryStore stories;
     private final Clock clock;
+    private final CustomerMoments moments;
 
     public StoryPrompts(GraphStore graph, StoryStore stories, Clock clock) {
+        this(graph, stories, clock, CustomerMoments.NONE);
+    }
+
+    /** Prompts naming the customer moment the teller's work reaches ({@code moments}). */
+    public StoryPrompts(GraphStore graph, StoryStore stories, Clock clock, CustomerMoments moments) {
         this.graph = Objects.requireNonNull(graph);
         this.stories = Objects.requireNonNull(stories);
         this.clock = Objects.requireNonNull(clock);
+        this.moments = Objects.requireNonNull(moments);
+    }
+
+    /** The customer moment {@code teller}'s work reaches, if any (for the prompts). */
+    Optional<CustomerMoments.Moment> moment(TenantId tenant, PersonId teller) {
+        return moments.nearest(tenant, teller);
     }
 
     /** The person's upstream handoffs in the order they will be asked about. */
@@ -61,7 +74,8 @@ public final class StoryPrompts {
         return graph.person(tenant, edge.upstream()).map(upstream -> {
             Instant now = clock.instant();
             stories.prompted(tenant, edge.downstream(), edge.upstream(), now);
-            return new Notification(edge.downstream(), StoryMessages.prompt(upstream, edge),
+            return new Notification(edge.downstream(),
+                    StoryMessages.prompt(upstream, edge, null, moment(tenant, edge.downstream())),
                     NudgeKey.of(edge.downstream(), edge, NudgeKey.Purpose.STORY, now).value());
         });
     }

@@ -4,11 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.handoff.empathy.EmpathySettings;
+import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.GraphStore;
+import io.handoff.map.MapAccess;
+import io.handoff.nudge.Nudges;
+import io.handoff.scheduler.Scheduler;
+import io.handoff.scheduler.TenantJobStarter;
+import io.handoff.settings.SettingGroup;
 import io.handoff.map.FrictionScores;
 import io.handoff.settings.TenantSettingsStore;
 import redis.clients.jedis.UnifiedJedis;
@@ -29,6 +37,55 @@ public class JourneyConfiguration {
         return new JourneyQueries(graph, journeys, scores, scores::minRespondents,
                 tenant -> approximate(settings.settings(tenant).get(EmpathySettings.STALE_AFTER)),
                 properties.blueprintDepth(), clock);
+    }
+
+    /** The tenant settings the journeys own. */
+    @Bean
+    SettingGroup journeySettingGroup() {
+        return JourneySettings.SETTINGS;
+    }
+
+    @Bean
+    JourneyInsights journeyInsights(Journeys journeys, JourneyQueries queries, TenantSettingsStore settings,
+                                    Clock clock) {
+        return new JourneyInsights(journeys, queries,
+                tenant -> settings.settings(tenant).get(JourneySettings.SIGNAL_FALL), clock);
+    }
+
+    /** Where a person's work reaches customers, for the survey's and the stories' prompts (graph's port). */
+    @Bean
+    CustomerMoments customerMoments(JourneyQueries queries) {
+        return queries::moments;
+    }
+
+    /** The customer section of the manager's report. */
+    @Bean
+    CustomerReportSection customerReportSection(GraphStore graph, JourneyInsights insights) {
+        return new CustomerReportSection(graph, insights);
+    }
+
+    @Bean
+    @Order(5)
+    JourneyConversation journeyConversation(GraphStore graph, Journeys journeys, JourneyQueries queries,
+                                            JourneyInsights insights, CustomerMoments moments, MapAccess access,
+                                            ObjectProvider<FrictionScores> friction, TenantSettingsStore settings,
+                                            Clock clock) {
+        FrictionScores scores = friction.getIfAvailable(() -> FrictionScores.NONE);
+        return new JourneyConversation(graph, insights, moments, access, scores::minRespondents,
+                tenant -> settings.settings(tenant).get(JourneySettings.SIGNAL_FALL),
+                new JourneyConversation.StoryInvitations(graph, journeys, queries, access, clock));
+    }
+
+    @Bean
+    FallNotes journeyFallNotes(GraphStore graph, JourneyInsights insights, Nudges nudges, Scheduler scheduler) {
+        return new FallNotes(graph, insights, nudges, scheduler);
+    }
+
+    /** Keeps every tenant's next daily fall-note run scheduled (idempotent, so every replica may run it). */
+    @Bean
+    @ConditionalOnProperty(name = "handoff.scheduler.enabled", havingValue = "true", matchIfMissing = true)
+    TenantJobStarter journeyFallNotesStarter(FallNotes notes, GraphStore graph) {
+        return new TenantJobStarter("journey-fall-notes", notes::scheduleNext, graph, Duration.ofMinutes(10));
     }
 
     @Bean

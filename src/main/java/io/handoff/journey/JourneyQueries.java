@@ -2,11 +2,16 @@ package io.handoff.journey;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.GraphStore;
+import io.handoff.graph.Handoff;
+import io.handoff.graph.Names;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
@@ -54,6 +59,30 @@ public final class JourneyQueries {
             throw new UnknownPersonException(person);
         }
         return blueprints(tenant, org, depth).lineOfSight(person, journeys.journeys(tenant));
+    }
+
+    /**
+     * The customer moments {@code person}'s work reaches (line of sight), game over first then nearest, one per
+     * touchpoint, with first names of the people on the way and what the person hands the first of them; empty for
+     * a person the graph does not know.
+     */
+    public List<CustomerMoments.Moment> moments(TenantId tenant, PersonId person) {
+        OrgGraph org = graph.graph(tenant);
+        if (!org.people().containsKey(person)) {
+            return List.of();
+        }
+        LineOfSight sight = blueprints(tenant, org, depth).lineOfSight(person, journeys.journeys(tenant));
+        List<CustomerMoments.Moment> moments = new ArrayList<>();
+        for (LineOfSight.Reach reach : sight.reaches()) {
+            List<String> through = reach.through().stream()
+                    .map(id -> org.person(id).map(Names::first).orElse(id.value())).toList();
+            String what = reach.through().isEmpty() ? "" : org.edges().stream()
+                    .filter(e -> e.upstream().equals(person) && e.downstream().equals(reach.through().get(0)))
+                    .map(Handoff::what).findFirst().orElse("");
+            moments.add(new CustomerMoments.Moment(reach.journeyName(), reach.touchpointName(),
+                    reach.weight() == Weight.GAME_OVER, reach.hops(), through, what));
+        }
+        return moments;
     }
 
     private Blueprints blueprints(TenantId tenant, OrgGraph org, int depth) {

@@ -14,6 +14,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Refusal;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The journeys of a tenant and their customer signals: define (idempotent), read, list, delete, import signals (all
@@ -26,6 +27,11 @@ public final class Journeys {
 
     private final JourneyStore store;
     private final GraphStore graph;
+
+    /** The journeys stored in {@code redis}, their owners checked against {@code graph}. */
+    public static Journeys onRedis(UnifiedJedis redis, GraphStore graph) {
+        return new Journeys(new JourneyStore(redis), graph);
+    }
 
     Journeys(JourneyStore store, GraphStore graph) {
         this.store = Objects.requireNonNull(store);

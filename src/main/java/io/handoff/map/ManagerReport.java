@@ -43,6 +43,7 @@ public final class ManagerReport {
 
     private final GraphStore store;
     private final MapBuilder builder;
+    private final List<ReportSection> sections;
 
     public ManagerReport(GraphStore store, FrictionScores friction, int minRespondents) {
         this(store, friction, tenant -> minRespondents);
@@ -50,8 +51,15 @@ public final class ManagerReport {
 
     /** A report whose friction minimum is the tenant's own {@code minRespondents} setting. */
     public ManagerReport(GraphStore store, FrictionScores friction, ToIntFunction<TenantId> minRespondents) {
+        this(store, friction, minRespondents, List.of());
+    }
+
+    /** A report with further sections of other modules (e.g. the customer section of the journeys) at its end. */
+    public ManagerReport(GraphStore store, FrictionScores friction, ToIntFunction<TenantId> minRespondents,
+                         List<ReportSection> sections) {
         this.store = Objects.requireNonNull(store, "store");
         this.builder = new MapBuilder(friction, Integer.MAX_VALUE, minRespondents);
+        this.sections = List.copyOf(sections);
     }
 
     public Report build(TenantId tenant, MapAccess.Viewer viewer) {
@@ -85,7 +93,9 @@ public final class ManagerReport {
                 coverage.teamsWithConfirmedCustomerAndSupplier(), coverage.teams(), coverage.teamShare() * 100,
                 coverage.resolvedEdges(), coverage.edges(), coverage.resolvedShare() * 100);
         String title = "Handoff report for " + String.join(", ", teams.stream().map(teamMap::teamName).toList());
-        return new Report(title, critical, blocking, hidden, silos, coverageLine);
+        List<Block> more = new ArrayList<>();
+        sections.forEach(section -> more.addAll(section.blocks(tenant, viewer)));
+        return new Report(title, critical, blocking, hidden, silos, coverageLine, more);
     }
 
     private static boolean inTeams(OrgGraph graph, PersonId person, Set<TeamId> teams) {
@@ -111,10 +121,11 @@ public final class ManagerReport {
         return lines;
     }
 
-    /** The report's sections as lines of literal text. */
+    /** The report's sections as lines of literal text; {@code more}: the other modules' sections. */
     public record Report(String title, List<String> criticalHandoffs, List<String> blocking,
-                         List<String> hiddenCustomers, List<String> silos, String coverage) {
+                         List<String> hiddenCustomers, List<String> silos, String coverage, List<Block> more) {
         public Report {
+            more = List.copyOf(more);
             criticalHandoffs = List.copyOf(criticalHandoffs);
             blocking = List.copyOf(blocking);
             hiddenCustomers = List.copyOf(hiddenCustomers);
@@ -133,6 +144,7 @@ public final class ManagerReport {
             blocks.add(MapConversation.section("Silos", silos,
                     "none: every team has a confirmed handoff with another team"));
             blocks.add(Paragraph.builder().strong("Coverage: ").plain(coverage).build());
+            blocks.addAll(more);
             blocks.addAll(after);
             StringBuilder text = new StringBuilder(title);
             criticalHandoffs.forEach(line -> text.append("\n• ").append(line));

@@ -55,9 +55,10 @@ public class MapConfiguration {
     }
 
     @Bean
-    ManagerReport managerReport(GraphStore store, ObjectProvider<FrictionScores> friction) {
+    ManagerReport managerReport(GraphStore store, ObjectProvider<FrictionScores> friction,
+                                ObjectProvider<ReportSection> sections) {
         FrictionScores scores = friction.getIfAvailable(() -> FrictionScores.NONE);
-        return new ManagerReport(store, scores, scores::minRespondents);
+        return new ManagerReport(store, scores, scores::minRespondents, sections.orderedStream().toList());
     }
 
     @Bean

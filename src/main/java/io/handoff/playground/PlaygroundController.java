@@ -31,9 +31,11 @@ import io.handoff.chat.Outcome;
 import io.handoff.chat.Place;
 import io.handoff.delivery.DecisionLog;
 import io.handoff.delivery.Outbox;
+import io.handoff.demo.SampleFriction;
 import io.handoff.demo.SampleJourneys;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.empathy.EmpathyTick;
+import io.handoff.friction.FrictionService;
 import io.handoff.graph.GraphStore;
 import io.handoff.journey.Journeys;
 import io.handoff.graph.Identifier;
@@ -66,10 +68,12 @@ class PlaygroundController {
     private final Journeys journeys;
     private final EmpathyTick empathyTick;
     private final List<PersonalData> personalData;
+    private final FrictionService friction;
 
     PlaygroundController(ChatBot bot, Delivery delivery, GraphStore graph, PlaygroundInbox inbox, Clock clock,
                          DemoTime time, DecisionLog decisions, Outbox outbox, EmpathyTick empathyTick,
-                         Journeys journeys, List<PersonalData> personalData) {
+                         Journeys journeys, List<PersonalData> personalData, FrictionService friction) {
+        this.friction = friction;
         this.outbox = outbox;
         this.journeys = journeys;
         this.empathyTick = empathyTick;
@@ -109,6 +113,7 @@ class PlaygroundController {
         OrgGraph org = graph.graph(demo);
         Map<PersonId, Person> directory = new LinkedHashMap<>(org.people());
         SampleOrganisation.people().forEach(p -> directory.putIfAbsent(p.id(), p)); // forgotten people may come back
+        SampleFriction.people().forEach(p -> directory.putIfAbsent(p.id(), p));
         return directory.values().stream()
                 .sorted(Comparator.comparing((Person p) -> p.teamId().map(TeamId::value).orElse(""))
                         .thenComparing(Person::displayName))
@@ -117,7 +122,7 @@ class PlaygroundController {
                 .toList();
     }
 
-    /** Forgets everything done in the playground and loads the sample organisation and its journeys again. */
+    /** Forgets everything done in the playground and loads the sample organisation, its journeys and friction again. */
     @PostMapping("/reset")
     Map<String, Integer> reset(@PathVariable String tenant) {
         TenantId demo = demo(tenant);
@@ -130,9 +135,13 @@ class PlaygroundController {
         int forgotten = people.size();
         time.intoWorkingHours();
         SampleOrganisation.load(graph, demo, clock.instant());
+        // forgetting people took them off the touchpoints they owned: the sample journeys start afresh too
+        journeys.journeys(demo).forEach(journey -> journeys.delete(demo, journey.id()));
         SampleJourneys.load(journeys, demo, clock.instant());
+        SampleFriction.load(graph, friction, demo, clock.instant());
         empathyTick.scheduleNext(demo);
-        return Map.of("peopleForgotten", forgotten, "peopleLoaded", SampleOrganisation.people().size());
+        return Map.of("peopleForgotten", forgotten,
+                "peopleLoaded", SampleOrganisation.people().size() + SampleFriction.people().size());
     }
 
     @GetMapping("/clock")

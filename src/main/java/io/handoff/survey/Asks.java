@@ -12,6 +12,7 @@ import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
 import io.handoff.graph.ClaimedBy;
 import io.handoff.graph.Criticality;
+import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.Person;
 import io.handoff.graph.Side;
@@ -26,7 +27,17 @@ final class Asks {
 
     /** The question to the side that did not name the edge, with Confirm / Not really / Yes, and there's more. */
     static Message question(Handoff edge, Person claimant, Optional<String> claimantTeam) {
+        return question(edge, claimant, claimantTeam, Optional.empty());
+    }
+
+    /**
+     * The question, naming {@code moment} when there is one: the customer moment the downstream's work reaches (the
+     * nearest or game-over one), so the handoff is seen as part of what the customer lives through.
+     */
+    static Message question(Handoff edge, Person claimant, Optional<String> claimantTeam,
+                            Optional<CustomerMoments.Moment> moment) {
         List<Block> blocks = new ArrayList<>(questionBlocks(edge, claimant, claimantTeam));
+        moment.ifPresent(m -> blocks.add(blocks.size() - 1, momentLine(edge, claimant, m)));
         String summary = edge.claimedBy() == ClaimedBy.UPSTREAM
                 ? claimant.displayName() + " says you depend on their " + edge.what() + ". Is that right?"
                 : claimant.displayName() + " depends on your " + edge.what() + ". Did you know?";
@@ -55,6 +66,18 @@ final class Asks {
                 Button.of("Not really", new Action(SurveyActions.DISPUTE, ref)),
                 Button.of("Yes, and there's more", new Action(SurveyActions.MORE, ref))));
         return blocks;
+    }
+
+    /** {@code Through Dana, your work reaches customers at *Parcel delivered*, a game-over moment.} */
+    static Paragraph momentLine(Handoff edge, Person claimant, CustomerMoments.Moment moment) {
+        Paragraph.Builder line = Paragraph.builder();
+        if (edge.claimedBy() == ClaimedBy.UPSTREAM) {
+            line.plain("Your work reaches customers at ");
+        } else {
+            line.plain("Through " + Words.firstName(claimant) + ", your work reaches customers at ");
+        }
+        return line.strong(moment.touchpoint())
+                .plain(moment.gameOver() ? ", a game-over moment for them." : ".").build();
     }
 
     private static String weightForDownstream(Criticality criticality) {

@@ -15,6 +15,7 @@ import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
 import io.handoff.conversation.ConversationFeature;
 import io.handoff.graph.ClaimedBy;
+import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.privacy.PersonalData;
@@ -38,14 +39,22 @@ public class SurveyFeature implements ConversationFeature {
 
     @Autowired
     public SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
-                         List<PersonalData> stores, ObjectProvider<Clock> clock) {
-        this(graph, preferences, reasons, stores, clock.getIfAvailable(Clock::systemUTC));
+                         List<PersonalData> stores, ObjectProvider<Clock> clock,
+                         ObjectProvider<CustomerMoments> moments) {
+        this(graph, preferences, reasons, stores, clock.getIfAvailable(Clock::systemUTC),
+                moments.getIfAvailable(() -> CustomerMoments.NONE));
     }
 
     public SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
                          List<PersonalData> stores, Clock clock) {
+        this(graph, preferences, reasons, stores, clock, CustomerMoments.NONE);
+    }
+
+    /** The survey whose questions name the customer moment the handoff reaches ({@code moments}). */
+    public SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
+                         List<PersonalData> stores, Clock clock, CustomerMoments moments) {
         this.graph = graph;
-        this.flow = new SurveyFlow(graph, preferences, reasons, clock);
+        this.flow = new SurveyFlow(graph, preferences, reasons, clock, moments);
         this.confirmations = new Confirmations(graph, reasons, flow, clock);
         this.home = new HomeSection(graph, preferences, clock);
         this.pause = new PauseCommands(preferences, clock);

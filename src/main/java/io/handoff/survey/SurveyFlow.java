@@ -27,6 +27,7 @@ import io.handoff.graph.ClaimedBy;
 import io.handoff.graph.Criticality;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.Frequency;
+import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.HandoffTerms;
@@ -62,12 +63,15 @@ final class SurveyFlow {
     private final PreferencesStore preferences;
     private final DisputeReasons reasons;
     private final Clock clock;
+    private final CustomerMoments moments;
 
-    SurveyFlow(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons, Clock clock) {
+    SurveyFlow(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons, Clock clock,
+               CustomerMoments moments) {
         this.graph = graph;
         this.preferences = preferences;
         this.reasons = reasons;
         this.clock = clock;
+        this.moments = moments;
     }
 
     /** The first form: who depends on your work, with the people already named preselected. */
@@ -225,7 +229,8 @@ final class SurveyFlow {
             if (preferences.paused(tenant, other, now)) {
                 return List.of(); // they see the question in their home when they come back
             }
-            return List.of(new Notification(other, Asks.question(after, me, claimant.teamName()),
+            return List.of(new Notification(other, Asks.question(after, me, claimant.teamName(),
+                            moments.nearest(tenant, down)),
                     NotificationKeys.of("confirm", up, down, after.updatedAt())));
         }
         if (after.status() == EdgeStatus.CONFIRMED && before.map(b -> b.status() != EdgeStatus.CONFIRMED).orElse(true)) {

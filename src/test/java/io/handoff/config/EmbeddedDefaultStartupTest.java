@@ -55,7 +55,8 @@ class EmbeddedDefaultStartupTest {
         assertThat(Path.of(redis.configGet("dir").get("dir"))).isEqualTo(DATA.toAbsolutePath().normalize());
         assertThat(health.health().getDetails()).containsEntry("embedded", true);
         assertThat(store.tenant(SampleOrganisation.TENANT)).isPresent();
-        assertThat(store.graph(SampleOrganisation.TENANT).people()).hasSize(17);
+        // the sample organisation's 17 people and the two drivers of the journeys' friction story
+        assertThat(store.graph(SampleOrganisation.TENANT).people()).hasSize(17 + io.handoff.demo.SampleFriction.people().size());
         assertThat(store.person(SampleOrganisation.TENANT, PersonId.of("dana")).orElseThrow().displayName())
                 .isEqualTo("Dana Kowalski");
         assertThat(context.containsBean("playgroundController"))

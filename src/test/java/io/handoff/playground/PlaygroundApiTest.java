@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.handoff.demo.SampleFriction;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
 import io.handoff.journey.JourneyId;
@@ -33,6 +34,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The playground's HTTP API over real HTTP and the real Redis test server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PlaygroundApiTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,7 +75,7 @@ class PlaygroundApiTest {
     void listsTheDemoPeopleGroupedByTeam() throws Exception {
         JsonNode people = JSON.readTree(get("/playground/api/tenants/demo/people").body());
 
-        assertThat(people.size()).isEqualTo(SampleOrganisation.people().size());
+        assertThat(people.size()).isEqualTo(SampleOrganisation.people().size() + SampleFriction.people().size());
         assertThat(people.valueStream().map(p -> p.get("name").asString()))
                 .contains("Pat Okafor", "Dana Kowalski", "Wen Li");
         assertThat(people.valueStream().filter(p -> p.get("id").asString().equals("dana")).findFirst().orElseThrow()
@@ -138,7 +140,38 @@ class PlaygroundApiTest {
         post("/playground/api/tenants/demo/reset", "{}");
 
         assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).isPresent();
-        assertThat(journeys.journey(SampleOrganisation.TENANT, JourneyId.of("parcel-delivery"))).isPresent();
+        assertThat(journeys.journey(SampleOrganisation.TENANT, JourneyId.of("parcel-delivery"))).hasValueSatisfying(
+                parcel -> assertThat(parcel.touchpoints()).filteredOn(t -> t.name().equals("Parcel delivered"))
+                        .singleElement().satisfies(t -> assertThat(t.ownerPeople()).containsExactly(PersonId.of("dana"))));
+    }
+
+    /**
+     * Issue 16: the depot story end to end, as a fresh demo tells it. First, because demo time only moves forward:
+     * once it has moved past a friction poll period, that period closes without the sample answers.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void patsHomeNamesParcelDeliveredAndLeesJourneyShowsTheFallAndThePreLoadHandoffs() throws Exception {
+        java.util.List<String> home = JSON.readTree(get("/playground/api/tenants/demo/people/pat/home").body())
+                .get("blocks").valueStream().map(b -> b.get("type").asString().equals("heading") ? b.get("text").asString()
+                        : b.path("spans").valueStream().map(span -> span.get("strong").asBoolean()
+                                ? "*" + span.get("text").asString() + "*" : span.get("text").asString())
+                        .collect(java.util.stream.Collectors.joining())).toList();
+        JsonNode answer = JSON.readTree(post("/playground/api/tenants/demo/people/lee/command",
+                "{\"text\":\"journey parcel-delivery\"}").body());
+        JsonNode refused = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
+                "{\"text\":\"journey parcel-delivery\"}").body());
+
+        assertThat(home).containsSubsequence("Where your work reaches customers", "Your work (truck loaded in "
+                + "delivery order) reaches customers at *Parcel delivered* through Dana, one hop; a game-over moment.");
+        assertThat(answer.get("kind").asString()).isEqualTo("show");
+        assertThat(answer.get("message").get("summary").asString())
+                .isEqualTo("Parcel delivery: 1 touchpoint's customer signal fell");
+        assertThat(answer.get("message").toString()).contains("Customer signals that fell", "(6.5% worse)",
+                "(in person, game over): Delivery drivers, Dana Kowalski; ",
+                "They moved together with the customer signal", "Lee Marsh → Ravi Shah: truck loaded in delivery order",
+                "Lee Marsh → Kim Osei", "Lee Marsh → Jo Brennan");
+        assertThat(refused.get("message").toString()).contains("for team managers and admins");
     }
 
     /** Issue 19, bug 6: after forget-me a person can start again, as in Slack or Teams. */
@@ -179,8 +212,8 @@ class PlaygroundApiTest {
             decisions = JSON.readTree(get("/playground/api/tenants/demo/decisions").body());
         }
         assertThat(decisions.size()).as("decisions after a week").isPositive();
-        java.util.Set<String> names = SampleOrganisation.people().stream().map(Person::displayName)
-                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> names = java.util.stream.Stream.concat(SampleOrganisation.people().stream(),
+                SampleFriction.people().stream()).map(Person::displayName).collect(java.util.stream.Collectors.toSet());
         assertThat(decisions.valueStream()).allSatisfy(d -> {
             assertThat(d.get("personName").asString()).isIn(names);
             if (d.get("verdict").asString().equals("DEFER")) {

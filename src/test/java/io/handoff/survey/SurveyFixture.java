@@ -59,8 +59,17 @@ final class SurveyFixture {
     }
 
     SurveyFixture(List<ConversationFeature> moreFeatures) {
+        this(moreFeatures, io.handoff.graph.CustomerMoments.NONE);
+    }
+
+    /** The survey naming the customer moments {@code moments} tells of (e.g. the journeys' line of sight). */
+    SurveyFixture(io.handoff.graph.CustomerMoments moments) {
+        this(List.of(), moments);
+    }
+
+    SurveyFixture(List<ConversationFeature> moreFeatures, io.handoff.graph.CustomerMoments moments) {
         List<PersonalData> stores = List.of(preferences, new GraphPersonalData(graph, reasons));
-        survey = new SurveyFeature(graph, preferences, reasons, stores, clock);
+        survey = new SurveyFeature(graph, preferences, reasons, stores, clock, moments);
         List<ConversationFeature> features = new ArrayList<>(List.of(survey, io.handoff.map.MapConversation.of(graph, io.handoff.map.MapProperties.defaults())));
         features.addAll(moreFeatures);
         conversation = new Conversation(graph, features);

@@ -3,6 +3,7 @@ package io.handoff.testing;
 import io.handoff.delivery.DeliverySettings;
 import io.handoff.empathy.EmpathySettings;
 import io.handoff.friction.FrictionSettings;
+import io.handoff.journey.JourneySettings;
 import io.handoff.map.MapSettings;
 import io.handoff.settings.SettingsRegistry;
 import io.handoff.settings.TenantSettingsStore;
@@ -18,6 +19,7 @@ public final class AllSettings {
 
     public static SettingsRegistry registry() {
         return SettingsRegistry.of(DeliverySettings.SETTINGS, EmpathySettings.SETTINGS, FrictionSettings.SETTINGS,
+                JourneySettings.SETTINGS,
                 MapSettings.SETTINGS);
     }
 
