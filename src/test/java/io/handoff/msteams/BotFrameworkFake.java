@@ -173,15 +173,32 @@ final class BotFrameworkFake {
         throw new AssertionError("no Adaptive Card in " + activity);
     }
 
-    /** All texts of a card's TextBlocks, joined by newlines. */
+    /**
+     * All texts of a card as a reader sees them, one line per text block: TextBlocks (markdown, which Handoff no
+     * longer sends) and RichTextBlocks with their TextRuns joined (plain text, never markdown).
+     */
     static String texts(JsonNode card) {
         StringBuilder out = new StringBuilder();
         card.path("body").forEach(element -> {
             if ("TextBlock".equals(element.path("type").asString())) {
                 out.append(element.path("text").asString()).append('\n');
+            } else if ("RichTextBlock".equals(element.path("type").asString())) {
+                element.path("inlines").forEach(run -> out.append(run.path("text").asString()));
+                out.append('\n');
             }
         });
         return out.toString();
+    }
+
+    /** The texts of a card's bold runs, in order. */
+    static java.util.List<String> boldTexts(JsonNode card) {
+        java.util.List<String> bold = new java.util.ArrayList<>();
+        card.path("body").forEach(element -> element.path("inlines").forEach(run -> {
+            if ("bolder".equals(run.path("weight").asString())) {
+                bold.add(run.path("text").asString());
+            }
+        }));
+        return bold;
     }
 
     private String jwks() {
