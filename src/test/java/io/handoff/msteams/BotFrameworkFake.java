@@ -174,8 +174,9 @@ final class BotFrameworkFake {
     }
 
     /**
-     * All texts of a card as a reader sees them, one line per text block: TextBlocks (markdown, which Handoff no
-     * longer sends) and RichTextBlocks with their TextRuns joined (plain text, never markdown).
+     * All texts of a card, one line per text block: TextBlocks (markdown, which Handoff no longer sends) and
+     * RichTextBlocks with their TextRuns joined (plain text, never markdown). A bold run is written between
+     * {@code **} here, a notation of this method only: whether typed text stayed plain is {@link #boldTexts}.
      */
     static String texts(JsonNode card) {
         StringBuilder out = new StringBuilder();
@@ -183,11 +184,23 @@ final class BotFrameworkFake {
             if ("TextBlock".equals(element.path("type").asString())) {
                 out.append(element.path("text").asString()).append('\n');
             } else if ("RichTextBlock".equals(element.path("type").asString())) {
-                element.path("inlines").forEach(run -> out.append(run.path("text").asString()));
+                element.path("inlines").forEach(run -> {
+                    boolean bold = "bolder".equals(run.path("weight").asString());
+                    out.append(bold ? "**" : "").append(run.path("text").asString()).append(bold ? "**" : "");
+                });
                 out.append('\n');
             }
         });
         return out.toString();
+    }
+
+    /** The card's Action.OpenUrl buttons, in its body's action sets and its own actions. */
+    static java.util.List<JsonNode> openUrls(JsonNode card) {
+        java.util.List<JsonNode> found = new java.util.ArrayList<>();
+        card.path("body").forEach(element -> element.path("actions").forEach(found::add));
+        card.path("actions").forEach(found::add);
+        found.removeIf(action -> !"Action.OpenUrl".equals(action.path("type").asString()));
+        return found;
     }
 
     /** The texts of a card's bold runs, in order. */
