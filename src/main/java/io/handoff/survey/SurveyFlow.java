@@ -54,6 +54,8 @@ final class SurveyFlow {
     /** Four inputs per person: 24 people fill a Slack modal (100 blocks). */
     static final int MAX_FORM = 24;
     static final int MAX_WHAT = 80;
+    /** Colleagues a {@code customers <name>} search offers at most. */
+    static final int MAX_FOUND = 8;
     static final String PEOPLE = "people";
     private static final Logger log = LoggerFactory.getLogger(SurveyFlow.class);
     private static final String STATE_VERSION = "v1;";
@@ -72,7 +74,32 @@ final class SurveyFlow {
 
     /** The first form: who depends on your work, with the people already named preselected. */
     Form start(Actor actor) {
-        return pickForm(Direction.CUSTOMERS, actor);
+        return start(actor, "");
+    }
+
+    /**
+     * The first form, offering also the colleagues whose name contains {@code search} ({@code customers Dana}): the
+     * search that works on every client, where a card's typeahead does not.
+     */
+    Form start(Actor actor, String search) {
+        String wanted = search == null ? "" : search.strip();
+        if (wanted.isEmpty()) {
+            return pickForm(Direction.CUSTOMERS, actor);
+        }
+        String lower = wanted.toLowerCase(java.util.Locale.ROOT);
+        List<String> found = graph.graph(actor.tenant()).people().values().stream()
+                .filter(person -> !person.id().equals(actor.person()))
+                .filter(person -> person.displayName().toLowerCase(java.util.Locale.ROOT).contains(lower))
+                .sorted(java.util.Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
+                .limit(MAX_FOUND).map(person -> person.id().value()).toList();
+        Form form = pickForm(Direction.CUSTOMERS, actor, around(actor), found);
+        if (!found.isEmpty()) {
+            return form;
+        }
+        List<Field> fields = new ArrayList<>(form.fields());
+        fields.add(1, new Field.Note("nobody", Paragraph.of("Nobody's name contains \u201c" + wanted
+                + "\u201d. Pick from the list, or try another name.")));
+        return new Form(form.id(), form.title(), form.submitLabel(), form.state(), fields);
     }
 
     Form pickForm(Direction direction, Actor actor) {
@@ -85,16 +112,25 @@ final class SurveyFlow {
     }
 
     private Form pickForm(Direction direction, Actor actor, OrgGraph mine) {
+        return pickForm(direction, actor, mine, List.of());
+    }
+
+    private Form pickForm(Direction direction, Actor actor, OrgGraph mine, List<String> found) {
         List<String> named = mine.edges().stream().filter(edge -> direction.namedByMe(edge, actor.person()))
                 .map(edge -> direction.other(edge).value()).sorted().toList();
         // colleagues worth offering without a search: everyone the person already hands work to or receives it from
-        List<String> likely = mine.edges().stream()
+        List<String> likely = java.util.stream.Stream.concat(found.stream(), mine.edges().stream()
                 .flatMap(edge -> java.util.stream.Stream.of(edge.upstream(), edge.downstream()))
-                .filter(id -> !id.equals(actor.person())).map(PersonId::value).distinct().sorted().toList();
-        List<Field> fields = List.of(
+                .filter(id -> !id.equals(actor.person())).map(PersonId::value).sorted()).distinct().toList();
+        List<Field> fields = new ArrayList<>(List.of(
                 new Field.Note("intro", Paragraph.of(direction.pickIntro)),
                 new Field.PeoplePicker(PEOPLE, direction.pickLabel, true, named, likely,
-                        limit(direction, actor, mine), null));
+                        limit(direction, actor, mine), null)));
+        if (direction == Direction.CUSTOMERS) {
+            // the search that works where a client's picker cannot search (Teams' typeahead is not everywhere)
+            fields.add(new Field.Note("find", Paragraph.builder().plain("Someone missing? Type ")
+                    .strong("customers").plain(" and a name, e.g. ").strong("customers Dana").plain(".").build()));
+        }
         return new Form(direction.pickForm, direction.pickTitle, "Next", "", fields);
     }
 

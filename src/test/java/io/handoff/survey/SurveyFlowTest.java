@@ -353,6 +353,21 @@ class SurveyFlowTest {
                 .containsEntry("critical.0", "Say whether your day is lost if this goes wrong.");
     }
 
+    @Test
+    void customersWithANameOffersTheColleaguesCalledThatOnAnyClient() {
+        f.person("dana2", "Dana Price", "sort");
+
+        Form form = form(f.command("pat", "customers dana"));
+
+        Field.PeoplePicker picker = (Field.PeoplePicker) form.fields().get(1);
+        assertThat(picker.likely()).containsExactly("dana", "dana2"); // Dana Kowalski, Dana Price
+        assertThat(picker.initial()).isEmpty();
+        assertThat(form.fields()).extracting(Field::id).contains("find");
+        Form nobody = form(f.command("pat", "customers zebedee"));
+        assertThat(((Field.PeoplePicker) nobody.fields().get(2)).likely()).isEmpty();
+        assertThat(((Field.Note) nobody.fields().get(1)).text().plainText()).contains("Nobody's name contains");
+    }
+
     private Object snapshot() {
         Map<String, Object> all = new java.util.TreeMap<>();
         for (String key : f.redis.keys("handoff:{" + f.tenant.value() + "}:*")) {
