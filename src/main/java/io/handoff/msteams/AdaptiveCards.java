@@ -59,8 +59,6 @@ final class AdaptiveCards {
     static final String VALUE = "value";
     static final String FORM = "form";
     static final String STATE = "state";
-    /** Data key naming the input that holds a scale's value (when it is not {@value #VALUE}). */
-    static final String FROM = "from";
     /** The people picker searches the roster through the bot (invoke application/search). */
     static final String PEOPLE_DATASET = "handoff.people";
     /** At most this many colleagues are offered as checkboxes besides the ones already picked. */
@@ -266,7 +264,11 @@ final class AdaptiveCards {
         Set<String> offered = new LinkedHashSet<>();
         List<Person> choices = new ArrayList<>();
         for (String id : picker.initial()) {
-            directory.find(id).filter(person -> offered.add(id)).ifPresent(choices::add);
+            if (offered.add(id)) {
+                // someone named before must stay picked, or submitting would withdraw the handoff: never by raw id
+                choices.add(directory.find(id).orElseGet(() -> Person.of(id, "A colleague not in the directory",
+                        null)));
+            }
         }
         List<Person> likely = new ArrayList<>();
         picker.likely().forEach(id -> directory.find(id).ifPresent(likely::add));
@@ -346,7 +348,7 @@ final class AdaptiveCards {
 
     private static void render(List<Block> blocks, ArrayNode body) {
         boolean separate = false;
-        int scales = 0;
+        boolean scaled = false;
         for (Block block : blocks) {
             List<ObjectNode> elements = new ArrayList<>();
             if (block instanceof Heading heading) {
@@ -354,8 +356,10 @@ final class AdaptiveCards {
                         "bolder"), "size", "medium"));
             } else if (block instanceof Paragraph paragraph) {
                 elements.addAll(CardText.blocks(paragraph));
-            } else if (block instanceof Buttons buttons && buttons.isScale()) {
-                elements.addAll(scale(buttons, scales++));
+            } else if (block instanceof Buttons buttons && buttons.isScale() && !scaled) {
+                // one scale per card: its value arrives under the input id "value", as a button's would
+                elements.addAll(scale(buttons));
+                scaled = true;
             } else if (block instanceof Buttons buttons) {
                 ObjectNode element = JSON.objectNode().put("type", "ActionSet");
                 ArrayNode set = element.putArray("actions");
@@ -384,22 +388,17 @@ final class AdaptiveCards {
 
     /**
      * A scale as a compact choice and a send button: it fits 320 pixels where five buttons are cut to a few pixels
-     * each. The submit carries the action id; the chosen value arrives under the input's id ({@value #VALUE} for the
-     * first scale of a card, named by {@value #FROM} for any other).
+     * each. The submit carries the action id; the chosen value is merged in under the input's id, {@value #VALUE},
+     * so it arrives exactly as a pressed button's {@code {action, value}}.
      */
-    private static List<ObjectNode> scale(Buttons buttons, int index) {
-        String inputId = index == 0 ? VALUE : VALUE + "." + index;
-        ObjectNode input = JSON.objectNode().put("type", "Input.ChoiceSet").put("id", inputId)
+    private static List<ObjectNode> scale(Buttons buttons) {
+        ObjectNode input = JSON.objectNode().put("type", "Input.ChoiceSet").put("id", VALUE)
                 .put("style", "compact").put("label", buttons.scaleLabel()).put("placeholder", "Choose")
                 .put("isRequired", true).put("errorMessage", "Choose one of the answers first");
         ArrayNode choices = input.putArray("choices");
         buttons.buttons().forEach(button -> choice(choices, button.label(), button.action().value()));
         ObjectNode set = JSON.objectNode().put("type", "ActionSet");
-        ObjectNode send = submit(set.putArray("actions"), "Send", buttons.buttons().get(0).action().id(),
-                Button.Style.PRIMARY);
-        if (index > 0) {
-            ((ObjectNode) send.get("data")).put(FROM, inputId);
-        }
+        submit(set.putArray("actions"), "Send", buttons.buttons().get(0).action().id(), Button.Style.PRIMARY);
         return List.of(input, set);
     }
 

@@ -155,9 +155,8 @@ final class MessageHandler {
     private void onButton(Consumer<Activity> out, Actor actor, JsonNode data) {
         Action action;
         try {
-            // a scale sends its chosen value under the input's id: "value", or the id its "from" names
-            String from = data.path(AdaptiveCards.FROM).asText(AdaptiveCards.VALUE);
-            JsonNode value = from.startsWith(AdaptiveCards.VALUE) ? data.path(from) : data.path(AdaptiveCards.VALUE);
+            // a button's value, or a scale's choice merged in under the same key
+            JsonNode value = data.path(AdaptiveCards.VALUE);
             action = new Action(data.get(AdaptiveCards.ACTION).asText(), value.isValueNode() ? value.asText("") : "");
         } catch (IllegalArgumentException e) {
             send(out, Message.text("That button is no longer valid. Say home to start again."));

@@ -165,7 +165,31 @@ class AdaptiveCardsTest {
         assertThat(AdaptiveCardRules.problems(card)).isEmpty();
     }
 
+    @Test
+    void aSecondScaleOnOneCardStaysButtonsSoTheTwoValuesCannotCollide() {
+        List<Button> first = List.of(Button.of("1", new Action("a.rate", "x:1")), Button.of("2", new Action("a.rate", "x:2")));
+        List<Button> second = List.of(Button.of("1", new Action("b.rate", "y:1")), Button.of("2", new Action("b.rate", "y:2")));
+
+        JsonNode card = (JsonNode) AdaptiveCards.message(new Message("Two", List.of(Buttons.scale("First", first),
+                Buttons.scale("Second", second)))).get(0).getContent();
+
+        assertThat(card.findValuesAsText("id")).containsExactly("value");
+        assertThat(card.get("body").get(2).get("actions").findValuesAsText("value")).containsExactly("y:1", "y:2");
+    }
+
     // ---- the people picker ----
+
+    @Test
+    void someoneNamedBeforeWhoIsNotInTheDirectoryStaysPickedWithoutTheirId() {
+        Form form = new Form("f", "Your customers", "Next", "", List.of(
+                new Field.PeoplePicker("people", "Who?", true, List.of("gone@depot.example"), List.of(), 10, null)));
+
+        ObjectNode card = AdaptiveCards.form(form, NOBODY);
+
+        JsonNode list = input(card, "people.people");
+        assertThat(list.get("value").asText()).isEqualTo("gone@depot.example"); // submitting keeps the handoff
+        assertThat(list.get("choices").get(0).get("title").asText()).isEqualTo("A colleague not in the directory");
+    }
 
     @Test
     void aPickerCardDeclaresTheVersionItsSearchNeedsAndOffersAShortListNotTheWholeRoster() {
