@@ -1,6 +1,7 @@
 package io.handoff.chat;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A row of buttons. A scale ({@code scaleLabel} not null: one answer out of several, all with the same action id,
@@ -28,7 +29,7 @@ public record Buttons(List<Button> buttons, String scaleLabel) implements Block 
 
     /** One answer on a scale, named {@code label} ("Your score, 1 to 5"). */
     public static Buttons scale(String label, List<Button> buttons) {
-        return new Buttons(buttons, java.util.Objects.requireNonNull(label, "label"));
+        return new Buttons(buttons, Objects.requireNonNull(label, "label"));
     }
 
     public boolean isScale() {

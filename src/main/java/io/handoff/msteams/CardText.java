@@ -3,6 +3,7 @@ package io.handoff.msteams;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -91,7 +92,7 @@ final class CardText {
     }
 
     /** The text a reader sees on the blocks (tests and fallbacks). */
-    static String plain(Iterable<? extends com.fasterxml.jackson.databind.JsonNode> blocks) {
+    static String plain(Iterable<? extends JsonNode> blocks) {
         StringBuilder text = new StringBuilder();
         for (var block : blocks) {
             if (text.length() > 0) {

@@ -3,13 +3,16 @@ package io.handoff.survey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,8 @@ import io.handoff.graph.Identifier;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.TeamId;
+import io.handoff.graph.TeamMap;
 import io.handoff.graph.TenantId;
 
 /**
@@ -86,11 +91,11 @@ final class SurveyFlow {
         if (wanted.isEmpty()) {
             return pickForm(Direction.CUSTOMERS, actor);
         }
-        String lower = wanted.toLowerCase(java.util.Locale.ROOT);
+        String lower = wanted.toLowerCase(Locale.ROOT);
         List<String> found = graph.graph(actor.tenant()).people().values().stream()
                 .filter(person -> !person.id().equals(actor.person()))
-                .filter(person -> person.displayName().toLowerCase(java.util.Locale.ROOT).contains(lower))
-                .sorted(java.util.Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
+                .filter(person -> person.displayName().toLowerCase(Locale.ROOT).contains(lower))
+                .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
                 .limit(MAX_FOUND).map(person -> person.id().value()).toList();
         Form form = pickForm(Direction.CUSTOMERS, actor, around(actor), found);
         if (!found.isEmpty()) {
@@ -119,8 +124,8 @@ final class SurveyFlow {
         List<String> named = mine.edges().stream().filter(edge -> direction.namedByMe(edge, actor.person()))
                 .map(edge -> direction.other(edge).value()).sorted().toList();
         // colleagues worth offering without a search: everyone the person already hands work to or receives it from
-        List<String> likely = java.util.stream.Stream.concat(found.stream(), mine.edges().stream()
-                .flatMap(edge -> java.util.stream.Stream.of(edge.upstream(), edge.downstream()))
+        List<String> likely = Stream.concat(found.stream(), mine.edges().stream()
+                .flatMap(edge -> Stream.of(edge.upstream(), edge.downstream()))
                 .filter(id -> !id.equals(actor.person())).map(PersonId::value).sorted()).distinct().toList();
         List<Field> fields = new ArrayList<>(List.of(
                 new Field.Note("intro", Paragraph.of(direction.pickIntro)),
@@ -253,14 +258,14 @@ final class SurveyFlow {
     private final class TeamNames {
         private final TenantId tenant;
         private final OrgGraph mine;
-        private io.handoff.graph.TeamMap directory;
+        private TeamMap directory;
 
         TeamNames(TenantId tenant, OrgGraph mine) {
             this.tenant = tenant;
             this.mine = mine;
         }
 
-        String name(io.handoff.graph.TeamId team) {
+        String name(TeamId team) {
             if (mine.teams().containsKey(team)) {
                 return mine.teamName(team);
             }
