@@ -31,8 +31,11 @@ import io.handoff.chat.Paragraph;
 import io.handoff.chat.Place;
 import io.handoff.chat.Reply;
 import io.handoff.graph.GraphStore;
+import io.handoff.graph.Identifier;
 import io.handoff.graph.Person;
+import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
+import io.handoff.graph.TeamId;
 
 /**
  * Message activities: text messages are commands (the bot's @mention stripped in channels, the HTML Teams sends
@@ -152,7 +155,9 @@ final class MessageHandler {
     private void onButton(Consumer<Activity> out, Actor actor, JsonNode data) {
         Action action;
         try {
-            action = new Action(data.get(AdaptiveCards.ACTION).asText(), data.path(AdaptiveCards.VALUE).asText(""));
+            // a button's value, or a scale's choice merged in under the same key
+            JsonNode value = data.path(AdaptiveCards.VALUE);
+            action = new Action(data.get(AdaptiveCards.ACTION).asText(), value.isValueNode() ? value.asText("") : "");
         } catch (IllegalArgumentException e) {
             send(out, Message.text("That button is no longer valid. Say home to start again."));
             return;
@@ -173,9 +178,12 @@ final class MessageHandler {
                 continue;
             }
             String value = entry.getValue().isValueNode() ? entry.getValue().asText("") : "";
-            if (key.startsWith(AdaptiveCards.PEOPLE)) {
-                values.put(fieldId, Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())
-                        .distinct().toList());
+            if (key.startsWith(AdaptiveCards.PEOPLE) || key.startsWith(AdaptiveCards.FIND)) {
+                // the picker's short list and its search are one field: the people picked in either
+                List<String> people = new ArrayList<>(values.getOrDefault(fieldId, List.of()));
+                Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                        .filter(v -> !people.contains(v)).forEach(people::add);
+                values.put(fieldId, List.copyOf(people));
             } else {
                 values.put(fieldId, value.isBlank() ? List.of() : List.of(value));
             }
@@ -214,8 +222,9 @@ final class MessageHandler {
             Optional<ObjectNode> card = formId == null ? Optional.empty()
                     : forms.find(actor.tenant(), actor.person(), formId);
             if (card.isPresent()) {
-                out.accept(MsTeamsMessages.card(AdaptiveCards.withErrors(card.get(), errors.errors(), submitted),
-                        "Please check the form"));
+                out.accept(MsTeamsMessages.card(AdaptiveCards.withErrors(card.get(), errors.errors(), submitted,
+                        id -> Identifier.isValid(id) ? graph.person(actor.tenant(), PersonId.of(id))
+                                .map(Person::displayName) : Optional.empty()), "Please check the form"));
             } else {
                 // The card is gone (older than a week): still say what was wrong, never drop it silently.
                 List<io.handoff.chat.Block> blocks = new ArrayList<>();
@@ -227,10 +236,12 @@ final class MessageHandler {
     }
 
     private void sendForm(Consumer<Activity> out, Actor actor, Form form) {
-        List<Person> roster = graph.graph(actor.tenant()).people().values().stream()
+        Map<PersonId, Person> people = graph.graph(actor.tenant()).people();
+        List<Person> roster = people.values().stream()
                 .filter(person -> !person.id().equals(actor.person()))
                 .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
-        ObjectNode card = AdaptiveCards.form(form, roster);
+        Optional<TeamId> team = Optional.ofNullable(people.get(actor.person())).flatMap(Person::teamId);
+        ObjectNode card = AdaptiveCards.form(form, new AdaptiveCards.Directory(roster, team));
         forms.save(actor.tenant(), actor.person(), form.id(), card);
         out.accept(MsTeamsMessages.card(card, form.title()));
     }

@@ -29,6 +29,6 @@ final class MsTeamsAdmins implements PlatformAdmins {
 
     @Override
     public String who() {
-        return "Handoff admins (named in HANDOFF_MAP_ADMINS)";
+        return "your Handoff admins";
     }
 }

@@ -96,19 +96,24 @@ final class ViewRenderer {
 
     private View.Field field(Field field) {
         if (field instanceof Field.PeoplePicker picker) {
-            return new View.Field("people", picker.id(), picker.label(), picker.optional(),
+            String label = picker.max() > 0 ? picker.label() + " (up to " + picker.max() + ")" : picker.label();
+            return new View.Field("people", picker.id(), label, picker.optional(),
                     roster.stream().map(p -> new View.Option(p.displayName(), p.id().value())).toList(),
                     picker.initial(), null, false, null, null);
         }
         if (field instanceof Field.Choice choice) {
             return new View.Field("choice", choice.id(), choice.label(), choice.optional(),
                     choice.options().stream().map(o -> new View.Option(o.label(), o.value())).toList(),
-                    choice.initial() == null ? List.of() : List.of(choice.initial()), null, false, null, null);
+                    choice.initial() == null ? List.of() : List.of(choice.initial()), null, false, choice.hint(), null);
         }
         if (field instanceof Field.TextInput text) {
             return new View.Field("text", text.id(), text.label(), text.optional(), List.of(),
                     text.initial() == null ? List.of() : List.of(text.initial()), text.maxLength(), text.multiline(),
                     text.hint(), null);
+        }
+        if (field instanceof Field.Section section) {
+            return new View.Field("note", section.id(), "", true, List.of(), List.of(), null, false, null,
+                    spans(section.title()));
         }
         Field.Note note = (Field.Note) field;
         return new View.Field("note", note.id(), "", true, List.of(), List.of(), null, false, null,

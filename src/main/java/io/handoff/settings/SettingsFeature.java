@@ -45,7 +45,7 @@ public class SettingsFeature implements ConversationFeature {
     @Override
     public List<CommandHelp> commands() {
         return List.of(new CommandHelp(WORD, USAGE,
-                "for admins: show this workspace's settings, or change one, e.g. 'settings min-respondents 4'"));
+                "for admins: show your organisation's settings, or change one, e.g. 'settings min-respondents 4'"));
     }
 
     @Override
@@ -88,11 +88,12 @@ public class SettingsFeature implements ConversationFeature {
 
     private String refusal(Actor actor) {
         List<String> admins = access.admins(actor.tenant());
-        String who = admins.isEmpty() ? "No admins are configured for this workspace yet; whoever runs Handoff "
-                + "can name them in HANDOFF_MAP_ADMINS."
-                : "The admins here (set in HANDOFF_MAP_ADMINS) are: " + String.join(", ", admins)
+        // words for the people who use Handoff: never the name of a configuration variable
+        String who = admins.isEmpty() ? "No Handoff admins are named for your organisation yet; whoever runs "
+                + "Handoff for you can name them."
+                : "Your Handoff admins are: " + String.join(", ", admins)
                 + ". You can ask one of them to change a setting.";
-        return "Only Handoff admins can see or change this workspace's settings. " + who;
+        return "Only your Handoff admins can see or change your organisation's settings. " + who;
     }
 
     /**
@@ -120,7 +121,7 @@ public class SettingsFeature implements ConversationFeature {
         if (first != null) {
             blocks.add(Paragraph.of(first));
         }
-        blocks.add(new Heading("Settings of this workspace"));
+        blocks.add(new Heading("Settings of your organisation"));
         lines.forEach(line -> blocks.add(Paragraph.of(line)));
         blocks.add(Paragraph.of("Change one with 'settings <name> <value>'"
                 + registry.settings().stream().findFirst().map(s -> ", e.g. 'settings " + s.name() + " " + s.example()

@@ -85,6 +85,7 @@ final class BlockKit {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Field field : form.fields()) {
             if (!(field instanceof Field.Note note) || !note.text().plainText().isBlank()) {
+                // a Section's title is never blank (the form builders name each group)
                 blocks.add(field(field, users)); // Slack refuses a section without text
             }
         }
@@ -173,18 +174,26 @@ final class BlockKit {
         if (field instanceof Field.Note note) {
             return SectionBlock.builder().blockId(note.id()).text(markdown(SlackText.mrkdwn(note.text()))).build();
         }
+        if (field instanceof Field.Section section) {
+            // one block per group: a Slack modal holds 100, and the group's title already stands out in bold
+            return SectionBlock.builder().blockId(section.id()).text(markdown(SlackText.mrkdwn(section.title())))
+                    .build();
+        }
         BlockElement element;
         if (field instanceof Field.PeoplePicker picker) {
             List<String> initial = users.of(picker.initial());
             element = MultiUsersSelectElement.builder().actionId(picker.id())
                     .initialUsers(initial.isEmpty() ? null : initial)
-                    .placeholder(text("Choose colleagues")).build();
+                    .maxSelectedItems(picker.max() > 0 ? picker.max() : null)
+                    .placeholder(text(picker.max() > 0 ? "Choose up to " + picker.max() + " colleagues"
+                            : "Choose colleagues")).build();
         } else if (field instanceof Field.Choice choice) {
             List<OptionObject> options = choice.options().stream().limit(MAX_OPTIONS).map(BlockKit::option).toList();
             OptionObject initial = choice.options().stream().filter(o -> o.value().equals(choice.initial()))
                     .findFirst().map(BlockKit::option).orElse(null);
             element = StaticSelectElement.builder().actionId(choice.id()).options(options).initialOption(initial)
-                    .placeholder(text("Choose")).build();
+                    .placeholder(text(plain(choice.hint() == null || choice.hint().isBlank() ? "Choose"
+                            : choice.hint(), MAX_PLACEHOLDER))).build();
         } else if (field instanceof Field.TextInput input) {
             element = PlainTextInputElement.builder().actionId(input.id())
                     .multiline(input.multiline())

@@ -13,11 +13,15 @@ enum Direction {
     CUSTOMERS(Side.UPSTREAM, SurveyActions.CUSTOMERS_PICK, SurveyActions.CUSTOMERS_TERMS,
             "Your internal customers", "Who depends on your work?",
             "The colleagues who use what you hand over: they are your internal customers.",
-            "What you hand over", "What do you hand them?", "If this goes wrong, is their day lost?"),
+            "What you hand over", "What do you hand them?", "If this goes wrong, is their day lost?",
+            "Say in a few words what you hand them", "Say how often you hand this over",
+            "Say whether their day is lost if this goes wrong"),
     SUPPLIERS(Side.DOWNSTREAM, SurveyActions.SUPPLIERS_PICK, SurveyActions.SUPPLIERS_TERMS,
             "Your suppliers", "Whose work do you depend on?",
             "The colleagues whose work you need to do yours.",
-            "What you receive", "What do they hand you?", "If this goes wrong, is your day lost?");
+            "What you receive", "What do they hand you?", "If this goes wrong, is your day lost?",
+            "Say in a few words what they hand you", "Say how often they hand this to you",
+            "Say whether your day is lost if this goes wrong");
 
     final Side mySide;
     final String pickForm;
@@ -28,9 +32,14 @@ enum Direction {
     final String termsTitle;
     final String whatLabel;
     final String criticalLabel;
+    /** What a required answer missing says, in words (without a full stop: cards show it as is). */
+    final String whatMissing;
+    final String oftenMissing;
+    final String criticalMissing;
 
     Direction(Side mySide, String pickForm, String termsForm, String pickTitle, String pickLabel, String pickIntro,
-              String termsTitle, String whatLabel, String criticalLabel) {
+              String termsTitle, String whatLabel, String criticalLabel, String whatMissing, String oftenMissing,
+              String criticalMissing) {
         this.mySide = mySide;
         this.pickForm = pickForm;
         this.termsForm = termsForm;
@@ -40,6 +49,9 @@ enum Direction {
         this.termsTitle = termsTitle;
         this.whatLabel = whatLabel;
         this.criticalLabel = criticalLabel;
+        this.whatMissing = whatMissing;
+        this.oftenMissing = oftenMissing;
+        this.criticalMissing = criticalMissing;
     }
 
     PersonId upstream(PersonId me, PersonId other) {

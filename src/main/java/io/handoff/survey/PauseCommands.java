@@ -61,7 +61,7 @@ final class PauseCommands {
         Paragraph paused = Paragraph.builder().plain("Paused until ").strong(PreferencesStore.format(until))
                 .plain(". I won't ask you anything or remind you until then.").build();
         return new Outcome(new Reply.Show(new Message(paused.plainText(), List.of(paused,
-                Paragraph.of("Questions from colleagues wait in your Home. Back earlier? Type resume."),
+                Paragraph.of("Questions from colleagues wait in your Handoff home. Back earlier? Type resume."),
                 Buttons.of(Button.of("Resume now", new Action(SurveyActions.RESUME, "")))))), List.of(), true);
     }
 
@@ -69,7 +69,7 @@ final class PauseCommands {
         boolean wasPaused = preferences.resume(actor.tenant(), actor.person());
         String first = wasPaused ? "Welcome back! Questions and reminders are on again." : "You were not paused.";
         String next = waiting == 0 ? "Nothing waits for your answer. Type customers to review your handoffs."
-                : (waiting == 1 ? "One question waits" : waiting + " questions wait") + " for your answer in your Home.";
+                : (waiting == 1 ? "One question waits" : waiting + " questions wait") + " for your answer in your Handoff home.";
         return new Outcome(new Reply.Show(new Message(first, List.of(Paragraph.of(first), Paragraph.of(next)))),
                 List.of(), true);
     }

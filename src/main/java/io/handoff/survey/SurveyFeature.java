@@ -70,7 +70,8 @@ public class SurveyFeature implements ConversationFeature {
     @Override
     public List<CommandHelp> commands() {
         return List.of(
-                new CommandHelp("customers", "customers", "tell me who depends on your work, and whose work you depend on"),
+                new CommandHelp("customers", "customers", "tell me who depends on your work, and whose work you depend on"
+                        + " (customers Dana lists the colleagues called Dana to pick from)"),
                 new CommandHelp("pause", "pause [2 weeks]", "no questions or reminders for a while (default two weeks)"),
                 new CommandHelp("resume", "resume", "questions and reminders on again"),
                 new CommandHelp("my-data", "my-data", "everything Handoff stores about you, with a file to keep"),
@@ -80,7 +81,7 @@ public class SurveyFeature implements ConversationFeature {
     @Override
     public Outcome onCommand(Actor actor, String word, String args) {
         return switch (word) {
-            case "customers" -> Outcome.reply(new Reply.OpenForm(flow.start(actor)));
+            case "customers" -> Outcome.reply(new Reply.OpenForm(flow.start(actor, args)));
             case "pause" -> pause.pause(actor, args);
             case "resume" -> pause.resume(actor, waiting(actor));
             case "my-data" -> personalData.myData(actor);

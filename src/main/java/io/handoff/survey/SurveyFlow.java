@@ -3,13 +3,16 @@ package io.handoff.survey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,8 @@ import io.handoff.graph.Identifier;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.TeamId;
+import io.handoff.graph.TeamMap;
 import io.handoff.graph.TenantId;
 
 /**
@@ -55,6 +60,8 @@ final class SurveyFlow {
     /** Four inputs per person: 24 people fill a Slack modal (100 blocks). */
     static final int MAX_FORM = 24;
     static final int MAX_WHAT = 80;
+    /** Colleagues a {@code customers <name>} search offers at most. */
+    static final int MAX_FOUND = 8;
     static final String PEOPLE = "people";
     private static final Logger log = LoggerFactory.getLogger(SurveyFlow.class);
     private static final String STATE_VERSION = "v1;";
@@ -76,7 +83,32 @@ final class SurveyFlow {
 
     /** The first form: who depends on your work, with the people already named preselected. */
     Form start(Actor actor) {
-        return pickForm(Direction.CUSTOMERS, actor);
+        return start(actor, "");
+    }
+
+    /**
+     * The first form, offering also the colleagues whose name contains {@code search} ({@code customers Dana}): the
+     * search that works on every client, where a card's typeahead does not.
+     */
+    Form start(Actor actor, String search) {
+        String wanted = search == null ? "" : search.strip();
+        if (wanted.isEmpty()) {
+            return pickForm(Direction.CUSTOMERS, actor);
+        }
+        String lower = wanted.toLowerCase(Locale.ROOT);
+        List<String> found = graph.graph(actor.tenant()).people().values().stream()
+                .filter(person -> !person.id().equals(actor.person()))
+                .filter(person -> person.displayName().toLowerCase(Locale.ROOT).contains(lower))
+                .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
+                .limit(MAX_FOUND).map(person -> person.id().value()).toList();
+        Form form = pickForm(Direction.CUSTOMERS, actor, around(actor), found);
+        if (!found.isEmpty()) {
+            return form;
+        }
+        List<Field> fields = new ArrayList<>(form.fields());
+        fields.add(1, new Field.Note("nobody", Paragraph.of("Nobody's name contains \u201c" + wanted
+                + "\u201d. Pick from the list, or try another name.")));
+        return new Form(form.id(), form.title(), form.submitLabel(), form.state(), fields);
     }
 
     Form pickForm(Direction direction, Actor actor) {
@@ -89,11 +121,25 @@ final class SurveyFlow {
     }
 
     private Form pickForm(Direction direction, Actor actor, OrgGraph mine) {
+        return pickForm(direction, actor, mine, List.of());
+    }
+
+    private Form pickForm(Direction direction, Actor actor, OrgGraph mine, List<String> found) {
         List<String> named = mine.edges().stream().filter(edge -> direction.namedByMe(edge, actor.person()))
                 .map(edge -> direction.other(edge).value()).sorted().toList();
-        List<Field> fields = List.of(
+        // colleagues worth offering without a search: everyone the person already hands work to or receives it from
+        List<String> likely = Stream.concat(found.stream(), mine.edges().stream()
+                .flatMap(edge -> Stream.of(edge.upstream(), edge.downstream()))
+                .filter(id -> !id.equals(actor.person())).map(PersonId::value).sorted()).distinct().toList();
+        List<Field> fields = new ArrayList<>(List.of(
                 new Field.Note("intro", Paragraph.of(direction.pickIntro)),
-                new Field.PeoplePicker(PEOPLE, direction.pickLabel, true, named));
+                new Field.PeoplePicker(PEOPLE, direction.pickLabel, true, named, likely,
+                        limit(direction, actor, mine), null)));
+        if (direction == Direction.CUSTOMERS) {
+            // the search that works where a client's picker cannot search (Teams' typeahead is not everywhere)
+            fields.add(new Field.Note("find", Paragraph.builder().plain("Someone missing? Type ")
+                    .strong("customers").plain(" and a name, e.g. ").strong("customers Dana").plain(".").build()));
+        }
         return new Form(direction.pickForm, direction.pickTitle, "Next", "", fields);
     }
 
@@ -115,6 +161,7 @@ final class SurveyFlow {
 
     private Form termsForm(Direction direction, Actor actor, List<PersonId> people, OrgGraph mine) {
         List<Field> fields = new ArrayList<>();
+        TeamNames teams = new TeamNames(actor.tenant(), mine);
         for (int i = 0; i < people.size(); i++) {
             PersonId other = people.get(i);
             PersonId up = direction.upstream(actor.person(), other);
@@ -124,15 +171,18 @@ final class SurveyFlow {
             Optional<Person> person = mine.person(other).or(() -> graph.person(actor.tenant(), other));
             Paragraph.Builder about = Paragraph.builder()
                     .strong(person.map(Person::displayName).orElse(other.value()));
-            person.flatMap(Person::teamId).ifPresent(team -> about.plain(" · ").plain(mine.teamName(team)));
-            fields.add(new Field.Note("about." + i, about.build()));
+            person.flatMap(Person::teamId).ifPresent(team -> about.plain(" · ").plain(teams.name(team)));
+            fields.add(new Field.Section("about." + i, about.build()));
             fields.add(new Field.TextInput("what." + i, direction.whatLabel, false, MAX_WHAT, false,
                     existing.map(Handoff::what).filter(w -> w.length() <= MAX_WHAT).orElse(null),
-                    direction == Direction.CUSTOMERS ? "e.g. loaded truck, signed contract" : "e.g. route plan, sorted parcels"));
+                    direction == Direction.CUSTOMERS ? "e.g. loaded truck, signed contract" : "e.g. route plan, sorted parcels",
+                    direction.whatMissing));
             fields.add(new Field.Choice("often." + i, "How often?", false, Words.frequencyOptions(),
-                    existing.map(edge -> Words.value(edge.frequency())).orElse(null)));
+                    existing.map(edge -> Words.value(edge.frequency())).orElse(null), "Choose how often",
+                    direction.oftenMissing));
             fields.add(new Field.Choice("critical." + i, direction.criticalLabel, false, Words.criticalityOptions(),
-                    existing.map(edge -> Words.value(edge.criticality())).orElse(null)));
+                    existing.map(edge -> Words.value(edge.criticality())).orElse(null), "Choose how much it matters",
+                    direction.criticalMissing));
         }
         String state = STATE_VERSION + String.join(",", people.stream().map(PersonId::value).toList());
         return new Form(direction.termsForm, direction.termsTitle,
@@ -186,23 +236,48 @@ final class SurveyFlow {
         Optional<Frequency> often = Words.frequency(submitted.first("often." + i));
         Optional<Criticality> critical = Words.criticality(submitted.first("critical." + i));
         if (what.isEmpty()) {
-            errors.put("what." + i, direction == Direction.CUSTOMERS ? "Tell me in a few words what you hand them."
-                    : "Tell me in a few words what they hand you.");
+            errors.put("what." + i, direction.whatMissing + ".");
         } else if (what.length() > MAX_WHAT) {
             errors.put("what." + i, "Keep it to " + MAX_WHAT + " characters.");
         } else if (what.chars().anyMatch(Character::isISOControl)) {
             errors.put("what." + i, "Keep it to one line.");
         }
         if (often.isEmpty()) {
-            errors.put("often." + i, "Choose how often.");
+            errors.put("often." + i, direction.oftenMissing + ".");
         }
         if (critical.isEmpty()) {
-            errors.put("critical." + i, "Choose how much it matters.");
+            errors.put("critical." + i, direction.criticalMissing + ".");
         }
         if (errors.containsKey("what." + i) || often.isEmpty() || critical.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new HandoffTerms(what, often.get(), critical.get()));
+    }
+
+    /**
+     * Team names from the team directory: the neighbourhood holds only the teams of the people in it, and someone
+     * picked for the first time is not in it yet (their team would show as its id, "ward-7-here"). The directory is
+     * read once per form, and only when a team is not in the neighbourhood.
+     */
+    private final class TeamNames {
+        private final TenantId tenant;
+        private final OrgGraph mine;
+        private TeamMap directory;
+
+        TeamNames(TenantId tenant, OrgGraph mine) {
+            this.tenant = tenant;
+            this.mine = mine;
+        }
+
+        String name(TeamId team) {
+            if (mine.teams().containsKey(team)) {
+                return mine.teamName(team);
+            }
+            if (directory == null) {
+                directory = graph.teamMap(tenant);
+            }
+            return directory.teamName(team);
+        }
     }
 
     /** The person answering the survey, with their team's name for the colleagues they name. */
@@ -302,7 +377,7 @@ final class SurveyFlow {
         List<io.handoff.chat.Block> blocks = new ArrayList<>(List.of(thanks));
         if (waiting > 0) {
             blocks.add(Paragraph.of("I've asked " + (waiting == 1 ? "one colleague" : waiting + " colleagues")
-                    + " to confirm; their answers show up in your Home."));
+                    + " to confirm; their answers show up in your Handoff home."));
         }
         blocks.add(Paragraph.of("Type map to see your handoffs, or customers to change anything."));
         return new Message(thanks.plainText(), blocks);

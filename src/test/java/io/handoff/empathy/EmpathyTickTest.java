@@ -53,7 +53,7 @@ class EmpathyTickTest {
         tick.run(f.tenant);
 
         assertThat(summariesTo("d1")).containsExactlyInAnyOrder(
-                "How well did Ana's loaded trucks serve you this week?",
+                "How well did Ana Silva's loaded trucks serve you this week?",
                 "Walk Ana through the moment you receive their loaded trucks. What does a good day look like? "
                         + "What happens on a bad one?",
                 EmpathyTick.surveyReminder().summary());
@@ -72,7 +72,7 @@ class EmpathyTickTest {
 
         f.clock.advance(Duration.ofDays(6));
         tick.run(f.tenant);
-        assertThat(summariesTo("d1")).hasSize(3).contains("How well did Ana's loaded trucks serve you this week?");
+        assertThat(summariesTo("d1")).hasSize(3).contains("How well did Ana Silva's loaded trucks serve you this week?");
         assertThat(to("d1")).extracting(Notification::key).contains("friction-poll:2426-W49:ana>d1");
     }
 

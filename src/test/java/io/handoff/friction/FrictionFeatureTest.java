@@ -42,7 +42,7 @@ class FrictionFeatureTest {
         assertThat(opened.fields()).anySatisfy(field -> assertThat(field).isInstanceOfSatisfying(Field.Choice.class,
                 c -> assertThat(c.initial()).isEqualTo("2")));
         assertThat(opened.fields().get(opened.fields().size() - 1)).isInstanceOfSatisfying(Field.Note.class,
-                note -> assertThat(note.text().plainText()).startsWith("Ana's team sees only totals of at least 3"));
+                note -> assertThat(note.text().plainText()).startsWith("Ana Silva's team sees only totals of at least 3"));
         assertThat(answered.reply()).isInstanceOf(Reply.CloseForm.class);
         FrictionAnswer stored = f.store.answers(f.tenant, f.friction.currentPeriod(f.tenant)).get(0);
         assertThat(stored.score()).isEqualTo(2);

@@ -198,12 +198,12 @@ class FrictionServiceTest {
 
         assertThat(polls).hasSize(2);
         Message first = polls.get(0).message();
-        assertThat(first.summary()).isEqualTo("How well did Ana's loaded trucks serve you this week?");
+        assertThat(first.summary()).isEqualTo("How well did Ana Silva's loaded trucks serve you this week?");
         assertThat(((Paragraph) first.blocks().get(first.blocks().size() - 1)).plainText()).isEqualTo(
-                "Ana's team sees only totals of at least 3 answers; comments only once 5 people have commented; never your name.");
+                "Ana Silva's team sees only totals of at least 3 answers; comments only once 5 people have commented; never your name.");
         f.rate("ana", "d1", 3, null);
         assertThat(f.friction.polls(f.tenant, PersonId.of("d1"))).extracting(n -> n.message().summary())
-                .containsExactly("How well did Bob's pallets serve you this week?");
+                .containsExactly("How well did Bob Stone's pallets serve you this week?");
     }
 
     static String text(Message message) {

@@ -173,15 +173,45 @@ final class BotFrameworkFake {
         throw new AssertionError("no Adaptive Card in " + activity);
     }
 
-    /** All texts of a card's TextBlocks, joined by newlines. */
+    /**
+     * All texts of a card, one line per text block: TextBlocks (markdown, which Handoff no longer sends) and
+     * RichTextBlocks with their TextRuns joined (plain text, never markdown). A bold run is written between
+     * {@code **} here, a notation of this method only: whether typed text stayed plain is {@link #boldTexts}.
+     */
     static String texts(JsonNode card) {
         StringBuilder out = new StringBuilder();
         card.path("body").forEach(element -> {
             if ("TextBlock".equals(element.path("type").asString())) {
                 out.append(element.path("text").asString()).append('\n');
+            } else if ("RichTextBlock".equals(element.path("type").asString())) {
+                element.path("inlines").forEach(run -> {
+                    boolean bold = "bolder".equals(run.path("weight").asString());
+                    out.append(bold ? "**" : "").append(run.path("text").asString()).append(bold ? "**" : "");
+                });
+                out.append('\n');
             }
         });
         return out.toString();
+    }
+
+    /** The card's Action.OpenUrl buttons, in its body's action sets and its own actions. */
+    static java.util.List<JsonNode> openUrls(JsonNode card) {
+        java.util.List<JsonNode> found = new java.util.ArrayList<>();
+        card.path("body").forEach(element -> element.path("actions").forEach(found::add));
+        card.path("actions").forEach(found::add);
+        found.removeIf(action -> !"Action.OpenUrl".equals(action.path("type").asString()));
+        return found;
+    }
+
+    /** The texts of a card's bold runs, in order. */
+    static java.util.List<String> boldTexts(JsonNode card) {
+        java.util.List<String> bold = new java.util.ArrayList<>();
+        card.path("body").forEach(element -> element.path("inlines").forEach(run -> {
+            if ("bolder".equals(run.path("weight").asString())) {
+                bold.add(run.path("text").asString());
+            }
+        }));
+        return bold;
     }
 
     private String jwks() {

@@ -98,7 +98,8 @@ class MsTeamsChannelsTest extends MsTeamsAppTest {
         client.post(inChannel(mo, "team-channel Operations"));
 
         assertThat(channels.configured(tenant, ops)).isFalse();
-        assertThat(BotFrameworkFake.texts(client.lastCard(THREAD))).contains("Only Handoff admins");
+        assertThat(BotFrameworkFake.texts(client.lastCard(THREAD))).contains("Only your Handoff admins")
+                .doesNotContain("HANDOFF_");
     }
 
     @Test
@@ -125,7 +126,8 @@ class MsTeamsChannelsTest extends MsTeamsAppTest {
 
         assertThat(TestRedis.client().hlen("handoff:{" + tenant.value() + "}:teams-team-channels")).isZero();
         assertThat(BotFrameworkFake.texts(client.lastCard(THREAD)))
-                .contains("Say team\\-channel \\<team\\> in the channel that team should use"); // as Markdown
+                .contains("Say team-channel <team> in the channel that team should use") // plain text: no \\-
+                .doesNotContain("\\");
     }
 
     @Test
@@ -172,9 +174,13 @@ class MsTeamsChannelsTest extends MsTeamsAppTest {
         assertThat(thread.path("channelData").path("channel").path("id").asString()).isEqualTo(CHANNEL);
         assertThat(thread.path("tenantId").asString()).isEqualTo(microsoftTenant);
         String card = BotFrameworkFake.texts(BotFrameworkFake.card(thread.path("activity")));
-        assertThat(card).contains("\\<at\\>General\\</at\\>").contains("\\*deploys\\*")
-                .contains("\\[x\\]\\(http:\u2060//evil\\.example\\)").contains("Dana \\<at\\>Everyone\\</at\\>");
-        assertThat(card).doesNotContain("<at>").doesNotContain("[x](http").doesNotContain("*deploys*");
+        // shown as typed, in plain text runs no client reads as markdown or a mention; the address cannot link
+        JsonNode sharedCard = BotFrameworkFake.card(thread.path("activity"));
+        assertThat(card).contains("<at>General</at>").contains("*deploys*")
+                .contains("[x](http:\u2060//evil.example)").contains("Dana <at>Everyone</at>");
+        assertThat(card).doesNotContain("[x](http://").doesNotContain("\\");
+        assertThat(sharedCard.toString()).doesNotContain("\"TextBlock\"").doesNotContain("\"mention\"");
+        assertThat(BotFrameworkFake.boldTexts(sharedCard)).noneMatch(bold -> bold.contains("deploys"));
         assertThat(BotFrameworkFake.texts(BotFrameworkFake.card(
                 BotFrameworkFake.JSON.readTree(created.get(1).getBodyAsString()).path("activity"))))
                 .contains("a later digest");

@@ -66,9 +66,12 @@ class MsTeamsFilesTest extends MsTeamsAppTest {
         assertThat(attachments.get(1).path("contentType").asString()).isEqualTo("image/png");
         assertThat(mapUrl).startsWith(PUBLIC_URL).doesNotContain("data:");
         assertThat(attachments.get(2).path("contentUrl").asString()).startsWith("data:image/png;base64,");
-        JsonNode download = BotFrameworkFake.card(activity).path("actions").get(0);
-        assertThat(download.path("type").asString()).isEqualTo("Action.OpenUrl");
-        assertThat(download.path("title").asString()).isEqualTo("Download Edges");
+        List<JsonNode> downloads = BotFrameworkFake.openUrls(BotFrameworkFake.card(activity));
+        assertThat(downloads).hasSize(1);
+        JsonNode download = downloads.get(0);
+        // a short title that a phone shows whole, under a line naming the file
+        assertThat(download.path("title").asString()).isEqualTo("Download");
+        assertThat(BotFrameworkFake.texts(BotFrameworkFake.card(activity))).contains("Edges");
 
         HttpResponse<byte[]> picture = get(mapUrl);
         assertThat(picture.statusCode()).isEqualTo(200);
@@ -175,7 +178,8 @@ class MsTeamsFilesTest extends MsTeamsAppTest {
                 List.of(Paragraph.of("Your data")),
                 List.of(new Attachment("handoff-my-data.json", "application/json", export(size, fill), "Your data"))));
         List<JsonNode> sent = fake.sentTo(user.personalConversation());
-        String url = BotFrameworkFake.card(sent.get(sent.size() - 1)).path("actions").get(0).path("url").asString();
+        String url = BotFrameworkFake.openUrls(BotFrameworkFake.card(sent.get(sent.size() - 1))).get(0).path("url")
+                .asString();
         assertThat(url).startsWith(PUBLIC_URL);
         return url;
     }

@@ -62,7 +62,10 @@ class MsTeamsLetsTalkTest extends MsTeamsAppTest {
         assertThat(query(chatLink(toAna)).get("users")).isEqualTo("dana@contoso.example");
         assertThat(openUrlTitles(toDana)).contains("Open a chat with Ana");
         assertThat(BotFrameworkFake.texts(toDana)).contains("loaded trucks")
-                .contains("\\*\\*forty\\*\\* parcels \\[re\\-sorted\\]\\(x\\)");
+                .contains("**forty** parcels [re-sorted](x)").doesNotContain("\\");
+        // the typed asterisks are text, not bold: no bold run holds them
+        assertThat(BotFrameworkFake.boldTexts(toDana)).noneMatch(bold -> bold.contains("forty"));
+        assertThat(toDana.toString()).doesNotContain("\"TextBlock\"");
         List<JsonNode> toAnaAll = fake.sentTo(ana.personalConversation());
         assertThat(toAnaAll.subList(anaBefore, toAnaAll.size()).toString())
                 .contains("Both of you have a link to start a chat");

@@ -142,7 +142,7 @@ class PlaygroundBrowserTest {
         page.findElement(By.id("tab-inbox")).click();
         WebElement poll = browser.waiting(Duration.ofSeconds(40)).until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//div[@id='panel-inbox']//div[contains(@class,'inbox-item')]"
-                        + "[contains(., \"How well did Lee's truck loaded in delivery order serve you\")]")));
+                        + "[contains(., \"How well did Lee Marsh's truck loaded in delivery order serve you\")]")));
         assertThat(poll.getText()).contains("never your name");
         browser.screenshot("playground-5-friction-poll-after-a-week");
 

@@ -71,7 +71,7 @@ class SettingsFeatureTest {
     void anAdminSeesEverySettingInWords() {
         String shown = say("ada", "settings");
 
-        assertThat(shown).contains("# Settings of this workspace",
+        assertThat(shown).contains("# Settings of your organisation",
                 "friction-poll-every: 2 weeks", "story-prompt-every: 1 week", "survey-reminder-every: 1 week",
                 "working-days: Monday–Friday", "working-hours: 09:00–17:00", "weekly-cap: 3 nudges",
                 "min-respondents: 3", "min-comment-respondents: 5", "stale-after: 6 months",
@@ -136,9 +136,9 @@ class SettingsFeatureTest {
         String refused = say("pat", "settings");
         String refusedChange = say("pat", "settings min-respondents 2");
 
-        assertThat(refused).isEqualTo("Only Handoff admins can see or change this workspace's settings. The admins "
-                + "here (set in HANDOFF_MAP_ADMINS) are: ada, bo@depot.example. You can ask one of them to change "
-                + "a setting.");
+        assertThat(refused).isEqualTo("Only your Handoff admins can see or change your organisation's settings. "
+                + "Your Handoff admins are: ada, bo@depot.example. You can ask one of them to change a setting.")
+                .doesNotContain("HANDOFF_");
         assertThat(refusedChange).isEqualTo(refused).doesNotContain("min-respondents");
         assertThat(hash()).isEmpty();
     }
@@ -148,12 +148,13 @@ class SettingsFeatureTest {
         Conversation noAdmins = new Conversation(graph, List.of(new SettingsFeature(store, new MapAccess(graph, Map.of()))));
         Outcome outcome = noAdmins.handle(new Interaction.Command(new Actor(tenant, PersonId.of("ada")), "settings"));
 
-        assertThat(((Reply.Show) outcome.reply()).message().summary()).contains("No admins are configured",
-                "HANDOFF_MAP_ADMINS");
+        assertThat(((Reply.Show) outcome.reply()).message().summary())
+                .contains("No Handoff admins are named for your organisation", "whoever runs Handoff for you")
+                .doesNotContain("HANDOFF_").doesNotContain("workspace");
     }
 
     @Test
     void theHelpTextListsTheCommand() {
-        assertThat(say("pat", "help")).contains("settings [<name> <value>] — for admins: show this workspace's settings");
+        assertThat(say("pat", "help")).contains("settings [<name> <value>] — for admins: show your organisation's settings");
     }
 }

@@ -70,7 +70,7 @@ class PauseTest {
         assertThat(prefsHash("pat")).isEmpty();
         assertThat(f.preferences.paused(f.tenant, id("pat"), T0)).isFalse();
         assertThat(text(shown(resumed))).isEqualTo(
-                "Welcome back! Questions and reminders are on again.\nOne question waits for your answer in your Home.");
+                "Welcome back! Questions and reminders are on again.\nOne question waits for your answer in your Handoff home.");
         assertThat(text(shown(f.press("pat", new Action("survey.resume", ""))))).startsWith("You were not paused.");
     }
 

@@ -51,7 +51,7 @@ class SurveyFlowTest {
         assertThat(second.id()).isEqualTo("survey.customers.terms");
         assertThat(second.state()).isEqualTo("v1;dana");
         assertThat(fieldIds(second)).containsExactly("about.0", "what.0", "often.0", "critical.0");
-        assertThat(((Field.Note) second.fields().get(0)).text().plainText()).contains("Dana Kowalski");
+        assertThat(((Field.Section) second.fields().get(0)).title().plainText()).contains("Dana Kowalski");
         Field.TextInput what = (Field.TextInput) second.fields().get(1);
         assertThat(what.maxLength()).isEqualTo(80);
         assertThat(what.optional()).isFalse();
@@ -243,7 +243,7 @@ class SurveyFlowTest {
         Map<String, String> errors = errors(f.submit("pat", second, answers));
 
         assertThat(errors).containsOnlyKeys("what.0", "often.0", "what.1", "often.1", "critical.1");
-        assertThat(errors.get("what.0")).isEqualTo("Tell me in a few words what you hand them.");
+        assertThat(errors.get("what.0")).isEqualTo("Say in a few words what you hand them.");
         assertThat(errors.get("what.1")).contains("80 characters");
         assertThat(errors(f.submit("pat", second, terms("line one\nline two", "daily", "critical", "ok", "daily",
                 "routine")))).containsOnlyKeys("what.0");
@@ -310,6 +310,62 @@ class SurveyFlowTest {
         thirteen.add("c12");
         assertThat(errors(f.submit("pat", first, Map.of("people", thirteen)))).extractingByKey("people").asString()
                 .contains("at most 12");
+    }
+
+    @Test
+    void theTermsFormNamesEachPersonsTeamFromTheTeamDirectoryNotByItsId() {
+        // Pat has no handoffs yet: Dana and Sam are outside Pat's neighbourhood, and so are their teams
+        Form first = form(f.command("pat", "customers"));
+        Form second = form(f.submit("pat", first, picked("dana", "sam")));
+
+        List<String> titles = second.fields().stream().filter(Field.Section.class::isInstance)
+                .map(field -> ((Field.Section) field).title().plainText()).toList();
+        assertThat(titles).containsExactly("Dana Kowalski · Delivery drivers", "Sam Reyes · Sorting");
+    }
+
+    @Test
+    void thePickerSaysItsLimitAndOffersThePeopleAlreadyWorkedWith() {
+        f.graph.claim(f.tenant, SurveyFixture.id("sam"), SurveyFixture.id("pat"),
+                new HandoffTerms("sorted parcels", Frequency.DAILY, Criticality.ROUTINE), Side.UPSTREAM, T0);
+
+        Field.PeoplePicker picker = (Field.PeoplePicker) form(f.command("pat", "customers")).fields().get(1);
+
+        assertThat(picker.max()).isEqualTo(10);
+        assertThat(picker.likely()).containsExactly("sam"); // Sam hands Pat parcels: likely a colleague to name
+        assertThat(picker.initial()).isEmpty(); // but not named as Pat's customer
+    }
+
+    @Test
+    void eachPersonIsAGroupWithPlaceholdersAndRequiredMessagesInWords() {
+        Form first = form(f.submit("pat", form(f.command("pat", "customers")), picked()));
+        assertThat(first.id()).isEqualTo("survey.suppliers.pick");
+        Form second = form(f.submit("pat", first, picked("sam")));
+
+        assertThat(second.fields().get(0)).isInstanceOf(Field.Section.class);
+        Field.Choice often = (Field.Choice) second.fields().get(2);
+        assertThat(often.hint()).isEqualTo("Choose how often");
+        assertThat(often.missing()).isEqualTo("Say how often they hand this to you");
+        assertThat(((Field.TextInput) second.fields().get(1)).missing()).isEqualTo("Say in a few words what they hand you");
+        assertThat(((Field.Choice) second.fields().get(3)).missing())
+                .isEqualTo("Say whether your day is lost if this goes wrong");
+        Map<String, String> errors = errors(f.submit("pat", second, Map.of()));
+        assertThat(errors).containsEntry("often.0", "Say how often they hand this to you.")
+                .containsEntry("critical.0", "Say whether your day is lost if this goes wrong.");
+    }
+
+    @Test
+    void customersWithANameOffersTheColleaguesCalledThatOnAnyClient() {
+        f.person("dana2", "Dana Price", "sort");
+
+        Form form = form(f.command("pat", "customers dana"));
+
+        Field.PeoplePicker picker = (Field.PeoplePicker) form.fields().get(1);
+        assertThat(picker.likely()).containsExactly("dana", "dana2"); // Dana Kowalski, Dana Price
+        assertThat(picker.initial()).isEmpty();
+        assertThat(form.fields()).extracting(Field::id).contains("find");
+        Form nobody = form(f.command("pat", "customers zebedee"));
+        assertThat(((Field.PeoplePicker) nobody.fields().get(2)).likely()).isEmpty();
+        assertThat(((Field.Note) nobody.fields().get(1)).text().plainText()).contains("Nobody's name contains");
     }
 
     private Object snapshot() {
