@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.handoff.chat.Block;
-import io.handoff.chat.Button;
-import io.handoff.chat.Buttons;
 import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.FailureReference;
 import io.handoff.chat.Message;

@@ -30,7 +30,7 @@ import redis.clients.jedis.UnifiedJedis;
  * {@link io.handoff.friction.FrictionConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-public class EmpathyConfiguration {
+class EmpathyConfiguration {
 
     @Bean
     StoryStore storyStore(UnifiedJedis redis) {

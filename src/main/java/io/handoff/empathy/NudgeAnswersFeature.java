@@ -25,7 +25,7 @@ import io.handoff.survey.PreferencesStore;
  * and "pause" / "keep asking" after unanswered prompts. Pausing writes the survey's per-person pause, which the
  * delivery rules honour.
  */
-public final class NudgeAnswersFeature implements ConversationFeature {
+final class NudgeAnswersFeature implements ConversationFeature {
     static final Duration MAX_PAUSE = Duration.ofDays(26 * 7);
 
     private final GraphStore graph;

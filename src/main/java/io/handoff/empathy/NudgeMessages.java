@@ -14,7 +14,7 @@ import io.handoff.graph.Names;
 import io.handoff.graph.Person;
 
 /** The words of the signal nudges and of the question whether to pause. */
-public final class NudgeMessages {
+final class NudgeMessages {
     static final String STILL = "empathy.still";
     static final String GONE = "empathy.gone";
     static final String PAUSE = "empathy.pause";

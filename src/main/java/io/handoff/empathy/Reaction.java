@@ -3,7 +3,7 @@ package io.handoff.empathy;
 import io.handoff.graph.Refusal;
 
 /** How the upstream person answers a story. */
-public enum Reaction {
+enum Reaction {
     DIDNT_KNOW("didnt-know", "I didn't know this"),
     LETS_TALK("talk", "Let's talk"),
     SHADOW("shadow", "I'd like to shadow a shift");

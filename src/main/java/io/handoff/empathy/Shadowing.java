@@ -10,7 +10,7 @@ import io.handoff.graph.Side;
  * The upstream person's wish to shadow a shift of the storyteller, and the date both sides settle on: requested by
  * the upstream, then a date proposed by one side, then confirmed by the other.
  */
-public record Shadowing(State state, LocalDate date, Side proposedBy, Instant updatedAt) {
+record Shadowing(State state, LocalDate date, Side proposedBy, Instant updatedAt) {
     public enum State { REQUESTED, PROPOSED, CONFIRMED }
 
     public Shadowing {

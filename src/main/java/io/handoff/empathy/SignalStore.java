@@ -25,7 +25,7 @@ import redis.clients.jedis.UnifiedJedis;
  *       marks the first scan, whose people are not new joiners</li>
  * </ul>
  */
-public final class SignalStore {
+final class SignalStore {
     private static final String BASELINE = "@baseline";
     private final UnifiedJedis redis;
 

@@ -3,13 +3,10 @@ package io.handoff.empathy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
-import io.handoff.conversation.ConversationFeature;
-import io.handoff.chat.GroupChat;
 import io.handoff.conversation.ConversationFeature;
 import io.handoff.chat.GroupChats;
 import io.handoff.chat.Interaction;
@@ -17,14 +14,8 @@ import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
 import io.handoff.nudge.Engagement;
-import io.handoff.graph.Names;
-import io.handoff.chat.port.TeamChannels;
-import io.handoff.graph.Texts;
-import io.handoff.graph.EdgeStatus;
-import io.handoff.nudge.Engagement;
 import io.handoff.chat.port.TeamChannels;
 import io.handoff.graph.GraphStore;
-import io.handoff.graph.Handoff;
 
 /**
  * Day-in-the-life stories in the conversation: routes the {@code story [person]} command ({@link StoryAddressee}: that supplier, or a
@@ -36,7 +27,7 @@ import io.handoff.graph.Handoff;
  * at home ({@link StoryHome}). An anonymous teller stays anonymous unless they choose to talk or to agree a shadowing
  * date. A {@link StoryException} from a use case is shown to the person as is.
  */
-public final class StoryFeature implements ConversationFeature {
+final class StoryFeature implements ConversationFeature {
     private final StoryAccess access;
     private final StoryAddressee addressee;
     private final TellStory tell;

@@ -17,7 +17,7 @@ import io.handoff.privacy.PersonalData;
  * my-data shows a person the stories they told (drafts too) with the reactions; forget-me deletes them, the
  * person's story prompt history and their reactions to stories told to them.
  */
-public final class StoryPersonalData implements PersonalData {
+final class StoryPersonalData implements PersonalData {
     private final GraphStore graph;
     private final StoryStore stories;
 

@@ -17,7 +17,7 @@ import io.handoff.graph.Criticality;
  * one team (peers) only the team total is formed: colleagues know each other's handoffs too well for per-person
  * figures.
  */
-public final class FrictionAggregator {
+final class FrictionAggregator {
     private FrictionAggregator() {
     }
 

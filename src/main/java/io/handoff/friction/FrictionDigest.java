@@ -23,7 +23,7 @@ import io.handoff.graph.TeamId;
  * people wrote some; and the moments of truth, critical handoffs whose score fell. Only aggregates the
  * {@link AnonymityPolicy} allowed when the period closed appear.
  */
-public final class FrictionDigest {
+final class FrictionDigest {
     private FrictionDigest() {
     }
 

@@ -29,7 +29,7 @@ import io.handoff.graph.Refusal;
  * {@code rate} command listing what is still to rate, and a home section with the person's own handoffs as their
  * customers rated them last period (only aggregates the anonymity policy allowed).
  */
-public final class FrictionFeature implements ConversationFeature {
+final class FrictionFeature implements ConversationFeature {
     static final String LIST = "friction.list";
 
     private final FrictionService friction;

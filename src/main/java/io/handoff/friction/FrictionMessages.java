@@ -20,7 +20,7 @@ import io.handoff.graph.Person;
  * The words of the friction polls. Suppliers are named in full with what they hand over: someone with five suppliers
  * called Sam must be able to tell the five questions apart.
  */
-public final class FrictionMessages {
+final class FrictionMessages {
     static final String RATE = "friction.rate";
     static final String WHY = "friction.why";
     static final String FORM = "friction.answer";

@@ -1,7 +1,7 @@
 package io.handoff.friction;
 
 /** The person asked about or acted on a handoff that is not theirs to act on (or no longer exists). */
-public class NotYourHandoffException extends RuntimeException {
+class NotYourHandoffException extends RuntimeException {
     public NotYourHandoffException(String message) {
         super(message);
     }

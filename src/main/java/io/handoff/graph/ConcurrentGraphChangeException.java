@@ -1,7 +1,7 @@
 package io.handoff.graph;
 
 /** A write that kept losing the race against other writes to the same part of the graph. */
-public class ConcurrentGraphChangeException extends GraphException {
+class ConcurrentGraphChangeException extends GraphException {
     public ConcurrentGraphChangeException(String what) {
         super(what + " is being changed by someone else right now; try again");
     }

@@ -1,7 +1,7 @@
 package io.handoff.graph;
 
 /** A Slack or Teams account that already belongs to another person of the tenant. */
-public class IdentityTakenException extends GraphException {
+class IdentityTakenException extends GraphException {
     public IdentityTakenException(Platform platform, String owner) {
         super("this " + platform.code() + " account already belongs to person '" + owner + "'");
     }

@@ -29,7 +29,7 @@ import io.handoff.map.FrictionAggregate;
  * (disputed ones are not walked), to {@code depth} hops; a person is expanded once, so cycles end; each handoff is
  * listed once, at its shortest distance from the front line.
  */
-public final class Blueprints {
+final class Blueprints {
     public static final int MAX_DEPTH = 8;
 
     /** Friction of a handoff as the maps show it: empty below the tenant's minimum of respondents. */

@@ -21,7 +21,7 @@ import io.handoff.map.ReportSection;
  * The customer section of the manager's report: the touchpoints the manager's teams reach (their people on its front
  * line or in its backstage) and the customer signals that fell there. Admins who manage no team: every team.
  */
-public final class CustomerReportSection implements ReportSection {
+final class CustomerReportSection implements ReportSection {
     static final int MAX_LINES = 10;
 
     private final GraphStore graph;

@@ -47,7 +47,7 @@ import io.handoff.scheduler.Scheduler;
  * a nudge keyed {@code journey-fall:<journey>/<touchpoint>:<team>:<period>:<person>}, so a team hears of one fall
  * (touchpoint and latest period) once, however often the job runs.
  */
-public final class FallNotes implements JobHandler {
+final class FallNotes implements JobHandler {
     public static final String TYPE = "journey.fall-notes";
     private static final Logger log = LoggerFactory.getLogger(FallNotes.class);
     private static final int MAX_KEY = 200;

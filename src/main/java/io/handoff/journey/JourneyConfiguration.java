@@ -23,7 +23,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /** Customer journeys: their store and service, the blueprint queries, and the my-data/forget-me part. */
 @Configuration(proxyBeanMethods = false)
-public class JourneyConfiguration {
+class JourneyConfiguration {
 
     @Bean
     Journeys journeys(UnifiedJedis redis, GraphStore graph) {

@@ -41,7 +41,7 @@ import io.handoff.nudge.NudgeKey;
  * and admins only. The "hear a story" button of a fall note ({@link FallNotes}) asks the front line for a
  * day-in-the-life story through the stories' own prompt.
  */
-public final class JourneyConversation implements ConversationFeature {
+final class JourneyConversation implements ConversationFeature {
     static final String PREFIX = "journey.";
     static final String HEAR = "journey.hear";
     private static final Logger log = LoggerFactory.getLogger(JourneyConversation.class);

@@ -19,7 +19,7 @@ import io.handoff.graph.TenantId;
  * of those touchpoints whose friction rose over the same recent periods. That is co-movement, never a cause; friction
  * only where the maps may show it (the tenant's minimum of respondents).
  */
-public final class JourneyInsights {
+final class JourneyInsights {
     private final Journeys journeys;
     private final JourneyQueries queries;
     private final ToIntFunction<TenantId> fallThreshold;

@@ -16,7 +16,7 @@ import io.handoff.map.FrictionAggregate;
  * least the tenant's threshold (a percentage of the earlier mean, {@code journey-signal-fall}). Fewer than
  * {@code 2 × WINDOW} periods: no verdict. Pure Java; the figures are kept so every answer can show them.
  */
-public final class SignalFalls {
+final class SignalFalls {
     public static final int WINDOW = 3;
     /** Friction "moved with" a fall when its score (0 smooth to 1 worst) rose by at least this over the same windows. */
     public static final double FRICTION_RISE = 0.1;

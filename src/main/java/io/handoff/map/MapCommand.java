@@ -14,7 +14,7 @@ import io.handoff.graph.TeamId;
  * The chat command {@code map [@person|team <name>|org] [depth N] [as svg|png|dot|mermaid|csv|graphml|gexf|json]}.
  * Without a scope it is the asker's own neighbourhood at depth {@value MapScope#DEFAULT_DEPTH}.
  */
-public record MapCommand(MapScope scope, MapFormat format) {
+record MapCommand(MapScope scope, MapFormat format) {
     public static final String USAGE = "map [@person | team <name> | org] [depth 1-3] [as png|svg|dot|mermaid|csv|"
             + "graphml|gexf|json|backstage|team-api]";
 

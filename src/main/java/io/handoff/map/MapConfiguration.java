@@ -19,7 +19,7 @@ import io.handoff.settings.TenantSettingsStore;
 
 /** The maps feature's beans. Friction colours come from a {@link FrictionScores} bean when there is one. */
 @Configuration(proxyBeanMethods = false)
-public class MapConfiguration {
+class MapConfiguration {
 
     /** The tenant settings the maps own. */
     @Bean

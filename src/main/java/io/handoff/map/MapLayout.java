@@ -42,7 +42,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * orthogonally between the layers, so they never run through a box; labels are placed by ELK as boxes of their own.
  * Which arrows close a cycle is decided here ({@link Flow}), not by ELK: the lightest arrow of a cycle points back.
  */
-public final class MapLayout {
+final class MapLayout {
     static final double NODE_HEIGHT = 34;
     static final double NOTE_HEIGHT = 14;
     static final double GROUP_TITLE = 26;

@@ -36,7 +36,7 @@ import io.handoff.settings.TenantSettingsStore;
  * manager gets their {@link ManagerReport} (all the teams they manage, in one message) as a nudge keyed
  * {@code report-digest:<ISO week>:<person>}, so a re-run of the job sends nothing twice.
  */
-public final class ReportDigest implements JobHandler {
+final class ReportDigest implements JobHandler {
     public static final String TYPE = "map.report-digest";
     private static final Logger log = LoggerFactory.getLogger(ReportDigest.class);
 

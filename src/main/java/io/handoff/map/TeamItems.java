@@ -17,7 +17,7 @@ import io.handoff.graph.TeamId;
  * What one team hands another, item by item: the things its people's handoffs name ("parcels sorted by route"), each
  * with how many handoffs carry it, most common first. Items differing only in case or spacing count as one.
  */
-public final class TeamItems {
+final class TeamItems {
     /** Team maps built without the people's handoffs: labels fall back to counting handoffs. */
     public static final TeamItems NONE = new TeamItems(Map.of());
     static final int SHOWN = 2;

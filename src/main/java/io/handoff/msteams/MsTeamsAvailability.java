@@ -22,8 +22,6 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
-import io.handoff.chat.port.Availability;
-import io.handoff.chat.port.AvailabilityCheck;
 import io.handoff.redis.ClaimOnce;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;

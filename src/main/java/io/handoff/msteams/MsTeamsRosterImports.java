@@ -28,7 +28,6 @@ import io.handoff.chat.Paragraph;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
-import io.handoff.redis.LuaScript;
 import io.handoff.redis.ClaimOnce;
 import redis.clients.jedis.UnifiedJedis;
 

@@ -11,7 +11,7 @@ import redis.clients.jedis.UnifiedJedis;
  * and the {@link Nudges} port they send through.
  */
 @Configuration(proxyBeanMethods = false)
-public class NudgeConfiguration {
+class NudgeConfiguration {
 
     @Bean
     Engagement engagement(UnifiedJedis redis) {

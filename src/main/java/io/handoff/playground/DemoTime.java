@@ -11,8 +11,6 @@ import io.handoff.delivery.WorkingHours;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.graph.Refusal;
-import io.handoff.settings.TenantSettingsStore;
-import io.handoff.delivery.WorkingHours;
 
 /**
  * The playground's clock control: moves demo time forward by a step the page asks for, and starts a fresh demo in

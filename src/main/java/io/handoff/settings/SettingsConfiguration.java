@@ -13,7 +13,7 @@ import redis.clients.jedis.UnifiedJedis;
  * admins' {@code settings} chat command.
  */
 @Configuration(proxyBeanMethods = false)
-public class SettingsConfiguration {
+class SettingsConfiguration {
 
     @Bean
     SettingsRegistry settingsRegistry(List<SettingGroup> groups) {

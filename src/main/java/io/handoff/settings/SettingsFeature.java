@@ -24,7 +24,7 @@ import io.handoff.graph.Refusal;
  * {@code <name> <value>} it changes one through the same validation as {@code PUT /api/v1/tenants/{tenant}/settings}.
  * Admins are the people {@link TenantAdmins} knows as admins (HANDOFF_MAP_ADMINS); everyone else is told whom to ask.
  */
-public class SettingsFeature implements ConversationFeature {
+class SettingsFeature implements ConversationFeature {
     static final String WORD = "settings";
     static final String USAGE = "settings [<name> <value>]";
     private static final Logger log = LoggerFactory.getLogger(SettingsFeature.class);

@@ -22,7 +22,7 @@ import redis.clients.jedis.resps.ScanResult;
  * stored as typed; adapters escape it when they show it. A reason is removed when the edge is confirmed or removed.
  */
 @Component
-public class DisputeReasons {
+class DisputeReasons {
     public static final int MAX_REASON = 500;
 
     private final UnifiedJedis redis;

@@ -25,7 +25,7 @@ import io.handoff.privacy.PersonalData;
  * the dispute reasons, then the person with all their handoffs. Erased last: other stores may still need the graph.
  */
 @Component
-public class GraphPersonalData implements PersonalData {
+class GraphPersonalData implements PersonalData {
     private final GraphStore graph;
     private final DisputeReasons reasons;
 

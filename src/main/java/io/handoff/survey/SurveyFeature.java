@@ -29,7 +29,7 @@ import io.handoff.graph.Refusal;
  */
 @Component
 @Order(0)
-public class SurveyFeature implements ConversationFeature {
+class SurveyFeature implements ConversationFeature {
     private final GraphStore graph;
     private final SurveyFlow flow;
     private final Confirmations confirmations;

@@ -19,7 +19,6 @@ import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
 import io.handoff.privacy.DataSection;
 import io.handoff.scheduler.Scheduler;
-import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.AllSettings;

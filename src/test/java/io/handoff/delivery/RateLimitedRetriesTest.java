@@ -33,7 +33,6 @@ import io.handoff.scheduler.JobState;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.SchedulerProperties;
 import io.handoff.scheduler.SchedulerWorker;
-import io.handoff.settings.TenantSettingsStore;
 import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.AllSettings;

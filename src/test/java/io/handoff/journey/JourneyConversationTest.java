@@ -18,7 +18,6 @@ import io.handoff.friction.FrictionSettings;
 import io.handoff.friction.PollCadence;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Refusal;
-import io.handoff.graph.TeamId;
 
 /**
  * The journeys in chat on the demo: Pat's Home names Parcel delivered; {@code journey} for managers and admins (list,

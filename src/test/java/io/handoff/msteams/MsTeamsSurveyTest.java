@@ -25,7 +25,6 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
-import io.handoff.testing.TestRedis;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 

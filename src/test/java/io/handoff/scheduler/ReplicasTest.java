@@ -51,7 +51,6 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.RedisServerProcess;
 import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;

@@ -66,7 +66,7 @@ class SettingsWiringTest {
 
         assertThat(say("ravi", "settings weekly-cap 5")).startsWith("Saved: weekly-cap is now 5.");
         assertThat(settings.settings(TENANT).get(DeliverySettings.WEEKLY_CAP)).isEqualTo(5);
-        assertThat(say("pat", "settings weekly-cap 9")).startsWith("Only Handoff admins").contains("ravi");
+        assertThat(say("pat", "settings weekly-cap 9")).startsWith("Only your Handoff admins").contains("ravi");
         assertThat(settings.settings(TENANT).get(DeliverySettings.WEEKLY_CAP)).isEqualTo(5);
     }
 }

@@ -28,7 +28,6 @@ import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
 import io.handoff.conversation.Conversation;
-import io.handoff.conversation.ConversationFeature;
 import io.handoff.graph.GraphException;
 import io.handoff.graph.Refusal;
 

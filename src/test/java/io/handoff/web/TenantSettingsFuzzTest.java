@@ -16,7 +16,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.settings.TenantSettingsStore;
 import io.handoff.testing.AllSettings;
 import io.handoff.testing.TestRedis;
 import tools.jackson.databind.json.JsonMapper;
