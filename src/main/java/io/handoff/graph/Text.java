@@ -1,11 +1,14 @@
 package io.handoff.graph;
 
-/** Checks for short free-text values stored in the graph (names, what is handed over). */
-final class Text {
+/**
+ * Checks for short free-text values stored in Redis (names, what is handed over, journey names): not blank, not too
+ * long, no control characters or line breaks; stripped at the ends. A failed check is a {@link Refusal}.
+ */
+public final class Text {
     private Text() {
     }
 
-    static String require(String field, String value, int maxLength) {
+    public static String require(String field, String value, int maxLength) {
         if (value == null || value.isEmpty()) {
             throw new Refusal(field + " must not be blank");
         }
@@ -28,7 +31,7 @@ final class Text {
         return trimmed;
     }
 
-    static String optional(String field, String value, int maxLength) {
+    public static String optional(String field, String value, int maxLength) {
         return value == null || value.isBlank() ? null : require(field, value, maxLength);
     }
 }

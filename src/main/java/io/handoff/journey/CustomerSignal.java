@@ -2,6 +2,7 @@ package io.handoff.journey;
 
 import java.util.Objects;
 
+import io.handoff.graph.Text;
 import io.handoff.graph.Refusal;
 
 /**
@@ -16,7 +17,7 @@ public record CustomerSignal(TouchpointId touchpoint, SignalPeriod period, Strin
     public CustomerSignal {
         Objects.requireNonNull(touchpoint, "touchpoint");
         Objects.requireNonNull(period, "period");
-        metric = Words.require("metric", metric, MAX_METRIC);
+        metric = Text.require("metric", metric, MAX_METRIC);
         if (!Double.isFinite(value) || Math.abs(value) > 1e12) {
             throw new Refusal("value must be a number");
         }

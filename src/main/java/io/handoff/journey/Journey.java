@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.handoff.graph.Text;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Refusal;
 
@@ -23,8 +24,8 @@ public record Journey(JourneyId id, String name, String customer, List<Stage> st
         if (id == null) {
             throw new Refusal("a journey needs an id");
         }
-        name = Words.require("journey name", name, MAX_NAME);
-        customer = Words.require("customer", customer, MAX_CUSTOMER);
+        name = Text.require("journey name", name, MAX_NAME);
+        customer = Text.require("customer", customer, MAX_CUSTOMER);
         stages = List.copyOf(Objects.requireNonNullElse(stages, List.of()));
         if (stages.isEmpty()) {
             throw new Refusal("journey " + id + " needs at least one stage");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.handoff.graph.Text;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Refusal;
 import io.handoff.graph.TeamId;
@@ -153,7 +154,7 @@ public final class JourneyDefinitions {
             return null;
         }
         try {
-            return Words.require(key, s, max);
+            return Text.require(key, s, max);
         } catch (Refusal e) {
             problems.add(new FieldProblem(path, e.getMessage().replaceFirst("^" + key + " ", "")));
             return null;

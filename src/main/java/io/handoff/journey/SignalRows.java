@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import io.handoff.graph.Text;
 import io.handoff.graph.Refusal;
 
 /**
@@ -121,7 +122,7 @@ public final class SignalRows {
                 return id;
             });
             SignalPeriod period = field(number, "period", row, problems, SignalPeriod::parse);
-            String metric = field(number, "metric", row, problems, text -> Words.require("metric", text,
+            String metric = field(number, "metric", row, problems, text -> Text.require("metric", text,
                     CustomerSignal.MAX_METRIC));
             Double value = field(number, "value", row, problems, text -> number(text, "value must be a number"));
             Long sample = field(number, "sample_size", row, problems, text -> {

@@ -3,6 +3,7 @@ package io.handoff.journey;
 import java.util.List;
 import java.util.Objects;
 
+import io.handoff.graph.Text;
 import io.handoff.graph.Refusal;
 
 /** A step of the customer's journey ("Delivery"), with its touchpoints in order. */
@@ -11,7 +12,7 @@ public record Stage(String name, List<Touchpoint> touchpoints) {
     public static final int MAX_TOUCHPOINTS = 50;
 
     public Stage {
-        name = Words.require("stage name", name, MAX_NAME);
+        name = Text.require("stage name", name, MAX_NAME);
         touchpoints = List.copyOf(Objects.requireNonNullElse(touchpoints, List.of()));
         if (touchpoints.isEmpty()) {
             throw new Refusal("stage '" + name + "' needs at least one touchpoint");

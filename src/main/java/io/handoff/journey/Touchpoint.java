@@ -3,6 +3,7 @@ package io.handoff.journey;
 import java.util.List;
 import java.util.Objects;
 
+import io.handoff.graph.Text;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Refusal;
 import io.handoff.graph.TeamId;
@@ -20,7 +21,7 @@ public record Touchpoint(TouchpointId id, String name, Channel channel, List<Tea
         if (id == null) {
             throw new Refusal("a touchpoint needs an id");
         }
-        name = Words.require("touchpoint name", name, MAX_NAME);
+        name = Text.require("touchpoint name", name, MAX_NAME);
         if (channel == null) {
             throw new Refusal("touchpoint " + id + " needs a channel (" + Channel.choices() + ")");
         }
