@@ -163,7 +163,7 @@ public final class EmpathySignals {
             if (trend.fell() && org.people().containsKey(scope.upstream())
                     && store.fireOnce(tenant, "fell:" + period.id() + ":" + scope.code())) {
                 Message message = NudgeMessages.frictionFell(org.teamName(scope.downstream()), aggregate, trend,
-                        period.id());
+                        period.label());
                 nudges.add(new SignalNudge(Signal.FRICTION_FELL, new Notification(scope.upstream(), message,
                         "signal:fell:" + period.id() + ":" + scope.code())));
             }

@@ -32,7 +32,7 @@ final class StoryHome {
         blocks.add(new Heading("Your stories"));
         for (Story story : told) {
             String upstream = graph.person(actor.tenant(), story.upstream()).map(Names::first)
-                    .orElse("someone who has left");
+                    .orElse("a colleague who is no longer on Handoff");
             blocks.add(Paragraph.of("To " + upstream + " about their " + story.what() + ", sent "
                     + story.sentAt().atZone(ZoneOffset.UTC).toLocalDate()
                     + (story.anonymous() ? " (anonymous)" : "") + ": " + reactionsText(story, upstream)));

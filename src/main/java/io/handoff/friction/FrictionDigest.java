@@ -44,7 +44,7 @@ final class FrictionDigest {
         }
         String teamName = names.team().apply(upstreamTeam);
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Heading("How your internal customers rated " + teamName + " (" + period.id() + ")"));
+        blocks.add(new Heading("How your internal customers rated " + teamName + " in " + period.label()));
         blocks.add(Paragraph.of("Scores from 1 (got in the way) to 5 (served us very well). Only totals of at least "
                 + policy.minRespondents() + " answers are shown, never a name."));
 
@@ -91,7 +91,7 @@ final class FrictionDigest {
             blocks.add(Paragraph.of("Comments appear once at least " + policy.minCommentRespondents()
                     + " people have written some."));
         }
-        String summary = teamName + ": friction scores for " + period.id();
+        String summary = teamName + ": friction scores for " + period.label();
         return Optional.of(new Message(summary, blocks));
     }
 

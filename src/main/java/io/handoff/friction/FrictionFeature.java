@@ -119,7 +119,7 @@ final class FrictionFeature implements ConversationFeature {
         for (ShownAggregate aggregate : mine) {
             blocks.add(Paragraph.of("Your " + (aggregate.label().isBlank() ? "handoffs" : aggregate.label())
                     + " for " + friction.teamName(actor.tenant(), aggregate.scope().downstreamTeam())
-                    + " in " + last.id() + ": "
+                    + " in " + last.label() + ": "
                     + aggregate.meanText() + " from " + aggregate.answers() + " answers."));
         }
         return blocks;

@@ -2,8 +2,10 @@ package io.handoff.friction;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -11,6 +13,9 @@ import java.util.Objects;
  * and 48) or a calendar month ({@code 2026-11}). {@code start} is its first day.
  */
 public record Period(PollCadence cadence, LocalDate start) {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
     public Period {
         Objects.requireNonNull(cadence, "cadence");
@@ -71,6 +76,18 @@ public record Period(PollCadence cadence, LocalDate start) {
             case WEEKLY -> "this week";
             case FORTNIGHTLY -> "these two weeks";
             case MONTHLY -> "this month";
+        };
+    }
+
+    /**
+     * How a person reads the period, as dates rather than its id: "the week of 22 Jun", "the two weeks from 22 Jun",
+     * "June 2026". Keys and exports keep {@link #id()}.
+     */
+    public String label() {
+        return switch (cadence) {
+            case WEEKLY -> "the week of " + DAY.format(start);
+            case FORTNIGHTLY -> "the two weeks from " + DAY.format(start);
+            case MONTHLY -> MONTH.format(start);
         };
     }
 

@@ -39,11 +39,15 @@ final class SignalFalls {
             return latest.get(latest.size() - 1);
         }
 
-        /** {@code on-time %: 84.9 in 2026-W45 to 2026-W47, down from 90.8 in 2026-W42 to 2026-W44 (6.5% worse)}. */
+        /**
+         * {@code on-time % 84.9 in the weeks of 2 Nov to 16 Nov, down from 90.8 in the weeks of 12 Oct to 26 Oct
+         * (6.5% worse)}: periods as dates, never ids.
+         */
         public String describe() {
-            return String.format(Locale.ROOT, "%s %s in %s to %s, %s from %s in %s to %s (%.1f%% worse)", metric,
-                    figure(latestMean), latest.get(0), latestPeriod(), better == Better.HIGHER ? "down" : "up",
-                    figure(earlierMean), earlier.get(0), earlier.get(earlier.size() - 1), worsePercent);
+            return String.format(Locale.ROOT, "%s %s in %s, %s from %s in %s (%.1f%% worse)", metric,
+                    figure(latestMean), SignalPeriod.span(latest.get(0), latestPeriod()),
+                    better == Better.HIGHER ? "down" : "up", figure(earlierMean),
+                    SignalPeriod.span(earlier.get(0), earlier.get(earlier.size() - 1)), worsePercent);
         }
     }
 

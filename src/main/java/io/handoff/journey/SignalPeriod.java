@@ -2,8 +2,10 @@ package io.handoff.journey;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.WeekFields;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,9 @@ import io.handoff.graph.Refusal;
 public record SignalPeriod(String id, LocalDate start, boolean week) implements Comparable<SignalPeriod> {
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH_ONLY = DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
     public static SignalPeriod parse(String text) {
         String value = text == null ? "" : text.strip();
@@ -48,6 +53,29 @@ public record SignalPeriod(String id, LocalDate start, boolean week) implements 
     public static SignalPeriod weekOf(LocalDate day) {
         return parse(String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
                 day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+    }
+
+    /** How a person reads the period: "the week of 30 Mar", "April 2026"; keys and exports keep {@link #id()}. */
+    public String label() {
+        return week ? "the week of " + DAY.format(start) : MONTH_YEAR.format(start);
+    }
+
+    /**
+     * How a person reads the run of periods from {@code first} to {@code last}: "the weeks of 19 Jan to 2 Feb",
+     * "January to March 2026".
+     */
+    public static String span(SignalPeriod first, SignalPeriod last) {
+        if (first.equals(last)) {
+            return first.label();
+        }
+        if (first.week && last.week) {
+            return "the weeks of " + DAY.format(first.start) + " to " + DAY.format(last.start);
+        }
+        if (!first.week && !last.week) {
+            DateTimeFormatter from = first.start.getYear() == last.start.getYear() ? MONTH_ONLY : MONTH_YEAR;
+            return from.format(first.start) + " to " + MONTH_YEAR.format(last.start);
+        }
+        return first.label() + " to " + last.label();
     }
 
     @Override

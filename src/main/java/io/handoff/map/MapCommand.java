@@ -15,7 +15,9 @@ import io.handoff.graph.TeamId;
  * Without a scope it is the asker's own neighbourhood at depth {@value MapScope#DEFAULT_DEPTH}.
  */
 record MapCommand(MapScope scope, MapFormat format) {
-    public static final String USAGE = "map [@person | team <name> | org] [depth 1-3] [as png|svg|dot|mermaid|csv|"
+    /** What the general help list shows: no file formats, those are for {@code map help}. */
+    public static final String SHORT_USAGE = "map [@person | team <name> | org] [depth 1-3]";
+    public static final String USAGE = SHORT_USAGE + " [as png|svg|dot|mermaid|csv|"
             + "graphml|gexf|json|backstage|team-api]";
 
     public MapCommand {

@@ -60,8 +60,9 @@ public class MapConversation implements ConversationFeature {
     @Override
     public List<CommandHelp> commands() {
         return List.of(
-                new CommandHelp("map", MapCommand.USAGE,
-                        "a picture of who depends on whom (yours by default), with a link to an interactive map"),
+                new CommandHelp("map", MapCommand.SHORT_USAGE,
+                        "a picture of who depends on whom (yours by default), with a link to an interactive map; "
+                                + "'map help' for more"),
                 new CommandHelp("report", "report",
                         "for managers: critical and blocking handoffs around your teams, hidden customers, silos"));
     }
@@ -69,10 +70,29 @@ public class MapConversation implements ConversationFeature {
     @Override
     public Outcome onCommand(Actor actor, String word, String args) {
         try {
-            return word.equalsIgnoreCase("report") ? report(actor) : map(actor, args);
+            if (word.equalsIgnoreCase("report")) {
+                return report(actor);
+            }
+            return isHelp(args) ? Outcome.show(help()) : map(actor, args);
         } catch (MapRequestException refused) {
             return Outcome.show(Message.text(refused.getMessage()));
         }
+    }
+
+    private static boolean isHelp(String args) {
+        return args != null && args.strip().equalsIgnoreCase("help");
+    }
+
+    /** {@code map help}: the whole usage, with the file formats the general help list leaves out. */
+    static Message help() {
+        return new Message("How to ask for a map", List.of(
+                new Heading("Maps"),
+                Paragraph.of(MapCommand.USAGE),
+                Paragraph.of("Without a name it is your own map. 'depth' says how many handoffs away to look "
+                        + "(1 to 3). 'as' gives the map as a file instead of a picture: png or svg pictures; dot "
+                        + "(Graphviz), mermaid, csv, graphml, gexf or json to open in other tools; backstage or "
+                        + "team-api for a service catalogue."),
+                Paragraph.of("Examples: 'map', 'map team Dispatch depth 2', 'map org as svg'.")));
     }
 
     private Outcome map(Actor actor, String args) {

@@ -123,7 +123,7 @@ class EmpathySignalsTest {
         assertThat(count(fell)).containsExactly(Map.entry(Signal.FRICTION_FELL, 1L));
         assertThat(fell.get(0).notification().to()).isEqualTo(PersonId.of("ana"));
         assertThat(fell.get(0).notification().message().summary()).startsWith(
-                "Delivery drivers rated your loaded trucks lower in 2426-W49: 2.0 from 3 answers, down 2.0 from 4.0.");
+                "Delivery drivers rated your loaded trucks lower in the week of 30 Nov: 2.0 from 3 answers, down 2.0 from 4.0.");
         assertThat(scan()).isEmpty();
     }
 

@@ -116,7 +116,7 @@ class EmpathyTickTest {
         EmpathyTick.Stats stats = tick.run(f.tenant);
 
         assertThat(stats.digests()).isEqualTo(1);
-        assertThat(summariesTo("lee")).contains("Pre-load: friction scores for 2426-W48");
+        assertThat(summariesTo("lee")).contains("Pre-load: friction scores for the week of 23 Nov");
         assertThat(summariesTo("ravi")).noneMatch(s -> s.contains("friction scores"));
         assertThat(channels.posts).singleElement().satisfies(p -> assertThat(p.team()).isEqualTo(TeamId.of("preload")));
         assertThat(tick.run(f.tenant).digests()).isZero();

@@ -206,6 +206,17 @@ class StoryFeatureTest {
     }
 
     @Test
+    void aStoryToSomeoneWhoIsNoLongerOnHandoffDoesNotSayTheyLeft() {
+        press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND));
+        f.graph.deletePerson(f.tenant, PersonId.of("ana"));
+
+        String home = feature.homeSection(f.actor("d1")).toString();
+
+        assertThat(home).contains("To a colleague who is no longer on Handoff about their loaded trucks")
+                .doesNotContain("has left");
+    }
+
+    @Test
     void letsTalkNotifiesBothSidesOfANamedStory() {
         Notification relay = press("d1", button(preview("d1", StoryMessages.NAMED), StoryMessages.SEND))
                 .notifications().get(0);

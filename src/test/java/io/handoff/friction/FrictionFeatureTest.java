@@ -141,6 +141,6 @@ class FrictionFeatureTest {
         f.friction.close(f.tenant, f.friction.currentPeriod(f.tenant));
         f.clock.advance(Duration.ofDays(7));
         assertThat(feature.homeSection(f.actor("ana")).toString())
-                .contains("Your loaded trucks for Delivery drivers in 2426-W49: 3.0 from 3 answers.");
+                .contains("Your loaded trucks for Delivery drivers in the week of 30 Nov: 3.0 from 3 answers.");
     }
 }

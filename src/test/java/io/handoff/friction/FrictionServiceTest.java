@@ -38,6 +38,15 @@ class FrictionServiceTest {
     }
 
     @Test
+    void peopleReadPeriodsAsDatesWhileKeysKeepTheirIds() {
+        assertThat(week().label()).isEqualTo("the week of 23 Nov");
+        Period fortnight = Period.containing(PollCadence.FORTNIGHTLY, LocalDate.of(2426, 11, 25));
+        assertThat(fortnight.label()).isEqualTo("the two weeks from 16 Nov");
+        assertThat(fortnight.id()).isEqualTo("2426-F24");
+        assertThat(Period.containing(PollCadence.MONTHLY, LocalDate.of(2426, 11, 25)).label()).isEqualTo("November 2426");
+    }
+
+    @Test
     void twoAnswersShowNothingAndThreeShowTheScore() {
         f.anaLoadsTrucksFor(3);
         f.rate("ana", "d1", 4, null);
@@ -133,6 +142,10 @@ class FrictionServiceTest {
         Map<TeamId, Message> digests = f.friction.digests(f.tenant, closed);
         assertThat(digests).containsOnlyKeys(TeamId.of("preload"));
         String text = text(digests.get(TeamId.of("preload")));
+        assertThat(text).contains("How your internal customers rated Pre-load in the week of 30 Nov")
+                .doesNotContain("2426-W49");
+        assertThat(digests.get(TeamId.of("preload")).summary())
+                .isEqualTo("Pre-load: friction scores for the week of 30 Nov");
         assertThat(text).contains("Delivery drivers: 3.0 from 3 answers (down 1.0 from 4.0)");
         assertThat(text).contains("Moments of truth");
         assertThat(text).contains("Ana's loaded trucks for Delivery drivers: 3.0 from 3 answers (down 1.0 from 4.0)");

@@ -79,10 +79,11 @@ class JourneyConversationTest {
                 "*Delivery*\n• *Out for delivery* (app, important): Dispatch; ",
                 "\n• *Parcel delivered* (in person, game over): Delivery drivers, Dana Kowalski; ");
         assertThat(answer).contains("# Customer signals that fell\n*Parcel delivered* (game over)\n"
-                + "• CSAT 3.6 in " + week(3) + " to " + week(1) + ", down from 4.1 in " + week(6) + " to " + week(4)
-                + " (11.4% worse)\n"
-                + "• on-time % 84.9 in " + week(3) + " to " + week(1) + ", down from 90.8 in " + week(6) + " to "
-                + week(4) + " (6.5% worse)");
+                + "• CSAT 3.6 in the weeks of " + day(3) + " to " + day(1) + ", down from 4.1 in the weeks of "
+                + day(6) + " to " + day(4) + " (11.4% worse)\n"
+                + "• on-time % 84.9 in the weeks of " + day(3) + " to " + day(1) + ", down from 90.8 in the weeks of "
+                + day(6) + " to " + day(4) + " (6.5% worse)");
+        assertThat(answer).doesNotContain(week(1)).doesNotContain(week(3));
         assertThat(answer).contains("# Where to look inside\nBehind *Parcel delivered*, friction rose on these "
                 + "handoffs over the same periods. They moved together with the customer signal");
         assertThat(answer).contains("• Lee Marsh → Ravi Shah: truck loaded in delivery order (critical, friction 69% "
@@ -158,6 +159,12 @@ class JourneyConversationTest {
     }
 
     /** The ISO week {@code back} weeks before the fixture's. */
+    /** The first day of the ISO week {@code back} weeks before the fixture's today, as people read it: "9 Nov". */
+    private static String day(int back) {
+        return SignalPeriod.weekOf(java.time.LocalDate.of(2026, 11, 25).minusWeeks(back)).start()
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ENGLISH));
+    }
+
     private static String week(int back) {
         return SignalPeriod.weekOf(java.time.LocalDate.of(2026, 11, 25).minusWeeks(back)).id();
     }

@@ -33,8 +33,8 @@ class SignalFallsTest {
             assertThat(f.earlierMean()).isEqualTo(100);
             assertThat(f.latestMean()).isEqualTo(95);
             assertThat(f.worsePercent()).isEqualTo(5.0);
-            assertThat(f.describe()).isEqualTo("on-time % 95 in 2026-W04 to 2026-W06, down from 100 in 2026-W01 to "
-                    + "2026-W03 (5.0% worse)");
+            assertThat(f.describe()).isEqualTo("on-time % 95 in the weeks of 19 Jan to 2 Feb, down from 100 in "
+                    + "the weeks of 29 Dec to 12 Jan (5.0% worse)");
         });
         assertThat(below).isEmpty();
     }
@@ -49,8 +49,8 @@ class SignalFallsTest {
     void forALowerIsBetterMetricARiseIsTheFallAndADropIsNot() {
         List<SignalFalls.Fall> rose = SignalFalls.falls(series("complaints", Better.LOWER, 10, 10, 10, 11, 11, 11), 10);
 
-        assertThat(rose).singleElement().satisfies(f -> assertThat(f.describe()).isEqualTo("complaints 11 in 2026-W04 "
-                + "to 2026-W06, up from 10 in 2026-W01 to 2026-W03 (10.0% worse)"));
+        assertThat(rose).singleElement().satisfies(f -> assertThat(f.describe()).isEqualTo("complaints 11 in the weeks of "
+                + "19 Jan to 2 Feb, up from 10 in the weeks of 29 Dec to 12 Jan (10.0% worse)"));
         assertThat(SignalFalls.falls(series("complaints", Better.LOWER, 10, 10, 10, 5, 5, 5), 1)).isEmpty();
         assertThat(SignalFalls.falls(series("CSAT", Better.HIGHER, 3, 3, 3, 4, 4, 4), 1)).isEmpty();
     }

@@ -96,4 +96,17 @@ class SignalRowsTest {
         assertThatThrownBy(() -> SignalPeriod.parse("2027-W53")).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> SignalPeriod.parse("2026-13")).isInstanceOf(Refusal.class);
     }
+
+    @Test
+    void peopleReadSignalPeriodsAsDates() {
+        SignalPeriod week = SignalPeriod.parse("2026-W14");
+        assertThat(week.label()).isEqualTo("the week of 30 Mar");
+        assertThat(week.id()).isEqualTo("2026-W14");
+        assertThat(SignalPeriod.parse("2026-04").label()).isEqualTo("April 2026");
+        assertThat(SignalPeriod.span(week, SignalPeriod.parse("2026-W16"))).isEqualTo("the weeks of 30 Mar to 13 Apr");
+        assertThat(SignalPeriod.span(SignalPeriod.parse("2026-01"), SignalPeriod.parse("2026-03")))
+                .isEqualTo("January to March 2026");
+        assertThat(SignalPeriod.span(SignalPeriod.parse("2025-12"), SignalPeriod.parse("2026-02")))
+                .isEqualTo("December 2025 to February 2026");
+    }
 }

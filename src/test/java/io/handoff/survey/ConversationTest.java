@@ -133,7 +133,12 @@ class ConversationTest {
                     .contains("pause [2 weeks] — ").contains("resume — ").contains("my-data — ").contains("forget-me — ")
                     .contains("map [@person | team <name> | org]").contains("echo <text> — says it back").contains("help — this list")
                     .endsWith("[Map my customers]");
+            assertThat(help).as(input + ": file formats are for 'map help'")
+                    .doesNotContain("svg").doesNotContain("mermaid").doesNotContain("csv").contains("'map help'");
         }
+        String mapHelp = text(shown(f.command("pat", "map help")));
+        assertThat(mapHelp).contains("[as png|svg|dot|mermaid|csv|graphml|gexf|json|backstage|team-api]")
+                .contains("'map org as svg'");
     }
 
     @Test
