@@ -41,7 +41,9 @@ public final class FrictionPersonalData implements PersonalData {
         byPeriod.forEach((period, list) -> list.forEach(answer -> {
             String upstream = graph.person(tenant, answer.upstream()).map(Person::displayName)
                     .orElse(answer.upstream().value());
-            lines.add(period + ": " + answer.score() + " of 5 for " + upstream + "'s " + answer.what()
+            String when = Period.fromId(period).map(Period::label).orElse(period);
+            lines.add(Character.toUpperCase(when.charAt(0)) + when.substring(1) + ": " + answer.score() + " of 5 for "
+                    + upstream + "'s " + answer.what()
                     + (answer.hasComment() ? " — \"" + answer.comment() + "\"" : ""));
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("period", period);

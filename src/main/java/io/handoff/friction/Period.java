@@ -7,6 +7,9 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One polling period of a cadence: an ISO week ({@code 2026-W48}), a pair of ISO weeks ({@code 2026-F24}: weeks 47
@@ -15,6 +18,7 @@ import java.util.Objects;
 public record Period(PollCadence cadence, LocalDate start) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final Pattern ID = Pattern.compile("(\\d{4})-(W|F|)(\\d{2})");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
     public Period {
@@ -89,6 +93,27 @@ public record Period(PollCadence cadence, LocalDate start) {
             case FORTNIGHTLY -> "the two weeks from " + DAY.format(start);
             case MONTHLY -> MONTH.format(start);
         };
+    }
+
+    /** The period an {@link #id()} names; empty for text that is not one (an id stored by a future cadence). */
+    public static Optional<Period> fromId(String id) {
+        Matcher match = ID.matcher(id == null ? "" : id);
+        if (!match.matches()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(match.group(1));
+        int number = Integer.parseInt(match.group(3));
+        try {
+            LocalDate firstMonday = LocalDate.of(year, 1, 4).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            Period period = switch (match.group(2)) {
+                case "W" -> new Period(PollCadence.WEEKLY, firstMonday.plusWeeks(number - 1L));
+                case "F" -> new Period(PollCadence.FORTNIGHTLY, firstMonday.plusWeeks(2L * number - 2));
+                default -> new Period(PollCadence.MONTHLY, LocalDate.of(year, number, 1));
+            };
+            return period.id().equals(id) ? Optional.of(period) : Optional.empty(); // week 54 is no week
+        } catch (RuntimeException notAPeriod) {
+            return Optional.empty();
+        }
     }
 
     @Override

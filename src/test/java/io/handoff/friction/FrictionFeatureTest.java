@@ -101,7 +101,7 @@ class FrictionFeatureTest {
         List<String> erased = personalData.erase(f.tenant, PersonId.of("d1"));
 
         assertThat(sections).singleElement().satisfies(s -> {
-            assertThat(s.lines()).containsExactly("2426-W48: 2 of 5 for Ana Silva's loaded trucks — \"late\"");
+            assertThat(s.lines()).containsExactly("The week of 23 Nov: 2 of 5 for Ana Silva's loaded trucks — \"late\"");
             assertThat(s.toString()).doesNotContain("great");
         });
         assertThat(erased).containsExactly("1 friction poll answer");

@@ -38,6 +38,20 @@ class FrictionServiceTest {
     }
 
     @Test
+    void everyPeriodIsReadBackFromItsIdAndOtherTextIsNotAPeriod() {
+        for (PollCadence cadence : PollCadence.values()) {
+            for (LocalDate day = LocalDate.of(2020, 1, 1); day.isBefore(LocalDate.of(2031, 1, 1)); day = day.plusDays(3)) {
+                Period period = Period.containing(cadence, day);
+                assertThat(Period.fromId(period.id())).as(period.id()).contains(period);
+            }
+        }
+        for (String text : new String[] {"", "2026-W54", "2026-F00", "2026-13", "2026-X01", "26-W01", "2026-W1"}) {
+            assertThat(Period.fromId(text)).as(text).isEmpty();
+        }
+        assertThat(Period.fromId(null)).isEmpty();
+    }
+
+    @Test
     void peopleReadPeriodsAsDatesWhileKeysKeepTheirIds() {
         assertThat(week().label()).isEqualTo("the week of 23 Nov");
         Period fortnight = Period.containing(PollCadence.FORTNIGHTLY, LocalDate.of(2426, 11, 25));
