@@ -1,7 +1,6 @@
 package io.handoff.empathy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +16,7 @@ import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
+import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 
@@ -40,14 +40,13 @@ final class StoryAddressee {
     }
 
     Outcome open(Actor actor, String typed) {
-        List<Handoff> suppliers = prompts.rotation(actor.tenant(), actor.person());
+        OrgGraph around = graph.neighbourhood(actor.tenant(), actor.person(), 1).graph(); // one read: edges and cards
+        List<Handoff> suppliers = prompts.rotation(actor.tenant(), actor.person(), around);
         if (suppliers.isEmpty()) {
             return Outcome.show(Message.text("You have no suppliers on your map yet, so there is no one to tell a "
                     + "story to. Name the people whose work you depend on first."));
         }
-        Map<PersonId, Person> people = new HashMap<>();
-        suppliers.forEach(edge -> graph.person(actor.tenant(), edge.upstream())
-                .ifPresent(person -> people.put(person.id(), person)));
+        Map<PersonId, Person> people = around.people();
         String wanted = typed == null ? "" : typed.strip();
         if (wanted.isEmpty()) {
             return suppliers.size() == 1 ? tell.openStoryForm(actor, suppliers.get(0).upstream())

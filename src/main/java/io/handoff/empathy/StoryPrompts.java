@@ -47,7 +47,11 @@ public final class StoryPrompts {
 
     /** The person's upstream handoffs in the order they will be asked about. */
     public List<Handoff> rotation(TenantId tenant, PersonId teller) {
-        OrgGraph around = graph.neighbourhood(tenant, teller, 1).graph();
+        return rotation(tenant, teller, graph.neighbourhood(tenant, teller, 1).graph());
+    }
+
+    /** The rotation over {@code around}, the teller's one-step neighbourhood the caller has read already. */
+    List<Handoff> rotation(TenantId tenant, PersonId teller, OrgGraph around) {
         Map<PersonId, Instant> prompted = stories.lastPrompted(tenant, teller);
         Comparator<Handoff> order = Comparator
                 .comparing((Handoff e) -> stories.toldAbout(tenant, e.upstream(), teller) > 0)

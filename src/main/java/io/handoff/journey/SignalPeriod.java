@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.handoff.graph.Refusal;
+import io.handoff.nudge.NudgeKey;
 
 /**
  * The period a customer signal covers: an ISO week ({@code 2026-W14}) or a calendar month ({@code 2026-04}).
@@ -51,8 +52,7 @@ public record SignalPeriod(String id, LocalDate start, boolean week) implements 
 
     /** The ISO week containing {@code day}. */
     public static SignalPeriod weekOf(LocalDate day) {
-        return parse(String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
-                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        return parse(NudgeKey.isoWeek(day));
     }
 
     /** How a person reads the period: "the week of 30 Mar", "April 2026"; keys and exports keep {@link #id()}. */

@@ -5,10 +5,8 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +21,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Team;
 import io.handoff.graph.TenantId;
+import io.handoff.nudge.NudgeKey;
 import io.handoff.nudge.Nudges;
 import io.handoff.scheduler.Job;
 import io.handoff.scheduler.JobHandler;
@@ -118,8 +117,7 @@ final class ReportDigest implements JobHandler {
     }
 
     static String week(LocalDate day) {
-        return String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
-                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return NudgeKey.isoWeek(day);
     }
 
     private static Instant at(LocalDate monday) {

@@ -46,7 +46,11 @@ public record NudgeKey(PersonId to, String handoff, Purpose purpose, String peri
 
     /** The ISO week of an instant in UTC, e.g. {@code 2026-W49}. */
     public static String isoWeek(Instant instant) {
-        LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        return isoWeek(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    /** The ISO week of a day, e.g. {@code 2026-W49}: the one spelling of a week in keys and job ids. */
+    public static String isoWeek(LocalDate day) {
         return String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
                 day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }

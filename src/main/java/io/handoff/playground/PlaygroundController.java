@@ -29,6 +29,7 @@ import io.handoff.chat.Interaction;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Place;
+import io.handoff.delivery.Decision;
 import io.handoff.delivery.DecisionLog;
 import io.handoff.delivery.Outbox;
 import io.handoff.demo.SampleFriction;
@@ -170,7 +171,10 @@ class PlaygroundController {
                 .map(entry -> new DecisionEntry(entry.at().toString(), entry.person().value(),
                         Optional.ofNullable(people.get(entry.person())).map(Person::displayName)
                                 .orElse(entry.person().value()),
-                        entry.kind().name(), outbox.summary(demo, entry.messageKey()).orElse(null),
+                        entry.kind().name(),
+                        // only a deferred message still waits with its text; a sent or dropped one has none
+                        entry.verdict() == Decision.Verdict.DEFER
+                                ? outbox.summary(demo, entry.messageKey()).orElse(null) : null,
                         entry.verdict().name(), entry.until().map(Instant::toString).orElse(null), entry.reason()))
                 .toList();
     }
@@ -235,14 +239,14 @@ class PlaygroundController {
      */
     private Actor actor(String tenant, String person) {
         TenantId demo = demo(tenant);
-        if (Identifier.isValid(person) && graph.person(demo, PersonId.of(person)).isEmpty()) {
-            SampleOrganisation.people().stream().filter(p -> p.id().value().equals(person)).findFirst()
-                    .ifPresent(returning -> {
-                        graph.savePerson(demo, returning);
-                        log.info("playground: {} came back after forget-me and starts afresh", returning.id());
-                    });
-        }
-        if (!Identifier.isValid(person) || graph.person(demo, PersonId.of(person)).isEmpty()) {
+        boolean known = Identifier.isValid(person) && (graph.person(demo, PersonId.of(person)).isPresent()
+                || SampleOrganisation.people().stream().filter(p -> p.id().value().equals(person)).findFirst()
+                        .map(returning -> {
+                            graph.savePerson(demo, returning);
+                            log.info("playground: {} came back after forget-me and starts afresh", returning.id());
+                            return true;
+                        }).orElse(false));
+        if (!known) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is nobody called '" + person
                     + "' in the demo organisation.");
         }
