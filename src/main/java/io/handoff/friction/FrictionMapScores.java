@@ -54,32 +54,53 @@ public final class FrictionMapScores implements FrictionScores {
                 .flatMap(team -> aggregate(tenant, new Scope.PersonToTeam(upstream, team)));
     }
 
+    /** Reads the latest closed period and its trend once; each handoff is then a look-up in memory. */
+    @Override
+    public HandoffLookup handoffs(TenantId tenant) {
+        List<Map<Scope, ShownAggregate>> periods = new ArrayList<>(TREND_PERIODS);
+        Period period = latestClosed(tenant);
+        for (int i = 0; i < TREND_PERIODS; i++) {
+            periods.add(shownIn(tenant, period));
+            period = period.previous();
+        }
+        return (upstream, downstream, team) -> team.flatMap(t -> aggregate(new Scope.PersonToTeam(upstream, t), periods));
+    }
+
     @Override
     public Optional<FrictionAggregate> teams(TenantId tenant, TeamId upstream, TeamId downstream) {
         return aggregate(tenant, new Scope.TeamPair(upstream, downstream));
     }
 
     private Optional<FrictionAggregate> aggregate(TenantId tenant, Scope scope) {
-        FrictionStore store = friction.store();
-        Period latest = friction.currentPeriod(tenant).previous();
-        if (!store.closed(tenant, latest)) {
-            latest = latest.previous(); // the digest of the period just ended has not run yet
+        Period period = latestClosed(tenant);
+        ShownAggregate now = shownIn(tenant, period).get(scope);
+        if (now == null) {
+            return Optional.empty();
         }
-        List<Double> trend = new ArrayList<>();
-        Optional<ShownAggregate> current = Optional.empty();
-        Period period = latest;
+        List<Map<Scope, ShownAggregate>> periods = new ArrayList<>(TREND_PERIODS);
         for (int i = 0; i < TREND_PERIODS; i++) {
-            Optional<ShownAggregate> shown = Optional.ofNullable(shownIn(tenant, period).get(scope));
-            if (i == 0) {
-                current = shown;
-                if (current.isEmpty()) {
-                    return Optional.empty();
-                }
-            }
-            shown.ifPresent(a -> trend.add(0, score(a)));
+            periods.add(i == 0 ? Map.of(scope, now) : shownIn(tenant, period));
             period = period.previous();
         }
-        ShownAggregate now = current.orElseThrow();
+        return aggregate(scope, periods);
+    }
+
+    /** The latest period whose digest has run: the previous one, or the one before while its digest is due. */
+    private Period latestClosed(TenantId tenant) {
+        Period latest = friction.currentPeriod(tenant).previous();
+        return friction.store().closed(tenant, latest) ? latest : latest.previous();
+    }
+
+    /** The aggregate of {@code scope} in the first of {@code periods} (latest first) with its trend, oldest first. */
+    private static Optional<FrictionAggregate> aggregate(Scope scope, List<Map<Scope, ShownAggregate>> periods) {
+        ShownAggregate now = periods.get(0).get(scope);
+        if (now == null) {
+            return Optional.empty();
+        }
+        List<Double> trend = new ArrayList<>();
+        for (Map<Scope, ShownAggregate> shown : periods) {
+            Optional.ofNullable(shown.get(scope)).ifPresent(a -> trend.add(0, score(a)));
+        }
         return Optional.of(new FrictionAggregate(score(now), now.respondents(), trend));
     }
 

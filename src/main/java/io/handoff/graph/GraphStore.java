@@ -3,6 +3,7 @@ package io.handoff.graph;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -89,6 +90,18 @@ public interface GraphStore {
      * ring carries name, team and time zone only (see {@link Neighbourhood}).
      */
     Neighbourhood neighbourhood(TenantId tenant, PersonId centre, int depth);
+
+    /**
+     * The chain that starts at {@code people} and the members of {@code teams}, walked {@code towards} suppliers
+     * ({@link Side#UPSTREAM}) or customers ({@link Side#DOWNSTREAM}) through confirmed and claimed handoffs (disputed
+     * ones are not walked) for {@code depth} (1 to {@link #MAX_CHAIN_DEPTH}) handoffs: one pipelined read of the teams' members, then one read
+     * per ring. The view's teams are those of its people and every team of {@code teams} that exists; the outermost
+     * ring carries name, team and time zone only. People who do not exist are left out.
+     */
+    OrgGraph chain(TenantId tenant, Set<PersonId> people, Set<TeamId> teams, Side towards, int depth);
+
+    /** The deepest {@link #chain} walk. */
+    int MAX_CHAIN_DEPTH = 8;
 
     /** The whole graph of a tenant. Reads every person; use {@link #teamMap} for org-wide team views. */
     OrgGraph graph(TenantId tenant);

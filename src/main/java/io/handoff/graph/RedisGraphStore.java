@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -402,6 +403,51 @@ public final class RedisGraphStore implements GraphStore {
             teamsById = directoryRead.remember(teamDirectory, tenant);
         }
         return new Neighbourhood(centre, depth, reader.graph(teamsById), roundTrips);
+    }
+
+    @Override
+    public OrgGraph chain(TenantId tenant, Set<PersonId> people, Set<TeamId> teams, Side towards, int depth) {
+        if (depth < 1 || depth > MAX_CHAIN_DEPTH) {
+            throw new IllegalArgumentException("depth must be between 1 and " + MAX_CHAIN_DEPTH + " (was " + depth + ")");
+        }
+        GraphKeys keys = new GraphKeys(tenant);
+        List<TeamId> teamList = teams.stream().sorted().toList();
+        List<Response<Set<String>>> members = new ArrayList<>(teamList.size());
+        DirectoryRead directoryRead = null;
+        Response<String> version = null;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            if (teamDirectory.holds(tenant)) {
+                version = pipeline.get(keys.teamsVersion());
+            } else {
+                directoryRead = DirectoryRead.queue(pipeline, keys);
+            }
+            for (TeamId team : teamList) {
+                members.add(pipeline.smembers(keys.members(team.value())));
+            }
+            pipeline.sync();
+        }
+        Map<String, Team> teamsById = directoryRead != null ? directoryRead.remember(teamDirectory, tenant)
+                : teamDirectory.current(tenant, version.get()).orElse(null);
+        if (teamsById == null) {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                directoryRead = DirectoryRead.queue(pipeline, keys);
+                pipeline.sync();
+            }
+            teamsById = directoryRead.remember(teamDirectory, tenant);
+        }
+        TreeSet<String> start = new TreeSet<>();
+        people.forEach(p -> start.add(p.value()));
+        members.forEach(m -> start.addAll(m.get()));
+        List<String> ring = List.copyOf(start);
+        ChainReader reader = new ChainReader(towards, ring);
+        // Every ring up to depth - 1 is read whole (one MGET); the people of ring {@code depth} come with the
+        // summaries in the lines that lead to them.
+        for (int level = 0; level < depth && !ring.isEmpty(); level++) {
+            List<String> strings = redis.mget(ring.stream().map(keys::adjacency).toArray(String[]::new));
+            List<String> next = reader.ring(ring, strings);
+            ring = level + 1 < depth ? next : List.of();
+        }
+        return reader.graph(teamsById, teams);
     }
 
     /** The team directory read after its version token, in a pipeline of its own or riding along with other reads. */

@@ -47,6 +47,7 @@ final class Blueprints {
     private final Friction friction;
     private final int minRespondents;
     private final Map<PersonId, List<Handoff>> upstreamOf = new HashMap<>();
+    private final Map<PersonId, List<Handoff>> downstreamOf = new HashMap<>();
 
     public Blueprints(OrgGraph graph, int depth, Instant now, Duration staleAfter, Friction friction,
                       int minRespondents) {
@@ -59,9 +60,11 @@ final class Blueprints {
         for (Handoff edge : graph.edges()) {
             if (edge.status() != EdgeStatus.DISPUTED) {
                 upstreamOf.computeIfAbsent(edge.downstream(), p -> new ArrayList<>()).add(edge);
+                downstreamOf.computeIfAbsent(edge.upstream(), p -> new ArrayList<>()).add(edge);
             }
         }
         upstreamOf.values().forEach(edges -> edges.sort(Comparator.comparing(Handoff::upstream)));
+        downstreamOf.values().forEach(edges -> edges.sort(Comparator.comparing(Handoff::downstream)));
     }
 
     public static int requireDepth(int depth) {
@@ -123,10 +126,9 @@ final class Blueprints {
     private record Found(Handoff edge, int hops) {
     }
 
-    /** Breadth-first upstream walk: each person's distance and the next person downstream towards the front. */
+    /** Breadth-first upstream walk: each person's distance from the front line and the handoffs found. */
     private static final class Walk {
         final Map<PersonId, Integer> distance = new LinkedHashMap<>();
-        final Map<PersonId, PersonId> towardsFront = new HashMap<>();
         final List<Found> edges = new ArrayList<>();
     }
 
@@ -150,7 +152,6 @@ final class Blueprints {
                 }
                 if (!walk.distance.containsKey(edge.upstream())) {
                     walk.distance.put(edge.upstream(), level + 1);
-                    walk.towardsFront.put(edge.upstream(), person);
                     queue.add(edge.upstream());
                 }
             }
@@ -173,27 +174,61 @@ final class Blueprints {
         return p == null ? id.value() : p.displayName();
     }
 
-    /** Where {@code person}'s work reaches customers across {@code journeys}: game over first, then nearest. */
+    /**
+     * Where {@code person}'s work reaches customers across {@code journeys}: game over first, then nearest. Walked
+     * breadth first towards customers from the person (the graph may be just that chain, {@code GraphStore#chain});
+     * a touchpoint is reached at the nearest of its front-line people, through the people on the way there.
+     */
     public LineOfSight lineOfSight(PersonId person, List<Journey> journeys) {
+        Map<PersonId, Integer> distance = new LinkedHashMap<>();
+        Map<PersonId, PersonId> cameFrom = new HashMap<>();
+        distance.put(person, 0);
+        Deque<PersonId> queue = new ArrayDeque<>(List.of(person));
+        while (!queue.isEmpty()) {
+            PersonId at = queue.poll();
+            int level = distance.get(at);
+            if (level >= depth) {
+                continue;
+            }
+            for (Handoff edge : downstreamOf.getOrDefault(at, List.of())) {
+                if (!distance.containsKey(edge.downstream())) {
+                    distance.put(edge.downstream(), level + 1);
+                    cameFrom.put(edge.downstream(), at);
+                    queue.add(edge.downstream());
+                }
+            }
+        }
         List<LineOfSight.Reach> reaches = new ArrayList<>();
         for (Journey journey : journeys) {
             for (Touchpoint touchpoint : journey.touchpoints()) {
-                Walk walk = walk(frontLine(owners(touchpoint)).stream().map(FrontLine::person).toList());
-                Integer hops = walk.distance.get(person);
-                if (hops == null) {
-                    continue;
-                }
-                List<PersonId> through = new ArrayList<>();
-                for (PersonId next = walk.towardsFront.get(person); next != null; next = walk.towardsFront.get(next)) {
-                    through.add(next);
-                }
-                reaches.add(new LineOfSight.Reach(journey.id(), journey.name(), touchpoint.id(), touchpoint.name(),
-                        touchpoint.weight(), hops, through, through.stream().map(this::name).toList()));
+                nearestFrontLine(touchpoint, distance.keySet()).ifPresent(front -> {
+                    List<PersonId> through = new ArrayList<>();
+                    for (PersonId p = front; !p.equals(person); p = cameFrom.get(p)) {
+                        through.add(0, p);
+                    }
+                    reaches.add(new LineOfSight.Reach(journey.id(), journey.name(), touchpoint.id(),
+                            touchpoint.name(), touchpoint.weight(), distance.get(front), through,
+                            through.stream().map(this::name).toList()));
+                });
             }
         }
         reaches.sort(Comparator.comparing((LineOfSight.Reach r) -> r.weight().ordinal()).reversed()
                 .thenComparingInt(LineOfSight.Reach::hops)
                 .thenComparing(r -> r.journey().value()).thenComparing(r -> r.touchpoint().value()));
         return new LineOfSight(person, depth, reaches);
+    }
+
+    /** The first of {@code reached} (nearest first) who is on the touchpoint's front line. */
+    private Optional<PersonId> nearestFrontLine(Touchpoint touchpoint, Set<PersonId> reached) {
+        Set<PersonId> people = Set.copyOf(touchpoint.ownerPeople());
+        Set<TeamId> teams = Set.copyOf(touchpoint.ownerTeams());
+        for (PersonId candidate : reached) {
+            Person p = graph.people().get(candidate);
+            if (p != null && (people.contains(candidate) || p.team() != null && teams.contains(p.team())
+                    && graph.teams().containsKey(p.team()))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -3,8 +3,10 @@ package io.handoff.journey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -14,13 +16,16 @@ import io.handoff.graph.Handoff;
 import io.handoff.graph.Names;
 import io.handoff.graph.OrgGraph;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Side;
+import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.UnknownPersonException;
 import io.handoff.map.FrictionScores;
 
 /**
- * The blueprint of a journey and a person's line of sight, over one pipelined read of the tenant's graph
- * ({@link GraphStore#graph}) and the stored journeys; friction from the maps' {@link FrictionScores} port.
+ * The blueprint of a journey and a person's line of sight, over the chain of handoffs behind the journey's owners or
+ * ahead of the person ({@link GraphStore#chain}, one read per ring) and the stored journeys; friction from the
+ * maps' {@link FrictionScores} port, read once per query.
  */
 public final class JourneyQueries {
     private final GraphStore graph;
@@ -48,17 +53,30 @@ public final class JourneyQueries {
         return depth;
     }
 
+    /** The blueprint over the chain behind the journey's owners: one read of their teams, then one per ring. */
     public Blueprint blueprint(TenantId tenant, JourneyId id, int depth) {
         Journey journey = journeys.journey(tenant, id).orElseThrow(() -> new UnknownJourneyException(id));
-        return blueprints(tenant, graph.graph(tenant), depth).blueprint(journey);
+        Set<PersonId> people = new HashSet<>();
+        Set<TeamId> teams = new HashSet<>();
+        for (Touchpoint touchpoint : journey.touchpoints()) {
+            people.addAll(touchpoint.ownerPeople());
+            teams.addAll(touchpoint.ownerTeams());
+        }
+        OrgGraph behind = graph.chain(tenant, people, teams, Side.UPSTREAM, Blueprints.requireDepth(depth));
+        return blueprints(tenant, behind, depth).blueprint(journey);
     }
 
+    /** Line of sight over the chain ahead of the person: one read per ring towards customers, and the journeys. */
     public LineOfSight lineOfSight(TenantId tenant, PersonId person, int depth) {
-        OrgGraph org = graph.graph(tenant);
-        if (!org.people().containsKey(person)) {
+        OrgGraph ahead = ahead(tenant, person, Blueprints.requireDepth(depth));
+        if (!ahead.people().containsKey(person)) {
             throw new UnknownPersonException(person);
         }
-        return blueprints(tenant, org, depth).lineOfSight(person, journeys.journeys(tenant));
+        return blueprints(tenant, ahead, depth).lineOfSight(person, journeys.journeys(tenant));
+    }
+
+    private OrgGraph ahead(TenantId tenant, PersonId person, int depth) {
+        return graph.chain(tenant, Set.of(person), Set.of(), Side.DOWNSTREAM, depth);
     }
 
     /**
@@ -67,7 +85,7 @@ public final class JourneyQueries {
      * a person the graph does not know.
      */
     public List<CustomerMoments.Moment> moments(TenantId tenant, PersonId person) {
-        OrgGraph org = graph.graph(tenant);
+        OrgGraph org = ahead(tenant, person, depth);
         if (!org.people().containsKey(person)) {
             return List.of();
         }
@@ -86,7 +104,8 @@ public final class JourneyQueries {
     }
 
     private Blueprints blueprints(TenantId tenant, OrgGraph org, int depth) {
+        FrictionScores.HandoffLookup lookup = friction.handoffs(tenant);
         return new Blueprints(org, depth, clock.instant(), staleAfter.apply(tenant),
-                (up, down) -> friction.handoff(tenant, up, down), minRespondents.applyAsInt(tenant));
+                (up, down) -> lookup.of(up, down, org.teamOf(down)), minRespondents.applyAsInt(tenant));
     }
 }

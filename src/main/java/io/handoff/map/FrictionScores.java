@@ -17,6 +17,20 @@ public interface FrictionScores {
 
     Optional<FrictionAggregate> teams(TenantId tenant, TeamId upstream, TeamId downstream);
 
+    /** Handoff aggregates for one query over many handoffs whose downstream people's teams are already known. */
+    @FunctionalInterface
+    interface HandoffLookup {
+        Optional<FrictionAggregate> of(PersonId upstream, PersonId downstream, Optional<TeamId> downstreamTeam);
+    }
+
+    /**
+     * A look-up for one query: an implementation reads what every handoff shares (the period, its state) once
+     * instead of once per handoff. By default it asks {@link #handoff} each time.
+     */
+    default HandoffLookup handoffs(TenantId tenant) {
+        return (upstream, downstream, team) -> handoff(tenant, upstream, downstream);
+    }
+
     /**
      * The fewest respondents an aggregate needs before a map shows it: the tenant's own threshold (friction's
      * {@code min-respondents} setting). Without friction polls nothing is shown whatever the number.
