@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,31 +40,69 @@ final class Blueprints {
         Friction NONE = (up, down) -> Optional.empty();
     }
 
+    /**
+     * Reads more of the graph as the backstage walk goes: the chain one handoff upstream of people whose strings
+     * have not been read yet (one read per level of the walk, for all touchpoints together).
+     */
+    @FunctionalInterface
+    public interface MoreUpstream {
+        OrgGraph of(Set<PersonId> people);
+    }
+
+    /** No backstage limit: every handoff within the depth is listed. */
+    public static final int NO_LIMIT = Integer.MAX_VALUE;
+
     private final OrgGraph graph;
     private final int depth;
     private final Instant now;
     private final Duration staleAfter;
     private final Friction friction;
     private final int minRespondents;
+    private final int backstageLimit;
+    private final MoreUpstream more;
+    private final Set<PersonId> read;
+    private final Map<PersonId, Person> people;
     private final Map<PersonId, List<Handoff>> upstreamOf = new HashMap<>();
     private final Map<PersonId, List<Handoff>> downstreamOf = new HashMap<>();
 
+    /** The queries over a whole graph, every backstage handoff within {@code depth} listed. */
     public Blueprints(OrgGraph graph, int depth, Instant now, Duration staleAfter, Friction friction,
                       int minRespondents) {
+        this(graph, graph.people().keySet(), people -> new OrgGraph(Map.of(), Map.of(), List.of()), NO_LIMIT, depth,
+                now, staleAfter, friction, minRespondents);
+    }
+
+    /**
+     * The queries over part of a graph: {@code read} are the people whose handoffs {@code graph} holds in full
+     * (the rest are read through {@code more} when the walk reaches them). Each touchpoint's backstage lists at most
+     * {@code backstageLimit} handoffs, the most critical first at each level.
+     */
+    public Blueprints(OrgGraph graph, Set<PersonId> read, MoreUpstream more, int backstageLimit, int depth,
+                      Instant now, Duration staleAfter, Friction friction, int minRespondents) {
         this.graph = graph;
         this.depth = requireDepth(depth);
         this.now = now;
         this.staleAfter = staleAfter;
         this.friction = friction;
         this.minRespondents = minRespondents;
-        for (Handoff edge : graph.edges()) {
+        if (backstageLimit < 1) {
+            throw new IllegalArgumentException("the backstage limit must be at least 1");
+        }
+        this.backstageLimit = backstageLimit;
+        this.more = more;
+        this.read = new HashSet<>(read);
+        this.people = new HashMap<>(graph.people());
+        take(graph.edges());
+        downstreamOf.values().forEach(edges -> edges.sort(Comparator.comparing(Handoff::downstream)));
+    }
+
+    private void take(List<Handoff> edges) {
+        for (Handoff edge : edges) {
             if (edge.status() != EdgeStatus.DISPUTED) {
                 upstreamOf.computeIfAbsent(edge.downstream(), p -> new ArrayList<>()).add(edge);
                 downstreamOf.computeIfAbsent(edge.upstream(), p -> new ArrayList<>()).add(edge);
             }
         }
-        upstreamOf.values().forEach(edges -> edges.sort(Comparator.comparing(Handoff::upstream)));
-        downstreamOf.values().forEach(edges -> edges.sort(Comparator.comparing(Handoff::downstream)));
     }
 
     public static int requireDepth(int depth) {
@@ -75,10 +113,37 @@ final class Blueprints {
     }
 
     public Blueprint blueprint(Journey journey) {
+        Map<TouchpointId, Walk> walks = new LinkedHashMap<>();
+        Map<TouchpointId, Owners> owners = new HashMap<>();
+        Map<TouchpointId, List<FrontLine>> fronts = new HashMap<>();
+        for (Touchpoint touchpoint : journey.touchpoints()) {
+            Owners owned = owners(touchpoint);
+            List<FrontLine> front = frontLine(owned);
+            owners.put(touchpoint.id(), owned);
+            fronts.put(touchpoint.id(), front);
+            walks.put(touchpoint.id(), new Walk(front.stream().map(FrontLine::person).toList()));
+        }
+        for (int level = 0; level < depth; level++) {
+            Set<PersonId> unread = new HashSet<>();
+            walks.values().forEach(w -> w.frontier.stream().filter(p -> !read.contains(p)).forEach(unread::add));
+            if (!unread.isEmpty()) {
+                OrgGraph found = more.of(unread);
+                found.people().forEach((id, person) -> {
+                    if (unread.contains(id) || !people.containsKey(id)) {
+                        people.put(id, person);
+                    }
+                });
+                take(found.edges());
+                read.addAll(unread);
+            }
+            for (Walk walk : walks.values()) {
+                walk.step(level);
+            }
+        }
         List<Blueprint.StagePlan> stages = new ArrayList<>();
         for (Stage stage : journey.stages()) {
-            stages.add(new Blueprint.StagePlan(stage.name(),
-                    stage.touchpoints().stream().map(this::plan).toList()));
+            stages.add(new Blueprint.StagePlan(stage.name(), stage.touchpoints().stream()
+                    .map(t -> plan(t, owners.get(t.id()), fronts.get(t.id()), walks.get(t.id()))).toList()));
         }
         return new Blueprint(journey, depth, stages);
     }
@@ -94,10 +159,7 @@ final class Blueprints {
         return new Owners(teams, people, missingTeams, missingPeople);
     }
 
-    private Blueprint.TouchpointPlan plan(Touchpoint touchpoint) {
-        Owners owners = owners(touchpoint);
-        List<FrontLine> front = frontLine(owners);
-        Walk walk = walk(front.stream().map(FrontLine::person).toList());
+    private Blueprint.TouchpointPlan plan(Touchpoint touchpoint, Owners owners, List<FrontLine> front, Walk walk) {
         List<BackstageHandoff> backstage = walk.edges.stream()
                 .map(e -> backstage(e.edge, e.hops))
                 .sorted(Comparator.comparing((BackstageHandoff h) -> h.criticality().ordinal()).reversed()
@@ -126,37 +188,55 @@ final class Blueprints {
     private record Found(Handoff edge, int hops) {
     }
 
-    /** Breadth-first upstream walk: each person's distance from the front line and the handoffs found. */
-    private static final class Walk {
-        final Map<PersonId, Integer> distance = new LinkedHashMap<>();
-        final List<Found> edges = new ArrayList<>();
-    }
+    /** Most critical first, then confirmed before claimed, then by ids: the order a limited walk lists in. */
+    private static final Comparator<Handoff> RANK = Comparator
+            .comparing((Handoff h) -> h.criticality().ordinal()).reversed()
+            .thenComparing(h -> h.status() == EdgeStatus.CONFIRMED ? 0 : 1)
+            .thenComparing(Handoff::upstream).thenComparing(Handoff::downstream);
 
-    private Walk walk(List<PersonId> front) {
-        Walk walk = new Walk();
-        Deque<PersonId> queue = new ArrayDeque<>();
-        for (PersonId p : front) {
-            walk.distance.put(p, 0);
-            queue.add(p);
+    /**
+     * One touchpoint's breadth-first upstream walk, a level at a time: each person's distance from the front line
+     * and the handoffs listed, at most the backstage limit, the most critical of each level first; a person is
+     * expanded once, so cycles end, and each handoff is listed once, at its shortest distance from the front line.
+     */
+    private final class Walk {
+        final Map<PersonId, Integer> distance = new HashMap<>();
+        final Set<Handoff> listed = new HashSet<>();
+        final List<Found> edges = new ArrayList<>();
+        List<PersonId> frontier;
+
+        Walk(List<PersonId> front) {
+            front.forEach(p -> distance.put(p, 0));
+            frontier = List.copyOf(front);
         }
-        Set<Handoff> listed = new LinkedHashSet<>();
-        while (!queue.isEmpty()) {
-            PersonId person = queue.poll();
-            int level = walk.distance.get(person);
-            if (level >= depth) {
-                continue;
+
+        void step(int level) {
+            List<Handoff> candidates = new ArrayList<>();
+            for (PersonId person : frontier) {
+                for (Handoff edge : upstreamOf.getOrDefault(person, List.of())) {
+                    if (!listed.contains(edge)) {
+                        candidates.add(edge);
+                    }
+                }
             }
-            for (Handoff edge : upstreamOf.getOrDefault(person, List.of())) {
+            if (edges.size() + candidates.size() > backstageLimit) {
+                candidates.sort(RANK);
+            }
+            List<PersonId> next = new ArrayList<>();
+            for (Handoff edge : candidates) {
+                if (edges.size() >= backstageLimit) {
+                    break;
+                }
                 if (listed.add(edge)) {
-                    walk.edges.add(new Found(edge, level + 1));
-                }
-                if (!walk.distance.containsKey(edge.upstream())) {
-                    walk.distance.put(edge.upstream(), level + 1);
-                    queue.add(edge.upstream());
+                    edges.add(new Found(edge, level + 1));
+                    if (!distance.containsKey(edge.upstream())) {
+                        distance.put(edge.upstream(), level + 1);
+                        next.add(edge.upstream());
+                    }
                 }
             }
+            frontier = next;
         }
-        return walk;
     }
 
     private BackstageHandoff backstage(Handoff edge, int hops) {
@@ -170,7 +250,7 @@ final class Blueprints {
     }
 
     private String name(PersonId id) {
-        Person p = graph.people().get(id);
+        Person p = people.get(id);
         return p == null ? id.value() : p.displayName();
     }
 

@@ -36,7 +36,7 @@ class JourneyConfiguration {
         FrictionScores scores = friction.getIfAvailable(() -> FrictionScores.NONE);
         return new JourneyQueries(graph, journeys, scores, scores::minRespondents,
                 tenant -> approximate(settings.settings(tenant).get(EmpathySettings.STALE_AFTER)),
-                properties.blueprintDepth(), clock);
+                properties.blueprintDepth(), properties.backstageLimit(), clock);
     }
 
     /** The tenant settings the journeys own. */

@@ -3,9 +3,12 @@ package io.handoff.journey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -15,6 +18,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.Names;
 import io.handoff.graph.OrgGraph;
+import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Side;
 import io.handoff.graph.TeamId;
@@ -34,17 +38,26 @@ public final class JourneyQueries {
     private final ToIntFunction<TenantId> minRespondents;
     private final Function<TenantId, Duration> staleAfter;
     private final int depth;
+    private final int backstageLimit;
     private final Clock clock;
 
     public JourneyQueries(GraphStore graph, Journeys journeys, FrictionScores friction,
                           ToIntFunction<TenantId> minRespondents, Function<TenantId, Duration> staleAfter, int depth,
                           Clock clock) {
+        this(graph, journeys, friction, minRespondents, staleAfter, depth, Blueprints.NO_LIMIT, clock);
+    }
+
+    /** With at most {@code backstageLimit} backstage handoffs per touchpoint, the most critical first. */
+    public JourneyQueries(GraphStore graph, Journeys journeys, FrictionScores friction,
+                          ToIntFunction<TenantId> minRespondents, Function<TenantId, Duration> staleAfter, int depth,
+                          int backstageLimit, Clock clock) {
         this.graph = Objects.requireNonNull(graph);
         this.journeys = Objects.requireNonNull(journeys);
         this.friction = Objects.requireNonNull(friction);
         this.minRespondents = Objects.requireNonNull(minRespondents);
         this.staleAfter = Objects.requireNonNull(staleAfter);
         this.depth = Blueprints.requireDepth(depth);
+        this.backstageLimit = backstageLimit;
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -53,7 +66,15 @@ public final class JourneyQueries {
         return depth;
     }
 
-    /** The blueprint over the chain behind the journey's owners: one read of their teams, then one per ring. */
+    /** The most backstage handoffs a blueprint lists per touchpoint (handoff.journeys.backstage-limit). */
+    public int backstageLimit() {
+        return backstageLimit;
+    }
+
+    /**
+     * The blueprint over the chain behind the journey's owners: one read of their teams and strings, then one read per
+     * level of the walk for all touchpoints together; at most the backstage limit of handoffs per touchpoint.
+     */
     public Blueprint blueprint(TenantId tenant, JourneyId id, int depth) {
         Journey journey = journeys.journey(tenant, id).orElseThrow(() -> new UnknownJourneyException(id));
         Set<PersonId> people = new HashSet<>();
@@ -62,8 +83,22 @@ public final class JourneyQueries {
             people.addAll(touchpoint.ownerPeople());
             teams.addAll(touchpoint.ownerTeams());
         }
-        OrgGraph behind = graph.chain(tenant, people, teams, Side.UPSTREAM, Blueprints.requireDepth(depth));
-        return blueprints(tenant, behind, depth).blueprint(journey);
+        Blueprints.requireDepth(depth);
+        OrgGraph front = graph.chain(tenant, people, teams, Side.UPSTREAM, 1);
+        Set<PersonId> read = new HashSet<>();
+        front.people().values().stream()
+                .filter(p -> people.contains(p.id()) || p.team() != null && teams.contains(p.team()))
+                .forEach(p -> read.add(p.id()));
+        Map<PersonId, Person> known = new HashMap<>(front.people());
+        Blueprints.MoreUpstream more = unread -> {
+            OrgGraph found = graph.chain(tenant, unread, Set.of(), Side.UPSTREAM, 1);
+            known.putAll(found.people());
+            return found;
+        };
+        FrictionScores.HandoffLookup lookup = friction.handoffs(tenant);
+        return new Blueprints(front, read, more, backstageLimit, depth, clock.instant(), staleAfter.apply(tenant),
+                (up, down) -> lookup.of(up, down, Optional.ofNullable(known.get(down)).flatMap(Person::teamId)),
+                minRespondents.applyAsInt(tenant)).blueprint(journey);
     }
 
     /** Line of sight over the chain ahead of the person: one read per ring towards customers, and the journeys. */

@@ -1,6 +1,7 @@
 package io.handoff.journey;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,16 @@ final class JourneyStore {
     record Stored(Journey journey, String json) {
     }
 
+    /** How many parsed definitions are kept: a JSON read again is parsed again only when it changed. */
+    private static final int PARSED_KEPT = 256;
+
     private final UnifiedJedis redis;
+    private final Map<String, Journey> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Journey> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    });
 
     JourneyStore(UnifiedJedis redis) {
         this.redis = Objects.requireNonNull(redis);
@@ -110,8 +120,14 @@ final class JourneyStore {
                 Double.parseDouble(figures[0]), Long.parseLong(figures[1]), Better.parse(figures[2]).orElseThrow()));
     }
 
-    private static Stored parse(JourneyId id, String json) {
-        return new Stored(JourneyDefinitions.read(id, JSON.readValue(json, Object.class)), json);
+    private Stored parse(JourneyId id, String json) {
+        String key = id.value() + '\n' + json;
+        Journey journey = parsed.get(key);
+        if (journey == null) {
+            journey = JourneyDefinitions.read(id, JSON.readValue(json, Object.class));
+            parsed.put(key, journey);
+        }
+        return new Stored(journey, json);
     }
 
     private static List<String> keys(TenantId tenant, JourneyId id) {

@@ -132,6 +132,30 @@ class BlueprintsTest {
     }
 
     @Test
+    void aLimitedBackstageListsTheMostCriticalOfEachLevelAndWalksOnOnlyFromThem() {
+        people("t", "d", "r1", "r2", "c1", "i1", "x", "y");
+        confirmed("r1", "d", Criticality.ROUTINE, 5);
+        confirmed("r2", "d", Criticality.ROUTINE, 5);
+        edges.add(Handoff.claimed(PersonId.of("c1"), PersonId.of("d"), terms("c1", "d", Criticality.CRITICAL),
+                Side.DOWNSTREAM, NOW.minus(Duration.ofDays(1))));
+        confirmed("i1", "d", Criticality.IMPORTANT, 5);
+        confirmed("x", "c1", Criticality.ROUTINE, 5);
+        confirmed("y", "r2", Criticality.CRITICAL, 5);
+        Journey journey = journey(ownedBy("tp", Weight.GAME_OVER, List.of(), List.of("d")));
+        List<Team> teams = List.of(Team.of("t", "Team t"));
+        Blueprints limited = new Blueprints(OrgGraph.of(people, teams, edges),
+                people.stream().map(Person::id).collect(java.util.stream.Collectors.toSet()),
+                ids -> { throw new AssertionError("the whole graph was given"); }, 3, 4, NOW, STALE_AFTER,
+                Blueprints.Friction.NONE, 3);
+
+        // level 1 has four suppliers; the critical and the important one come first, then r1 before r2 by id
+        // (both routine and confirmed); the limit of 3 is reached, so y (behind r2) is never walked to.
+        assertThat(backstage(only(limited.blueprint(journey)))).containsExactly("c1>d@1", "i1>d@1", "r1>d@1");
+        assertThat(backstage(only(blueprints(4).blueprint(journey))))
+                .containsExactly("c1>d@1", "y>r2@2", "i1>d@1", "r1>d@1", "r2>d@1", "x>c1@2");
+    }
+
+    @Test
     void aCycleEndsAndEachHandoffAppearsOnce() {
         people("t", "a", "b", "c");
         confirmed("a", "b", Criticality.ROUTINE, 5);

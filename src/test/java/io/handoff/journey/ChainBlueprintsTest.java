@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.handoff.graph.Criticality;
 import io.handoff.graph.Frequency;
 import io.handoff.graph.HandoffTerms;
+import io.handoff.graph.OrgGraph;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.RedisGraphStore;
@@ -87,6 +88,14 @@ class ChainBlueprintsTest {
 
             assertThat(queries.blueprint(tenant, journey.id(), DEPTH)).as("seed %d", seed)
                     .isEqualTo(whole.blueprint(journey));
+            JourneyQueries limitedQueries = new JourneyQueries(graph, journeys, FrictionScores.NONE, t -> 3,
+                    t -> Duration.ofDays(180), DEPTH, 3, clock);
+            OrgGraph wholeGraph = graph.graph(tenant);
+            Blueprints limitedWhole = new Blueprints(wholeGraph, wholeGraph.people().keySet(), ids -> {
+                throw new AssertionError("the whole graph was given");
+            }, 3, DEPTH, BlueprintsTest.NOW, Duration.ofDays(180), Blueprints.Friction.NONE, 3);
+            assertThat(limitedQueries.blueprint(tenant, journey.id(), DEPTH)).as("seed %d, limit 3", seed)
+                    .isEqualTo(limitedWhole.blueprint(journey));
             for (int p = 0; p < people; p++) {
                 PersonId person = PersonId.of("p" + p);
                 LineOfSight chain = queries.lineOfSight(tenant, person, DEPTH);
