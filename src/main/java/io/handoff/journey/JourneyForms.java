@@ -32,12 +32,12 @@ import io.handoff.graph.Refusal;
 import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
-import io.handoff.settings.TenantAdmins;
+import io.handoff.map.MapAccess;
 
 /**
- * {@code journey new} and {@code journey edit <id>} for admins (the same rule as {@code settings}:
- * {@link TenantAdmins}): a journey is defined in two steps that fit a Slack modal, a Teams card and the playground's
- * form alike. First the journey: its id (new ones), name, the customer in plain words and its touchpoints as lines
+ * {@code journey new} and {@code journey edit <id>} for admins (the same rule as {@code settings}: the tenant's
+ * admins as {@link MapAccess} knows them, HANDOFF_MAP_ADMINS): a journey is defined in two steps that fit a Slack
+ * modal, a Teams card and the playground's form alike. First the journey: its id (new ones), name, the customer in plain words and its touchpoints as lines
  * ({@link JourneyLines}: stage | touchpoint | channel | weight | id). Submitting checks them with the records'
  * invariants and saves the journey (owners of touchpoints that stay are kept); then the owners, {@value #PAGE}
  * touchpoints a page: for each, the front-line teams and people picked from the graph. Every submission is checked
@@ -58,9 +58,9 @@ final class JourneyForms implements ConversationFeature {
 
     private final Journeys journeys;
     private final GraphStore graph;
-    private final TenantAdmins admins;
+    private final MapAccess admins;
 
-    JourneyForms(Journeys journeys, GraphStore graph, TenantAdmins admins) {
+    JourneyForms(Journeys journeys, GraphStore graph, MapAccess admins) {
         this.journeys = Objects.requireNonNull(journeys);
         this.graph = Objects.requireNonNull(graph);
         this.admins = Objects.requireNonNull(admins);
