@@ -151,7 +151,7 @@ final class JourneyLines {
         return new Read(new ArrayList<>(stages.values()), new ArrayList<>(stageLines.values()));
     }
 
-    /** An id made from {@code name} ({@code Parcel delivered} → {@code parcel-delivered}), unique among {@code used}. */
+    /** An id made from {@code name} ({@code Parcel delivered} → {@code parcel-delivered}), not among {@code used}. */
     static String freshId(String name, Set<String> used) {
         String base = slug(name).orElse("touchpoint");
         String id = base;

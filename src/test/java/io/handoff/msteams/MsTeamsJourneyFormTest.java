@@ -48,7 +48,8 @@ class MsTeamsJourneyFormTest extends MsTeamsAppTest {
         JsonNode lines = MsTeamsTestClient.input(form, "text.touchpoints");
         assertThat(lines.path("isMultiline").asBoolean()).isTrue();
         assertThat(lines.path("maxLength").asInt()).isEqualTo(3000);
-        assertThat(lines.path("placeholder").asString()).isEqualTo("Delivery | Parcel delivered | in person | game over");
+        assertThat(lines.path("placeholder").asString())
+                .isEqualTo("Delivery | Parcel delivered | in person | game over");
         assertThat(BotFrameworkFake.texts(form)).contains("Up to 3,000 characters");
         JsonNode submit = form.path("actions").get(0).path("data");
         assertThat(submit.path("form").asString()).isEqualTo("journey-form.define");

@@ -75,7 +75,8 @@ class PlaygroundJourneyFormTest {
         assertThat(prefilled).contains("Discharge | in person | game over | discharge");
 
         JsonNode refused = submit("bea", form, Map.of("name", List.of("Hospital stay"), "customer",
-                List.of("a patient"), "touchpoints", List.of(prefilled + "\nAfter | Survey | carrier pigeon | routine")));
+                List.of("a patient"), "touchpoints",
+                List.of(prefilled + "\nAfter | Survey | carrier pigeon | routine")));
         assertThat(refused.get("kind").asString()).isEqualTo("form-errors");
         assertThat(refused.get("errors").get("touchpoints").asString())
                 .startsWith("Line " + (prefilled.split("\n").length + 1) + ": the channel must be one of");
