@@ -129,8 +129,8 @@ class SlackJourneyFormTest {
 
         // good lines: stored, and the modal moves on to the owners
         HttpResponse<String> good = postSigned(port, interactive(submission(LEE, "journey-form.define", "new",
-                define("Returns", "Start | Return booked | app | routine\nPick-up | Parcel collected | in person "
-                        + "| game over"))), FORM, Map.of());
+                define("Returns", "Start | Return booked <!here> | app | routine\nPick-up | Parcel collected | "
+                        + "in person | game over"))), FORM, Map.of());
         JsonNode update = json(good.body());
         assertThat(update.get("response_action").asString()).isEqualTo("update");
         JsonNode owners = update.get("view");
@@ -140,6 +140,9 @@ class SlackJourneyFormTest {
         assertThat(teams.get("options").findValuesAsString("value")).contains("drivers", "preload", "dispatch");
         assertThat(block(owners, "people.parcel-collected").get("element").get("type").asString())
                 .isEqualTo("multi_users_select");
+        // what the admin typed is shown literally: no @here ping, no formatting
+        assertThat(block(owners, "tp.return-booked-here").get("text").get("text").asString())
+                .contains("Return booked &lt;!here&gt;").doesNotContain("<!here>");
         String stored = redis.get("handoff:{" + TENANT.value() + "}:journey:returns");
         assertThat(stored).contains("\"name\":\"Returns\"", "\"id\":\"parcel-collected\"", "\"weight\":\"game-over\"");
 
@@ -149,8 +152,10 @@ class SlackJourneyFormTest {
                           "selected_options":[{"value":"drivers","text":{"type":"plain_text","text":"Delivery drivers"}}]}},
                          "people.parcel-collected":{"people.parcel-collected":{"type":"multi_users_select",
                           "selected_users":["%s"]}},
-                         "teams.return-booked":{"teams.return-booked":{"type":"multi_static_select","selected_options":[]}},
-                         "people.return-booked":{"people.return-booked":{"type":"multi_users_select","selected_users":[]}}}
+                         "teams.return-booked-here":{"teams.return-booked-here":{"type":"multi_static_select",
+                          "selected_options":[]}},
+                         "people.return-booked-here":{"people.return-booked-here":{"type":"multi_users_select",
+                          "selected_users":[]}}}
                         """.formatted(DANA))), FORM, Map.of());
         assertThat(picked.statusCode()).isEqualTo(200);
         assertThat(picked.body()).doesNotContain("response_action");
@@ -161,8 +166,9 @@ class SlackJourneyFormTest {
         assertThat(redis.get("handoff:{" + TENANT.value() + "}:journey:returns")).contains("\"people\":[\"dana\"]");
         // the saved message reaches Lee after the acknowledgement
         await().atMost(Duration.ofSeconds(10)).until(() -> calls(SLACK, "chat.postMessage").stream()
-                .anyMatch(call -> String.valueOf(call.get("blocks")).contains("without a front-line owner yet: "
-                        + "Return booked")));
+                .filter(call -> call.get("blocks") != null)
+                .anyMatch(call -> json(call.get("blocks")).toString().contains("without a front-line owner yet: "
+                        + "Return booked &lt;!here&gt;")));
     }
 
     @Test
