@@ -83,7 +83,7 @@ final class JourneyForms implements ConversationFeature {
         return words.equals("new") || words.equals("edit") || words.startsWith("edit ");
     }
 
-    /** {@code journey new} or {@code journey edit <id>}. */
+    /** {@code journey new} or {@code journey edit <id or name>}. */
     Outcome command(Actor actor, String args) {
         if (!admins.isAdmin(actor.tenant(), actor.person())) {
             return Outcome.show(Message.text(notAdmin(actor.tenant())));
@@ -96,6 +96,9 @@ final class JourneyForms implements ConversationFeature {
         List<Journey> all = journeys.journeys(actor.tenant());
         Optional<Journey> journey = Identifier.isValid(wanted)
                 ? journeys.journey(actor.tenant(), JourneyId.of(wanted)) : Optional.empty();
+        if (journey.isEmpty()) { // its name, as the journey command takes it
+            journey = all.stream().filter(j -> j.name().equalsIgnoreCase(wanted)).findFirst();
+        }
         if (journey.isEmpty()) {
             return Outcome.show(Message.text(unknown(wanted, all)));
         }

@@ -131,6 +131,7 @@ class JourneyFormsTest {
         assertThat(lines).startsWith("Ordering | Order placed | app | routine | order-placed\n")
                 .contains("Delivery | Parcel delivered | in person | game over | parcel-delivered");
         assertThat(edit.fields()).extracting(Field::id).doesNotContain("id");
+        assertThat(opened(f.command("bea", "edit Parcel Delivery")).state()).isEqualTo("edit|parcel-delivery");
 
         // renamed touchpoint (same id) keeps its owners; one line dropped, one added
         String changed = lines.replace("| Parcel delivered |", "| Parcel handed over |")
