@@ -40,9 +40,9 @@ import io.handoff.map.MapAccess;
  * modal, a Teams card and the playground's form alike. First the journey: its id (new ones), name, the customer in
  * plain words and its touchpoints as lines ({@link JourneyLines}: stage | touchpoint | channel | weight | id).
  * Submitting checks them with the records' invariants and saves the journey (owners of touchpoints that stay are
- * kept); then the owners, {@value #PAGE} touchpoints a page: for each, the front-line teams and people picked from the graph. Every submission is checked
- * again (admin, journey, ids) and refused field by field, never with an exception's text; saving goes through
- * {@link Journeys#define} (Lua, idempotent).
+ * kept); then the owners, {@value #PAGE} touchpoints a page: for each, the front-line teams and people picked from
+ * the graph. Every submission is checked again (admin, journey, ids) and refused field by field, never with an
+ * exception's text; saving goes through {@link Journeys#define} (Lua, idempotent).
  */
 final class JourneyForms implements ConversationFeature {
     static final String PREFIX = "journey-form.";

@@ -23,7 +23,8 @@ class JourneyLinesTest {
                 parcel.customer(), "stages", read.stages()));
 
         assertThat(problems).isEmpty();
-        assertThat(again.stages()).extracting(Stage::name).isEqualTo(parcel.stages().stream().map(Stage::name).toList());
+        assertThat(again.stages()).extracting(Stage::name)
+                .isEqualTo(parcel.stages().stream().map(Stage::name).toList());
         assertThat(again.touchpoints()).extracting(Touchpoint::id)
                 .isEqualTo(parcel.touchpoints().stream().map(Touchpoint::id).toList());
         assertThat(again.touchpoints()).extracting(Touchpoint::channel, Touchpoint::weight)
