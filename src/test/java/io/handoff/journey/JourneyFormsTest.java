@@ -1,6 +1,7 @@
 package io.handoff.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
 import io.handoff.demo.SampleJourneys;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.Refusal;
 import io.handoff.graph.TeamId;
 
 /**
@@ -173,6 +175,16 @@ class JourneyFormsTest {
         assertThat(forged.reply()).isInstanceOf(Reply.CloseForm.class);
         assertThat(f.journeys.journey(f.tenant, SampleJourneys.PARCEL_DELIVERY).orElseThrow().name())
                 .isEqualTo("Parcel delivery");
+
+        // a tampered state is a refusal (a sentence through the conversation), never a fault
+        for (String state : List.of("edit|{x}", "anything", "")) {
+            assertThatThrownBy(() -> f.forms.onForm(new Interaction.FormSubmitted(f.actor("bea"),
+                    JourneyForms.DEFINE, state, Map.of()))).isInstanceOf(Refusal.class);
+        }
+        for (String state : List.of("{x}|0|a", "parcel-delivery|x|a", "parcel-delivery|0")) {
+            assertThatThrownBy(() -> f.forms.onForm(new Interaction.FormSubmitted(f.actor("bea"),
+                    JourneyForms.OWNERS, state, Map.of()))).isInstanceOf(Refusal.class);
+        }
 
         assertThat(JourneyChatFixture.text(JourneyChatFixture.shown(f.command("bea", "edit parcel-delivry"))))
                 .isEqualTo("There is no journey 'parcel-delivry'. Did you mean journey edit parcel-delivery "
