@@ -134,12 +134,12 @@
       const p = el('p');
       (field.note || []).forEach((s) => p.appendChild(s.strong ? el('strong', {}, s.text) : document.createTextNode(s.text)));
       box.appendChild(p);
-    } else if (field.type === 'people') {
+    } else if (field.type === 'people' || field.type === 'choices') {
       // A group of checkboxes is a fieldset whose legend names it; the names wrap downwards, none is hidden.
       const list = el('fieldset', {class: 'people', id: 'f-' + field.id});
       list.appendChild(el('legend', {}, label));
       const options = list.appendChild(el('div', {class: 'options'}));
-      field.options.filter((o) => o.value !== me).forEach((o) => {
+      field.options.filter((o) => field.type === 'choices' || o.value !== me).forEach((o) => {
         const row = el('label');
         const input = el('input', {type: 'checkbox', value: o.value, name: field.id});
         input.checked = initial.includes(o.value);
@@ -186,7 +186,7 @@
     document.querySelectorAll('#form-fields .field').forEach((box) => {
       const id = box.dataset.field;
       const type = box.dataset.type;
-      if (type === 'people') {
+      if (type === 'people' || type === 'choices') {
         values[id] = Array.from(box.querySelectorAll('input:checked')).map((i) => i.value);
       } else if (type === 'choice' || type === 'text') {
         const input = box.querySelector('select, input, textarea');

@@ -51,6 +51,29 @@ public sealed interface Field {
         }
     }
 
+    /**
+     * Pick any number of several options (none, one or more); the submitted values are the chosen options' values,
+     * which must not contain a comma (Teams joins a multiple choice with commas). Adapters show at most 100 options
+     * (Slack's limit for a select), so a form offers more only through another field.
+     */
+    record Choices(String id, String label, boolean optional, List<Option> options, List<String> initial,
+                   String hint, String missing) implements Field {
+        public static final int MAX_OPTIONS = 100;
+
+        public Choices {
+            Objects.requireNonNull(id);
+            Objects.requireNonNull(label);
+            options = List.copyOf(options);
+            initial = initial == null ? List.of() : List.copyOf(initial);
+            if (options.size() > MAX_OPTIONS) {
+                throw new IllegalArgumentException("at most " + MAX_OPTIONS + " options");
+            }
+            if (options.stream().anyMatch(o -> o.value().contains(","))) {
+                throw new IllegalArgumentException("option values must not contain a comma");
+            }
+        }
+    }
+
     /** Free text up to {@code maxLength} characters. */
     record TextInput(String id, String label, boolean optional, int maxLength, boolean multiline, String initial,
                      String hint, String missing) implements Field {

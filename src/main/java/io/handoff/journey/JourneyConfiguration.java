@@ -69,11 +69,19 @@ class JourneyConfiguration {
     JourneyConversation journeyConversation(GraphStore graph, Journeys journeys, JourneyQueries queries,
                                             JourneyInsights insights, CustomerMoments moments, MapAccess access,
                                             ObjectProvider<FrictionScores> friction, TenantSettingsStore settings,
-                                            Clock clock) {
+                                            Clock clock, JourneyForms journeyForms) {
         FrictionScores scores = friction.getIfAvailable(() -> FrictionScores.NONE);
         return new JourneyConversation(graph, insights, moments, access, scores::minRespondents,
                 tenant -> settings.settings(tenant).get(JourneySettings.SIGNAL_FALL),
-                new JourneyConversation.StoryInvitations(graph, journeys, queries, access, clock));
+                new JourneyConversation.StoryInvitations(graph, journeys, queries, access, clock),
+                journeyForms);
+    }
+
+    /** {@code journey new} and {@code journey edit <id>}: the admins' forms (their own form prefix). */
+    @Bean
+    @Order(6)
+    JourneyForms journeyForms(Journeys journeys, GraphStore graph, MapAccess access) {
+        return new JourneyForms(journeys, graph, access);
     }
 
     @Bean

@@ -53,10 +53,11 @@ final class JourneyConversation implements ConversationFeature {
     private final ToIntFunction<TenantId> minRespondents;
     private final ToIntFunction<TenantId> threshold;
     private final StoryInvitations invitations;
+    private final JourneyForms forms;
 
     public JourneyConversation(GraphStore graph, JourneyInsights insights, CustomerMoments moments, MapAccess access,
                                ToIntFunction<TenantId> minRespondents, ToIntFunction<TenantId> threshold,
-                               StoryInvitations invitations) {
+                               StoryInvitations invitations, JourneyForms forms) {
         this.graph = Objects.requireNonNull(graph);
         this.insights = Objects.requireNonNull(insights);
         this.moments = Objects.requireNonNull(moments);
@@ -64,6 +65,7 @@ final class JourneyConversation implements ConversationFeature {
         this.minRespondents = Objects.requireNonNull(minRespondents);
         this.threshold = Objects.requireNonNull(threshold);
         this.invitations = Objects.requireNonNull(invitations);
+        this.forms = Objects.requireNonNull(forms);
     }
 
     @Override
@@ -75,11 +77,15 @@ final class JourneyConversation implements ConversationFeature {
     public List<CommandHelp> commands() {
         return List.of(new CommandHelp("journey", "journey [id or name]",
                 "for managers and admins: the customer journeys, or one journey's blueprint, the customer signals "
-                        + "that fell and where to look inside"));
+                        + "that fell and where to look inside; for admins, journey new and journey edit <id> "
+                        + "define one with a form"));
     }
 
     @Override
     public Outcome onCommand(Actor actor, String word, String args) {
+        if (JourneyForms.claims(args)) {
+            return forms.command(actor, args);
+        }
         MapAccess.Viewer viewer = access.viewer(actor.tenant(), actor.person());
         if (!viewer.manager() && !viewer.admin()) {
             return Outcome.show(Message.text("Journeys and their blueprints are for team managers and admins. "

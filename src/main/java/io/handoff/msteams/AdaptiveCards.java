@@ -52,6 +52,8 @@ final class AdaptiveCards {
     /** The search half of a people picker: whoever is not on its short list. */
     static final String FIND = "find.";
     static final String CHOICE = "choice.";
+    /** A multiple choice ({@link Field.Choices}): its values arrive comma-joined. */
+    static final String CHOICES = "choices.";
     static final String TEXT = "text.";
     static final String ERROR = "error.";
     /** Data key of a button's action id, a button's value, a form's id and a form's state. */
@@ -238,7 +240,7 @@ final class AdaptiveCards {
 
     /** The field id an input id belongs to, or null when the element is no input of ours. */
     static String fieldId(String inputId) {
-        for (String prefix : List.of(PEOPLE, FIND, CHOICE, TEXT)) {
+        for (String prefix : List.of(PEOPLE, FIND, CHOICES, CHOICE, TEXT)) {
             if (inputId.startsWith(prefix)) {
                 return inputId.substring(prefix.length());
             }
@@ -304,12 +306,14 @@ final class AdaptiveCards {
     private static String missing(Field field) {
         String said = field instanceof Field.PeoplePicker p ? p.missing()
                 : field instanceof Field.Choice c ? c.missing()
+                : field instanceof Field.Choices c ? c.missing()
                 : field instanceof Field.TextInput t ? t.missing() : null;
         if (said != null && !said.isBlank()) {
             return said;
         }
         return field instanceof Field.PeoplePicker ? "Pick at least one colleague"
-                : field instanceof Field.Choice ? "Choose one of the answers" : "Write a few words here";
+                : field instanceof Field.Choice ? "Choose one of the answers"
+                : field instanceof Field.Choices ? "Choose at least one" : "Write a few words here";
     }
 
     private static ObjectNode input(Field field) {
@@ -326,6 +330,17 @@ final class AdaptiveCards {
             choice.options().forEach(option -> choice(choices, option.label(), option.value()));
             if (choice.initial() != null) {
                 input.put(VALUE, choice.initial());
+            }
+        } else if (field instanceof Field.Choices choices) {
+            input.put("type", "Input.ChoiceSet").put("id", CHOICES + choices.id()).put("isMultiSelect", true)
+                    .put("style", "compact").put("placeholder", choices.hint() == null || choices.hint().isBlank()
+                            ? "Choose any" : choices.hint());
+            ArrayNode options = input.putArray("choices");
+            choices.options().forEach(option -> choice(options, option.label(), option.value()));
+            List<String> initial = choices.options().stream().map(Field.Option::value)
+                    .filter(choices.initial()::contains).toList();
+            if (!initial.isEmpty()) {
+                input.put(VALUE, String.join(",", initial));
             }
         } else if (field instanceof Field.TextInput text) {
             input.put("type", "Input.Text").put("id", TEXT + text.id()).put("maxLength", text.maxLength())

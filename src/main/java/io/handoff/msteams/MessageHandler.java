@@ -178,7 +178,10 @@ final class MessageHandler {
                 continue;
             }
             String value = entry.getValue().isValueNode() ? entry.getValue().asText("") : "";
-            if (key.startsWith(AdaptiveCards.PEOPLE) || key.startsWith(AdaptiveCards.FIND)) {
+            if (key.startsWith(AdaptiveCards.CHOICES)) {
+                values.put(fieldId, Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                        .distinct().toList());
+            } else if (key.startsWith(AdaptiveCards.PEOPLE) || key.startsWith(AdaptiveCards.FIND)) {
                 // the picker's short list and its search are one field: the people picked in either
                 List<String> people = new ArrayList<>(values.getOrDefault(fieldId, List.of()));
                 Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())

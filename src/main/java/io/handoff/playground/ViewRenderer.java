@@ -106,6 +106,11 @@ final class ViewRenderer {
                     choice.options().stream().map(o -> new View.Option(o.label(), o.value())).toList(),
                     choice.initial() == null ? List.of() : List.of(choice.initial()), null, false, choice.hint(), null);
         }
+        if (field instanceof Field.Choices choices) {
+            return new View.Field("choices", choices.id(), choices.label(), choices.optional(),
+                    choices.options().stream().map(o -> new View.Option(o.label(), o.value())).toList(),
+                    choices.initial(), null, false, choices.hint(), null);
+        }
         if (field instanceof Field.TextInput text) {
             return new View.Field("text", text.id(), text.label(), text.optional(), List.of(),
                     text.initial() == null ? List.of() : List.of(text.initial()), text.maxLength(), text.multiline(),

@@ -15,6 +15,7 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.MultiStaticSelectElement;
 import com.slack.api.model.block.element.MultiUsersSelectElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
@@ -194,6 +195,14 @@ final class BlockKit {
             element = StaticSelectElement.builder().actionId(choice.id()).options(options).initialOption(initial)
                     .placeholder(text(plain(choice.hint() == null || choice.hint().isBlank() ? "Choose"
                             : choice.hint(), MAX_PLACEHOLDER))).build();
+        } else if (field instanceof Field.Choices choices) {
+            List<OptionObject> options = choices.options().stream().limit(MAX_OPTIONS).map(BlockKit::option).toList();
+            List<OptionObject> initial = choices.options().stream().limit(MAX_OPTIONS)
+                    .filter(o -> choices.initial().contains(o.value())).map(BlockKit::option).toList();
+            element = MultiStaticSelectElement.builder().actionId(choices.id()).options(options)
+                    .initialOptions(initial.isEmpty() ? null : initial)
+                    .placeholder(text(plain(choices.hint() == null || choices.hint().isBlank() ? "Choose any"
+                            : choices.hint(), MAX_PLACEHOLDER))).build();
         } else if (field instanceof Field.TextInput input) {
             element = PlainTextInputElement.builder().actionId(input.id())
                     .multiline(input.multiline())

@@ -54,9 +54,10 @@ final class JourneyChatFixture {
             t -> Duration.ofDays(180), 4, clock);
     final JourneyInsights insights = new JourneyInsights(journeys, queries, t -> threshold, clock);
     final MapAccess access = new MapAccess(graph, Map.of(tenant.value(), List.of("bea")));
+    final JourneyForms forms = new JourneyForms(journeys, graph, access);
     final JourneyConversation feature = new JourneyConversation(graph, insights, queries::moments, access,
             scores::minRespondents, t -> threshold,
-            new JourneyConversation.StoryInvitations(graph, journeys, queries, access, clock));
+            new JourneyConversation.StoryInvitations(graph, journeys, queries, access, clock), forms);
 
     JourneyChatFixture() {
         SampleOrganisation.load(graph, tenant, NOW);
