@@ -111,7 +111,7 @@ class DeliveryConfiguration {
     /** my-data and forget-me for delivery's records of a person. */
     @Bean
     DeliveryPersonalData deliveryPersonalData(PlatformPreference preference, DeliveryRules rules,
-                                              DecisionLog decisions, Outbox outbox) {
-        return new DeliveryPersonalData(preference, rules, decisions, outbox);
+                                              DecisionLog decisions, Outbox outbox, GraphStore graph) {
+        return new DeliveryPersonalData(preference, rules, decisions, outbox, graph);
     }
 }

@@ -1,11 +1,16 @@
 package io.handoff.delivery;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.ReaderTime;
 import io.handoff.graph.TenantId;
 import io.handoff.privacy.DataSection;
 import io.handoff.privacy.PersonalData;
@@ -20,9 +25,11 @@ class DeliveryPersonalData implements PersonalData {
     private final DeliveryRules rules;
     private final DecisionLog decisions;
     private final Outbox outbox;
+    private final GraphStore graph;
 
     public DeliveryPersonalData(PlatformPreference preference, DeliveryRules rules, DecisionLog decisions,
-                                Outbox outbox) {
+                                Outbox outbox, GraphStore graph) {
+        this.graph = graph;
         this.preference = preference;
         this.rules = rules;
         this.decisions = decisions;
@@ -37,6 +44,7 @@ class DeliveryPersonalData implements PersonalData {
         if (platforms.isEmpty() && nudges == 0 && about.isEmpty()) {
             return List.of();
         }
+        ZoneId zone = graph.person(tenant, person).map(Person::timeZone).orElse(ZoneOffset.UTC);
         List<String> lines = new ArrayList<>();
         if (platforms.containsKey("preferred")) {
             lines.add("You asked to hear from Handoff on " + platforms.get("preferred") + ".");
@@ -47,7 +55,7 @@ class DeliveryPersonalData implements PersonalData {
         lines.add("Handoff messages in the last 7 days: " + nudges + ".");
         List<Map<String, Object>> entries = new ArrayList<>();
         for (DecisionLog.Entry entry : about) {
-            lines.add(entry.at().toString().substring(0, 16).replace('T', ' ') + " UTC: " + words(entry.verdict())
+            lines.add(ReaderTime.of(entry.at(), zone) + ": " + words(entry.verdict())
                     + " (" + entry.reason() + ")");
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("at", entry.at().toString());

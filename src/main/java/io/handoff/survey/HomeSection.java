@@ -49,7 +49,8 @@ final class HomeSection {
         preferences.preferences(actor.tenant(), me).pause().filter(until -> until.isAfter(clock.instant()))
                 .ifPresent(until -> {
                     blocks.add(Paragraph.builder().plain("Questions and reminders are paused until ")
-                            .strong(PreferencesStore.format(until)).plain(".").build());
+                            .strong(PreferencesStore.format(until, mine.person(me).map(Person::timeZone)
+                                    .orElse(java.time.ZoneOffset.UTC))).plain(".").build());
                     blocks.add(Buttons.of(Button.of("Resume now", new Action(SurveyActions.RESUME, ""))));
                 });
         List<Handoff> customers = sorted(mine, me, Side.UPSTREAM);

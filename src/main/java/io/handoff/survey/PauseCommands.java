@@ -17,6 +17,8 @@ import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Paragraph;
 import io.handoff.chat.Reply;
+import io.handoff.graph.GraphStore;
+import io.handoff.graph.ReaderTime;
 
 /** {@code pause [N days|weeks]} (default two weeks, at most 26 weeks) and {@code resume}. */
 final class PauseCommands {
@@ -24,10 +26,12 @@ final class PauseCommands {
     static final Duration MAX = Duration.ofDays(26 * 7);
     private static final Pattern LENGTH = Pattern.compile("(?:for\\s+)?(\\d{1,4})\\s*(d|days?|w|weeks?)");
 
+    private final GraphStore graph;
     private final PreferencesStore preferences;
     private final Clock clock;
 
-    PauseCommands(PreferencesStore preferences, Clock clock) {
+    PauseCommands(GraphStore graph, PreferencesStore preferences, Clock clock) {
+        this.graph = graph;
         this.preferences = preferences;
         this.clock = clock;
     }
@@ -58,7 +62,8 @@ final class PauseCommands {
         Instant now = clock.instant();
         Instant until = now.plus(length.get());
         preferences.pauseUntil(actor.tenant(), actor.person(), until, now);
-        Paragraph paused = Paragraph.builder().plain("Paused until ").strong(PreferencesStore.format(until))
+        Paragraph paused = Paragraph.builder().plain("Paused until ")
+                .strong(ReaderTime.of(until, graph, actor.tenant(), actor.person()))
                 .plain(". I won't ask you anything or remind you until then.").build();
         return new Outcome(new Reply.Show(new Message(paused.plainText(), List.of(paused,
                 Paragraph.of("Questions from colleagues wait in your Handoff home. Back earlier? Type resume."),

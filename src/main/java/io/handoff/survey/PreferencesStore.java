@@ -1,18 +1,21 @@
 package io.handoff.survey;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.handoff.delivery.PauseCheck;
+import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
+import io.handoff.graph.ReaderTime;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
 import io.handoff.privacy.DataSection;
@@ -28,13 +31,19 @@ import redis.clients.jedis.UnifiedJedis;
 public class PreferencesStore implements PersonalData, PauseCheck {
     static final String PAUSED_UNTIL = "paused-until";
     static final String PAUSED_AT = "paused-at";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final UnifiedJedis redis;
+    private final GraphStore graph;
 
+    /** A store that shows times in UTC (no graph to find a person's time zone in). */
     public PreferencesStore(UnifiedJedis redis) {
+        this(redis, null);
+    }
+
+    /** A store that shows times in the person's own time zone. */
+    @Autowired
+    public PreferencesStore(UnifiedJedis redis, GraphStore graph) {
         this.redis = redis;
+        this.graph = graph;
     }
 
     static String key(TenantId tenant, PersonId person) {
@@ -110,7 +119,8 @@ public class PreferencesStore implements PersonalData, PauseCheck {
         Map<String, Object> data = new LinkedHashMap<>();
         fields.forEach((field, value) -> data.put(field, value));
         List<String> lines = until == null ? List.of("Not paused.")
-                : List.of("Questions and reminders paused until " + DAY.format(until) + ".");
+                : List.of("Questions and reminders paused until " + (graph == null ? format(until, ZoneOffset.UTC)
+                        : ReaderTime.of(until, graph, tenant, person)) + ".");
         return List.of(new DataSection("Preferences", lines, data));
     }
 
@@ -119,8 +129,9 @@ public class PreferencesStore implements PersonalData, PauseCheck {
         return redis.del(key(tenant, person)) > 0 ? List.of("your preferences (pause)") : List.of();
     }
 
-    static String format(Instant instant) {
-        return DAY.format(instant);
+    /** A time as {@code reader} reads it, in their own zone. */
+    static String format(Instant instant, ZoneId reader) {
+        return ReaderTime.of(instant, reader);
     }
 
     private static Instant parse(String epochSeconds) {

@@ -57,7 +57,7 @@ class SurveyFeature implements ConversationFeature {
         this.flow = new SurveyFlow(graph, preferences, reasons, clock, moments);
         this.confirmations = new Confirmations(graph, reasons, flow, clock);
         this.home = new HomeSection(graph, preferences, clock);
-        this.pause = new PauseCommands(preferences, clock);
+        this.pause = new PauseCommands(graph, preferences, clock);
         this.personalData = new PersonalDataCommands(stores, clock, SurveyActions.FORGET,
                 SurveyActions.FORGET_CANCEL);
     }

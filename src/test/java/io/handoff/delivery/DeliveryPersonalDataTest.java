@@ -22,6 +22,7 @@ import io.handoff.scheduler.Scheduler;
 import io.handoff.survey.PreferencesStore;
 import io.handoff.testing.MutableClock;
 import io.handoff.testing.AllSettings;
+import io.handoff.graph.RedisGraphStore;
 import io.handoff.testing.TestRedis;
 
 /** my-data shows what delivery keeps about a person; forget-me removes it and leaves others' records alone. */
@@ -35,14 +36,17 @@ class DeliveryPersonalDataTest {
     private final DecisionLog decisions = new DecisionLog(TestRedis.client());
     private final Scheduler scheduler = new Scheduler(TestRedis.client(), clock, Duration.ofDays(7));
     private final Outbox outbox = new Outbox(scheduler);
-    private final DeliveryPersonalData personalData = new DeliveryPersonalData(preference, rules, decisions, outbox);
+    private final RedisGraphStore graph = new RedisGraphStore(TestRedis.client());
+    private final DeliveryPersonalData personalData = new DeliveryPersonalData(preference, rules, decisions, outbox,
+            graph);
     private final PersonId pat = PersonId.of("pat");
     private final PersonId dana = PersonId.of("dana");
 
     @Test
     void describesAndErasesWhatDeliveryKeepsAboutAPerson() {
         preference.touched(tenant, pat, Platform.TEAMS);
-        Person patPerson = new Person(pat, "Pat", null, null, ZoneId.of("Europe/London"), Map.of());
+        Person patPerson = new Person(pat, "Pat", null, null, ZoneId.of("Asia/Kolkata"), Map.of());
+        graph.savePerson(tenant, patPerson);
         assertThat(rules.decide(tenant, pat, Optional.of(patPerson), MessageKind.NUDGE, "n1").verdict())
                 .isEqualTo(Decision.Verdict.SEND);
         decisions.record(tenant, new DecisionLog.Entry(NOW, pat, "n1", MessageKind.NUDGE, Decision.Verdict.SEND,
@@ -58,7 +62,8 @@ class DeliveryPersonalDataTest {
         assertThat(described).singleElement().satisfies(section -> {
             assertThat(section.lines()).contains("You last used Handoff on teams.",
                     "Handoff messages in the last 7 days: 1.");
-            assertThat(section.lines()).anyMatch(line -> line.contains("a message was sent (sent on teams)"));
+            // the time reads in Pat's own zone: 10:00 UTC is 15:30 in Kolkata
+            assertThat(section.lines()).contains("24 Nov 2026, 15:30 IST: a message was sent (sent on teams)");
             assertThat(section.data()).containsKey("deliveryDecisions");
         });
         assertThat(erased).containsExactly("your platform choice", "the count of messages Handoff sent you",

@@ -82,7 +82,7 @@ class HomeSectionTest {
 
         List<Block> home = f.conversation.home(f.actor("pat")).blocks();
 
-        assertThat(text(home)).startsWith("Questions and reminders are paused until 5 Nov 2026 08:00 UTC.\n[Resume now]");
+        assertThat(text(home)).startsWith("Questions and reminders are paused until 5 Nov 2026, 08:00 GMT.\n[Resume now]");
         f.clock.advance(Duration.ofDays(4));
         assertThat(text(f.conversation.home(f.actor("pat")).blocks())).doesNotContain("paused");
     }

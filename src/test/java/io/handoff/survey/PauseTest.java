@@ -28,12 +28,25 @@ class PauseTest {
     }
 
     @Test
+    void thePauseEndsAtATimeReadInThePersonsOwnZone() {
+        f.graph.savePerson(f.tenant, new io.handoff.graph.Person(id("kai"), "Kai Tanaka", "kai@depot.example",
+                io.handoff.graph.TeamId.of("drivers"), java.time.ZoneId.of("America/New_York"), Map.of()));
+
+        Outcome outcome = f.command("kai", "pause 3 days");
+
+        // 08:00 UTC on 5 Nov is 03:00 in New York (EST since 1 Nov)
+        assertThat(text(shown(outcome))).startsWith("Paused until 5 Nov 2026, 03:00 EST.");
+        assertThat(f.preferences.describe(f.tenant, id("kai")).get(0).lines())
+                .containsExactly("Questions and reminders paused until 5 Nov 2026, 03:00 EST.");
+    }
+
+    @Test
     void pausesForTwoWeeksByDefault() {
         Outcome outcome = f.command("pat", "pause");
 
         assertThat(prefsHash("pat")).containsEntry("paused-until", Long.toString(T0.plus(Duration.ofDays(14)).getEpochSecond()))
                 .containsEntry("paused-at", Long.toString(T0.getEpochSecond()));
-        assertThat(text(shown(outcome))).startsWith("Paused until 16 Nov 2026 08:00 UTC. I won't ask you anything")
+        assertThat(text(shown(outcome))).startsWith("Paused until 16 Nov 2026, 08:00 GMT. I won't ask you anything")
                 .endsWith("[Resume now]");
         PersonPreferences preferences = f.preferences.preferences(f.tenant, id("pat"));
         assertThat(preferences.pause()).hasValue(T0.plus(Duration.ofDays(14)));

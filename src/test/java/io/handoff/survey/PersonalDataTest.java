@@ -62,7 +62,7 @@ class PersonalDataTest {
                 You hand Dana Kowalski: loaded truck (daily, critical, disputed by Dana; named 2026-11-02) — reason given: “Ravi loads mine”
                 Sam Reyes hands you: sorted parcels (daily, important, confirmed; named 2026-11-02, last confirmed 2026-11-02)
                 # Preferences
-                Questions and reminders paused until 9 Nov 2026 08:00 UTC.
+                Questions and reminders paused until 9 Nov 2026, 08:00 GMT.
                 The same is attached as a file. To delete all of it, type forget-me.""");
         Attachment file = data.attachments().get(0);
         assertThat(file.fileName()).isEqualTo("handoff-my-data.json");

@@ -48,7 +48,7 @@ final class SurveyFixture {
     final UnifiedJedis redis = TestRedis.client();
     final TenantId tenant = TestRedis.uniqueTenant();
     final RedisGraphStore graph = new RedisGraphStore(redis);
-    final PreferencesStore preferences = new PreferencesStore(redis);
+    final PreferencesStore preferences = new PreferencesStore(redis, graph);
     final DisputeReasons reasons = new DisputeReasons(redis);
     final MovableClock clock = new MovableClock(T0);
     final SurveyFeature survey;
