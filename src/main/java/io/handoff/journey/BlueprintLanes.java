@@ -100,8 +100,11 @@ final class BlueprintLanes {
             }
         }
         List<BackstageHandoff> handoffs = handoffs(blueprint);
+        // People in the order of the touchpoints they stand behind, so the arrows up to them cross little.
+        List<BackstageHandoff> inJourneyOrder = blueprint.stages().stream().flatMap(s -> s.touchpoints().stream())
+                .flatMap(p -> p.backstage().stream()).toList();
         for (String lane : List.of(BACKSTAGE, SUPPORT)) {
-            for (BackstageHandoff h : handoffs) {
+            for (BackstageHandoff h : inJourneyOrder) {
                 for (PersonId p : List.of(h.downstream(), h.upstream())) {
                     if (lane.equals(lanes.get(p)) && !people.containsKey(p)) {
                         String name = p.equals(h.upstream()) ? h.upstreamName() : h.downstreamName();

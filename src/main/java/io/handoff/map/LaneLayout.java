@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.OrderingStrategy;
@@ -30,12 +31,12 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Lays a map out in horizontal swim lanes (a service blueprint): the map's groups are the lanes, top to bottom in
- * the order given, and every node's group is its lane. ELK's layered algorithm runs bottom to top with one partition
- * per lane (the last lane is partition 0), so each lane's boxes sit in their own band and arrows run from the lower
- * lanes up to the ones they serve; inside a lane the boxes keep the order they are given in (the model order), so a
- * customer's touchpoints read left to right in stage order. Connected components are not packed apart, which would
- * break the bands. An arrow from a higher lane down to a lower one is handed to ELK reversed and drawn pointing at
- * its real target, as {@link MapLayout} does for feedback arrows.
+ * the order given, and every node's group is its lane. ELK's layered algorithm runs top to bottom with one partition
+ * per lane (the first lane is partition 0), so each lane's boxes sit in their own band; the arrows, which run from
+ * the lower lanes up to the ones they serve, are handed to ELK reversed and drawn pointing at their real targets;
+ * inside a lane the boxes keep the order they are given in (no crossing minimisation), so a customer's touchpoints
+ * read left to right in stage order. Connected components are not packed apart, which would
+ * break the bands. (ELK sees those arrows as {@link MapLayout} sees feedback arrows.)
  */
 final class LaneLayout {
     /** Room above a lane's first boxes for its name. */
@@ -61,11 +62,11 @@ final class LaneLayout {
         List<MapGroup> lanes = map.groups();
         Map<String, Integer> partition = new HashMap<>();
         for (int i = 0; i < lanes.size(); i++) {
-            partition.put(lanes.get(i).id(), lanes.size() - 1 - i);
+            partition.put(lanes.get(i).id(), i);
         }
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-        root.setProperty(CoreOptions.DIRECTION, Direction.UP);
+        root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
         root.setProperty(CoreOptions.PADDING, new ElkPadding(LANE_TITLE + LANE_PAD, 16, LANE_PAD, 16));
         root.setProperty(CoreOptions.SEPARATE_CONNECTED_COMPONENTS, false);
@@ -74,8 +75,11 @@ final class LaneLayout {
         root.setProperty(CoreOptions.SPACING_EDGE_NODE, 12.0);
         root.setProperty(CoreOptions.SPACING_EDGE_EDGE, 8.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, BETWEEN_LAYERS);
+        // No crossing minimisation: each layer keeps the order the boxes are given in, so the customer's touchpoints
+        // read left to right in stage order (forcing the model order alone let ELK swap some); callers give the
+        // other lanes' boxes in the order of what they serve, so arrows cross little.
+        root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.NONE);
         root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
-        root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_FORCE_NODE_MODEL_ORDER, true);
 
         Map<String, ElkNode> boxes = new LinkedHashMap<>();
         for (MapNode node : map.nodes()) {
@@ -99,7 +103,8 @@ final class LaneLayout {
             if (from == null || to == null) {
                 continue;
             }
-            boolean down = partition.get(byId.get(edge.from()).group()) > partition.get(byId.get(edge.to()).group());
+            // Real arrows run up, from a lower lane to the one it serves; ELK gets them pointing down the lanes.
+            boolean down = partition.get(byId.get(edge.from()).group()) >= partition.get(byId.get(edge.to()).group());
             ElkEdge elkEdge = down ? ElkGraphUtil.createSimpleEdge(to, from) : ElkGraphUtil.createSimpleEdge(from, to);
             edges.put(elkEdge, edge);
             reversed.put(elkEdge, down);

@@ -93,6 +93,17 @@ class BlueprintWebTest {
                     .isEqualTo("attachment; filename=\"parcel-delivery-blueprint." + expected.extension() + "\"");
             assertThat(new String(response.body(), StandardCharsets.ISO_8859_1)).contains(expected.contains());
         }
+        // In the picture the demo's touchpoints read left to right in stage order.
+        String svg = new String(authorised(base + "svg").body(), StandardCharsets.UTF_8);
+        List<Double> xs = new java.util.ArrayList<>();
+        for (String moment : List.of("Order placed", "Label printed", "Collected", "Sorted", "Pre-loaded",
+                "Out for delivery", "Parcel delivered", "Invoice")) {
+            java.util.regex.Matcher text = java.util.regex.Pattern.compile("<text x='([0-9.]+)'[^>]*>"
+                    + java.util.regex.Pattern.quote(moment) + "</text>").matcher(svg);
+            assertThat(text.find()).as(moment).isTrue();
+            xs.add(Double.parseDouble(text.group(1)));
+        }
+        assertThat(xs).isSorted();
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(authorised(base + "png").body()));
         assertThat(png.getWidth()).isBetween(1000, 9000);
         assertThat(png.getHeight()).isBetween(400, 6000);
