@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import io.handoff.empathy.EmpathySettings;
 import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.GraphStore;
+import io.handoff.map.JourneyPeople;
 import io.handoff.map.MapAccess;
+import io.handoff.map.MapLinks;
+import io.handoff.map.export.MapExporter;
 import io.handoff.nudge.Nudges;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.TenantJobStarter;
@@ -69,12 +72,13 @@ class JourneyConfiguration {
     JourneyConversation journeyConversation(GraphStore graph, Journeys journeys, JourneyQueries queries,
                                             JourneyInsights insights, CustomerMoments moments, MapAccess access,
                                             ObjectProvider<FrictionScores> friction, TenantSettingsStore settings,
-                                            Clock clock, JourneyForms journeyForms) {
+                                            Clock clock, JourneyForms journeyForms, BlueprintPictures pictures,
+                                            MapLinks links) {
         FrictionScores scores = friction.getIfAvailable(() -> FrictionScores.NONE);
         return new JourneyConversation(graph, insights, moments, access, scores::minRespondents,
                 tenant -> settings.settings(tenant).get(JourneySettings.SIGNAL_FALL),
                 new JourneyConversation.StoryInvitations(graph, journeys, queries, access, clock),
-                journeyForms);
+                journeyForms, new BlueprintReply(pictures, links));
     }
 
     /** {@code journey new} and {@code journey edit <id>}: the admins' forms (their own form prefix). */
@@ -82,6 +86,18 @@ class JourneyConfiguration {
     @Order(6)
     JourneyForms journeyForms(Journeys journeys, GraphStore graph, MapAccess access) {
         return new JourneyForms(journeys, graph, access);
+    }
+
+    /** The blueprint as a picture and as files, drawn by the maps' renderer. */
+    @Bean
+    BlueprintPictures blueprintPictures(MapExporter exporter) {
+        return new BlueprintPictures(exporter.renderer());
+    }
+
+    /** The people behind a journey, for {@code map journey <name>} (the maps' port). */
+    @Bean
+    JourneyPeople journeyPeople(JourneyInsights insights, JourneyQueries queries) {
+        return new JourneyCrew(insights, queries);
     }
 
     @Bean

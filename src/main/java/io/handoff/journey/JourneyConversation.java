@@ -54,10 +54,18 @@ final class JourneyConversation implements ConversationFeature {
     private final ToIntFunction<TenantId> threshold;
     private final StoryInvitations invitations;
     private final JourneyForms forms;
+    private final BlueprintReply picture;
 
     public JourneyConversation(GraphStore graph, JourneyInsights insights, CustomerMoments moments, MapAccess access,
                                ToIntFunction<TenantId> minRespondents, ToIntFunction<TenantId> threshold,
                                StoryInvitations invitations, JourneyForms forms) {
+        this(graph, insights, moments, access, minRespondents, threshold, invitations, forms, BlueprintReply.NONE);
+    }
+
+    JourneyConversation(GraphStore graph, JourneyInsights insights, CustomerMoments moments, MapAccess access,
+                        ToIntFunction<TenantId> minRespondents, ToIntFunction<TenantId> threshold,
+                        StoryInvitations invitations, JourneyForms forms, BlueprintReply picture) {
+        this.picture = Objects.requireNonNull(picture);
         this.graph = Objects.requireNonNull(graph);
         this.insights = Objects.requireNonNull(insights);
         this.moments = Objects.requireNonNull(moments);
@@ -107,8 +115,9 @@ final class JourneyConversation implements ConversationFeature {
         JourneyInsights.Insight insight = insights.insight(tenant, journey.get().id());
         log.info("journey {} for {} in {}: {} touchpoints fell", journey.get().id(), actor.person(), tenant,
                 insight.fallen().size());
-        return Outcome.show(JourneyMessages.insight(insight, graph.graph(tenant), minRespondents.applyAsInt(tenant),
-                threshold.applyAsInt(tenant)));
+        OrgGraph org = graph.graph(tenant);
+        return Outcome.show(picture.with(JourneyMessages.insight(insight, org, minRespondents.applyAsInt(tenant),
+                threshold.applyAsInt(tenant)), tenant, actor.person(), insight.blueprint(), org));
     }
 
     @Override

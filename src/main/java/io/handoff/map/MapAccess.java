@@ -20,7 +20,8 @@ import io.handoff.settings.TenantAdmins;
 
 /**
  * Who may see which map. Everyone: their own neighbourhood up to depth {@value #EMPLOYEE_MAX_DEPTH}. Managers (named
- * on a team): their teams and anyone in them, at any depth, and the organisation by team. Admins (configured per
+ * on a team): their teams and anyone in them, at any depth, the organisation by team, and the people behind a
+ * customer journey (as the {@code journey} command). Admins (configured per
  * tenant): everything. Friction is never shown per answer on any map (see {@link FrictionScores}). A refusal says what
  * the person may ask for instead.
  */
@@ -70,6 +71,10 @@ public final class MapAccess implements TenantAdmins {
             return viewer.manager() ? Decision.ALLOWED
                     : refuse(viewer, "Only managers and admins may see the whole organisation.");
         }
+        if (scope instanceof MapScope.Journey) {
+            return viewer.manager() ? Decision.ALLOWED
+                    : refuse(viewer, "Only managers and admins may see the people behind a customer journey.");
+        }
         if (scope instanceof MapScope.Team team) {
             return viewer.manages(team.team()) ? Decision.ALLOWED
                     : refuse(viewer, "Only the team's managers and admins may see that team's map.");
@@ -95,7 +100,8 @@ public final class MapAccess implements TenantAdmins {
             instead.append("; your teams at any depth (")
                     .append(viewer.managedTeams().values().stream().map(name -> "'map team " + name + "'")
                             .collect(Collectors.joining(", ")))
-                    .append("), anyone in them ('map @person depth 3'); the organisation by team ('map org')");
+                    .append("), anyone in them ('map @person depth 3'); the organisation by team ('map org'); the people "
+                            + "behind a customer journey ('map journey <name>')");
         }
         return new Decision(false, instead.append('.').toString());
     }

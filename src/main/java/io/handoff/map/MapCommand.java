@@ -11,12 +11,12 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
 
 /**
- * The chat command {@code map [@person|team <name>|org] [depth N] [as svg|png|dot|mermaid|csv|graphml|gexf|json]}.
+ * The chat command {@code map [@person|team <name>|org|journey <name>] [depth N] [as svg|png|dot|mermaid|csv|graphml|gexf|json]}.
  * Without a scope it is the asker's own neighbourhood at depth {@value MapScope#DEFAULT_DEPTH}.
  */
 record MapCommand(MapScope scope, MapFormat format) {
     /** What the general help list shows: no file formats, those are for {@code map help}. */
-    public static final String SHORT_USAGE = "map [@person | team <name> | org] [depth 1-3]";
+    public static final String SHORT_USAGE = "map [@person | team <name> | org | journey <name>] [depth 1-3]";
     public static final String USAGE = SHORT_USAGE + " [as png|svg|dot|mermaid|csv|"
             + "graphml|gexf|json|backstage|team-api]";
 
@@ -32,6 +32,11 @@ record MapCommand(MapScope scope, MapFormat format) {
 
         /** A team by id or name (case-insensitive). */
         Optional<TeamId> team(String idOrName);
+
+        /** A customer journey's id, by id or name (case-insensitive); none without journeys. */
+        default Optional<String> journey(String idOrName) {
+            return Optional.empty();
+        }
     }
 
     /** Parses the text after the word {@code map}; {@code asker} is whose neighbourhood "map" alone means. */
@@ -40,6 +45,7 @@ record MapCommand(MapScope scope, MapFormat format) {
         words.removeIf(String::isEmpty);
         String person = null;
         String team = null;
+        String journey = null;
         boolean org = false;
         Integer depth = null;
         MapFormat format = null;
@@ -60,11 +66,23 @@ record MapCommand(MapScope scope, MapFormat format) {
                     format = MapFormat.parse(next(words, ++i, "a format after 'as' (" + MapFormat.words() + ")"));
                 }
                 case "org" -> {
-                    requireNoScope(person, team, org);
+                    requireNoScope(person, team, org || journey != null);
                     org = true;
                 }
+                case "journey" -> {
+                    requireNoScope(person, team, org || journey != null);
+                    List<String> name = new ArrayList<>();
+                    while (i + 1 < words.size() && !isKeyword(words.get(i + 1))) {
+                        name.add(words.get(++i));
+                    }
+                    if (name.isEmpty()) {
+                        throw new MapRequestException("name the journey after 'journey', e.g. 'map journey "
+                                + "parcel-delivery'");
+                    }
+                    journey = String.join(" ", name);
+                }
                 case "team" -> {
-                    requireNoScope(person, team, org);
+                    requireNoScope(person, team, org || journey != null);
                     List<String> name = new ArrayList<>();
                     while (i + 1 < words.size() && !isKeyword(words.get(i + 1))) {
                         name.add(words.get(++i));
@@ -75,7 +93,7 @@ record MapCommand(MapScope scope, MapFormat format) {
                     team = String.join(" ", name);
                 }
                 default -> {
-                    requireNoScope(person, team, org);
+                    requireNoScope(person, team, org || journey != null);
                     if (!lower.equals("me")) {
                         person = word;
                     } else {
@@ -90,6 +108,16 @@ record MapCommand(MapScope scope, MapFormat format) {
                 throw new MapRequestException("the org map shows every team, so it takes no depth. Usage: " + USAGE);
             }
             return new MapCommand(new MapScope.Org(), chosen);
+        }
+        if (journey != null) {
+            if (depth != null) {
+                throw new MapRequestException("a journey's map shows everyone behind it, so it takes no depth. Usage: "
+                        + USAGE);
+            }
+            String asked = journey.length() > 100 ? journey.substring(0, 100) + "…" : journey;
+            String id = names.journey(journey).orElseThrow(() -> new MapNotFoundException("I know no customer "
+                    + "journey called '" + asked + "'. Use its id or name; 'journey' lists them."));
+            return new MapCommand(new MapScope.Journey(id), chosen);
         }
         if (team != null) {
             String asked = team;

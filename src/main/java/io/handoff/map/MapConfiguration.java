@@ -34,9 +34,10 @@ class MapConfiguration {
         return new MapBuilder(scores, properties.collapseAbove(), scores::minRespondents);
     }
 
+    /** The people behind a customer journey come from a {@link JourneyPeople} bean when there is one. */
     @Bean
-    MapService mapService(GraphStore store, MapBuilder builder) {
-        return new MapService(store, builder);
+    MapService mapService(GraphStore store, MapBuilder builder, ObjectProvider<JourneyPeople> journeys) {
+        return new MapService(store, builder, journeys.getIfAvailable(() -> JourneyPeople.NONE));
     }
 
     @Bean

@@ -92,7 +92,11 @@ public class MapConversation implements ConversationFeature {
                         + "(1 to 3). 'as' gives the map as a file instead of a picture: png or svg pictures; dot "
                         + "(Graphviz), mermaid, csv, graphml, gexf or json to open in other tools; backstage or "
                         + "team-api for a service catalogue."),
-                Paragraph.of("Examples: 'map', 'map team Dispatch depth 2', 'map org as svg'.")));
+                Paragraph.of("Managers and admins: 'map journey <name>' draws the people and teams behind a "
+                        + "customer journey (its front-line owners and the handoffs upstream of them); 'journey "
+                        + "<name>' shows its blueprint."),
+                Paragraph.of("Examples: 'map', 'map team Dispatch depth 2', 'map org as svg', "
+                        + "'map journey parcel-delivery'.")));
     }
 
     private Outcome map(Actor actor, String args) {

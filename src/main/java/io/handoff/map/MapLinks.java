@@ -85,6 +85,17 @@ public final class MapLinks {
         return URI.create(publicUrl + "/maps/" + sign(grant));
     }
 
+    /**
+     * The blueprint page's address for a grant of a journey ({@link MapScope.Journey}):
+     * {@code <public url>/blueprints/<token>}. The same token opens the journey's people map at {@code /maps/}.
+     */
+    public URI blueprintUrl(MapGrant grant) {
+        if (!(grant.scope() instanceof MapScope.Journey)) {
+            throw new IllegalArgumentException("a blueprint link needs a journey scope");
+        }
+        return URI.create(publicUrl + "/blueprints/" + sign(grant));
+    }
+
     /** The grant a token carries; throws {@link MapLinkException} when it was altered or has expired. */
     public MapGrant verify(String token) {
         if (token == null || token.length() > MAX_TOKEN || token.indexOf('.') < 0) {

@@ -24,6 +24,7 @@ final class MapPainter {
     static final double TITLE_HEIGHT = 36;
     static final double LEGEND_HEIGHT = 64;
     static final double LEGEND_WIDTH = 900;
+    static final double MOMENT_ROW = 26;
 
     private MapPainter() {
     }
@@ -33,7 +34,14 @@ final class MapPainter {
     }
 
     static double height(MapDrawing drawing) {
-        return Math.ceil(TITLE_HEIGHT + drawing.height() + LEGEND_HEIGHT + MARGIN);
+        return Math.ceil(TITLE_HEIGHT + drawing.height() + LEGEND_HEIGHT + (moments(drawing) ? MOMENT_ROW : 0)
+                + MARGIN);
+    }
+
+    /** Whether the drawing shows customer moments (a blueprint): the legend then explains their shapes too. */
+    static boolean moments(MapDrawing drawing) {
+        return drawing.nodes().stream().anyMatch(n -> n.node().kind() == MapNode.Kind.TOUCHPOINT
+                || n.node().kind() == MapNode.Kind.GAME_OVER || n.node().kind() == MapNode.Kind.VACANT);
     }
 
     static void paint(Graphics2D g, MapDrawing drawing) {
@@ -58,6 +66,33 @@ final class MapPainter {
         drawing.routes().stream().filter(r -> r.edge().anyDisputed()).forEach(route -> drawDisputed(g, route));
         g.setTransform(saved);
         drawLegend(g, MARGIN, TITLE_HEIGHT + drawing.height() + 8);
+        if (moments(drawing)) {
+            drawMomentLegend(g, MARGIN + 60, TITLE_HEIGHT + drawing.height() + 8 + LEGEND_HEIGHT - 4);
+        }
+    }
+
+    /** The blueprint's shapes: a customer moment, a game-over moment (octagon) and a dashed "no owner" box. */
+    private static void drawMomentLegend(Graphics2D g, double x, double y) {
+        double cx = x;
+        for (MapNode.Kind kind : List.of(MapNode.Kind.TOUCHPOINT, MapNode.Kind.GAME_OVER, MapNode.Kind.VACANT)) {
+            MapNode sample = new MapNode("legend", "", kind, null, false, "");
+            MapDrawing.NodeBox box = new MapDrawing.NodeBox(sample, cx, y, 34, 18);
+            java.awt.Shape shape = shape(box);
+            g.setColor(fill(sample));
+            g.fill(shape);
+            g.setColor(kind == MapNode.Kind.GAME_OVER ? MapStyle.DISPUTED : MapStyle.NODE_BORDER);
+            g.setStroke(border(sample));
+            g.draw(shape);
+            String text = switch (kind) {
+                case GAME_OVER -> "game over: if this fails, we lose the customer";
+                case VACANT -> "no owner / nobody";
+                default -> "customer moment";
+            };
+            g.setColor(MapStyle.TEXT);
+            g.setFont(MapStyle.font(Font.PLAIN, 11));
+            g.drawString(text, (float) (cx + 42), (float) (y + 13));
+            cx += 42 + g.getFontMetrics().stringWidth(text) + 24;
+        }
     }
 
     private static void drawGroups(Graphics2D g, List<MapDrawing.GroupBox> groups) {
@@ -77,14 +112,13 @@ final class MapPainter {
     private static void drawNodes(Graphics2D g, List<MapDrawing.NodeBox> nodes) {
         for (MapDrawing.NodeBox box : nodes) {
             MapNode node = box.node();
-            RoundRectangle2D shape = new RoundRectangle2D.Double(box.x(), box.y(), box.width(), box.height(), 10, 10);
-            g.setColor(node.centre() ? MapStyle.CENTRE_FILL
-                    : node.kind() == MapNode.Kind.TEAM ? MapStyle.TEAM_FILL : MapStyle.NODE_FILL);
+            java.awt.Shape shape = shape(box);
+            g.setColor(fill(node));
             g.fill(shape);
-            g.setColor(MapStyle.NODE_BORDER);
-            g.setStroke(new BasicStroke(node.centre() ? 2.6f : 1.3f));
+            g.setColor(node.kind() == MapNode.Kind.GAME_OVER ? MapStyle.DISPUTED : MapStyle.NODE_BORDER);
+            g.setStroke(border(node));
             g.draw(shape);
-            g.setColor(MapStyle.TEXT);
+            g.setColor(node.kind() == MapNode.Kind.VACANT ? MapStyle.MUTED : MapStyle.TEXT);
             g.setFont(MapStyle.font(node.centre() ? Font.BOLD : Font.PLAIN, MapStyle.LABEL_SIZE));
             drawCentred(g, fit(g, node.label(), box.width() - 10), box.centreX(), box.y() + 22);
             if (!node.note().isEmpty()) {
@@ -93,6 +127,54 @@ final class MapPainter {
                 drawCentred(g, fit(g, node.note(), box.width() - 10), box.centreX(), box.y() + 38);
             }
         }
+    }
+
+    /**
+     * A box's outline: a rounded box, or for a game-over moment an octagon (a stop sign), so it differs by shape
+     * as well as by colour and by the words of its note.
+     */
+    private static java.awt.Shape shape(MapDrawing.NodeBox box) {
+        if (box.node().kind() != MapNode.Kind.GAME_OVER) {
+            return new RoundRectangle2D.Double(box.x(), box.y(), box.width(), box.height(), 10, 10);
+        }
+        double cut = Math.min(12, box.height() / 3);
+        double x = box.x();
+        double y = box.y();
+        double w = box.width();
+        double h = box.height();
+        Path2D.Double octagon = new Path2D.Double();
+        octagon.moveTo(x + cut, y);
+        octagon.lineTo(x + w - cut, y);
+        octagon.lineTo(x + w, y + cut);
+        octagon.lineTo(x + w, y + h - cut);
+        octagon.lineTo(x + w - cut, y + h);
+        octagon.lineTo(x + cut, y + h);
+        octagon.lineTo(x, y + h - cut);
+        octagon.lineTo(x, y + cut);
+        octagon.closePath();
+        return octagon;
+    }
+
+    private static Color fill(MapNode node) {
+        if (node.centre()) {
+            return MapStyle.CENTRE_FILL;
+        }
+        return switch (node.kind()) {
+            case TEAM -> MapStyle.TEAM_FILL;
+            case TOUCHPOINT -> MapStyle.MOMENT_FILL;
+            case GAME_OVER -> MapStyle.GAME_OVER_FILL;
+            case VACANT -> MapStyle.GROUP_FILL;
+            case PERSON -> MapStyle.NODE_FILL;
+        };
+    }
+
+    private static BasicStroke border(MapNode node) {
+        return switch (node.kind()) {
+            case GAME_OVER -> new BasicStroke(3f);
+            case VACANT -> new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {5f, 4f}, 0f);
+            default -> new BasicStroke(node.centre() ? 2.6f : 1.3f);
+        };
     }
 
     private static void drawRoute(Graphics2D g, MapDrawing.Route route) {

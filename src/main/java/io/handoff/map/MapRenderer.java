@@ -30,9 +30,18 @@ public final class MapRenderer {
     }
 
     private final MapLayout layout = new MapLayout();
+    private final LaneLayout lanes = new LaneLayout();
 
     public MapDrawing layout(DependencyMap map) {
         return layout.layout(map);
+    }
+
+    /**
+     * The map in horizontal swim lanes (a blueprint): its groups are the lanes, top to bottom, each node in its
+     * group's lane ({@link LaneLayout}). Draw it with {@link #png(MapDrawing)} and {@link #svg(MapDrawing)}.
+     */
+    public MapDrawing laneLayout(DependencyMap map) {
+        return lanes.layout(map);
     }
 
     public byte[] png(DependencyMap map) {
@@ -77,6 +86,7 @@ public final class MapRenderer {
 
     public String svg(MapDrawing drawing) {
         SVGGraphics2D g = new SVGGraphics2D(MapPainter.width(drawing), MapPainter.height(drawing));
+        g.setDefsKeyPrefix("handoff"); // the same picture gives the same SVG (golden files)
         MapPainter.paint(g, drawing);
         return g.getSVGDocument();
     }

@@ -7,7 +7,10 @@ import io.handoff.graph.Neighbourhood;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
 
-/** What a map shows: a person's neighbourhood, a team with its direct neighbours, or the organisation by team. */
+/**
+ * What a map shows: a person's neighbourhood, a team with its direct neighbours, the organisation by team, or the
+ * people behind a customer journey.
+ */
 public sealed interface MapScope {
     int DEFAULT_DEPTH = 2;
 
@@ -66,6 +69,30 @@ public sealed interface MapScope {
         }
     }
 
+    /**
+     * The people behind a customer journey: its front-line owners and their upstream chain ({@link JourneyPeople}).
+     * The same link also opens the journey's blueprint page.
+     */
+    record Journey(String journey) implements MapScope {
+        public Journey {
+            Objects.requireNonNull(journey, "journey");
+            if (!io.handoff.graph.Identifier.isValid(journey)) {
+                throw new MapRequestException("a journey id uses letters, digits and . _ @ + - (was '"
+                        + (journey.length() > 60 ? journey.substring(0, 60) + "…" : journey) + "')");
+            }
+        }
+
+        @Override
+        public String encode() {
+            return "journey:" + journey;
+        }
+
+        @Override
+        public String describe() {
+            return "the people behind the journey " + journey;
+        }
+    }
+
     static int requireDepth(int depth) {
         if (depth < 1 || depth > Neighbourhood.MAX_DEPTH) {
             throw new MapRequestException("depth must be between 1 and " + Neighbourhood.MAX_DEPTH + " (was " + depth + ")");
@@ -80,6 +107,9 @@ public sealed interface MapScope {
             if (parts.length == 1 && parts[0].equals("org")) {
                 return new Org();
             }
+            if (parts.length == 2 && parts[0].equals("journey")) {
+                return new Journey(parts[1]);
+            }
             if ((parts.length == 2 || parts.length == 3) && (parts[0].equals("person") || parts[0].equals("team"))) {
                 int depth = parts.length == 3 ? parseDepth(parts[2]) : (parts[0].equals("person") ? DEFAULT_DEPTH : 1);
                 return parts[0].equals("person") ? new Person(PersonId.of(parts[1]), depth)
@@ -88,7 +118,7 @@ public sealed interface MapScope {
         } catch (InvalidIdentifierException e) {
             throw new MapRequestException(e.getMessage());
         }
-        throw new MapRequestException("scope must be person:<id>[:depth], team:<id>[:depth] or org (was '" + text + "')");
+        throw new MapRequestException("scope must be person:<id>[:depth], team:<id>[:depth], journey:<id> or org (was '" + text + "')");
     }
 
     static int parseDepth(String text) {

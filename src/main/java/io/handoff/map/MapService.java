@@ -27,10 +27,16 @@ public final class MapService {
 
     private final GraphStore store;
     private final MapBuilder builder;
+    private final JourneyPeople journeys;
 
     public MapService(GraphStore store, MapBuilder builder) {
+        this(store, builder, JourneyPeople.NONE);
+    }
+
+    public MapService(GraphStore store, MapBuilder builder, JourneyPeople journeys) {
         this.store = Objects.requireNonNull(store, "store");
         this.builder = Objects.requireNonNull(builder, "builder");
+        this.journeys = Objects.requireNonNull(journeys, "journeys");
     }
 
     public GraphStore store() {
@@ -49,6 +55,22 @@ public final class MapService {
             OrgGraph slice = store.neighbourhood(tenant, p.centre(), p.depth()).graph();
             return builder.people(tenant, scope, "Handoffs around " + centre.displayName() + " (depth " + p.depth()
                     + ")", slice);
+        }
+        if (scope instanceof MapScope.Journey j) {
+            JourneyPeople.Crew crew = journeys.crew(tenant, j.journey()).filter(c -> c.id().equals(j.journey()))
+                    .orElseThrow(() -> new MapNotFoundException("no journey '" + j.journey() + "' in tenant '"
+                            + tenant + "'"));
+            OrgGraph all = store.graph(tenant);
+            Map<PersonId, Person> people = new LinkedHashMap<>();
+            all.people().forEach((id, person) -> {
+                if (crew.people().contains(id)) {
+                    people.put(id, person);
+                }
+            });
+            List<Handoff> edges = all.edges().stream()
+                    .filter(e -> people.containsKey(e.upstream()) && people.containsKey(e.downstream())).toList();
+            return builder.people(tenant, scope, "People behind the journey " + crew.name(),
+                    new OrgGraph(people, all.teams(), edges));
         }
         TeamMap teams = store.teamMap(tenant);
         if (scope instanceof MapScope.Team t) {
@@ -132,6 +154,11 @@ public final class MapService {
             @Override
             public Optional<TeamId> team(String idOrName) {
                 return findTeam(store.teamMap(tenant), idOrName);
+            }
+
+            @Override
+            public Optional<String> journey(String idOrName) {
+                return journeys.crew(tenant, idOrName).map(JourneyPeople.Crew::id);
             }
         };
     }

@@ -27,6 +27,8 @@ final class MapStyle {
     static final Color GROUP_FILL = new Color(0xF4F6FA);
     static final Color GROUP_BORDER = new Color(0xBCC6D3);
     static final Color DISPUTED = new Color(0xD0342C);
+    static final Color MOMENT_FILL = new Color(0xEAF5EE);
+    static final Color GAME_OVER_FILL = new Color(0xFDECEA);
 
     /** The font family used for all text: DejaVu Sans where installed (Debian fonts-dejavu-core), else SansSerif. */
     static final String FAMILY = chooseFamily();

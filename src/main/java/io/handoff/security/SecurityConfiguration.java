@@ -29,7 +29,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  *   <li>{@code /api/v1/**}: the admin bearer token ({@link AdminTokenAuthentication}), stateless;</li>
  *   <li>actuator: health and its probes open (details only with the admin token); the rest behind the admin token
  *       on the app port, open on a separate management port ({@code MANAGEMENT_SERVER_PORT});</li>
- *   <li>{@code /maps/**} and {@code /files/**}: signed links (chains in {@code io.handoff.web} and
+ *   <li>{@code /maps/**}, {@code /blueprints/**} and {@code /files/**}: signed links (chains in {@code io.handoff.web} and
  *       {@code io.handoff.msteams});</li>
  *   <li>the playground (chain in {@code io.handoff.playground}): loopback, an allowed Host, CSRF token;</li>
  *   <li>{@code /slack/**} and {@code /api/messages}: open to their own HMAC and JWT checks, and nothing here reads

@@ -24,7 +24,7 @@ public final class SecurityLog {
     /** The request's path as it arrived (before any decoding), safe to log. */
     public static String path(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        String redacted = uri == null ? "" : uri.replaceFirst("^(/(?:maps|files)/)[^/]+", "$1<token>");
+        String redacted = uri == null ? "" : uri.replaceFirst("^(/(?:maps|files|blueprints)/)[^/]+", "$1<token>");
         return sanitise(redacted, MAX_PATH);
     }
 

@@ -7,6 +7,7 @@ public final class SecurityOrder {
     public static final int ADMIN_API = 10;
     public static final int ACTUATOR = 20;
     public static final int MAP_LINKS = 30;
+    public static final int BLUEPRINT_LINKS = 35;
     public static final int FILE_LINKS = 40;
     public static final int PLAYGROUND = 50;
     public static final int CHAT_WEBHOOKS = 60;

@@ -61,6 +61,13 @@ class MsTeamsJourneyTest extends MsTeamsAppTest {
                 "• Lee Marsh → Ravi Shah: truck loaded in delivery order (critical, friction ");
         assertThat(texts).doesNotContain("\\");
         assertThat(texts).doesNotContain("Pat Okafor → Dana", "caus");
+        // The picture comes with the card, as a map's does: a PNG attachment after the card.
+        java.util.List<JsonNode> sent = fake.sentTo(lee.personalConversation());
+        JsonNode attachments = sent.get(sent.size() - 1).path("attachments");
+        assertThat(attachments.size()).isEqualTo(2);
+        assertThat(attachments.get(1).path("contentType").asString()).isEqualTo("image/png");
+        assertThat(attachments.get(1).path("name").asString()).isEqualTo("parcel-delivery-blueprint.png");
+        assertThat(card.toString()).contains("/blueprints/");
 
         assertThat(client.post(fake.text(pat, "journey parcel-delivery")).statusCode()).isEqualTo(200);
         String refusal = BotFrameworkFake.texts(client.lastCard(pat.personalConversation()));

@@ -53,6 +53,14 @@ class SlackJourneyTest {
     static {
         SlackTestSupport.stubBotWorkspace(SLACK, TEAM, "Northside depot");
         SlackTestSupport.stubMessaging(SLACK);
+        SlackTestSupport.stubOk(SLACK, "conversations.open", "{\"ok\":true,\"channel\":{\"id\":\"D0LEE\"}}");
+        SlackTestSupport.stubOk(SLACK, "files.getUploadURLExternal", "{\"ok\":true,\"upload_url\":\"http://localhost:"
+                + SLACK.port() + "/upload/F0BLUE\",\"file_id\":\"F0BLUE\"}");
+        SLACK.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/upload/F0BLUE"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200).withBody("OK")));
+        SlackTestSupport.stubOk(SLACK, "files.completeUploadExternal",
+                "{\"ok\":true,\"files\":[{\"id\":\"F0BLUE\",\"title\":\"Parcel delivery\"}]}");
         stubUser(SLACK, LEE, TEAM, "Lee Marsh", "lee@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
         stubUser(SLACK, PAT, TEAM, "Pat Okafor", "pat@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
     }
@@ -105,6 +113,23 @@ class SlackJourneyTest {
                 "They moved together with the customer signal",
                 "• Lee Marsh → Ravi Shah: truck loaded in delivery order (critical, friction ");
         assertThat(all).doesNotContain("Pat Okafor → Dana", "caus");
+        assertThat(all).contains("Open the interactive blueprint", "/blueprints/");
+
+        // The picture goes up the way a map's does: files.uploadV2 into Lee's DM, after the acknowledgement.
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (SlackTestSupport.calls(SLACK, "files.completeUploadExternal").isEmpty()
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(SlackTestSupport.calls(SLACK, "files.getUploadURLExternal").get(0))
+                .containsEntry("filename", "parcel-delivery-blueprint.png");
+        byte[] uploaded = SLACK.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/upload/F0BLUE"))).get(0).getBody();
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(uploaded));
+        assertThat(picture.getWidth()).isGreaterThan(1000);
+        Map<String, String> complete = SlackTestSupport.calls(SLACK, "files.completeUploadExternal").get(0);
+        assertThat(complete.get("channel_id")).isEqualTo("D0LEE");
+        assertThat(complete.get("files")).contains("F0BLUE", "Parcel delivery: experience blueprint");
 
         JsonNode refused = json(postSigned(port, slashCommand(TEAM, PAT, "journey parcel-delivery", "trig-p"), FORM,
                 Map.of()).body());

@@ -1,12 +1,12 @@
 package io.handoff.map.export;
 
-/** Escaping for the text formats; people's names and "what" texts may contain anything. */
-final class TextEscapes {
+/** Escaping for the text formats; people's names and "what" texts may contain anything (maps and blueprints). */
+public final class TextEscapes {
     private TextEscapes() {
     }
 
     /** Inside a DOT double-quoted string: backslash, quote and line breaks. */
-    static String dot(String text) {
+    public static String dot(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (char c : xmlSafe(text).toCharArray()) {
             switch (c) {
@@ -21,7 +21,7 @@ final class TextEscapes {
     }
 
     /** Inside a Mermaid quoted label: entity codes for the characters Mermaid would read as syntax. */
-    static String mermaid(String text) {
+    public static String mermaid(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (char c : xmlSafe(text).toCharArray()) {
             switch (c) {
@@ -41,7 +41,7 @@ final class TextEscapes {
     }
 
     /** Drops the characters XML 1.0 cannot hold at all (control characters other than tab and line breaks). */
-    static String xmlSafe(String text) {
+    public static String xmlSafe(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
@@ -54,7 +54,7 @@ final class TextEscapes {
     }
 
     /** A CSV cell a spreadsheet will not run as a formula. */
-    static String csvCell(String text) {
+    public static String csvCell(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -64,7 +64,7 @@ final class TextEscapes {
     }
 
     /** A Backstage entity name: letters, digits and - _ . between letters or digits, at most 63 characters. */
-    static String backstageName(String id) {
+    public static String backstageName(String id) {
         String cleaned = id.replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
         cleaned = cleaned.length() > 63 ? cleaned.substring(0, 63).replaceAll("[^A-Za-z0-9]+$", "") : cleaned;
         return cleaned.isEmpty() ? "team" : cleaned;
