@@ -2,6 +2,8 @@ package io.handoff.journey;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,10 +28,18 @@ final class CustomerReportSection implements ReportSection {
 
     private final GraphStore graph;
     private final JourneyInsights insights;
+    private final Function<TenantId, Map<String, Integer>> walks;
 
     public CustomerReportSection(GraphStore graph, JourneyInsights insights) {
+        this(graph, insights, tenant -> Map.of());
+    }
+
+    /** {@code walks}: {@code journey|touchpoint} → how many leaders' walks it had ({@link WalkStore#counts}). */
+    public CustomerReportSection(GraphStore graph, JourneyInsights insights,
+                                 Function<TenantId, Map<String, Integer>> walks) {
         this.graph = Objects.requireNonNull(graph);
         this.insights = Objects.requireNonNull(insights);
+        this.walks = Objects.requireNonNull(walks);
     }
 
     @Override
@@ -41,6 +51,7 @@ final class CustomerReportSection implements ReportSection {
         OrgGraph org = graph.graph(tenant);
         Set<TeamId> teams = viewer.manager() ? new TreeSet<>(viewer.managedTeams().keySet())
                 : new TreeSet<>(org.teams().keySet());
+        Map<String, Integer> walked = walks.apply(tenant);
         List<String> reached = new ArrayList<>();
         List<String> fell = new ArrayList<>();
         for (JourneyInsights.Insight insight : all) {
@@ -51,7 +62,10 @@ final class CustomerReportSection implements ReportSection {
                         continue;
                     }
                     Touchpoint t = plan.touchpoint();
-                    reached.add(t.name() + " (" + journey.name() + (t.gameOver() ? ", game over" : "") + ")");
+                    int walks = walked.getOrDefault(journey.id().value() + "|" + t.id().value(), 0);
+                    reached.add(t.name() + " (" + journey.name() + (t.gameOver() ? ", game over" : "") + "; "
+                            + (walks == 0 ? "not walked yet" : "walked " + (walks == 1 ? "once" : walks + " times"))
+                            + ")");
                     insight.fallen().stream().filter(f -> f.touchpoint().id().equals(t.id())).findFirst()
                             .ifPresent(f -> f.falls().forEach(fall -> fell.add(t.name() + ": " + fall.describe())));
                 }
