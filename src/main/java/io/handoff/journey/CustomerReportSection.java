@@ -30,8 +30,11 @@ final class CustomerReportSection implements ReportSection {
     private final JourneyInsights insights;
     private final Function<TenantId, Map<String, Integer>> walks;
 
+    /** Without the walks: the touchpoints are listed without walk counts. */
     public CustomerReportSection(GraphStore graph, JourneyInsights insights) {
-        this(graph, insights, tenant -> Map.of());
+        this.graph = Objects.requireNonNull(graph);
+        this.insights = Objects.requireNonNull(insights);
+        this.walks = null;
     }
 
     /** {@code walks}: {@code journey|touchpoint} → how many leaders' walks it had ({@link WalkStore#counts}). */
@@ -51,7 +54,7 @@ final class CustomerReportSection implements ReportSection {
         OrgGraph org = graph.graph(tenant);
         Set<TeamId> teams = viewer.manager() ? new TreeSet<>(viewer.managedTeams().keySet())
                 : new TreeSet<>(org.teams().keySet());
-        Map<String, Integer> walked = walks.apply(tenant);
+        Map<String, Integer> walked = walks == null ? null : walks.apply(tenant);
         List<String> reached = new ArrayList<>();
         List<String> fell = new ArrayList<>();
         for (JourneyInsights.Insight insight : all) {
@@ -62,10 +65,9 @@ final class CustomerReportSection implements ReportSection {
                         continue;
                     }
                     Touchpoint t = plan.touchpoint();
-                    int walks = walked.getOrDefault(journey.id().value() + "|" + t.id().value(), 0);
-                    reached.add(t.name() + " (" + journey.name() + (t.gameOver() ? ", game over" : "") + "; "
-                            + (walks == 0 ? "not walked yet" : "walked " + (walks == 1 ? "once" : walks + " times"))
-                            + ")");
+                    reached.add(t.name() + " (" + journey.name() + (t.gameOver() ? ", game over" : "")
+                            + (walked == null ? "" : "; " + walks(walked.getOrDefault(journey.id().value() + "|"
+                            + t.id().value(), 0))) + ")");
                     insight.fallen().stream().filter(f -> f.touchpoint().id().equals(t.id())).findFirst()
                             .ifPresent(f -> f.falls().forEach(fall -> fell.add(t.name() + ": " + fall.describe())));
                 }
@@ -80,6 +82,10 @@ final class CustomerReportSection implements ReportSection {
             blocks.add(Paragraph.of("Type 'journey <id or name>' for a journey's blueprint and where to look inside."));
         }
         return blocks;
+    }
+
+    private static String walks(int count) {
+        return count == 0 ? "not walked yet" : "walked " + (count == 1 ? "once" : count + " times");
     }
 
     /** Someone of {@code teams} is on the touchpoint's front line or on either side of a handoff behind it. */
