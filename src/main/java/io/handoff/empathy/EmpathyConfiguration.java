@@ -52,6 +52,14 @@ class EmpathyConfiguration {
                 router == null ? GroupChats.NONE : router, clock);
     }
 
+    /** Voices and walks of other features, relayed as stories (reactions, Let's talk, shadowing). */
+    @Bean
+    RelayedStories relayedStories(GraphStore graph, StoryStore stories, TeamChannels channels,
+                                  ObjectProvider<GroupChatRouter> groupChats) {
+        GroupChats router = groupChats.getIfAvailable();
+        return new RelayedStories(graph, stories, channels, router == null ? GroupChats.NONE : router);
+    }
+
     @Bean
     @Order(30)
     NudgeAnswersFeature nudgeAnswersFeature(GraphStore graph, Engagement engagement, PreferencesStore preferences,

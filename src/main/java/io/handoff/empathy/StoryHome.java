@@ -24,7 +24,8 @@ final class StoryHome {
     }
 
     List<Block> homeSection(Actor actor) {
-        List<Story> told = stories.toldBy(actor.tenant(), actor.person()).stream().filter(Story::sent).toList();
+        List<Story> told = stories.toldBy(actor.tenant(), actor.person()).stream().filter(Story::sent)
+                .filter(story -> story.kind() != Story.Kind.WALK).toList(); // a walk is the leader's, not a story told
         if (told.isEmpty()) {
             return List.of();
         }
@@ -33,7 +34,8 @@ final class StoryHome {
         for (Story story : told) {
             String upstream = graph.person(actor.tenant(), story.upstream()).map(Names::first)
                     .orElse("a colleague who is no longer on Handoff");
-            blocks.add(Paragraph.of("To " + upstream + " about their " + story.what() + ", sent "
+            blocks.add(Paragraph.of("To " + upstream + (story.kind() == Story.Kind.VOICE
+                    ? ", a customer's words from " + story.moment() : " about their " + story.what()) + ", sent "
                     + story.sentAt().atZone(ZoneOffset.UTC).toLocalDate()
                     + (story.anonymous() ? " (anonymous)" : "") + ": " + reactionsText(story, upstream)));
         }

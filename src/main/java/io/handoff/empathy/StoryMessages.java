@@ -127,15 +127,50 @@ public final class StoryMessages {
     }
 
     private static String from(Story story, Person teller) {
+        if (story.kind() == Story.Kind.VOICE) {
+            return story.named() ? teller.displayName() : "Someone who meets customers at " + story.moment();
+        }
         return story.named() ? teller.displayName() : "One of your internal customers";
     }
 
     private static String summary(Story story, Person teller) {
+        if (story.kind() == Story.Kind.VOICE) {
+            return "A customer's words from " + story.moment() + ", passed on by " + from(story, teller);
+        }
         return "A day in the life: " + from(story, teller) + " on your " + story.what();
     }
 
     private static List<Block> storyBlocks(Story story, Person teller) {
+        if (story.kind() == Story.Kind.VOICE) {
+            return voiceBlocks(story, from(story, teller));
+        }
         return storyBlocks(story, from(story, teller) + " walks you through the moment they receive your ");
+    }
+
+    /**
+     * A customer's words as the suppliers get them: the same for each of them (no supplier is named), so the sender's
+     * preview is exactly what each one sees. The words are the person's text: adapters escape it like every text.
+     */
+    private static List<Block> voiceBlocks(Story story, String from) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Heading("A customer's words"));
+        Paragraph.Builder intro = story.named()
+                ? Paragraph.builder().plain(from + ", who meets customers at ").strong(story.moment())
+                        .plain(", passes on what a customer said. Your work reaches that moment through them:")
+                : Paragraph.builder().plain("Someone who meets customers at ").strong(story.moment())
+                        .plain(" passes on what a customer said. Your work reaches that moment:");
+        blocks.add(intro.build());
+        blocks.add(Paragraph.of("\u201c" + story.text() + "\u201d"));
+        return blocks;
+    }
+
+    /** What a reaction, a talk or a walk is about, in the teller's words. */
+    private static String about(Story story) {
+        return switch (story.kind()) {
+            case VOICE -> "the customer's words you passed on from " + story.moment();
+            case WALK -> "the " + story.what();
+            case STORY -> "your story about their " + story.what();
+        };
     }
 
     private static List<Block> storyBlocks(Story story, String intro) {
@@ -178,10 +213,9 @@ public final class StoryMessages {
     public static Message reactionNotice(Story story, Person upstream, Reaction reaction) {
         String name = Names.first(upstream);
         String text = switch (reaction) {
-            case DIDNT_KNOW -> name + " read your story about their " + story.what() + " and said: I didn't know this.";
-            case LETS_TALK -> name + " read your story about their " + story.what() + " and would like to talk.";
-            case SHADOW -> name + " read your story about their " + story.what()
-                    + " and would like to shadow one of your shifts.";
+            case DIDNT_KNOW -> name + " read " + about(story) + " and said: I didn't know this.";
+            case LETS_TALK -> name + " read " + about(story) + " and would like to talk.";
+            case SHADOW -> name + " read " + about(story) + " and would like to shadow one of your shifts.";
         };
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraph.of(text));
@@ -217,6 +251,21 @@ public final class StoryMessages {
                 + story.what();
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Heading("Let's talk"));
+        if (story.kind() == Story.Kind.WALK) {
+            blocks.add(Paragraph.builder().plain(upstream.displayName() + " would like to walk ")
+                    .strong(story.moment()).plain(" with " + teller.displayName() + ", who meets its customers. "
+                            + "This conversation is for the two of you: agree how and when, and afterwards what "
+                            + "you both saw.").build());
+            return new Message(summary, blocks);
+        }
+        if (story.kind() == Story.Kind.VOICE) {
+            blocks.add(Paragraph.builder().plain(upstream.displayName() + " read the customer's words "
+                    + teller.displayName() + " passed on from ").strong(story.moment()).plain(" and would like to "
+                    + "talk. This conversation is for the two of you: find fifteen minutes this week.").build());
+            blocks.add(new Divider());
+            blocks.addAll(voiceBlocks(story, teller.displayName()));
+            return new Message(summary, blocks);
+        }
         blocks.add(Paragraph.builder().plain(upstream.displayName() + " read " + Names.possessive(teller.displayName())
                 + " story about the ").strong(story.what()).plain(" and would like to talk. This conversation is for "
                 + "the two of you: find fifteen minutes this week, a call, a coffee, or a walk through the handoff "
@@ -224,6 +273,29 @@ public final class StoryMessages {
         blocks.add(new Divider());
         blocks.addAll(storyBlocks(story, teller.displayName() + " on the moment they receive the "));
         return new Message(summary, blocks);
+    }
+
+    /**
+     * The note to the front-line owner when a leader accepted a walk of their customer moment: to shadow them for an
+     * hour (with "Propose a date", the stories' shadowing flow) or to walk it as a customer.
+     */
+    public static Message walkRequest(Story walk, Person leader, boolean shadow) {
+        String name = leader.displayName();
+        String text = shadow
+                ? name + " would like to walk " + walk.moment() + " in the customer's shoes by shadowing you for an "
+                        + "hour. You know this moment best: propose a day that suits you."
+                : name + " will walk " + walk.moment() + " as a customer would, and would like to hear how it looks "
+                        + "from your side before and after.";
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Paragraph.builder().plain(name + (shadow ? " would like to walk " : " will walk "))
+                .strong(walk.moment()).plain(shadow ? " in the customer's shoes by shadowing you for an hour. You "
+                        + "know this moment best: propose a day that suits you."
+                        : " as a customer would, and would like to hear how it looks from your side before and after.")
+                .build());
+        if (shadow) {
+            blocks.add(Buttons.of(Button.primary("Propose a date", new Action(PROPOSE, walk.id()))));
+        }
+        return new Message(text, blocks);
     }
 
     public static Form shadowForm(Story story, Person other, String state) {

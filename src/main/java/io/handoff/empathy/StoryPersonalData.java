@@ -36,10 +36,17 @@ final class StoryPersonalData implements PersonalData {
         List<Object> data = new ArrayList<>();
         for (Story story : told) {
             String upstream = graph.person(tenant, story.upstream()).map(Names::first).orElse(story.upstream().value());
+            String about = switch (story.kind()) {
+                case VOICE -> ", a customer's words from " + story.moment();
+                case WALK -> ", who asked you to walk " + story.moment() + " with them";
+                case STORY -> " about their " + story.what();
+            };
             lines.add((story.sent() ? "Sent " + story.sentAt().toString().substring(0, 10) : "Draft") + " to "
-                    + upstream + " about their " + story.what() + (story.anonymous() ? " (anonymous)" : "") + ": \""
+                    + upstream + about + (story.anonymous() ? " (anonymous)" : "") + ": \""
                     + story.text() + "\" — " + StoryHome.reactionsText(story, upstream));
             Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kind", story.kind().name().toLowerCase(java.util.Locale.ROOT));
+            entry.put("moment", story.moment());
             entry.put("upstream", story.upstream().value());
             entry.put("what", story.what());
             entry.put("text", story.text());

@@ -41,6 +41,7 @@ public final class StoryStore {
     private static final LuaScript SEND = LuaScript.load(StoryStore.class, "send.lua");
     private static final LuaScript DISCARD = LuaScript.load(StoryStore.class, "discard.lua");
     private static final LuaScript UPDATE = LuaScript.load(StoryStore.class, "update.lua");
+    private static final LuaScript RELAY = LuaScript.load(StoryStore.class, "relay.lua");
     private static final LuaScript FORGET = LuaScript.load(StoryStore.class, "forget-teller.lua");
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -101,6 +102,49 @@ public final class StoryStore {
                 "created", Long.toString(story.createdAt().getEpochSecond())));
         return Long.valueOf(1).equals(SAVE.run(redis,
                 List.of(storyKey(tenant, story.id()), tellerKey(tenant, story.teller())), args));
+    }
+
+    /**
+     * A story id derived from {@code seed} (SHA-256, in the id alphabet), so a relay retried with the same seed lands
+     * on the same story. The seed must hold a random secret (a draft's random id) so the id cannot be guessed.
+     */
+    public static String derivedId(String seed) {
+        byte[] hash;
+        try {
+            hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        char[] id = new char[16];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ALPHABET[(hash[i] & 0xff) % ALPHABET.length];
+        }
+        return new String(id);
+    }
+
+    /**
+     * Stores a voice or walk as sent, in the teller's and the upstream's sets, unless a story with its id exists
+     * (so a retried relay stores nothing twice). It is not counted as a story told about the handoff. True when new.
+     */
+    public boolean saveRelayed(TenantId tenant, Story story) {
+        if (!story.sent() || story.kind() == Story.Kind.STORY) {
+            throw new IllegalArgumentException("only sent voices and walks are relayed this way");
+        }
+        List<String> args = new ArrayList<>(List.of(story.id(),
+                "up", story.upstream().value(), "teller", story.teller().value(), "what", story.what(),
+                "text", story.text(), "anon", story.anonymous() ? "1" : "0", "share", "0", "status", "sent",
+                "created", Long.toString(story.createdAt().getEpochSecond()),
+                "sent", Long.toString(story.sentAt().getEpochSecond()),
+                "kind", story.kind().name(), "moment", story.moment(), "v", "1"));
+        Shadowing s = story.shadowing();
+        if (s != null) {
+            args.addAll(List.of("sh:state", s.state().name(), "sh:at", Long.toString(s.updatedAt().getEpochSecond())));
+        }
+        story.reactions().forEach((reaction, at) -> args.addAll(List.of("r:" + reaction.code(),
+                Long.toString(at.getEpochSecond()))));
+        return Long.valueOf(1).equals(RELAY.run(redis, List.of(storyKey(tenant, story.id()),
+                tellerKey(tenant, story.teller()), receivedKey(tenant, story.upstream())), args));
     }
 
     public Optional<Story> story(TenantId tenant, String id) {
@@ -273,6 +317,7 @@ public final class StoryStore {
                 "sent".equals(f.get("status")) ? Story.Status.SENT : Story.Status.DRAFT,
                 Instant.ofEpochSecond(Long.parseLong(f.get("created"))),
                 f.containsKey("sent") ? Instant.ofEpochSecond(Long.parseLong(f.get("sent"))) : null,
-                reactions, shadowing, "1".equals(f.get("revealed")));
+                reactions, shadowing, "1".equals(f.get("revealed")),
+                f.containsKey("kind") ? Story.Kind.valueOf(f.get("kind")) : Story.Kind.STORY, f.get("moment"));
     }
 }

@@ -2,6 +2,8 @@ package io.handoff.journey;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,10 +28,21 @@ final class CustomerReportSection implements ReportSection {
 
     private final GraphStore graph;
     private final JourneyInsights insights;
+    private final Function<TenantId, Map<String, Integer>> walks;
 
+    /** Without the walks: the touchpoints are listed without walk counts. */
     public CustomerReportSection(GraphStore graph, JourneyInsights insights) {
         this.graph = Objects.requireNonNull(graph);
         this.insights = Objects.requireNonNull(insights);
+        this.walks = null;
+    }
+
+    /** {@code walks}: {@code journey|touchpoint} → how many leaders' walks it had ({@link WalkStore#counts}). */
+    public CustomerReportSection(GraphStore graph, JourneyInsights insights,
+                                 Function<TenantId, Map<String, Integer>> walks) {
+        this.graph = Objects.requireNonNull(graph);
+        this.insights = Objects.requireNonNull(insights);
+        this.walks = Objects.requireNonNull(walks);
     }
 
     @Override
@@ -41,6 +54,7 @@ final class CustomerReportSection implements ReportSection {
         OrgGraph org = graph.graph(tenant);
         Set<TeamId> teams = viewer.manager() ? new TreeSet<>(viewer.managedTeams().keySet())
                 : new TreeSet<>(org.teams().keySet());
+        Map<String, Integer> walked = walks == null ? null : walks.apply(tenant);
         List<String> reached = new ArrayList<>();
         List<String> fell = new ArrayList<>();
         for (JourneyInsights.Insight insight : all) {
@@ -51,7 +65,9 @@ final class CustomerReportSection implements ReportSection {
                         continue;
                     }
                     Touchpoint t = plan.touchpoint();
-                    reached.add(t.name() + " (" + journey.name() + (t.gameOver() ? ", game over" : "") + ")");
+                    reached.add(t.name() + " (" + journey.name() + (t.gameOver() ? ", game over" : "")
+                            + (walked == null ? "" : "; " + walks(walked.getOrDefault(journey.id().value() + "|"
+                            + t.id().value(), 0))) + ")");
                     insight.fallen().stream().filter(f -> f.touchpoint().id().equals(t.id())).findFirst()
                             .ifPresent(f -> f.falls().forEach(fall -> fell.add(t.name() + ": " + fall.describe())));
                 }
@@ -66,6 +82,10 @@ final class CustomerReportSection implements ReportSection {
             blocks.add(Paragraph.of("Type 'journey <id or name>' for a journey's blueprint and where to look inside."));
         }
         return blocks;
+    }
+
+    private static String walks(int count) {
+        return count == 0 ? "not walked yet" : "walked " + (count == 1 ? "once" : count + " times");
     }
 
     /** Someone of {@code teams} is on the touchpoint's front line or on either side of a handoff behind it. */

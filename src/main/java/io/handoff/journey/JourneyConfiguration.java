@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.handoff.empathy.EmpathySettings;
+import io.handoff.empathy.RelayedStories;
 import io.handoff.graph.CustomerMoments;
 import io.handoff.graph.GraphStore;
 import io.handoff.map.JourneyPeople;
@@ -61,10 +62,56 @@ class JourneyConfiguration {
         return queries::moments;
     }
 
-    /** The customer section of the manager's report. */
+    /** The customer section of the manager's report, with the leaders' walks per touchpoint. */
     @Bean
-    CustomerReportSection customerReportSection(GraphStore graph, JourneyInsights insights) {
-        return new CustomerReportSection(graph, insights);
+    CustomerReportSection customerReportSection(GraphStore graph, JourneyInsights insights, WalkStore walks) {
+        return new CustomerReportSection(graph, insights, walks::counts);
+    }
+
+    @Bean
+    VoiceStore voiceStore(UnifiedJedis redis) {
+        return new VoiceStore(redis);
+    }
+
+    @Bean
+    WalkStore walkStore(UnifiedJedis redis) {
+        return new WalkStore(redis);
+    }
+
+    /** {@code voice}: a front-line owner passes a customer's words up to their suppliers, as stories. */
+    @Bean
+    @Order(6)
+    VoiceFeature voiceFeature(GraphStore graph, Journeys journeys, JourneyQueries queries, VoiceStore voices,
+                              RelayedStories relay, Clock clock) {
+        return new VoiceFeature(graph, new FrontLineTouchpoints(journeys, queries), voices, relay, clock);
+    }
+
+    /** The answers to the leaders' walk invitations. */
+    @Bean
+    @Order(7)
+    WalkFeature walkFeature(GraphStore graph, Journeys journeys, JourneyQueries queries, WalkStore walks,
+                            RelayedStories relay, Clock clock) {
+        return new WalkFeature(graph, journeys, queries, walks, relay, clock);
+    }
+
+    @Bean
+    WalkInvitations journeyWalkInvitations(GraphStore graph, JourneyInsights insights, WalkStore walks,
+                                           Nudges nudges, Scheduler scheduler, TenantSettingsStore settings) {
+        return new WalkInvitations(graph, insights, walks, nudges, scheduler,
+                tenant -> settings.settings(tenant).get(JourneySettings.WALK_EVERY));
+    }
+
+    /** Keeps every tenant's next daily walk-invitation run scheduled (idempotent, so every replica may run it). */
+    @Bean
+    @ConditionalOnProperty(name = "handoff.scheduler.enabled", havingValue = "true", matchIfMissing = true)
+    TenantJobStarter journeyWalkInvitationsStarter(WalkInvitations invitations, GraphStore graph) {
+        return new TenantJobStarter("journey-walk-invitations", invitations::scheduleNext, graph,
+                Duration.ofMinutes(10));
+    }
+
+    @Bean
+    VoicePersonalData voicePersonalData(VoiceStore voices, WalkStore walks) {
+        return new VoicePersonalData(voices, walks);
     }
 
     @Bean

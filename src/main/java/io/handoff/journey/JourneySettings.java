@@ -12,7 +12,12 @@ public final class JourneySettings {
             .must(n -> n >= 1 && n <= 100, "must be a percentage from 1 to 100")
             .shownAs(n -> n + "% worse over 3 periods");
 
-    public static final SettingGroup SETTINGS = SettingGroup.of("journey", SIGNAL_FALL);
+    public static final Setting<java.time.Period> WALK_EVERY = Setting.period("journey-walk-every",
+            java.time.Period.ofMonths(1), "how often each team manager is invited to walk one customer moment their "
+                    + "teams are behind (up to 10 days: weekly, up to 45 days: monthly, up to 100 days: quarterly, "
+                    + "longer: yearly)", "1 month");
+
+    public static final SettingGroup SETTINGS = SettingGroup.of("journey", SIGNAL_FALL, WALK_EVERY);
 
     private JourneySettings() {
     }

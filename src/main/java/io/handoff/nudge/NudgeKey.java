@@ -25,7 +25,9 @@ public record NudgeKey(PersonId to, String handoff, Purpose purpose, String peri
         /** Say whether a handoff not confirmed for long is still true. */
         STILL_TRUE,
         /** Meet a new internal customer. */
-        NEW_CUSTOMER;
+        NEW_CUSTOMER,
+        /** Walk a customer moment (a leader's invitation; the "handoff" is {@code <journey>/<touchpoint>}). */
+        WALK;
 
         String code() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -42,6 +44,14 @@ public record NudgeKey(PersonId to, String handoff, Purpose purpose, String peri
     /** The key of a prompt to {@code to} about {@code edge} for {@code purpose} in the ISO week of {@code now}. */
     public static NudgeKey of(PersonId to, Handoff edge, Purpose purpose, Instant now) {
         return new NudgeKey(to, edge.upstream().value() + ">" + edge.downstream().value(), purpose, isoWeek(now));
+    }
+
+    /**
+     * The key of a leader's invitation to walk {@code touchpoint} of {@code journey} (ids) in {@code period}, so one
+     * person is invited to one touchpoint once per period.
+     */
+    public static NudgeKey walk(PersonId to, String journey, String touchpoint, String period) {
+        return new NudgeKey(to, journey + "/" + touchpoint, Purpose.WALK, period);
     }
 
     /** The ISO week of an instant in UTC, e.g. {@code 2026-W49}. */
