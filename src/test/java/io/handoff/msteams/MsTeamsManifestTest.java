@@ -31,7 +31,7 @@ class MsTeamsManifestTest {
         JsonNode commands = bot.path("commandLists").get(0).path("commands");
         assertThat(commands.size()).isLessThanOrEqualTo(10);
         assertThat(commands.valueStream().map(c -> c.path("title").asString())).contains("home", "help", "customers",
-                "map", "pause", "resume", "my-data", "forget-me");
+                "map", "pause", "my-data", "forget-me", "story", "voice", "journey");
         JsonNode inTeams = bot.path("commandLists").valueStream()
                 .filter(list -> list.path("scopes").valueStream().anyMatch(scope -> scope.asString().equals("team")))
                 .findFirst().orElseThrow().path("commands");
