@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -34,6 +34,7 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.nudge.Nudges;
+import io.handoff.scheduler.DailySchedule;
 import io.handoff.scheduler.Job;
 import io.handoff.scheduler.JobHandler;
 import io.handoff.scheduler.JobResult;
@@ -55,14 +56,14 @@ final class FallNotes implements JobHandler {
     private final GraphStore graph;
     private final JourneyInsights insights;
     private final Nudges nudges;
-    private final Scheduler scheduler;
+    private final DailySchedule daily;
     private final Clock clock;
 
     public FallNotes(GraphStore graph, JourneyInsights insights, Nudges nudges, Scheduler scheduler) {
         this.graph = Objects.requireNonNull(graph);
         this.insights = Objects.requireNonNull(insights);
         this.nudges = Objects.requireNonNull(nudges);
-        this.scheduler = Objects.requireNonNull(scheduler);
+        this.daily = new DailySchedule(scheduler, "journey-fall-notes", TYPE, LocalTime.of(9, 0));
         this.clock = scheduler.clock();
     }
 
@@ -73,13 +74,7 @@ final class FallNotes implements JobHandler {
 
     /** Schedules today's run at 09:00 UTC if still ahead, else tomorrow's. Idempotent. */
     public void scheduleNext(TenantId tenant) {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        scheduleFor(tenant, now.isBefore(at(today)) ? today : today.plusDays(1));
-    }
-
-    void scheduleFor(TenantId tenant, LocalDate day) {
-        scheduler.scheduleIfAbsent(Job.of(tenant, "journey-fall-notes:" + day, TYPE, "", at(day)));
+        daily.scheduleNext(tenant);
     }
 
     @Override
@@ -89,7 +84,7 @@ final class FallNotes implements JobHandler {
             return JobResult.done("tenant gone");
         }
         int sent = send(tenant);
-        scheduleFor(tenant, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1));
+        daily.scheduleTomorrow(tenant);
         log.info("journey fall notes of tenant {}: {} queued", tenant, sent);
         return JobResult.done(sent + " fall notes");
     }
@@ -180,7 +175,4 @@ final class FallNotes implements JobHandler {
         }
     }
 
-    private static Instant at(LocalDate day) {
-        return day.atTime(9, 0).toInstant(ZoneOffset.UTC);
-    }
 }

@@ -1,8 +1,8 @@
 package io.handoff.journey;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +33,7 @@ import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.nudge.NudgeKey;
 import io.handoff.nudge.Nudges;
+import io.handoff.scheduler.DailySchedule;
 import io.handoff.scheduler.Job;
 import io.handoff.scheduler.JobHandler;
 import io.handoff.scheduler.JobResult;
@@ -59,7 +60,7 @@ final class WalkInvitations implements JobHandler {
     private final JourneyInsights insights;
     private final WalkStore walks;
     private final Nudges nudges;
-    private final Scheduler scheduler;
+    private final DailySchedule daily;
     private final Function<TenantId, java.time.Period> every;
     private final Clock clock;
 
@@ -69,7 +70,7 @@ final class WalkInvitations implements JobHandler {
         this.insights = Objects.requireNonNull(insights);
         this.walks = Objects.requireNonNull(walks);
         this.nudges = Objects.requireNonNull(nudges);
-        this.scheduler = Objects.requireNonNull(scheduler);
+        this.daily = new DailySchedule(scheduler, "journey-walk-invitations", TYPE, LocalTime.of(9, 30));
         this.every = Objects.requireNonNull(every);
         this.clock = scheduler.clock();
     }
@@ -81,13 +82,7 @@ final class WalkInvitations implements JobHandler {
 
     /** Schedules today's run at 09:30 UTC if still ahead, else tomorrow's. Idempotent. */
     public void scheduleNext(TenantId tenant) {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        scheduleFor(tenant, now.isBefore(at(today)) ? today : today.plusDays(1));
-    }
-
-    private void scheduleFor(TenantId tenant, LocalDate day) {
-        scheduler.scheduleIfAbsent(Job.of(tenant, "journey-walk-invitations:" + day, TYPE, "", at(day)));
+        daily.scheduleNext(tenant);
     }
 
     @Override
@@ -97,7 +92,7 @@ final class WalkInvitations implements JobHandler {
             return JobResult.done("tenant gone");
         }
         int sent = send(tenant);
-        scheduleFor(tenant, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1));
+        daily.scheduleTomorrow(tenant);
         log.info("journey walk invitations of tenant {}: {} queued", tenant, sent);
         return JobResult.done(sent + " walk invitations");
     }
@@ -254,7 +249,4 @@ final class WalkInvitations implements JobHandler {
                 + pick.host().person().value();
     }
 
-    private static Instant at(LocalDate day) {
-        return day.atTime(9, 30).toInstant(ZoneOffset.UTC);
-    }
 }

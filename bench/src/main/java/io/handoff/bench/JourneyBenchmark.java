@@ -21,6 +21,8 @@ import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
 import io.handoff.journey.Better;
 import io.handoff.journey.Blueprint;
+import io.handoff.journey.BlueprintFormat;
+import io.handoff.journey.BlueprintPictures;
 import io.handoff.journey.Channel;
 import io.handoff.journey.CustomerSignal;
 import io.handoff.journey.Journey;
@@ -34,13 +36,14 @@ import io.handoff.journey.Touchpoint;
 import io.handoff.journey.TouchpointId;
 import io.handoff.journey.Weight;
 import io.handoff.map.FrictionScores;
+import io.handoff.map.MapRenderer;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Customer journeys on the synthetic organisation: 20 journeys of 12 touchpoints (4 stages of 3) owned by its teams
  * (a few touchpoints also by a person), each with a game-over moment, and a year of weekly signals (two metrics per
  * touchpoint). Prints one blueprint's p50/p99 (target p99 under 20 ms), one person's line of sight p50/p99 (target p99
- * under 5 ms), and the Redis bytes the journeys and their signals take. Friction is left out (no polls in a synthetic
+ * under 5 ms), the render time of a 12-touchpoint blueprint picture (target under 1 s), and the Redis bytes the journeys and their signals take. Friction is left out (no polls in a synthetic
  * org). Run: {@code ./mvnw -Pbench compile exec:java -Dexec.mainClass=io.handoff.bench.JourneyBenchmark}; the org's
  * size with {@code -Dpeople= -Dteams= -Dedges=} as for the graph benchmark.
  */
@@ -155,6 +158,29 @@ public final class JourneyBenchmark {
                 queries.depth(), Samples.micros(sights.percentile(50)), Samples.micros(sights.percentile(99)),
                 reached / 20.0);
 
+        System.setProperty("java.awt.headless", "true");
+        BlueprintPictures pictures = new BlueprintPictures(new MapRenderer());
+        Blueprint largest = defined.stream().map(j -> queries.blueprint(tenant, j.id(), queries.depth()))
+                .max(java.util.Comparator.comparingInt(b -> b.stages().stream().flatMap(st -> st.touchpoints().stream())
+                        .mapToInt(p -> p.frontStage().size() + p.backstage().size()).sum())).orElseThrow();
+        java.util.Map<TeamId, String> teamNames = new java.util.HashMap<>();
+        org.teams().forEach(t -> teamNames.put(t.id(), t.name()));
+        Samples renders = new Samples();
+        int pngBytes = 0;
+        for (int i = 0; i < 8; i++) {
+            long t = System.nanoTime();
+            pngBytes = pictures.export(largest, id -> teamNames.getOrDefault(id, id.value()), BlueprintFormat.PNG)
+                    .content().length;
+            if (i >= 3) {
+                renders.add(System.nanoTime() - t);
+            }
+        }
+        out.printf("Blueprint picture (PNG, the largest of the 20: %d touchpoints, front stage and backstage as "
+                        + "listed): median %s, %,d bytes%n", largest.journey().touchpoints().size(),
+                Samples.micros(renders.percentile(50)), pngBytes);
+
+        verdicts.judge("blueprint picture (12 touchpoints) < 1 s", renders.percentile(50) < 1_000_000_000L,
+                Samples.micros(renders.percentile(50)));
         verdicts.judge("one blueprint p99 < 20 ms", blueprints.percentile(99) < BLUEPRINT_TARGET,
                 Samples.micros(blueprints.percentile(99)));
         verdicts.judge("one person's line of sight p99 < 5 ms", sights.percentile(99) < SIGHT_TARGET,
