@@ -11,10 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.handoff.delivery.DeliverySettings;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Person;
@@ -37,8 +33,8 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
-import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
+import io.handoff.testing.AroundTheClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,11 +78,7 @@ class SlackReportTest {
         Instant now = Instant.now();
         SampleOrganisation.load(graph, TENANT, now);
         graph.saveTenant(new Tenant(TENANT, "Northside depot", null, TEAM, null, now));
-        // any day, any hour: the test must not wait for Noor's working hours
-        settings.save(TENANT, TenantSettings.defaults()
-                .with(DeliverySettings.WORKING_DAYS, EnumSet.allOf(DayOfWeek.class))
-                .with(DeliverySettings.WORKDAY_START, LocalTime.MIN)
-                .with(DeliverySettings.WORKDAY_END, LocalTime.of(23, 59)));
+        AroundTheClock.workAroundTheClock(settings, TENANT); // the test must not wait for Noor's working hours
         for (Map.Entry<String, String> slack : Map.of("lee", LEE, "noor", NOOR).entrySet()) {
             Person person = graph.person(TENANT, PersonId.of(slack.getKey())).orElseThrow();
             graph.savePerson(TENANT, person.withIdentity(Platform.SLACK, slack.getValue()));
