@@ -72,6 +72,19 @@ class EmpathyConfiguration {
         return new StoryPersonalData(graph, stories);
     }
 
+    /** The manager report's "ask for a story" step. */
+    @Bean
+    StoryRequestStep storyRequestStep(GraphStore graph, StoryStore stories, Clock clock,
+                                      ObjectProvider<CustomerMoments> moments) {
+        return new StoryRequestStep(graph, stories, clock, moments.getIfAvailable(() -> CustomerMoments.NONE));
+    }
+
+    /** The manager report's "arrange a shadowing" step. */
+    @Bean
+    ShadowSuggestionStep shadowSuggestionStep(GraphStore graph, StoryStore stories, Clock clock) {
+        return new ShadowSuggestionStep(graph, stories, clock);
+    }
+
     @Bean
     SignalStore signalStore(UnifiedJedis redis) {
         return new SignalStore(redis);

@@ -13,6 +13,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
 import io.handoff.map.FrictionAggregate;
+import io.handoff.map.FrictionReading;
 import io.handoff.map.FrictionScores;
 
 /**
@@ -64,6 +65,50 @@ public final class FrictionMapScores implements FrictionScores {
             period = period.previous();
         }
         return (upstream, downstream, team) -> team.flatMap(t -> aggregate(new Scope.PersonToTeam(upstream, t), periods));
+    }
+
+    /**
+     * For the manager's report: the shown figure of the upstream's handoffs to the downstream's team with the closed
+     * periods just before it (consecutive ones only, each read by its dates), or how many of that team answered so far
+     * in the running period. Reads the periods and the running answers once per report.
+     */
+    @Override
+    public FrictionReading.Lookup readings(TenantId tenant) {
+        int minimum = minRespondents(tenant);
+        Period latest = latestClosed(tenant);
+        List<Period> closedPeriods = new ArrayList<>(TREND_PERIODS);
+        List<Map<Scope, ShownAggregate>> shown = new ArrayList<>(TREND_PERIODS);
+        Period period = latest;
+        for (int i = 0; i < TREND_PERIODS; i++) {
+            closedPeriods.add(period);
+            shown.add(shownIn(tenant, period));
+            period = period.previous();
+        }
+        Period running = friction.currentPeriod(tenant);
+        Map<Scope, java.util.Set<PersonId>> answered = new java.util.HashMap<>();
+        for (FrictionAnswer answer : friction.store().answers(tenant, running)) {
+            answer.downstreamTeamId().ifPresent(team -> answered.computeIfAbsent(
+                    new Scope.PersonToTeam(answer.upstream(), team), s -> new java.util.HashSet<>())
+                    .add(answer.downstream()));
+        }
+        var teams = graph.teamMap(tenant);
+        return (upstream, downstream, team) -> team.map(t -> {
+            Scope scope = new Scope.PersonToTeam(upstream, t);
+            List<FrictionReading.Point> trend = new ArrayList<>();
+            for (int i = 0; i < closedPeriods.size(); i++) {
+                ShownAggregate aggregate = shown.get(i).get(scope);
+                if (aggregate == null) {
+                    break; // the trend reads only consecutive periods with a figure
+                }
+                Period p = closedPeriods.get(i);
+                trend.add(0, new FrictionReading.Point(p.label(), p.start(), p.end(), aggregate.mean()));
+            }
+            ShownAggregate now = shown.get(0).get(scope);
+            Optional<FrictionReading.Figure> figure = now == null ? Optional.empty()
+                    : Optional.of(new FrictionReading.Figure(now.mean(), now.answers(), trend));
+            int soFar = answered.getOrDefault(scope, java.util.Set.of()).size();
+            return new FrictionReading(figure, soFar, minimum, running.spoken(), teams.teamName(t));
+        });
     }
 
     @Override

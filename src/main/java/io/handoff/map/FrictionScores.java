@@ -39,6 +39,14 @@ public interface FrictionScores {
         return NO_AGGREGATE_BELOW;
     }
 
+    /**
+     * Readings for the manager's report: the shown figure with its trend by period, or how many answered so far when
+     * the minimum is not met. By default (no friction polls) there is nothing to read.
+     */
+    default FrictionReading.Lookup readings(TenantId tenant) {
+        return FrictionReading.Lookup.NONE;
+    }
+
     /** The threshold of an implementation that knows no tenant settings: the lowest the settings allow. */
     int NO_AGGREGATE_BELOW = 2;
 

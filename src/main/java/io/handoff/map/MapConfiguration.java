@@ -57,9 +57,9 @@ class MapConfiguration {
 
     @Bean
     ManagerReport managerReport(GraphStore store, ObjectProvider<FrictionScores> friction,
-                                ObjectProvider<ReportSection> sections) {
+                                ObjectProvider<ReportSection> sections, ObjectProvider<ReportStep> steps) {
         FrictionScores scores = friction.getIfAvailable(() -> FrictionScores.NONE);
-        return new ManagerReport(store, scores, scores::minRespondents, sections.orderedStream().toList());
+        return new ManagerReport(store, scores, sections.orderedStream().toList(), steps.orderedStream().toList());
     }
 
     @Bean

@@ -13,6 +13,7 @@ import io.handoff.chat.Actor;
 import io.handoff.chat.Attachment;
 import io.handoff.chat.Block;
 import io.handoff.chat.Heading;
+import io.handoff.chat.Interaction;
 import io.handoff.chat.Link;
 import io.handoff.chat.Message;
 import io.handoff.chat.Outcome;
@@ -49,7 +50,7 @@ public class MapConversation implements ConversationFeature {
         MapBuilder builder = new MapBuilder(FrictionScores.NONE, properties.collapseAbove(), minRespondents);
         return new MapConversation(new MapService(store, builder), new MapAccess(store, properties.adminsByTenant()),
                 new MapExporter(new MapRenderer()), MapLinks.fromConfiguration(properties, Clock.systemUTC()),
-                new ManagerReport(store, FrictionScores.NONE, minRespondents));
+                new ManagerReport(store, FrictionScores.NONE, List.of(), List.of()));
     }
 
     @Override
@@ -64,7 +65,8 @@ public class MapConversation implements ConversationFeature {
                         "a picture of who depends on whom (yours by default), with a link to an interactive map; "
                                 + "'map help' for more"),
                 new CommandHelp("report", "report",
-                        "for managers: critical and blocking handoffs around your teams, hidden customers, silos"));
+                        "for managers: the handoffs around your teams that need attention, with their friction and "
+                                + "trend, who has named whom, and next steps with a button each"));
     }
 
     @Override
@@ -125,15 +127,27 @@ public class MapConversation implements ConversationFeature {
         return Outcome.show(new Message(summary.text(), blocks, List.of(attachment)));
     }
 
+    /** A next step of the report pressed: the step's own flow, or a plain refusal. */
+    @Override
+    public Outcome onButton(Interaction.ButtonPressed pressed) {
+        Actor actor = pressed.actor();
+        try {
+            if (!pressed.action().id().equals(ManagerReport.NEXT)) {
+                return Outcome.show(Message.text("That button is no longer in use."));
+            }
+            return report.step(actor, access.viewer(actor.tenant(), actor.person()), pressed.action().value());
+        } catch (MapRequestException refused) {
+            return Outcome.show(Message.text(refused.getMessage()));
+        }
+    }
+
     private Outcome report(Actor actor) {
         MapAccess.Viewer viewer = access.viewer(actor.tenant(), actor.person());
         ManagerReport.Report r = report.build(actor.tenant(), viewer);
-        List<Block> after = new ArrayList<>();
-        if (viewer.manager()) {
-            MapScope scope = viewer.managedTeams().size() == 1
-                    ? new MapScope.Team(viewer.managedTeams().keySet().iterator().next(), 1) : new MapScope.Org();
-            after.add(new Link("Open interactive map", links.url(links.grant(actor.tenant(), actor.person(), scope))));
-        }
+        MapScope scope = viewer.managedTeams().size() == 1
+                ? new MapScope.Team(viewer.managedTeams().keySet().iterator().next(), 1) : new MapScope.Org();
+        List<Block> after = List.of(new Link("Open the map", links.url(links.grant(actor.tenant(), actor.person(),
+                scope))));
         return Outcome.show(r.message(after));
     }
 

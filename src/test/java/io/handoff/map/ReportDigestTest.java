@@ -45,7 +45,7 @@ class ReportDigestTest {
     private final Outbox outbox = new Outbox(scheduler);
     private final TenantSettingsStore settings = AllSettings.store(TestRedis.client());
     private final ReportDigest digest = new ReportDigest(fixture.store, new MapAccess(fixture.store, Map.of()),
-            new ManagerReport(fixture.store, FrictionScores.NONE, 3), settings, new OutboxNudges(outbox), scheduler);
+            new ManagerReport(fixture.store, FrictionScores.NONE, List.of(), List.of()), settings, new OutboxNudges(outbox), scheduler);
 
     private Set<PersonId> managers() {
         Set<PersonId> managers = new TreeSet<>();
