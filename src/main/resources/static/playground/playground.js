@@ -398,7 +398,7 @@
       line.appendChild(el('strong', {}, verdict));
       const kind = d.kind === 'NUDGE' ? 'Handoff\'s prompt' : 'a message a colleague\'s action caused';
       line.appendChild(document.createTextNode(' · ' + kind + ' to ' + d.personName
-        + (d.about ? ': “' + d.about + '”' : '')
+        + (d.about ? ': “' + d.about + '”' : (d.what ? ' (' + d.what + ')' : ''))
         + (d.until ? ' until ' + new Date(d.until).toLocaleString() : '') + (d.reason ? ' — ' + d.reason : '')
         + ' · ' + new Date(d.at).toLocaleString()));
       panel.appendChild(line);
