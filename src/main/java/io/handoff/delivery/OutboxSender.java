@@ -77,6 +77,14 @@ public class OutboxSender implements JobHandler {
                 null);
     }
 
+    /** With the default handling of 429s, and prompts paced and merged per person. */
+    public OutboxSender(GraphStore graph, List<PlatformSender> senders, PlatformPreference preference,
+                        RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions, DeliveryMetrics metrics,
+                        Clock clock, int maxFailures, Paced paced) {
+        this(graph, senders, preference, rateLimits, rules, decisions, metrics, clock, maxFailures,
+                RateLimitedRetries.defaults(), paced);
+    }
+
     /** As above, with prompts paced and merged per person ({@code paced} may be null: every prompt on its own). */
     public OutboxSender(GraphStore graph, List<PlatformSender> senders, PlatformPreference preference,
                         RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions, DeliveryMetrics metrics,
