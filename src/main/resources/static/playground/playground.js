@@ -394,11 +394,11 @@
     if (decisions.length === 0) panel.appendChild(el('p', {}, 'No decisions yet.'));
     decisions.forEach((d) => {
       const line = el('div', {class: 'decision', 'data-verdict': d.verdict});
-      const verdict = {SEND: 'sent', DEFER: 'deferred', DROP: 'dropped'}[d.verdict] || d.verdict.toLowerCase();
+      const verdict = {SEND: 'sent', DEFER: 'deferred', DROP: 'dropped', MERGED: 'merged'}[d.verdict] || d.verdict.toLowerCase();
       line.appendChild(el('strong', {}, verdict));
       const kind = d.kind === 'NUDGE' ? 'Handoff\'s prompt' : 'a message a colleague\'s action caused';
       line.appendChild(document.createTextNode(' · ' + kind + ' to ' + d.personName
-        + (d.about ? ': “' + d.about + '”' : '')
+        + (d.about ? ': “' + d.about + '”' : (d.what ? ' (' + d.what + ')' : ''))
         + (d.until ? ' until ' + new Date(d.until).toLocaleString() : '') + (d.reason ? ' — ' + d.reason : '')
         + ' · ' + new Date(d.at).toLocaleString()));
       panel.appendChild(line);

@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What {@link DeliveryRules} decided for one message: send it now, wait until {@code until}, or drop it. */
+/**
+ * What {@link DeliveryRules} decided for one message: send it now, wait until {@code until}, or drop it; or, for a
+ * prompt, that it went out merged into another prompt message ({@link OutboxSender}).
+ */
 public record Decision(Verdict verdict, Optional<Instant> until, String reason) {
-    public enum Verdict { SEND, DEFER, DROP }
+    /** MERGED: the message went out inside another prompt message to the same person. */
+    public enum Verdict { SEND, DEFER, DROP, MERGED }
 
     public Decision {
         Objects.requireNonNull(verdict, "verdict");
@@ -23,6 +27,10 @@ public record Decision(Verdict verdict, Optional<Instant> until, String reason) 
 
     public static Decision defer(Instant until, String reason) {
         return new Decision(Verdict.DEFER, Optional.of(until), reason);
+    }
+
+    public static Decision merged(String reason) {
+        return new Decision(Verdict.MERGED, Optional.empty(), reason);
     }
 
     public static Decision drop(String reason) {

@@ -31,9 +31,15 @@ import redis.clients.jedis.UnifiedJedis;
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
+    /** Prompts due together for one person go out as one message, and prompt messages keep the pacing gap apart. */
     @Bean
-    Outbox outbox(Scheduler scheduler) {
-        return new Outbox(scheduler);
+    PromptPacing promptPacing(UnifiedJedis redis, DeliveryProperties properties) {
+        return new PromptPacing(redis, properties.promptGap());
+    }
+
+    @Bean
+    Outbox outbox(Scheduler scheduler, PromptPacing pacing) {
+        return new Outbox(scheduler, pacing);
     }
 
     @Bean
@@ -83,9 +89,11 @@ class DeliveryConfiguration {
     @Bean
     OutboxSender outboxSender(GraphStore graph, ObjectProvider<PlatformSender> senders, PlatformPreference preference,
                               RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions,
-                              DeliveryMetrics metrics, Clock clock, DeliveryProperties properties) {
+                              DeliveryMetrics metrics, Clock clock, DeliveryProperties properties,
+                              PromptPacing pacing, Scheduler scheduler) {
         return new OutboxSender(graph, senders.orderedStream().toList(), preference, rateLimits, rules, decisions,
-                metrics, clock, properties.maxFailures(), properties.rateLimitedRetries());
+                metrics, clock, properties.maxFailures(), properties.rateLimitedRetries(),
+                new OutboxSender.Paced(pacing, scheduler));
     }
 
     /**
@@ -111,7 +119,8 @@ class DeliveryConfiguration {
     /** my-data and forget-me for delivery's records of a person. */
     @Bean
     DeliveryPersonalData deliveryPersonalData(PlatformPreference preference, DeliveryRules rules,
-                                              DecisionLog decisions, Outbox outbox, GraphStore graph) {
-        return new DeliveryPersonalData(preference, rules, decisions, outbox, graph);
+                                              DecisionLog decisions, Outbox outbox, GraphStore graph,
+                                              PromptPacing pacing) {
+        return new DeliveryPersonalData(preference, rules, decisions, outbox, graph, pacing);
     }
 }

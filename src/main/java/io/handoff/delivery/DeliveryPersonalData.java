@@ -26,9 +26,17 @@ class DeliveryPersonalData implements PersonalData {
     private final DecisionLog decisions;
     private final Outbox outbox;
     private final GraphStore graph;
+    private final PromptPacing pacing;
 
     public DeliveryPersonalData(PlatformPreference preference, DeliveryRules rules, DecisionLog decisions,
                                 Outbox outbox, GraphStore graph) {
+        this(preference, rules, decisions, outbox, graph, null);
+    }
+
+    /** With {@code pacing}, forget-me also drops when the person's last prompt went and which prompts wait. */
+    public DeliveryPersonalData(PlatformPreference preference, DeliveryRules rules, DecisionLog decisions,
+                                Outbox outbox, GraphStore graph, PromptPacing pacing) {
+        this.pacing = pacing;
         this.graph = graph;
         this.preference = preference;
         this.rules = rules;
@@ -94,6 +102,9 @@ class DeliveryPersonalData implements PersonalData {
             erased.add("the count of messages Handoff sent you");
         }
         rules.forget(tenant, person);
+        if (pacing != null) {
+            pacing.forget(tenant, person);
+        }
         int decided = decisions.forget(tenant, person);
         if (decided > 0) {
             erased.add(decided == 1 ? "1 delivery record" : decided + " delivery records");

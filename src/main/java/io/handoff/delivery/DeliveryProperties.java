@@ -14,15 +14,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               to the dead letters
  * @param maxRateLimitedRetries  429 answers retried at most per message before it is given up
  * @param maxRetryAfter          the longest platform Retry-After honoured (longer ones are cut to it)
+ * @param promptGap              the shortest time between two prompt messages (Handoff's own nudges) to one person;
+ *                               prompts due meanwhile wait and then go out together in one message
  */
 @ConfigurationProperties("handoff.delivery")
 record DeliveryProperties(@DefaultValue("5") int maxFailures, @DefaultValue("2s") Duration maxInlineWait,
                                  @DefaultValue("24h") Duration rateLimitedGiveUpAfter,
                                  @DefaultValue("1000") int maxRateLimitedRetries,
-                                 @DefaultValue("1h") Duration maxRetryAfter) {
+                                 @DefaultValue("1h") Duration maxRetryAfter,
+                                 @DefaultValue("1h") Duration promptGap) {
     public DeliveryProperties {
         if (maxFailures < 1) {
             throw new IllegalArgumentException("handoff.delivery.max-failures must be at least 1");
+        }
+        if (promptGap == null || promptGap.isNegative()) {
+            throw new IllegalArgumentException("handoff.delivery.prompt-gap must not be negative");
         }
     }
 

@@ -67,6 +67,15 @@ public class DeliveryRules {
      */
     public Decision decide(TenantId tenant, PersonId personId, Optional<Person> person, MessageKind kind,
                            String messageKey) {
+        Decision before = decideBeforeCap(tenant, personId, person);
+        if (before.verdict() != Decision.Verdict.SEND || kind != MessageKind.NUDGE) {
+            return before;
+        }
+        return reserveWeeklySlot(tenant, personId, person.orElseThrow(), messageKey);
+    }
+
+    /** Every rule but the weekly cap: gone, paused, out of office, working hours. */
+    public Decision decideBeforeCap(TenantId tenant, PersonId personId, Optional<Person> person) {
         if (person.isEmpty()) {
             return Decision.drop("person gone");
         }
@@ -85,17 +94,26 @@ public class DeliveryRules {
         if (!working.equals(now)) {
             return Decision.defer(working, "quiet hours");
         }
-        if (kind == MessageKind.NUDGE) {
-            if (settings.get(DeliverySettings.WEEKLY_CAP) == 0) {
-                return Decision.drop("nudges are off (weekly cap 0)");
-            }
-            long oldest = (Long) WEEKLY_CAP.run(redis, List.of(sentKey(tenant, personId)), List.of(
-                    Long.toString(now.toEpochMilli()), Long.toString(now.minus(WEEK).toEpochMilli()),
-                    settings.get(DeliverySettings.WEEKLY_CAP).toString(), messageKey, Long.toString(WEEK.plusDays(1).toMillis())));
-            if (oldest >= 0) {
-                Instant slotFree = Instant.ofEpochMilli(oldest).plus(WEEK).plusMillis(1);
-                return Decision.defer(hours.nextWorkingMoment(slotFree), "weekly cap of " + settings.get(DeliverySettings.WEEKLY_CAP));
-            }
+        return Decision.send();
+    }
+
+    /**
+     * The weekly cap for a Handoff-initiated message: SEND having reserved a slot for {@code messageKey}
+     * (idempotently), DEFER until a slot frees up, or DROP when the cap is 0.
+     */
+    public Decision reserveWeeklySlot(TenantId tenant, PersonId personId, Person person, String messageKey) {
+        Instant now = clock.instant();
+        TenantSettings settings = settings(tenant, now);
+        WorkingHours hours = new WorkingHours(settings, person.timeZone());
+        if (settings.get(DeliverySettings.WEEKLY_CAP) == 0) {
+            return Decision.drop("nudges are off (weekly cap 0)");
+        }
+        long oldest = (Long) WEEKLY_CAP.run(redis, List.of(sentKey(tenant, personId)), List.of(
+                Long.toString(now.toEpochMilli()), Long.toString(now.minus(WEEK).toEpochMilli()),
+                settings.get(DeliverySettings.WEEKLY_CAP).toString(), messageKey, Long.toString(WEEK.plusDays(1).toMillis())));
+        if (oldest >= 0) {
+            Instant slotFree = Instant.ofEpochMilli(oldest).plus(WEEK).plusMillis(1);
+            return Decision.defer(hours.nextWorkingMoment(slotFree), "weekly cap of " + settings.get(DeliverySettings.WEEKLY_CAP));
         }
         return Decision.send();
     }

@@ -30,9 +30,16 @@ public class Outbox implements Delivery {
     private static final String ID_PREFIX = "outbox:";
 
     private final Scheduler scheduler;
+    private final Optional<PromptPacing> pacing;
 
     public Outbox(Scheduler scheduler) {
+        this(scheduler, null);
+    }
+
+    /** With {@code pacing}, every prompt ({@link MessageKind#NUDGE}) is listed as waiting for its person. */
+    public Outbox(Scheduler scheduler, PromptPacing pacing) {
         this.scheduler = scheduler;
+        this.pacing = Optional.ofNullable(pacing);
     }
 
     @Override
@@ -54,7 +61,13 @@ public class Outbox implements Delivery {
         OutgoingMessage message = new OutgoingMessage(notification.to(), kind, idempotencyKey, notification.message());
         ScheduleResult result = scheduler.scheduleIfAbsent(
                 Job.of(tenant, jobId(idempotencyKey), JOB_TYPE, message.toJson(), notBefore));
-        return result == ScheduleResult.CREATED;
+        if (result != ScheduleResult.CREATED) {
+            return false;
+        }
+        if (kind == MessageKind.NUDGE) {
+            pacing.ifPresent(p -> p.waiting(tenant, notification.to(), jobId(idempotencyKey), notBefore));
+        }
+        return true;
     }
 
     /** Where the message with this key is (waiting, sending, done or dead), if it is known. */

@@ -31,6 +31,7 @@ import io.handoff.chat.Outcome;
 import io.handoff.chat.Place;
 import io.handoff.delivery.Decision;
 import io.handoff.delivery.DecisionLog;
+import io.handoff.delivery.PromptWords;
 import io.handoff.delivery.Outbox;
 import io.handoff.demo.SampleFriction;
 import io.handoff.demo.SampleJourneys;
@@ -95,8 +96,8 @@ class PlaygroundController {
      * One decision of the delivery rules, as the page shows it: to whom (by name), what the message says (its summary,
      * while the outbox knows it), whether Handoff started it ({@code NUDGE}) or a colleague's action did.
      */
-    record DecisionEntry(String at, String person, String personName, String kind, String about, String verdict,
-                         String until, String reason) {
+    record DecisionEntry(String at, String person, String personName, String kind, String about, String what,
+                         String verdict, String until, String reason) {
     }
 
     record CommandRequest(String text) {
@@ -162,7 +163,10 @@ class PlaygroundController {
         }
     }
 
-    /** What the delivery rules decided lately: sent, deferred for quiet hours, capped, dropped while paused. */
+    /**
+     * What the delivery rules decided lately: sent, merged into one message with other prompts, deferred (quiet
+     * hours, weekly cap, paced), dropped while paused; each with what the message was, in words.
+     */
     @GetMapping("/decisions")
     List<DecisionEntry> decisions(@PathVariable String tenant) {
         TenantId demo = demo(tenant);
@@ -175,7 +179,7 @@ class PlaygroundController {
                         // only a deferred message still waits with its text; a sent or dropped one has none
                         entry.verdict() == Decision.Verdict.DEFER
                                 ? outbox.summary(demo, entry.messageKey()).orElse(null) : null,
-                        entry.verdict().name(), entry.until().map(Instant::toString).orElse(null), entry.reason()))
+                        PromptWords.describe(entry.messageKey()), entry.verdict().name(), entry.until().map(Instant::toString).orElse(null), entry.reason()))
                 .toList();
     }
 

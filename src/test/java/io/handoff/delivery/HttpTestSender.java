@@ -40,7 +40,8 @@ final class HttpTestSender implements PlatformSender {
 
     @Override
     public void send(TenantId tenant, Person recipient, Message message) {
-        String body = "{\"to\":\"" + recipient.id() + "\",\"text\":\"" + message.summary() + "\"}";
+        String body = "{\"to\":\"" + recipient.id() + "\",\"text\":\"" + message.summary() + "\",\"message\":"
+                + MessageCodec.toJson(message) + "}";
         HttpResponse<String> response;
         try {
             response = HTTP.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5))

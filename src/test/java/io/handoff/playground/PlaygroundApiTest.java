@@ -222,6 +222,48 @@ class PlaygroundApiTest {
         });
     }
 
+    /**
+     * Issue 19, pacing: after a week, nobody gets two prompt messages in a burst; prompts due together for one person
+     * are merged into one message, and the Scheduler tab says so in words.
+     */
+    @Test
+    void promptsDueTogetherAreMergedAndTheSchedulerTabSaysSoInWords() throws Exception {
+        assertThat(post("/playground/api/tenants/demo/clock", "{\"advance\":\"P7D\"}").statusCode()).isEqualTo(200);
+        JsonNode decisions = JSON.readTree("[]");
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        for (int polls = 1; decisions.valueStream().noneMatch(d -> d.get("verdict").asString().equals("MERGED"))
+                && System.nanoTime() < until; polls++) {
+            Thread.sleep(250);
+            if (polls % 12 == 0) { // the week may have ended at night or on a weekend: on to working hours
+                post("/playground/api/tenants/demo/clock", "{\"advance\":\"PT1H\"}");
+            }
+            decisions = JSON.readTree(get("/playground/api/tenants/demo/decisions").body());
+        }
+        java.util.List<JsonNode> merged = decisions.valueStream()
+                .filter(d -> d.get("verdict").asString().equals("MERGED")).toList();
+        assertThat(merged).as("prompts merged after a week: " + decisions).isNotEmpty();
+        assertThat(merged).allSatisfy(d -> {
+            assertThat(d.get("reason").asString()).startsWith("merged into one message with ");
+            assertThat(d.get("what").asString()).isNotBlank().doesNotContain(":");
+        });
+        java.util.Map<String, java.util.List<Instant>> promptsSent = new java.util.HashMap<>();
+        decisions.valueStream().filter(d -> d.get("verdict").asString().equals("SEND"))
+                .filter(d -> d.get("kind").asString().equals("NUDGE"))
+                .forEach(d -> promptsSent.computeIfAbsent(d.get("person").asString(), p -> new java.util.ArrayList<>())
+                        .add(Instant.parse(d.get("at").asString())));
+        promptsSent.forEach((person, times) -> {
+            java.util.List<Instant> sorted = times.stream().sorted().toList();
+            for (int i = 1; i < sorted.size(); i++) {
+                assertThat(java.time.Duration.between(sorted.get(i - 1), sorted.get(i)))
+                        .as("prompt messages to " + person + " are an hour apart, never a burst")
+                        .isGreaterThanOrEqualTo(java.time.Duration.ofHours(1));
+            }
+        });
+        JsonNode leader = decisions.valueStream().filter(d -> d.get("verdict").asString().equals("SEND"))
+                .filter(d -> d.get("reason").asString().contains("one message holding")).findFirst().orElseThrow();
+        assertThat(leader.get("reason").asString()).matches("sent on playground, one message holding .+, .+");
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
