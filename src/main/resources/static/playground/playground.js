@@ -2,8 +2,10 @@
 // textContent, so nothing a person typed can become HTML.
 (function () {
   'use strict';
-  const TENANT = 'demo';
-  const base = '/playground/api/tenants/' + TENANT;
+  // Each story is a demo tenant of its own (a parcel depot, a hospital ward), so their figures never mix.
+  let stories = [];
+  let story = null;
+  let base = null;
   const $ = (id) => document.getElementById(id);
   const el = (tag, attrs, text) => {
     const node = document.createElement(tag);
@@ -293,12 +295,63 @@
 
   async function choose(person) {
     me = person;
-    localStorage.setItem('handoff-playground-person', person);
+    localStorage.setItem('handoff-playground-person-' + story.tenant, person);
     $('conversation').replaceChildren();
     closeForm();
     say('bot', (item) => item.appendChild(el('p', {}, 'You are now ' + $('person').selectedOptions[0].textContent
       + '. Type help to see what Handoff can do.')));
     await Promise.all([refreshHome(), refreshInbox()]);
+  }
+
+  // ---- stories: which demo tenant, whom to start as, what to try ----
+  function storyOf(tenant) { return stories.find((s) => s.tenant === tenant); }
+
+  function offerStories() {
+    say('bot', (item) => {
+      item.setAttribute('data-stories', '');
+      item.appendChild(el('p', {}, 'Which story would you like to try?'));
+      const row = item.appendChild(el('div', {class: 'buttons'}));
+      stories.forEach((s) => {
+        const button = el('button', {type: 'button', 'data-story': s.tenant}, s.title.charAt(0).toUpperCase()
+          + s.title.slice(1));
+        button.addEventListener('click', () => startStory(s.tenant, true));
+        row.appendChild(button);
+      });
+    });
+  }
+
+  function showHints() {
+    say('bot', (item) => {
+      item.setAttribute('data-hints', story.tenant);
+      item.appendChild(el('p', {}, 'This is ' + story.title + '. Three things to try:'));
+      const list = item.appendChild(el('ol', {class: 'hints'}));
+      story.hints.forEach((hint) => list.appendChild(el('li', {}, hint)));
+    });
+  }
+
+  /** Switches to a story: its people, its clock; {@code asLead}: start as the story's lead person with the hints. */
+  async function startStory(tenant, asLead) {
+    story = storyOf(tenant) || stories[0];
+    base = '/playground/api/tenants/' + story.tenant;
+    localStorage.setItem('handoff-playground-story', story.tenant);
+    $('story').value = story.tenant;
+    $('story-title').textContent = story.title;
+    if (asLead) localStorage.setItem('handoff-playground-person-' + story.tenant, story.lead);
+    seenInbox = {};
+    $('panel-inbox').dataset.signature = '';
+    await loadPeople();
+    if (asLead) showHints();
+    call('/clock').then(showClock).catch(() => {});
+  }
+
+  async function loadStories() {
+    stories = await (await fetch('/playground/api/stories')).json();
+    const select = $('story');
+    select.replaceChildren();
+    stories.forEach((s) => select.appendChild(el('option', {value: s.tenant}, s.title)));
+    const remembered = localStorage.getItem('handoff-playground-story');
+    await startStory(remembered && storyOf(remembered) ? remembered : stories[0].tenant, false);
+    if (!remembered) offerStories();
   }
 
   async function loadPeople() {
@@ -313,8 +366,8 @@
       }
       group.appendChild(el('option', {value: p.id}, p.name));
     });
-    const remembered = localStorage.getItem('handoff-playground-person');
-    if (remembered && people.some((p) => p.id === remembered)) select.value = remembered;
+    const remembered = localStorage.getItem('handoff-playground-person-' + story.tenant) || story.lead;
+    if (people.some((p) => p.id === remembered)) select.value = remembered;
     await choose(select.value);
   }
 
@@ -347,6 +400,7 @@
   });
 
   $('person').addEventListener('change', (e) => choose(e.target.value));
+  $('story').addEventListener('change', (e) => startStory(e.target.value, true).catch(problem));
   // A message is at most 2000 characters: say so before the box stops taking more.
   $('command').addEventListener('input', () => {
     const input = $('command');
@@ -368,7 +422,7 @@
   });
   document.querySelectorAll('#chips button').forEach((chip) => chip.addEventListener('click', () => send(chip.dataset.command)));
   $('reset').addEventListener('click', async () => {
-    if (!confirm('Reload the sample organisation? Everything done in the playground is forgotten.')) return;
+    if (!confirm('Reload ' + story.title + '? Everything done in it is forgotten.')) return;
     try {
       await call('/reset', {});
       seenInbox = {};
@@ -416,7 +470,6 @@
 
   window.handoffPlayground = {refreshInbox: refreshInbox, refreshHome: refreshHome, send: send};
   setInterval(() => { refreshInbox().catch(() => {}); }, 3000);
-  loadPeople().catch(problem);
-  call('/clock').then(showClock).catch(() => {});
-  setInterval(() => { call('/clock').then(showClock).catch(() => {}); }, 30000);
+  loadStories().catch(problem);
+  setInterval(() => { if (base) call('/clock').then(showClock).catch(() => {}); }, 30000);
 })();

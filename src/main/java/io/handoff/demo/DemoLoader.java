@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 
 import io.handoff.config.HandoffProperties;
 import io.handoff.config.HandoffProperties.DemoMode;
-import io.handoff.friction.FrictionService;
 import io.handoff.graph.GraphStore;
-import io.handoff.journey.Journeys;
+import io.handoff.graph.TenantId;
 
 /**
- * Loads the {@link SampleOrganisation} into the {@code demo} tenant at start-up when no chat platform credentials
- * are configured (or when HANDOFF_DEMO_MODE=always), with its {@link SampleJourneys} and {@link SampleFriction}. An existing demo tenant is left
- * as it is, except that sample journeys it does not have yet are added.
+ * Loads each {@link DemoStory} (the parcel depot, the hospital ward) into its own tenant at start-up when no chat
+ * platform credentials are configured (or when HANDOFF_DEMO_MODE=always), with its journey and the depot's friction.
+ * An existing story tenant is left as it is, except that sample journeys it does not have yet are added; a tenant
+ * that is not there yet gets its admin named in its data ({@link DemoAdmins}), never an existing one.
  */
 @Component
 class DemoLoader implements ApplicationRunner {
@@ -27,19 +27,18 @@ class DemoLoader implements ApplicationRunner {
     /** Environment variables whose presence means a real Slack or Teams installation is configured. */
     static final List<String> CHAT_CREDENTIALS = List.of("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_ID",
             "SLACK_APP_TOKEN", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD");
+    /** The single demo tenant of earlier versions, which held both stories. */
+    static final TenantId EARLIER_DEMO = TenantId.of("demo");
 
     private final GraphStore store;
-    private final Journeys journeys;
-    private final FrictionService friction;
+    private final DemoStories stories;
     private final HandoffProperties properties;
     private final Environment environment;
     private final Clock clock;
 
-    DemoLoader(GraphStore store, Journeys journeys, FrictionService friction, HandoffProperties properties,
-               Environment environment) {
+    DemoLoader(GraphStore store, DemoStories stories, HandoffProperties properties, Environment environment) {
         this.store = store;
-        this.journeys = journeys;
-        this.friction = friction;
+        this.stories = stories;
         this.properties = properties;
         this.environment = environment;
         this.clock = Clock.systemUTC();
@@ -53,16 +52,20 @@ class DemoLoader implements ApplicationRunner {
         if (mode == DemoMode.NEVER || (mode == DemoMode.AUTO && chatConfigured)) {
             return;
         }
-        if (store.tenant(SampleOrganisation.TENANT).isPresent()) {
-            log.info("Demo tenant '{}' already exists; leaving it as it is", SampleOrganisation.TENANT);
-        } else {
-            SampleOrganisation.load(store, SampleOrganisation.TENANT, clock.instant());
-            log.info("Loaded the sample organisation into tenant '{}' (no chat platform credentials configured)",
-                    SampleOrganisation.TENANT);
+        for (DemoStory story : DemoStory.values()) {
+            if (store.tenant(story.tenant()).isPresent()) {
+                log.info("Demo tenant '{}' already exists; leaving it as it is", story.tenant());
+                // journeys came later than the sample organisation: a demo tenant from before gets the ones it lacks
+                stories.journeys(story, clock.instant());
+            } else {
+                stories.load(story, clock.instant());
+                log.info("Loaded {} into tenant '{}' (no chat platform credentials configured)", story.title(),
+                        story.tenant());
+            }
         }
-        // journeys came later than the sample organisation: a demo tenant from before gets the ones it lacks
-        SampleJourneys.load(journeys, SampleOrganisation.TENANT, clock.instant());
-        // and so did the friction story behind the journeys' falling signal (closed periods are left as they are)
-        SampleFriction.load(store, friction, SampleOrganisation.TENANT, clock.instant());
+        if (store.tenant(EARLIER_DEMO).isPresent()) {
+            log.info("Tenant '{}' holds the demo of an earlier version; the playground now serves '{}' and '{}' and "
+                    + "leaves it as it is", EARLIER_DEMO, DemoStory.DEPOT.tenant(), DemoStory.WARD.tenant());
+        }
     }
 }

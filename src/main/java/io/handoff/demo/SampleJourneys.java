@@ -41,8 +41,17 @@ public final class SampleJourneys {
 
     /** Defines each sample journey the tenant does not have yet, with its signals; an existing one is left alone. */
     public static void load(Journeys journeys, TenantId tenant, Instant now) {
+        load(journeys, tenant, List.of(parcelDelivery(), hospitalStay()), now);
+    }
+
+    /** The story's own journey (parcel delivery for the depot, the hospital stay for the ward), as above. */
+    public static void load(Journeys journeys, DemoStory story, Instant now) {
+        load(journeys, story.tenant(), List.of(story == DemoStory.DEPOT ? parcelDelivery() : hospitalStay()), now);
+    }
+
+    private static void load(Journeys journeys, TenantId tenant, List<Journey> sample, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        for (Journey journey : List.of(parcelDelivery(), hospitalStay())) {
+        for (Journey journey : sample) {
             if (journeys.journey(tenant, journey.id()).isPresent()) {
                 continue;
             }

@@ -23,15 +23,44 @@ import io.handoff.graph.TenantId;
  * A small organisation to explore Handoff without Slack or Teams: a parcel depot (the night pre-loader whose
  * internal customer is the driver) and a hospital ward flow. Some handoffs are confirmed by both sides, some are
  * named by one side only (hidden customers), some are disputed, and some were last confirmed long ago (stale), so
- * every query has something to show.
+ * every query has something to show. The playground serves the two halves as two tenants ({@link DemoStory}); tests
+ * may load the whole of it into one.
  */
 public final class SampleOrganisation {
-    public static final TenantId TENANT = TenantId.of("demo");
-
     private SampleOrganisation() {
     }
 
-    /** Loads the organisation into {@code tenant}, with handoff times relative to {@code now}. */
+    /**
+     * Loads one story's part of the organisation into its own tenant ({@link DemoStory#tenant()}), with handoff times
+     * relative to {@code now}: the depot's teams, people and handoffs, or the ward's.
+     */
+    public static void load(GraphStore store, DemoStory story, Instant now) {
+        store.saveTenant(new Tenant(story.tenant(), story.tenantName(), null, null, null, now));
+        for (Team team : teams(story)) {
+            store.saveTeam(story.tenant(), team);
+        }
+        for (Person person : people(story)) {
+            store.savePerson(story.tenant(), person);
+        }
+        List<PersonId> here = people(story).stream().map(Person::id).toList();
+        for (SampleHandoff handoff : handoffs()) {
+            if (here.contains(PersonId.of(handoff.upstream()))) {
+                handoff.writeTo(store, story.tenant(), now);
+            }
+        }
+    }
+
+    /** The teams of one story. */
+    public static List<Team> teams(DemoStory story) {
+        return teams().stream().filter(team -> story.holds(team.id())).toList();
+    }
+
+    /** The people of one story (the sample organisation's; the depot's friction story adds two drivers). */
+    public static List<Person> people(DemoStory story) {
+        return people().stream().filter(person -> person.teamId().filter(story::holds).isPresent()).toList();
+    }
+
+    /** Loads the whole organisation, depot and ward together, into {@code tenant}, with handoff times relative to {@code now}. */
     public static void load(GraphStore store, TenantId tenant, Instant now) {
         store.saveTenant(new Tenant(tenant, "Demo: Northside parcel depot and St Brigid's ward",
                 null, null, null, now));

@@ -16,6 +16,7 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TeamMap;
 import io.handoff.graph.TenantId;
+import io.handoff.settings.AdminsInData;
 import io.handoff.settings.TenantAdmins;
 
 /**
@@ -30,10 +31,17 @@ public final class MapAccess implements TenantAdmins {
 
     private final GraphStore store;
     private final Map<String, List<String>> admins;
+    private final List<AdminsInData> adminsInData;
 
     public MapAccess(GraphStore store, Map<String, List<String>> admins) {
+        this(store, admins, List.of());
+    }
+
+    /** {@code adminsInData}: admins a tenant's own data names besides the configured ones (the demo stories'). */
+    public MapAccess(GraphStore store, Map<String, List<String>> admins, List<AdminsInData> adminsInData) {
         this.store = Objects.requireNonNull(store, "store");
         this.admins = Map.copyOf(admins);
+        this.adminsInData = List.copyOf(adminsInData);
     }
 
     /** Who is asking: their teams as manager and whether they are an admin of the tenant. */
@@ -42,7 +50,8 @@ public final class MapAccess implements TenantAdmins {
         Set<TeamId> managed = new TreeSet<>();
         teams.teams().values().stream().filter(t -> t.managers().contains(person)).map(Team::id).forEach(managed::add);
         List<String> tenantAdmins = admins.getOrDefault(tenant.value(), List.of());
-        boolean admin = tenantAdmins.contains(person.value().toLowerCase(Locale.ROOT));
+        boolean admin = tenantAdmins.contains(person.value().toLowerCase(Locale.ROOT))
+                || adminsInData.stream().anyMatch(source -> source.admins(tenant).contains(person));
         if (!admin && !tenantAdmins.isEmpty()) {
             admin = store.person(tenant, person).map(Person::email).filter(tenantAdmins::contains).isPresent();
         }
@@ -56,10 +65,16 @@ public final class MapAccess implements TenantAdmins {
         return viewer(tenant, person).admin();
     }
 
-    /** The person ids and email addresses configured as the tenant's admins (HANDOFF_MAP_ADMINS); may be empty. */
+    /**
+     * The person ids and email addresses configured as the tenant's admins (HANDOFF_MAP_ADMINS), then the ids its data
+     * names (the demo stories' admins); may be empty.
+     */
     @Override
     public List<String> admins(TenantId tenant) {
-        return admins.getOrDefault(tenant.value(), List.of());
+        List<String> all = new java.util.ArrayList<>(admins.getOrDefault(tenant.value(), List.of()));
+        adminsInData.forEach(source -> source.admins(tenant).stream().map(PersonId::value)
+                .filter(id -> !all.contains(id)).forEach(all::add));
+        return List.copyOf(all);
     }
 
     /** May {@code viewer} see {@code scope}? {@code teamOf} tells a person's team. */

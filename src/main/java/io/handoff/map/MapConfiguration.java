@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import io.handoff.graph.GraphStore;
+import io.handoff.settings.AdminsInData;
 import io.handoff.map.export.MapExporter;
 import io.handoff.nudge.Nudges;
 import io.handoff.scheduler.Scheduler;
@@ -41,8 +42,8 @@ class MapConfiguration {
     }
 
     @Bean
-    MapAccess mapAccess(GraphStore store, MapProperties properties) {
-        return new MapAccess(store, properties.adminsByTenant());
+    MapAccess mapAccess(GraphStore store, MapProperties properties, ObjectProvider<AdminsInData> adminsInData) {
+        return new MapAccess(store, properties.adminsByTenant(), adminsInData.orderedStream().toList());
     }
 
     @Bean

@@ -8,13 +8,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import io.handoff.delivery.WorkingHours;
-import io.handoff.demo.SampleOrganisation;
 import io.handoff.settings.TenantSettingsStore;
 import io.handoff.graph.Refusal;
+import io.handoff.graph.TenantId;
 
 /**
  * The playground's clock control: moves demo time forward by a step the page asks for, and starts a fresh demo in
- * working hours (the sample organisation works in Europe/London and Europe/Dublin), so a newcomer at night sees
+ * working hours (the depot works in Europe/London, the ward in Europe/Dublin, an hour apart at most), so a newcomer at night sees
  * messages arrive instead of "deferred for quiet hours" — the clock control shows those later.
  */
 final class DemoTime {
@@ -35,16 +35,17 @@ final class DemoTime {
     record Now(Instant now, String local, long offsetSeconds, boolean workingHours, boolean movable) {
     }
 
-    Now now() {
+    /** Demo time as {@code tenant}'s working hours see it (there is one demo clock for both stories). */
+    Now now(TenantId tenant) {
         Instant now = clock.instant();
-        WorkingHours hours = new WorkingHours(settings.settings(SampleOrganisation.TENANT), DEMO_ZONE);
+        WorkingHours hours = new WorkingHours(settings.settings(tenant), DEMO_ZONE);
         return new Now(now, now.atZone(DEMO_ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' '),
                 demoClock.map(demo -> demo.offset().toSeconds()).orElse(0L), hours.isWorking(now),
                 demoClock.isPresent());
     }
 
     /** {@code step} as an ISO-8601 duration ("PT1H", "P1D", "P7D"). */
-    Now advance(String step) {
+    Now advance(TenantId tenant, String step) {
         Duration duration;
         try {
             duration = Duration.parse(step == null ? "" : step.strip());
@@ -52,16 +53,16 @@ final class DemoTime {
             throw new Refusal("advance takes an ISO-8601 duration such as PT1H, P1D or P7D");
         }
         movable().advance(duration);
-        return now();
+        return now(tenant);
     }
 
-    /** Moves demo time to the start of the next working period when it is outside working hours now. */
-    Now intoWorkingHours() {
+    /** Moves demo time to the start of {@code tenant}'s next working period when it is outside them now. */
+    Now intoWorkingHours(TenantId tenant) {
         demoClock.ifPresent(demo -> {
-            WorkingHours hours = new WorkingHours(settings.settings(SampleOrganisation.TENANT), DEMO_ZONE);
+            WorkingHours hours = new WorkingHours(settings.settings(tenant), DEMO_ZONE);
             demo.advanceTo(hours.nextWorkingMoment(demo.instant()));
         });
-        return now();
+        return now(tenant);
     }
 
     private DemoClock movable() {

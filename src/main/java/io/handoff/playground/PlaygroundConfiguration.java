@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import io.handoff.demo.SampleOrganisation;
+import io.handoff.demo.DemoStory;
 import io.handoff.empathy.EmpathyTick;
 import io.handoff.graph.GraphStore;
 import io.handoff.settings.TenantSettingsStore;
@@ -51,9 +51,11 @@ class PlaygroundConfiguration {
     ApplicationListener<ApplicationReadyEvent> playgroundStartsInWorkingHours(DemoTime time, GraphStore graph,
                                                                               EmpathyTick empathyTick) {
         return event -> {
-            log.info("Demo time is {} in the demo organisation", time.intoWorkingHours().local());
-            if (graph.tenant(SampleOrganisation.TENANT).isPresent()) {
-                empathyTick.scheduleNext(SampleOrganisation.TENANT);
+            log.info("Demo time is {} in the demo stories", time.intoWorkingHours(DemoStory.DEPOT.tenant()).local());
+            for (DemoStory story : DemoStory.values()) {
+                if (graph.tenant(story.tenant()).isPresent()) {
+                    empathyTick.scheduleNext(story.tenant());
+                }
             }
         };
     }
@@ -61,7 +63,7 @@ class PlaygroundConfiguration {
     /** Tells a newcomer where to go, once the server listens. */
     @Bean
     ApplicationListener<WebServerInitializedEvent> playgroundAnnouncement(PlaygroundProperties properties) {
-        return event -> log.info("Playground ready: open http://localhost:{}/ in a browser and pick a demo person{}",
+        return event -> log.info("Playground ready: open http://localhost:{}/ in a browser and pick a story{}",
                 event.getWebServer().getPort(), properties.allowRemote() ? " (open to other machines)" : "");
     }
 }

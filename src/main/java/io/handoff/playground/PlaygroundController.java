@@ -33,11 +33,9 @@ import io.handoff.delivery.Decision;
 import io.handoff.delivery.DecisionLog;
 import io.handoff.delivery.PromptWords;
 import io.handoff.delivery.Outbox;
-import io.handoff.demo.SampleFriction;
-import io.handoff.demo.SampleJourneys;
-import io.handoff.demo.SampleOrganisation;
+import io.handoff.demo.DemoStories;
+import io.handoff.demo.DemoStory;
 import io.handoff.empathy.EmpathyTick;
-import io.handoff.friction.FrictionService;
 import io.handoff.graph.GraphStore;
 import io.handoff.journey.Journeys;
 import io.handoff.graph.Identifier;
@@ -51,7 +49,8 @@ import io.handoff.privacy.PersonalData;
 
 /**
  * The playground's chat API: a person of the demo tenant sends commands, presses buttons and submits forms exactly
- * as on Slack; the answer and the home view come back as {@link View} JSON. Only the demo tenant is served.
+ * as on Slack; the answer and the home view come back as {@link View} JSON. Only the demo stories' tenants
+ * ({@link DemoStory}: {@code depot}, {@code ward}) are served.
  */
 @RestController
 @Conditional(PlaygroundEnabled.class)
@@ -70,12 +69,12 @@ class PlaygroundController {
     private final Journeys journeys;
     private final EmpathyTick empathyTick;
     private final List<PersonalData> personalData;
-    private final FrictionService friction;
+    private final DemoStories stories;
 
     PlaygroundController(ChatBot bot, Delivery delivery, GraphStore graph, PlaygroundInbox inbox, Clock clock,
                          DemoTime time, DecisionLog decisions, Outbox outbox, EmpathyTick empathyTick,
-                         Journeys journeys, List<PersonalData> personalData, FrictionService friction) {
-        this.friction = friction;
+                         Journeys journeys, List<PersonalData> personalData, DemoStories stories) {
+        this.stories = stories;
         this.outbox = outbox;
         this.journeys = journeys;
         this.empathyTick = empathyTick;
@@ -111,11 +110,10 @@ class PlaygroundController {
 
     @GetMapping("/people")
     List<View.PersonEntry> people(@PathVariable String tenant) {
-        TenantId demo = demo(tenant);
-        OrgGraph org = graph.graph(demo);
+        DemoStory story = story(tenant);
+        OrgGraph org = graph.graph(story.tenant());
         Map<PersonId, Person> directory = new LinkedHashMap<>(org.people());
-        SampleOrganisation.people().forEach(p -> directory.putIfAbsent(p.id(), p)); // forgotten people may come back
-        SampleFriction.people().forEach(p -> directory.putIfAbsent(p.id(), p));
+        DemoStories.people(story).forEach(p -> directory.putIfAbsent(p.id(), p)); // forgotten people may come back
         return directory.values().stream()
                 .sorted(Comparator.comparing((Person p) -> p.teamId().map(TeamId::value).orElse(""))
                         .thenComparing(Person::displayName))
@@ -124,40 +122,37 @@ class PlaygroundController {
                 .toList();
     }
 
-    /** Forgets everything done in the playground and loads the sample organisation, its journeys and friction again. */
+    /** Forgets everything done in this story and loads its organisation, admin, journey and friction again. */
     @PostMapping("/reset")
     Map<String, Integer> reset(@PathVariable String tenant) {
-        TenantId demo = demo(tenant);
+        DemoStory story = story(tenant);
+        TenantId demo = story.tenant();
         Set<PersonId> people = graph.graph(demo).people().keySet();
         for (PersonId person : people) {
-            inbox.clear(person);
+            inbox.clear(demo, person);
             personalData.forEach(store -> store.erase(demo, person)); // what forget-me erases, the graph last
             graph.deletePerson(demo, person);
         }
         int forgotten = people.size();
-        time.intoWorkingHours();
-        SampleOrganisation.load(graph, demo, clock.instant());
+        time.intoWorkingHours(demo);
         // forgetting people took them off the touchpoints they owned: the sample journeys start afresh too
         journeys.journeys(demo).forEach(journey -> journeys.delete(demo, journey.id()));
-        SampleJourneys.load(journeys, demo, clock.instant());
-        SampleFriction.load(graph, friction, demo, clock.instant());
+        stories.load(story, clock.instant());
         empathyTick.scheduleNext(demo);
-        return Map.of("peopleForgotten", forgotten,
-                "peopleLoaded", SampleOrganisation.people().size() + SampleFriction.people().size());
+        return Map.of("peopleForgotten", forgotten, "peopleLoaded", DemoStories.people(story).size());
     }
 
     @GetMapping("/clock")
     DemoTime.Now clock(@PathVariable String tenant) {
-        demo(tenant);
-        return time.now();
+        return time.now(demo(tenant));
     }
 
     /** Moves demo time forward so scheduled polls, stories and nudges fire now. */
     @PostMapping("/clock")
     DemoTime.Now advance(@PathVariable String tenant, @RequestBody ClockRequest request) {
-        demo(tenant);
+        TenantId demo = demo(tenant);
         try {
-            return time.advance(request.advance());
+            return time.advance(demo, request.advance());
         } catch (DemoTime.ClockLockedException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
         }
@@ -191,7 +186,8 @@ class PlaygroundController {
 
     @GetMapping("/people/{person}/inbox")
     List<View.Message> inbox(@PathVariable String tenant, @PathVariable String person) {
-        return inbox.messages(actor(tenant, person).person());
+        Actor actor = actor(tenant, person);
+        return inbox.messages(actor.tenant(), actor.person());
     }
 
     @PostMapping("/people/{person}/command")
@@ -242,9 +238,10 @@ class PlaygroundController {
      * they would by writing to Handoff again in Slack or Teams.
      */
     private Actor actor(String tenant, String person) {
-        TenantId demo = demo(tenant);
+        DemoStory story = story(tenant);
+        TenantId demo = story.tenant();
         boolean known = Identifier.isValid(person) && (graph.person(demo, PersonId.of(person)).isPresent()
-                || SampleOrganisation.people().stream().filter(p -> p.id().value().equals(person)).findFirst()
+                || DemoStories.people(story).stream().filter(p -> p.id().value().equals(person)).findFirst()
                         .map(returning -> {
                             graph.savePerson(demo, returning);
                             log.info("playground: {} came back after forget-me and starts afresh", returning.id());
@@ -252,16 +249,19 @@ class PlaygroundController {
                         }).orElse(false));
         if (!known) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is nobody called '" + person
-                    + "' in the demo organisation.");
+                    + "' in " + story.title() + ".");
         }
         return new Actor(demo, PersonId.of(person));
     }
 
     static TenantId demo(String tenant) {
-        if (!SampleOrganisation.TENANT.value().equals(tenant)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The playground serves only the demo tenant; "
-                    + "real workspaces talk to Handoff in Slack or Microsoft Teams.");
-        }
-        return SampleOrganisation.TENANT;
+        return story(tenant).tenant();
+    }
+
+    static DemoStory story(String tenant) {
+        return Optional.ofNullable(Identifier.isValid(tenant) ? tenant : null).map(TenantId::of)
+                .flatMap(DemoStory::of)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "The playground serves only the "
+                        + "demo tenants (depot, ward); real workspaces talk to Handoff in Slack or Microsoft Teams."));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.handoff.chat.Message;
 import io.handoff.chat.port.PlatformSender;
-import io.handoff.demo.SampleOrganisation;
+import io.handoff.demo.DemoStory;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The playground's "platform": messages Handoff sends to a demo person land in their inbox, a capped Redis list
- * ({@code handoff:{demo}:playground:inbox:<person>}, newest first), so you can switch to that colleague and answer.
+ * ({@code handoff:{depot}:playground:inbox:<person>}, newest first), so you can switch to that colleague and answer.
  */
 final class PlaygroundInbox implements PlatformSender {
     static final int KEEP = 100;
@@ -39,12 +39,12 @@ final class PlaygroundInbox implements PlatformSender {
 
     @Override
     public boolean canReach(TenantId tenant, Person recipient) {
-        return SampleOrganisation.TENANT.equals(tenant);
+        return DemoStory.isDemo(tenant);
     }
 
     @Override
     public void send(TenantId tenant, Person recipient, Message message) {
-        String key = key(recipient.id());
+        String key = key(tenant, recipient.id());
         try (AbstractPipeline pipeline = redis.pipelined()) { // one round trip; a crash between them only keeps more
             pipeline.lpush(key, json.writeValueAsString(ViewRenderer.message(message, clock.instant())));
             pipeline.ltrim(key, 0, KEEP - 1);
@@ -52,16 +52,16 @@ final class PlaygroundInbox implements PlatformSender {
         }
     }
 
-    List<View.Message> messages(PersonId person) {
-        return redis.lrange(key(person), 0, KEEP - 1).stream()
+    List<View.Message> messages(TenantId tenant, PersonId person) {
+        return redis.lrange(key(tenant, person), 0, KEEP - 1).stream()
                 .map(entry -> json.readValue(entry, View.Message.class)).toList();
     }
 
-    void clear(PersonId person) {
-        redis.del(key(person));
+    void clear(TenantId tenant, PersonId person) {
+        redis.del(key(tenant, person));
     }
 
-    private static String key(PersonId person) {
-        return TenantKeys.key(SampleOrganisation.TENANT, "playground:inbox:" + person.value());
+    private static String key(TenantId tenant, PersonId person) {
+        return TenantKeys.key(tenant, "playground:inbox:" + person.value());
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.handoff.demo.DemoStory;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
@@ -54,10 +55,11 @@ class EmbeddedDefaultStartupTest {
         assertThat(redis.configGet("appendonly")).containsEntry("appendonly", "yes");
         assertThat(Path.of(redis.configGet("dir").get("dir"))).isEqualTo(DATA.toAbsolutePath().normalize());
         assertThat(health.health().getDetails()).containsEntry("embedded", true);
-        assertThat(store.tenant(SampleOrganisation.TENANT)).isPresent();
-        // the sample organisation's 17 people and the two drivers of the journeys' friction story
-        assertThat(store.graph(SampleOrganisation.TENANT).people()).hasSize(17 + io.handoff.demo.SampleFriction.people().size());
-        assertThat(store.person(SampleOrganisation.TENANT, PersonId.of("dana")).orElseThrow().displayName())
+        assertThat(store.tenant(DemoStory.DEPOT.tenant())).isPresent();
+        // the depot's 10 people and the two drivers of the journeys' friction story; the ward's 7 in a tenant of its own
+        assertThat(store.graph(DemoStory.DEPOT.tenant()).people()).hasSize(10 + io.handoff.demo.SampleFriction.people().size());
+        assertThat(store.graph(DemoStory.WARD.tenant()).people()).hasSize(7);
+        assertThat(store.person(DemoStory.DEPOT.tenant(), PersonId.of("dana")).orElseThrow().displayName())
                 .isEqualTo("Dana Kowalski");
         assertThat(context.containsBean("playgroundController"))
                 .as("with no chat credentials the playground is on").isTrue();

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.handoff.demo.SampleFriction;
+import io.handoff.demo.DemoStory;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
 import io.handoff.journey.JourneyId;
@@ -57,7 +58,7 @@ class PlaygroundApiTest {
 
     @BeforeEach
     void freshDemo() throws Exception {
-        assertThat(post("/playground/api/tenants/demo/reset", "{}").statusCode()).isEqualTo(200);
+        assertThat(post("/playground/api/tenants/depot/reset", "{}").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -73,13 +74,39 @@ class PlaygroundApiTest {
 
     @Test
     void listsTheDemoPeopleGroupedByTeam() throws Exception {
-        JsonNode people = JSON.readTree(get("/playground/api/tenants/demo/people").body());
+        JsonNode people = JSON.readTree(get("/playground/api/tenants/depot/people").body());
 
-        assertThat(people.size()).isEqualTo(SampleOrganisation.people().size() + SampleFriction.people().size());
+        assertThat(people.size()).isEqualTo(SampleOrganisation.people(DemoStory.DEPOT).size()
+                + SampleFriction.people().size());
         assertThat(people.valueStream().map(p -> p.get("name").asString()))
-                .contains("Pat Okafor", "Dana Kowalski", "Wen Li");
+                .contains("Pat Okafor", "Dana Kowalski").doesNotContain("Wen Li");
+        JsonNode ward = JSON.readTree(get("/playground/api/tenants/ward/people").body());
+        assertThat(ward.valueStream().map(p -> p.get("name").asString())).contains("Wen Li", "Tom Walsh")
+                .doesNotContain("Pat Okafor", "Kim Osei");
         assertThat(people.valueStream().filter(p -> p.get("id").asString().equals("dana")).findFirst().orElseThrow()
                 .get("teamName").asString()).isEqualTo("Delivery drivers");
+    }
+
+    /** Issue 19, first run: two stories, each its own tenant with its own journey, lead person, admin and hints. */
+    @Test
+    void offersTwoStoriesThatNeverMix() throws Exception {
+        JsonNode stories = JSON.readTree(get("/playground/api/stories").body());
+        assertThat(stories.valueStream().map(s -> s.get("tenant").asString() + ":" + s.get("title").asString() + ":"
+                + s.get("leadName").asString() + ":" + s.get("adminName").asString()))
+                .containsExactly("depot:a parcel depot:Pat Okafor:Mia Laurent", "ward:a hospital ward:Wen Li:Wen Li");
+        assertThat(stories.valueStream()).allSatisfy(s -> assertThat(s.get("hints").size()).isEqualTo(3));
+
+        assertThat(post("/playground/api/tenants/ward/reset", "{}").statusCode()).isEqualTo(200);
+        assertThat(journeys.journeys(DemoStory.DEPOT.tenant()).stream().map(j -> j.id().value()))
+                .containsExactly("parcel-delivery");
+        assertThat(journeys.journeys(DemoStory.WARD.tenant()).stream().map(j -> j.id().value()))
+                .containsExactly("hospital-stay");
+        assertThat(graph.graph(DemoStory.WARD.tenant()).people().keySet().stream().map(PersonId::value))
+                .contains("wen", "tom").doesNotContain("pat", "kim");
+        assertThat(graph.teamMap(DemoStory.DEPOT.tenant()).teams().keySet().stream().map(t -> t.value()))
+                .contains("preload", "drivers").doesNotContain("ward", "triage");
+        JsonNode inboxRefused = JSON.readTree(get("/playground/api/tenants/ward/people/pat/inbox").body());
+        assertThat(inboxRefused.get("detail").asString()).isEqualTo("There is nobody called 'pat' in a hospital ward.");
     }
 
     @Test
@@ -92,16 +119,16 @@ class PlaygroundApiTest {
         HttpResponse<String> command = post("/playground/api/tenants/" + acme + "/people/pat/command", "{\"text\":\"help\"}");
 
         assertThat(people.statusCode()).isEqualTo(403);
-        assertThat(JSON.readTree(people.body()).get("detail").asString()).contains("only the demo tenant");
+        assertThat(JSON.readTree(people.body()).get("detail").asString()).contains("only the demo tenants (depot, ward)");
         assertThat(command.statusCode()).isEqualTo(403);
         assertThat(people.body()).doesNotContain("Exception", "at io.handoff");
     }
 
     @Test
     void answersUnknownPeopleAndBadRequestsClearly() throws Exception {
-        HttpResponse<String> nobody = post("/playground/api/tenants/demo/people/nobody/command", "{\"text\":\"help\"}");
-        HttpResponse<String> malformed = post("/playground/api/tenants/demo/people/pat/command", "{not json");
-        HttpResponse<String> noAction = post("/playground/api/tenants/demo/people/pat/button", "{}");
+        HttpResponse<String> nobody = post("/playground/api/tenants/depot/people/nobody/command", "{\"text\":\"help\"}");
+        HttpResponse<String> malformed = post("/playground/api/tenants/depot/people/pat/command", "{not json");
+        HttpResponse<String> noAction = post("/playground/api/tenants/depot/people/pat/button", "{}");
 
         assertThat(nobody.statusCode()).isEqualTo(404);
         assertThat(malformed.statusCode()).isEqualTo(400);
@@ -111,9 +138,9 @@ class PlaygroundApiTest {
 
     @Test
     void theAdminCommandsOfChatPlatformsSayPlainlyTheyAreNotAvailableHere() throws Exception {
-        JsonNode channel = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
+        JsonNode channel = JSON.readTree(post("/playground/api/tenants/depot/people/pat/command",
                 "{\"text\":\"team-channel drivers #C0DRIVERS\"}").body());
-        JsonNode sync = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
+        JsonNode sync = JSON.readTree(post("/playground/api/tenants/depot/people/pat/command",
                 "{\"text\":\"sync-teams\"}").body());
 
         assertThat(channel.get("kind").asString()).isEqualTo("show");
@@ -125,7 +152,7 @@ class PlaygroundApiTest {
 
     @Test
     void unknownInputGetsTheHelpText() throws Exception {
-        JsonNode answer = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
+        JsonNode answer = JSON.readTree(post("/playground/api/tenants/depot/people/pat/command",
                 "{\"text\":\"what is this\"}").body());
 
         assertThat(answer.get("kind").asString()).isEqualTo("show");
@@ -135,12 +162,12 @@ class PlaygroundApiTest {
 
     @Test
     void resetForgetsWhatWasDoneInThePlayground() throws Exception {
-        graph.deletePerson(SampleOrganisation.TENANT, PersonId.of("pat"));
+        graph.deletePerson(DemoStory.DEPOT.tenant(), PersonId.of("pat"));
 
-        post("/playground/api/tenants/demo/reset", "{}");
+        post("/playground/api/tenants/depot/reset", "{}");
 
-        assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).isPresent();
-        assertThat(journeys.journey(SampleOrganisation.TENANT, JourneyId.of("parcel-delivery"))).hasValueSatisfying(
+        assertThat(graph.person(DemoStory.DEPOT.tenant(), PersonId.of("pat"))).isPresent();
+        assertThat(journeys.journey(DemoStory.DEPOT.tenant(), JourneyId.of("parcel-delivery"))).hasValueSatisfying(
                 parcel -> assertThat(parcel.touchpoints()).filteredOn(t -> t.name().equals("Parcel delivered"))
                         .singleElement().satisfies(t -> assertThat(t.ownerPeople()).containsExactly(PersonId.of("dana"))));
     }
@@ -152,14 +179,14 @@ class PlaygroundApiTest {
     @Test
     @org.junit.jupiter.api.Order(1)
     void patsHomeNamesParcelDeliveredAndLeesJourneyShowsTheFallAndThePreLoadHandoffs() throws Exception {
-        java.util.List<String> home = JSON.readTree(get("/playground/api/tenants/demo/people/pat/home").body())
+        java.util.List<String> home = JSON.readTree(get("/playground/api/tenants/depot/people/pat/home").body())
                 .get("blocks").valueStream().map(b -> b.get("type").asString().equals("heading") ? b.get("text").asString()
                         : b.path("spans").valueStream().map(span -> span.get("strong").asBoolean()
                                 ? "*" + span.get("text").asString() + "*" : span.get("text").asString())
                         .collect(java.util.stream.Collectors.joining())).toList();
-        JsonNode answer = JSON.readTree(post("/playground/api/tenants/demo/people/lee/command",
+        JsonNode answer = JSON.readTree(post("/playground/api/tenants/depot/people/lee/command",
                 "{\"text\":\"journey parcel-delivery\"}").body());
-        JsonNode refused = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
+        JsonNode refused = JSON.readTree(post("/playground/api/tenants/depot/people/pat/command",
                 "{\"text\":\"journey parcel-delivery\"}").body());
 
         assertThat(home).containsSubsequence("Where your work reaches customers", "Your work (truck loaded in "
@@ -177,39 +204,39 @@ class PlaygroundApiTest {
     /** Issue 19, bug 6: after forget-me a person can start again, as in Slack or Teams. */
     @Test
     void afterForgetMeAPersonStaysInTheListAndStartsAfresh() throws Exception {
-        JsonNode ask = JSON.readTree(post("/playground/api/tenants/demo/people/pat/command",
+        JsonNode ask = JSON.readTree(post("/playground/api/tenants/depot/people/pat/command",
                 "{\"text\":\"forget-me\"}").body());
         JsonNode confirm = ask.get("message").get("blocks").valueStream()
                 .filter(b -> b.get("type").asString().equals("buttons"))
                 .flatMap(b -> b.get("buttons").valueStream())
                 .filter(b -> b.get("style").asString().equals("danger")).findFirst().orElseThrow();
-        HttpResponse<String> forgotten = post("/playground/api/tenants/demo/people/pat/button",
+        HttpResponse<String> forgotten = post("/playground/api/tenants/depot/people/pat/button",
                 JSON.writeValueAsString(Map.of("actionId", confirm.get("actionId").asString(),
                         "value", confirm.get("value").asString())));
         assertThat(forgotten.body()).contains("Handoff forgot you");
-        assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).isEmpty();
+        assertThat(graph.person(DemoStory.DEPOT.tenant(), PersonId.of("pat"))).isEmpty();
 
-        JsonNode people = JSON.readTree(get("/playground/api/tenants/demo/people").body());
+        JsonNode people = JSON.readTree(get("/playground/api/tenants/depot/people").body());
         assertThat(people.valueStream().map(p -> p.get("id").asString())).contains("pat");
 
-        HttpResponse<String> again = post("/playground/api/tenants/demo/people/pat/command",
+        HttpResponse<String> again = post("/playground/api/tenants/depot/people/pat/command",
                 "{\"text\":\"customers\"}");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(again.body()).get("kind").asString()).isEqualTo("form");
-        assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).hasValueSatisfying(pat ->
+        assertThat(graph.person(DemoStory.DEPOT.tenant(), PersonId.of("pat"))).hasValueSatisfying(pat ->
                 assertThat(pat.displayName()).isEqualTo("Pat Okafor"));
-        assertThat(graph.neighbourhood(SampleOrganisation.TENANT, PersonId.of("pat"), 1).graph().edges()).isEmpty();
+        assertThat(graph.neighbourhood(DemoStory.DEPOT.tenant(), PersonId.of("pat"), 1).graph().edges()).isEmpty();
     }
 
     /** Issue 19, part of 8: the Scheduler tab names people, and says what a waiting message says. */
     @Test
     void decisionsNameThePersonAndWhatTheMessageSaid() throws Exception {
-        assertThat(post("/playground/api/tenants/demo/clock", "{\"advance\":\"P7D\"}").statusCode()).isEqualTo(200);
+        assertThat(post("/playground/api/tenants/depot/clock", "{\"advance\":\"P7D\"}").statusCode()).isEqualTo(200);
         JsonNode decisions = JSON.readTree("[]");
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(40);
         while (decisions.isEmpty() && System.nanoTime() < until) {
             Thread.sleep(250);
-            decisions = JSON.readTree(get("/playground/api/tenants/demo/decisions").body());
+            decisions = JSON.readTree(get("/playground/api/tenants/depot/decisions").body());
         }
         assertThat(decisions.size()).as("decisions after a week").isPositive();
         java.util.Set<String> names = java.util.stream.Stream.concat(SampleOrganisation.people().stream(),

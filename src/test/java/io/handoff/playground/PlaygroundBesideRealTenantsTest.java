@@ -44,10 +44,10 @@ class PlaygroundBesideRealTenantsTest {
 
     @Test
     void demoTimeStaysRealTime() throws Exception {
-        HttpResponse<String> now = HTTP.send(HttpRequest.newBuilder(uri("/playground/api/tenants/demo/clock")).GET()
+        HttpResponse<String> now = HTTP.send(HttpRequest.newBuilder(uri("/playground/api/tenants/depot/clock")).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         PlaygroundCsrf csrf = PlaygroundCsrf.fromPage(HTTP, "http://127.0.0.1:" + port);
-        HttpResponse<String> advance = HTTP.send(csrf.sign(HttpRequest.newBuilder(uri("/playground/api/tenants/demo/clock")))
+        HttpResponse<String> advance = HTTP.send(csrf.sign(HttpRequest.newBuilder(uri("/playground/api/tenants/depot/clock")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"advance\":\"P7D\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.handoff.demo.DemoStory;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.EdgeStatus;
 import io.handoff.graph.GraphStore;
@@ -107,7 +108,7 @@ class PlaygroundBrowserTest {
         page.findElement(By.id("form-submit")).click();
         browser.waiting(PATIENCE).until(ExpectedConditions.invisibilityOf(dialog));
 
-        assertThat(graph.handoff(SampleOrganisation.TENANT, PersonId.of("pat"), PersonId.of("ravi")))
+        assertThat(graph.handoff(DemoStory.DEPOT.tenant(), PersonId.of("pat"), PersonId.of("ravi")))
                 .map(Handoff::status).contains(EdgeStatus.CLAIMED);
 
         become("Pat Okafor");
@@ -124,7 +125,7 @@ class PlaygroundBrowserTest {
         String home = text(By.id("panel-home"));
         assertThat(home).contains("Ravi Shah", "truck loaded in delivery order", "confirmed");
         browser.screenshot("playground-4-home-with-confirmed-edge");
-        assertThat(graph.handoff(SampleOrganisation.TENANT, PersonId.of("pat"), PersonId.of("ravi")))
+        assertThat(graph.handoff(DemoStory.DEPOT.tenant(), PersonId.of("pat"), PersonId.of("ravi")))
                 .map(Handoff::status).contains(EdgeStatus.CONFIRMED);
     }
 
@@ -313,7 +314,7 @@ class PlaygroundBrowserTest {
                     + " return r.left >= b.left - 1 && r.right <= b.right + 1", name))
                     .as(name.getText() + " inside the list").isTrue();
         }
-        assertThat(group.getText()).contains("Wen Li", "Will Doyle");
+        assertThat(group.getText()).contains("Noor Haddad", "Bea Santos").doesNotContain("Wen Li");
 
         submitForm("Your suppliers");
         page.findElement(By.cssSelector("#form-fields input[type=checkbox][value=pat]")).click();
@@ -351,7 +352,7 @@ class PlaygroundBrowserTest {
         HttpClient http = HttpClient.newHttpClient();
         PlaygroundCsrf csrf = PlaygroundCsrf.fromPage(http, url(""));
         HttpResponse<String> reset = http.send(csrf.sign(HttpRequest.newBuilder(
-                        URI.create(url("/playground/api/tenants/demo/reset"))))
+                        URI.create(url("/playground/api/tenants/depot/reset"))))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(reset.statusCode()).isEqualTo(200);

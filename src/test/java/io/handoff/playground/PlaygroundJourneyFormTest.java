@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.handoff.demo.SampleJourneys;
+import io.handoff.demo.DemoStory;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
@@ -32,10 +33,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code journey edit} and {@code journey new} in the playground over real HTTP: Bea, the demo's admin here, gets
- * the form prefilled, a bad line comes back as a form error under its field, the owners step offers the demo's
- * teams (a multiple choice) and people, and the round trip stores the journey; Lee, a manager but no admin, gets a
- * sentence.
+ * {@code journey edit} and {@code journey new} in the playground over real HTTP, with no HANDOFF_MAP_ADMINS: Wen,
+ * the ward story's admin named in its demo data, gets the form prefilled, a bad line comes back as a form error under
+ * its field, the owners step offers the ward's teams (a multiple choice) and people, and the round trip stores the
+ * journey; Lee, a manager in the depot but no admin, is told the depot's admin is Mia. The demo data's admins count
+ * only in the story tenants.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlaygroundJourneyFormTest {
@@ -47,7 +49,6 @@ class PlaygroundJourneyFormTest {
         registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
         registry.add("handoff.demo.mode", () -> "never");
         registry.add("handoff.playground.enabled", () -> "true");
-        registry.add("handoff.maps.admins", () -> "demo=bea");
     }
 
     @LocalServerPort
@@ -58,12 +59,13 @@ class PlaygroundJourneyFormTest {
 
     @BeforeEach
     void freshDemo() throws Exception {
-        assertThat(post("/playground/api/tenants/demo/reset", "{}").statusCode()).isEqualTo(200);
+        assertThat(post("/playground/api/tenants/depot/reset", "{}").statusCode()).isEqualTo(200);
+        assertThat(post("/playground/api/tenants/ward/reset", "{}").statusCode()).isEqualTo(200);
     }
 
     @Test
     void anAdminEditsAJourneyAndPicksItsOwnersThroughThePlaygroundForms() throws Exception {
-        JsonNode opened = JSON.readTree(post("/playground/api/tenants/demo/people/bea/command",
+        JsonNode opened = JSON.readTree(post("/playground/api/tenants/ward/people/wen/command",
                 "{\"text\":\"journey edit hospital-stay\"}").body());
         assertThat(opened.get("kind").asString()).isEqualTo("form");
         JsonNode form = opened.get("form");
@@ -74,14 +76,14 @@ class PlaygroundJourneyFormTest {
         String prefilled = lines.get("initial").get(0).asString();
         assertThat(prefilled).contains("Discharge | in person | game over | discharge");
 
-        JsonNode refused = submit("bea", form, Map.of("name", List.of("Hospital stay"), "customer",
+        JsonNode refused = submit("wen", form, Map.of("name", List.of("Hospital stay"), "customer",
                 List.of("a patient"), "touchpoints",
                 List.of(prefilled + "\nAfter | Survey | carrier pigeon | routine")));
         assertThat(refused.get("kind").asString()).isEqualTo("form-errors");
         assertThat(refused.get("errors").get("touchpoints").asString())
                 .startsWith("Line " + (prefilled.split("\n").length + 1) + ": the channel must be one of");
 
-        JsonNode owners = submit("bea", form, Map.of("name", List.of("Hospital stay"), "customer",
+        JsonNode owners = submit("wen", form, Map.of("name", List.of("Hospital stay"), "customer",
                 List.of("a patient admitted through the emergency department"),
                 "touchpoints", List.of(prefilled + "\nAfter | Survey | email | routine")));
         assertThat(owners.get("kind").asString()).isEqualTo("form");
@@ -94,22 +96,42 @@ class PlaygroundJourneyFormTest {
         assertThat(discharge.get("initial").valueStream().map(JsonNode::asString)).containsExactly("discharge", "ward");
         assertThat(field(owners.get("form"), "people.survey").get("type").asString()).isEqualTo("people");
 
-        JsonNode done = submit("bea", owners.get("form"), Map.of("teams.survey", List.of("ward", "discharge"),
+        JsonNode done = submit("wen", owners.get("form"), Map.of("teams.survey", List.of("ward", "discharge"),
                 "people.survey", List.of("wen"), "teams.discharge", List.of("discharge")));
         assertThat(done.get("kind").asString()).isEqualTo("close-form");
         assertThat(done.get("message").toString()).contains("Saved ", "Hospital stay");
-        Journey stored = journeys.journey(SampleOrganisation.TENANT, SampleJourneys.HOSPITAL_STAY).orElseThrow();
+        Journey stored = journeys.journey(DemoStory.WARD.tenant(), SampleJourneys.HOSPITAL_STAY).orElseThrow();
         Touchpoint added = stored.touchpoint(TouchpointId.of("survey")).orElseThrow();
         assertThat(added.ownerTeams()).containsExactly(TeamId.of("ward"), TeamId.of("discharge"));
         assertThat(added.ownerPeople()).containsExactly(PersonId.of("wen"));
         assertThat(stored.touchpoint(TouchpointId.of("discharge")).orElseThrow().ownerTeams())
                 .containsExactly(TeamId.of("discharge"));
 
-        JsonNode manager = JSON.readTree(post("/playground/api/tenants/demo/people/lee/command",
+        JsonNode manager = JSON.readTree(post("/playground/api/tenants/depot/people/lee/command",
                 "{\"text\":\"journey new\"}").body());
         assertThat(manager.get("kind").asString()).isEqualTo("show");
         assertThat(manager.get("message").toString()).contains("Only your Handoff admins can define customer "
-                + "journeys. Your Handoff admins are: bea.");
+                + "journeys. Your Handoff admins are: mia.");
+        assertThat(JSON.readTree(post("/playground/api/tenants/depot/people/mia/command",
+                "{\"text\":\"journey new\"}").body()).get("kind").asString()).as("Mia, the depot's admin")
+                .isEqualTo("form");
+        assertThat(journeys.journey(DemoStory.DEPOT.tenant(), SampleJourneys.HOSPITAL_STAY))
+                .as("the ward's journey is the ward's alone").isEmpty();
+    }
+
+    @Autowired
+    io.handoff.map.MapAccess access;
+
+    /** The demo data's admins count in the story tenants only: the same data in any other tenant makes nobody admin. */
+    @Test
+    void demoDataMakesNobodyAnAdminOfAnotherTenant() {
+        io.handoff.graph.TenantId acme = TestRedis.uniqueTenant();
+        TestRedis.client().sadd(io.handoff.graph.TenantKeys.key(acme, "demo:admins"), "wen");
+        assertThat(access.isAdmin(acme, PersonId.of("wen"))).isFalse();
+        assertThat(access.admins(acme)).isEmpty();
+        assertThat(access.isAdmin(DemoStory.WARD.tenant(), PersonId.of("wen"))).isTrue();
+        assertThat(access.isAdmin(DemoStory.WARD.tenant(), PersonId.of("will"))).isFalse();
+        assertThat(access.isAdmin(DemoStory.DEPOT.tenant(), PersonId.of("wen"))).isFalse();
     }
 
     private static JsonNode field(JsonNode form, String id) {
@@ -118,7 +140,7 @@ class PlaygroundJourneyFormTest {
     }
 
     private JsonNode submit(String person, JsonNode form, Map<String, List<String>> values) throws Exception {
-        return JSON.readTree(post("/playground/api/tenants/demo/people/" + person + "/form",
+        return JSON.readTree(post("/playground/api/tenants/ward/people/" + person + "/form",
                 JSON.writeValueAsString(Map.of("formId", form.get("id").asString(), "state",
                         form.get("state").asString(), "values", values))).body());
     }

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.handoff.demo.DemoStory;
 import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
@@ -37,7 +38,7 @@ import io.handoff.testing.TestAppProperties;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class PlaygroundAttacksTest {
-    private static final String DEMO = "/playground/api/tenants/demo";
+    private static final String DEMO = "/playground/api/tenants/depot";
     static final List<String> GET_ROUTES = List.of("/", "/playground", "/playground/", "/playground/index.html",
             "/playground/playground.js", "/playground/playground.css", DEMO + "/people", DEMO + "/clock",
             DEMO + "/decisions", DEMO + "/people/pat/home", DEMO + "/people/pat/inbox");
@@ -137,16 +138,16 @@ class PlaygroundAttacksTest {
 
     @Test
     void aCrossSiteFormPostCannotResetThePlayground() throws Exception {
-        graph.deletePerson(SampleOrganisation.TENANT, PersonId.of("pat"));
+        graph.deletePerson(DemoStory.DEPOT.tenant(), PersonId.of("pat"));
 
         RawHttp.Response attack = http().send("POST", DEMO + "/reset", "", "Host: localhost:" + port,
                 "Content-Type: application/x-www-form-urlencoded", "Origin: http://evil.example",
                 "Cookie: " + PlaygroundCsrf.COOKIE + "=" + token);
 
         assertThat(attack.status()).isEqualTo(403);
-        assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).isEmpty();
+        assertThat(graph.person(DemoStory.DEPOT.tenant(), PersonId.of("pat"))).isEmpty();
         assertThat(post(DEMO + "/reset", "{}", sameOrigin("localhost:" + port)).status()).isEqualTo(200);
-        assertThat(graph.person(SampleOrganisation.TENANT, PersonId.of("pat"))).isPresent();
+        assertThat(graph.person(DemoStory.DEPOT.tenant(), PersonId.of("pat"))).isPresent();
     }
 
     @Test
@@ -170,7 +171,7 @@ class PlaygroundAttacksTest {
                 assertThat(http().get(trick, "Host: rebind.attacker.example").status()).as(trick).isIn(400, 403);
             }
         }
-        assertThat(http().get("/playground;/api/tenants/demo/people", "Host: localhost").status()).isEqualTo(400);
+        assertThat(http().get("/playground;/api/tenants/depot/people", "Host: localhost").status()).isEqualTo(400);
         assertThat(http().get("/playground/api/tenants/%64emo/people", "Host: localhost").status()).isEqualTo(400);
     }
 
