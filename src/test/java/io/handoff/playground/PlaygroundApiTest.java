@@ -255,16 +255,16 @@ class PlaygroundApiTest {
      */
     @Test
     void promptsDueTogetherAreMergedAndTheSchedulerTabSaysSoInWords() throws Exception {
-        assertThat(post("/playground/api/tenants/demo/clock", "{\"advance\":\"P7D\"}").statusCode()).isEqualTo(200);
+        assertThat(post("/playground/api/tenants/depot/clock", "{\"advance\":\"P7D\"}").statusCode()).isEqualTo(200);
         JsonNode decisions = JSON.readTree("[]");
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         for (int polls = 1; decisions.valueStream().noneMatch(d -> d.get("verdict").asString().equals("MERGED"))
                 && System.nanoTime() < until; polls++) {
             Thread.sleep(250);
             if (polls % 12 == 0) { // the week may have ended at night or on a weekend: on to working hours
-                post("/playground/api/tenants/demo/clock", "{\"advance\":\"PT1H\"}");
+                post("/playground/api/tenants/depot/clock", "{\"advance\":\"PT1H\"}");
             }
-            decisions = JSON.readTree(get("/playground/api/tenants/demo/decisions").body());
+            decisions = JSON.readTree(get("/playground/api/tenants/depot/decisions").body());
         }
         java.util.List<JsonNode> merged = decisions.valueStream()
                 .filter(d -> d.get("verdict").asString().equals("MERGED")).toList();

@@ -271,16 +271,18 @@ class JourneyApiTest {
     }
 
     @Test
-    void theDemoTenantHasItsTwoJourneysAfterSeeding() throws Exception {
-        HttpResponse<String> list = send("GET", "/api/v1/tenants/demo/journeys", null, null, TOKEN);
-        HttpResponse<String> sight = send("GET", "/api/v1/tenants/demo/people/pat/line-of-sight", null, null, TOKEN);
+    void eachDemoStoryHasItsOwnJourneyAfterSeeding() throws Exception {
+        HttpResponse<String> list = send("GET", "/api/v1/tenants/depot/journeys", null, null, TOKEN);
+        HttpResponse<String> sight = send("GET", "/api/v1/tenants/depot/people/pat/line-of-sight", null, null, TOKEN);
 
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(list.body()).valueStream().map(j -> j.get("id").asString()))
-                .containsExactly("hospital-stay", "parcel-delivery");
+                .containsExactly("parcel-delivery");
+        assertThat(JSON.readTree(send("GET", "/api/v1/tenants/ward/journeys", null, null, TOKEN).body()).valueStream()
+                .map(j -> j.get("id").asString())).containsExactly("hospital-stay");
         assertThat(JSON.readTree(sight.body()).get("reaches").get(0).get("touchpoint").asString())
                 .isEqualTo("parcel-delivered");
-        assertThat(JSON.readTree(send("GET", "/api/v1/tenants/demo/journeys/parcel-delivery/signals", null, null,
+        assertThat(JSON.readTree(send("GET", "/api/v1/tenants/depot/journeys/parcel-delivery/signals", null, null,
                 TOKEN).body()).size()).isEqualTo(48);
     }
 
