@@ -29,6 +29,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.PlaygroundCsrf;
+import io.handoff.testing.RedisServerProcess;
 import io.handoff.testing.TestRedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -40,9 +41,16 @@ class PlaygroundApiTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * A redis-server of its own: the demo clock and the scheduler's daily job ids are shared by every playground in
+     * one Redis, and other test classes move the demo clock.
+     */
+    private static final RedisServerProcess REDIS = RedisServerProcess.start("playground-api",
+            RedisServerProcess.freePorts(1)[0], tempDir(), null, java.util.List.of());
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
+        registry.add("handoff.redis.url", () -> "redis://127.0.0.1:" + REDIS.port());
         registry.add("handoff.demo.mode", () -> "never");
         registry.add("handoff.playground.enabled", () -> "true");
     }
@@ -52,6 +60,17 @@ class PlaygroundApiTest {
 
     @Autowired
     GraphStore graph;
+
+    @Autowired
+    redis.clients.jedis.UnifiedJedis redis;
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("handoff-playground-api-redis");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Autowired
     Journeys journeys;
@@ -147,7 +166,7 @@ class PlaygroundApiTest {
         assertThat(channel.get("message").toString()).contains("Team channels are set in Slack or in a Microsoft "
                 + "Teams channel, not here.");
         assertThat(sync.get("message").toString()).contains("Syncing teams is not available here");
-        assertThat(TestRedis.client().exists("handoff:{demo}:team-channels")).isFalse();
+        assertThat(redis.exists("handoff:{depot}:team-channels")).isFalse();
     }
 
     @Test

@@ -131,7 +131,7 @@ class ConversationTest {
             assertThat(help).as(input).startsWith("# What I can do")
                     .contains("customers — tell me who depends on your work")
                     .contains("pause [2 weeks] — ").contains("resume — ").contains("my-data — ").contains("forget-me — ")
-                    .contains("map [@person | team <name> | org]").contains("echo <text> — says it back").contains("help — this list")
+                    .contains("map [@person | team <name> | org | journey <name>]").contains("echo <text> — says it back").contains("help — this list")
                     .endsWith("[Map my customers]");
             assertThat(help).as(input + ": file formats are for 'map help'")
                     .doesNotContain("svg").doesNotContain("mermaid").doesNotContain("csv").contains("'map help'");

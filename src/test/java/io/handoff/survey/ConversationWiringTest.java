@@ -46,7 +46,7 @@ class ConversationWiringTest {
 
         assertThat(bot).isInstanceOf(Conversation.class);
         String help = text(SurveyFixture.shown(bot.handle(new Interaction.Command(pat, "help"))));
-        assertThat(help).contains("customers — ").contains("map [@person | team <name> | org]").contains("forget-me — ");
+        assertThat(help).contains("customers — ").contains("map [@person | team <name> | org | journey <name>]").contains("forget-me — ");
         // the pre-loader learns that the driver is his internal customer
         assertThat(text(bot.home(pat).blocks())).contains("""
                 # Waiting for your answer
