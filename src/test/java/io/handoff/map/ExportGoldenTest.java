@@ -131,6 +131,41 @@ class ExportGoldenTest {
         assertThat(teamApi).contains("role: supplier", "role: internal customer");
     }
 
+    /**
+     * Graphviz 2.43 (Debian 12's) gives up with "trouble in init_rank" on the old rank assignment when many clusters
+     * hand work back and forth; the export asks for {@code newrank=true}, which lays out such maps.
+     */
+    @Test
+    void dotOfSixtyPeopleInEightTeamsHandingWorkBothWaysIsDrawnByGraphviz() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        List<Person> people = new java.util.ArrayList<>();
+        List<Team> teams = new java.util.ArrayList<>();
+        for (int i = 0, team = 0; i < 60; team++) {
+            teams.add(Team.of("t" + team, "Team " + team));
+            for (int m = 0, members = 4 + random.nextInt(7); m < members && i < 60; m++, i++) {
+                people.add(Person.of("p" + i, "Person " + i, "t" + team));
+            }
+        }
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        Map<String, Handoff> edges = new LinkedHashMap<>();
+        for (int i = 0; i < 60; i++) {
+            for (int k = 0, out = 2 + random.nextInt(3); k < out; k++) {
+                int j = Math.floorMod(i + 1 + random.nextInt(12) - (random.nextBoolean() ? 6 : 0), 60);
+                if (j != i) {
+                    edges.putIfAbsent(i + ">" + j, Handoff.claimed(PersonId.of("p" + i), PersonId.of("p" + j),
+                            new HandoffTerms("work " + k, Frequency.DAILY, Criticality.IMPORTANT), Side.UPSTREAM, now));
+                }
+            }
+        }
+        DependencyMap map = new MapBuilder(FrictionScores.NONE, 80, 5).people(TenantId.of("t"), new MapScope.Org(),
+                "Sixty people", OrgGraph.of(people, teams, List.copyOf(edges.values())));
+
+        String dot = export(map, MapFormat.DOT);
+
+        assertGraphvizAccepts(dot);
+        assertThat(dot).contains("newrank=true");
+    }
+
     @Test
     void escapesQuotesAngleBracketsAmpersandsAndNewlinesInEveryFormat() throws Exception {
         TenantId tenant = TenantId.of("t");

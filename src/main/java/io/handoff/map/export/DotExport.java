@@ -12,15 +12,18 @@ import io.handoff.map.MapEdge;
 import io.handoff.map.MapGroup;
 import io.handoff.map.MapNode;
 
-/** Graphviz DOT: a cluster per team, left to right, the same styling rules as the pictures. */
+/**
+ * Graphviz DOT: a cluster per team, left to right, the same styling rules as the pictures. {@code newrank=true}: the
+ * old rank assignment of Graphviz 2.43 fails ("trouble in init_rank") on clusters that hand work back and forth.
+ */
 public final class DotExport implements MapExport {
 
     @Override
     public byte[] write(DependencyMap map, MapDrawing drawing) {
         StringBuilder out = new StringBuilder();
         out.append("digraph handoffs {\n");
-        out.append("  graph [rankdir=LR, labelloc=t, fontname=\"DejaVu Sans\", label=\"").append(TextEscapes.dot(map.title()))
-                .append("\"];\n");
+        out.append("  graph [rankdir=LR, newrank=true, labelloc=t, fontname=\"DejaVu Sans\", label=\"")
+                .append(TextEscapes.dot(map.title())).append("\"];\n");
         out.append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"DejaVu Sans\"];\n");
         out.append("  edge [fontname=\"DejaVu Sans\", fontsize=10];\n");
         Map<String, List<MapNode>> byGroup = map.nodes().stream().filter(n -> n.group() != null)
