@@ -57,7 +57,7 @@
         const row = el('div', {class: 'buttons'});
         block.buttons.forEach((b) => {
           const button = el('button', {type: 'button', class: b.style, 'data-action': b.actionId}, b.label);
-          button.addEventListener('click', () => press(b.actionId, b.value));
+          button.addEventListener('click', () => press(b.actionId, b.value, container));
           row.appendChild(button);
         });
         container.appendChild(row);
@@ -88,9 +88,23 @@
     say('bot', (item) => item.appendChild(el('p', {class: 'error'}, error.message)));
   }
 
-  function handle(answer) {
+  // the message a pressed button was on (an inbox item or a chat bubble) becomes the answer; elsewhere it is said anew
+  function replaceMessage(origin, message) {
+    if (origin && origin.classList.contains('inbox-item')) {
+      origin.replaceChildren(el('time', {datetime: message.at}, new Date(message.at).toLocaleString()));
+      renderBlocks(origin, message.blocks, message.attachments);
+    } else if (origin && origin.classList.contains('bubble')) {
+      origin.replaceChildren();
+      renderBlocks(origin, message.blocks, message.attachments);
+    } else {
+      botSays(message);
+    }
+  }
+
+  function handle(answer, origin) {
     if (answer.home) renderHome(answer.home);
     if (answer.kind === 'show' && answer.message) botSays(answer.message);
+    if (answer.kind === 'replace' && answer.message) replaceMessage(origin, answer.message);
     if (answer.kind === 'form') showForm(answer.form);
     if (answer.kind === 'form-errors') showErrors(answer.errors);
     if (answer.kind === 'close-form') { closeForm(); if (answer.message) botSays(answer.message); }
@@ -110,8 +124,11 @@
     try { handle(await call('/people/' + me + '/command', {text: text})); } catch (e) { problem(e); }
   }
 
-  async function press(actionId, value) {
-    try { handle(await call('/people/' + me + '/button', {actionId: actionId, value: value})); } catch (e) { problem(e); }
+  async function press(actionId, value, origin) {
+    const messageId = origin && origin.dataset.message ? origin.dataset.message : null;
+    try {
+      handle(await call('/people/' + me + '/button', {actionId: actionId, value: value, messageId: messageId}), origin);
+    } catch (e) { problem(e); }
   }
 
   // ---- forms ----
@@ -264,7 +281,7 @@
     if (!me) return;
     const messages = await call('/people/' + me + '/inbox');
     const panel = $('panel-inbox');
-    const signature = me + ':' + messages.map((m) => m.id).join(',');
+    const signature = me + ':' + messages.map((m) => m.id + '/' + m.at + '/' + m.summary).join(',');
     if (panel.dataset.signature === signature) return;
     panel.dataset.signature = signature;
     panel.replaceChildren();

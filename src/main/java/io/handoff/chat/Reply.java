@@ -44,6 +44,17 @@ public sealed interface Reply {
         }
     }
 
+    /**
+     * Answer to a button press: the message the pressed button was on becomes this one (Slack: the original message
+     * through the action's response URL; Teams: the card the button was on; the playground: the inbox item or chat
+     * bubble). Where an adapter cannot tell which message it was, it shows this one as a new message instead.
+     */
+    record Replace(Message message) implements Reply {
+        public Replace {
+            Objects.requireNonNull(message);
+        }
+    }
+
     /** Nothing to show (the effect is visible elsewhere, e.g. an updated home view). */
     record Nothing() implements Reply {
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.util.HtmlUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +49,7 @@ import io.handoff.graph.TeamId;
  * ({@link InvokeHandler}).
  */
 final class MessageHandler {
+    private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
     private final ChatBot chat;
     private final GraphStore graph;
     private final ActivityActors actors;
@@ -71,7 +74,29 @@ final class MessageHandler {
     void onMessage(TurnContext turn) {
         Activity activity = turn.getActivity();
         JsonNode data = activity.getValue() == null ? null : Serialization.objectToTree(activity.getValue());
-        converse(turn, data, reply -> turn.sendActivity(reply).join());
+        converse(turn, data, reply -> turn.sendActivity(reply).join(), cardUpdate(turn));
+    }
+
+    /**
+     * How to replace the card a button was on (Action.Submit: the activity's replyToId names it; the connector's
+     * updateActivity, PUT v3/conversations/{id}/activities/{replyToId}), in the person's own chat only; empty for a
+     * typed message or when Teams did not say which card it was.
+     */
+    private static Optional<Consumer<Activity>> cardUpdate(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        String cardId = activity.getReplyToId();
+        if (activity.getValue() == null || cardId == null || cardId.isBlank() || !ActivityActors.isPersonal(activity)) {
+            return Optional.empty();
+        }
+        return Optional.of(replacement -> {
+            replacement.setId(cardId);
+            turn.updateActivity(replacement).join();
+        });
+    }
+
+    /** {@link #converse(TurnContext, JsonNode, Consumer, Optional)} where a replacement goes as a new answer. */
+    void converse(TurnContext turn, JsonNode data, Consumer<Activity> direct) {
+        converse(turn, data, direct, Optional.empty());
     }
 
     /**
@@ -79,7 +104,7 @@ final class MessageHandler {
      * through {@code direct}: in the conversation it came from when that is the person's personal chat, else there
      * only with a pointer to the personal chat, where the answer goes.
      */
-    void converse(TurnContext turn, JsonNode data, Consumer<Activity> direct) {
+    void converse(TurnContext turn, JsonNode data, Consumer<Activity> direct, Optional<Consumer<Activity>> replace) {
         Optional<Actor> resolved = actors.actor(turn);
         if (resolved.isEmpty()) {
             send(direct, Message.text("Handoff works with the work accounts of a "
@@ -105,11 +130,12 @@ final class MessageHandler {
             }
             send(direct, Message.text("I answered you in our personal chat."));
             out = reply -> privately.send(personal.get(), reply);
+            replace = Optional.empty(); // the card is in a channel: the answer goes to the personal chat instead
         }
         if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.FORM)) {
             onForm(out, actor, data);
         } else if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.ACTION)) {
-            onButton(out, actor, data);
+            onButton(out, replace, actor, data);
         } else {
             onCommand(out, actor, activity);
         }
@@ -152,7 +178,7 @@ final class MessageHandler {
                 ActivityActors.microsoftTenant(activity))));
     }
 
-    private void onButton(Consumer<Activity> out, Actor actor, JsonNode data) {
+    private void onButton(Consumer<Activity> out, Optional<Consumer<Activity>> replace, Actor actor, JsonNode data) {
         Action action;
         try {
             // a button's value, or a scale's choice merged in under the same key
@@ -162,7 +188,7 @@ final class MessageHandler {
             send(out, Message.text("That button is no longer valid. Say home to start again."));
             return;
         }
-        handle(out, actor, new Interaction.ButtonPressed(actor, action), null, Map.of());
+        handle(out, replace, actor, new Interaction.ButtonPressed(actor, action), null, Map.of());
     }
 
     private void onForm(Consumer<Activity> out, Actor actor, JsonNode data) {
@@ -196,8 +222,17 @@ final class MessageHandler {
 
     private void handle(Consumer<Activity> out, Actor actor, Interaction interaction, String formId,
                         Map<String, List<String>> submitted) {
+        handle(out, Optional.empty(), actor, interaction, formId, submitted);
+    }
+
+    private void handle(Consumer<Activity> out, Optional<Consumer<Activity>> replace, Actor actor,
+                        Interaction interaction, String formId, Map<String, List<String>> submitted) {
         Outcome outcome = chat.handle(interaction);
-        answer(out, actor, outcome.reply(), formId, submitted);
+        if (outcome.reply() instanceof Reply.Replace replacement && replace.isPresent()) {
+            replaceCard(out, replace.get(), actor, replacement.message());
+        } else {
+            answer(out, actor, outcome.reply(), formId, submitted);
+        }
         List<Person> unreachable = notifications.unreachable(actor, outcome.notifications());
         for (Person colleague : unreachable) {
             send(out, new Message(colleague.displayName() + " could not be asked yet",
@@ -215,6 +250,8 @@ final class MessageHandler {
                         Map<String, List<String>> submitted) {
         if (reply instanceof Reply.Show show) {
             out.accept(MsTeamsMessages.message(show.message(), actor.tenant(), Optional.of(actor.person()), files));
+        } else if (reply instanceof Reply.Replace replace) { // no card to replace: a new message
+            out.accept(MsTeamsMessages.message(replace.message(), actor.tenant(), Optional.of(actor.person()), files));
         } else if (reply instanceof Reply.CloseForm close) {
             out.accept(MsTeamsMessages.message(close.message(), actor.tenant(), Optional.of(actor.person()), files));
         } else if (reply instanceof Reply.OpenForm open) {
@@ -235,6 +272,17 @@ final class MessageHandler {
                 errors.errors().values().forEach(text -> blocks.add(Paragraph.of(text)));
                 send(out, new Message("Your answer could not be saved", blocks));
             }
+        }
+    }
+
+    /** The card becomes the message; if the connector refuses, the message is sent as a new one instead. */
+    private void replaceCard(Consumer<Activity> out, Consumer<Activity> replace, Actor actor, Message message) {
+        try {
+            replace.accept(MsTeamsMessages.message(message, actor.tenant(), Optional.of(actor.person()), files));
+        } catch (RuntimeException refused) {
+            log.warn("Could not replace a card of {} in tenant {}; sending the answer instead", actor.person(),
+                    actor.tenant(), refused);
+            out.accept(MsTeamsMessages.message(message, actor.tenant(), Optional.of(actor.person()), files));
         }
     }
 

@@ -28,6 +28,7 @@ import io.handoff.chat.Delivery;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Notification;
 import io.handoff.chat.Outcome;
+import io.handoff.chat.Reply;
 import io.handoff.chat.Place;
 import io.handoff.delivery.Decision;
 import io.handoff.delivery.DecisionLog;
@@ -102,7 +103,8 @@ class PlaygroundController {
     record CommandRequest(String text) {
     }
 
-    record ButtonRequest(String actionId, String value) {
+    /** {@code messageId}: the inbox item the button was on, if it was on one (its message may be replaced). */
+    record ButtonRequest(String actionId, String value, String messageId) {
     }
 
     record FormRequest(String formId, String state, Map<String, List<String>> values) {
@@ -207,7 +209,16 @@ class PlaygroundController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "actionId is required.");
         }
         Action action = new Action(request.actionId(), request.value());
-        return answer(actor, bot.handle(new Interaction.ButtonPressed(actor, action)));
+        Outcome outcome = bot.handle(new Interaction.ButtonPressed(actor, action));
+        if (outcome.reply() instanceof Reply.Replace replace && request.messageId() != null) {
+            Optional<View.Message> replaced = inbox.replace(actor.tenant(), actor.person(), request.messageId(),
+                    replace.message());
+            if (replaced.isPresent()) {
+                View.Answer answer = answer(actor, outcome);
+                return new View.Answer("replace", replaced.get(), null, null, answer.home());
+            }
+        }
+        return answer(actor, outcome);
     }
 
     @PostMapping("/people/{person}/form")

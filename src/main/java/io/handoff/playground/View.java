@@ -11,7 +11,8 @@ final class View {
     private View() {
     }
 
-    /** What the bot answered: {@code kind} is show, form, form-errors, close-form or nothing. */
+    /** What the bot answered: {@code kind} is show, replace (the message the pressed button was
+     * on becomes {@code message}), form, form-errors, close-form or nothing. */
     record Answer(String kind, Message message, Form form, Map<String, String> errors, Home home) {
     }
 

@@ -44,6 +44,9 @@ final class ViewRenderer {
         if (reply instanceof Reply.FormErrors errors) {
             return new View.Answer("form-errors", null, null, errors.errors(), homeView);
         }
+        if (reply instanceof Reply.Replace replace) { // the page puts it where the pressed button was
+            return new View.Answer("replace", message(replace.message(), Instant.now()), null, null, homeView);
+        }
         if (reply instanceof Reply.CloseForm close) {
             return new View.Answer("close-form", message(close.message(), Instant.now()), null, null, homeView);
         }

@@ -1,11 +1,15 @@
 package io.handoff.slack;
 
+import java.io.IOException;
 import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.context.ActionRespondUtility;
 import com.slack.api.model.view.View;
+import com.slack.api.webhook.WebhookResponse;
 
 import io.handoff.chat.ChatBot;
 import io.handoff.chat.Delivery;
@@ -74,6 +78,30 @@ final class SlackFollowUp {
         }
     }
 
+    /**
+     * After the ack: the message the pressed button was on is replaced through the action's response URL
+     * ({@code replace_original}); if Slack refuses, the message is sent to the person instead. Then notifications
+     * and Home as {@link #followUp}.
+     */
+    void replaceOriginal(Who who, Outcome outcome, Message replacement, ActionRespondUtility responder) {
+        afterAck.execute(() -> {
+            Message unsent = replacement;
+            try {
+                WebhookResponse response = responder.respond(ActionResponse.builder().replaceOriginal(true)
+                        .text(BlockKit.fallbackText(replacement)).blocks(BlockKit.message(replacement)).build());
+                if (response.getCode() != null && response.getCode() / 100 == 2) {
+                    unsent = null;
+                } else {
+                    log.warn("Slack refused to replace a message of {} of tenant {} (HTTP {})", who.person(),
+                            who.tenant(), response.getCode());
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not replace a message of {} of tenant {}", who.person(), who.tenant(), e);
+            }
+            followUp(who, outcome, unsent, null);
+        });
+    }
+
     void publishHome(Who who) {
         View home = BlockKit.home(bot.home(who.actor()));
         SlackApi.call("views.publish", () -> who.client().viewsPublish(r -> r.userId(who.slackUserId()).view(home)));
@@ -95,6 +123,9 @@ final class SlackFollowUp {
         }
         if (reply instanceof Reply.CloseForm close) {
             return close.message();
+        }
+        if (reply instanceof Reply.Replace replace) { // nothing to replace: shown as a new message
+            return replace.message();
         }
         return null;
     }

@@ -73,6 +73,10 @@ final class SlackInteractions {
             if (reply instanceof Reply.OpenForm || reply instanceof Reply.NextForm) {
                 followUp.openModal(who, SlackFollowUp.form(reply), payload.getTriggerId());
                 followUp.afterAck(who, outcome, null);
+            } else if (reply instanceof Reply.Replace replace && payload.getResponseUrl() != null
+                    && !payload.getResponseUrl().isBlank()) {
+                // the message the button was on (not a Home tab: that has no response URL) becomes the answer
+                followUp.replaceOriginal(who, outcome, replace.message(), ctx);
             } else {
                 followUp.afterAck(who, outcome, SlackFollowUp.shownMessage(reply));
             }

@@ -55,6 +55,8 @@ final class SlackSlashCommands {
                 shown = show.message();
             } else if (reply instanceof Reply.CloseForm close) {
                 shown = close.message();
+            } else if (reply instanceof Reply.Replace replace) { // a command has no message to replace
+                shown = replace.message();
             } else if (reply instanceof Reply.FormErrors errors) {
                 shown = Message.text(String.join("\n", errors.errors().values()));
             }

@@ -2,6 +2,7 @@ package io.handoff.survey;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
+import io.handoff.chat.Block;
+import io.handoff.chat.Button;
+import io.handoff.chat.Buttons;
 import io.handoff.chat.Field;
 import io.handoff.chat.Form;
 import io.handoff.chat.Interaction;
@@ -75,6 +80,11 @@ final class Confirmations {
             return more ? Outcome.reply(new Reply.OpenForm(flow.start(actor))) : Outcome.show(instead.message());
         }
         Asked question = (Asked) check;
+        if (question.edge().status() == EdgeStatus.CONFIRMED) {
+            // asked again through Change and confirmed again: nothing changes, the message shows the answer again
+            return more ? Outcome.reply(new Reply.OpenForm(flow.start(actor)))
+                    : Outcome.reply(new Reply.Replace(answered(question.edge(), question.claimant(), question.mySide())));
+        }
         Instant now = clock.instant();
         Handoff confirmed;
         try {
@@ -97,14 +107,41 @@ final class Confirmations {
         if (more) {
             return new Outcome(new Reply.OpenForm(flow.start(actor)), List.of(toClaimant), true);
         }
-        Paragraph thanks = Paragraph.builder().plain("Thanks! Confirmed: ")
-                .plain(question.mySide() == Side.DOWNSTREAM ? "you depend on " : "you hand ")
-                .strong(question.claimant().displayName())
-                .plain(question.mySide() == Side.DOWNSTREAM ? "'s " : " ")
-                .strong(confirmed.what()).plain(".").build();
-        return new Outcome(new Reply.Show(new Message(thanks.plainText(), List.of(thanks,
-                Paragraph.of("Does anyone else depend on your work? Type customers to name them.")))),
+        // the question becomes its answer, so Confirm / Not really cannot be pressed again by mistake
+        return new Outcome(new Reply.Replace(answered(confirmed, question.claimant(), question.mySide())),
                 List.of(toClaimant), true);
+    }
+
+    /**
+     * "You confirmed you hand Dana parcels sorted by route" with a Change button that asks again (it carries this
+     * version of the edge, so a Change pressed after the edge changed again gets the current state instead).
+     */
+    static Message answered(Handoff confirmed, Person claimant, Side mySide) {
+        Paragraph answer = Paragraph.builder().plain("You confirmed ")
+                .plain(mySide == Side.DOWNSTREAM ? "you depend on " : "you hand ")
+                .strong(claimant.displayName())
+                .plain(mySide == Side.DOWNSTREAM ? "'s " : " ")
+                .strong(confirmed.what()).plain(". Thanks!").build();
+        return new Message(answer.plainText(), List.of(answer,
+                Paragraph.of("Does anyone else depend on your work? Type customers to name them."),
+                Buttons.of(Button.of("Change", new Action(SurveyActions.CHANGE, EdgeRef.of(confirmed).encode())))));
+    }
+
+    /** Change on an answered question: the question again, with Confirm / Not really, in place of the answer. */
+    Outcome onChange(Interaction.ButtonPressed pressed) {
+        Check check = check(pressed.actor(), pressed.action().value());
+        if (check instanceof Instead instead) {
+            return Outcome.reply(new Reply.Replace(instead.message()));
+        }
+        Asked question = (Asked) check;
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Paragraph.builder().plain("You can change your answer about ").strong(question.edge().what())
+                .plain(" with ").strong(question.claimant().displayName()).plain(":").build());
+        String ref = question.ref().encode();
+        blocks.add(Buttons.of(Button.primary("Confirm", new Action(SurveyActions.CONFIRM, ref)),
+                Button.of("Not really", new Action(SurveyActions.DISPUTE, ref))));
+        return Outcome.reply(new Reply.Replace(new Message("Change your answer about " + question.edge().what(),
+                blocks)));
     }
 
     Outcome onDisputeButton(Interaction.ButtonPressed pressed) {
@@ -185,7 +222,8 @@ final class Confirmations {
             throw new Refusal("that question was meant for someone else");
         }
         Optional<Handoff> edge = graph.handoff(actor.tenant(), ref.upstream(), ref.downstream());
-        if (edge.isEmpty() || !ref.isVersionOf(edge.get()) || !isAskedOf(edge.get(), mySide)) {
+        if (edge.isEmpty() || !ref.isVersionOf(edge.get())
+                || !(isAskedOf(edge.get(), mySide) || edge.get().status() == EdgeStatus.CONFIRMED)) {
             return new Instead(current(actor, ref));
         }
         Optional<Person> claimant = graph.person(actor.tenant(), edge.get().end(mySide.other()));

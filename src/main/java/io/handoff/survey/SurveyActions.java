@@ -11,6 +11,7 @@ final class SurveyActions {
     static final String CONFIRM = PREFIX + "confirm";
     static final String DISPUTE = PREFIX + "dispute";
     static final String MORE = PREFIX + "more";
+    static final String CHANGE = PREFIX + "change";
     static final String RESUME = PREFIX + "resume";
     static final String FORGET = PREFIX + "forget.confirm";
     static final String FORGET_CANCEL = PREFIX + "forget.cancel";

@@ -98,6 +98,7 @@ class SurveyFeature implements ConversationFeature {
             case SurveyActions.CONFIRM -> confirmations.onConfirm(pressed, false);
             case SurveyActions.MORE -> confirmations.onConfirm(pressed, true);
             case SurveyActions.DISPUTE -> confirmations.onDisputeButton(pressed);
+            case SurveyActions.CHANGE -> confirmations.onChange(pressed);
             case SurveyActions.RESUME -> pause.resume(actor, waiting(actor));
             case SurveyActions.FORGET -> personalData.forgetConfirmed(actor, pressed.action().value());
             case SurveyActions.FORGET_CANCEL -> personalData.forgetCancelled();

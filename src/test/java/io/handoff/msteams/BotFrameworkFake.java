@@ -108,6 +108,10 @@ final class BotFrameworkFake {
                 + "\"expires_in\":3599,\"access_token\":\"" + OUTGOING_TOKEN + "\"}")));
         server.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities.*"))
                 .atPriority(10).willReturn(okJson("{\"id\":\"sent-1\"}")));
+        // updateActivity: a card replaced in place
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(
+                        urlPathMatching("/teams/v3/conversations/[^/]+/activities/[^/]+"))
+                .atPriority(10).willReturn(okJson("{\"id\":\"updated-1\"}")));
         // Graph for presence: an app-only token for any tenant, and everyone Available unless a test says otherwise
         server.stubFor(post(urlPathMatching("/login/[^/]+/oauth2/v2.0/token")).willReturn(okJson(
                 "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"" + GRAPH_TOKEN + "\"}")));
@@ -157,6 +161,17 @@ final class BotFrameworkFake {
                         urlPathMatching("/teams/v3/conversations/" + java.util.regex.Pattern.quote(conversationId)
                                 + "/activities.*")))
                 .stream().map(LoggedRequest::getBodyAsString).map(JSON::readTree).toList();
+    }
+
+    /** Activities the bot updated in place (PUT …/activities/{activityId}), as activity id → JSON, oldest first. */
+    List<Map.Entry<String, JsonNode>> updatesTo(String conversationId) {
+        String prefix = "/teams/v3/conversations/" + conversationId + "/activities/";
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                        urlPathMatching(java.util.regex.Pattern.quote(prefix) + "[^/]+")))
+                .stream().map(request -> Map.entry(java.net.URLDecoder.decode(
+                        request.getUrl().substring(prefix.length()).replaceAll("\\?.*", ""),
+                        java.nio.charset.StandardCharsets.UTF_8), JSON.readTree(request.getBodyAsString())))
+                .toList();
     }
 
     List<LoggedRequest> requestsTo(String pathRegex) {
@@ -273,6 +288,13 @@ final class BotFrameworkFake {
 
     ObjectNode text(TeamsUser from, String text) {
         return activity("message", from, from.personalConversation(), "personal").put("text", text);
+    }
+
+    /** An Action.Submit of the card Teams knows as activity {@code cardId} (its replyToId). */
+    ObjectNode submitOn(String cardId, TeamsUser from, Map<String, String> value) {
+        ObjectNode activity = submit(from, value);
+        activity.put("replyToId", cardId);
+        return activity;
     }
 
     ObjectNode submit(TeamsUser from, Map<String, String> value) {

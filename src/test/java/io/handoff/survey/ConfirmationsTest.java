@@ -45,7 +45,13 @@ class ConfirmationsTest {
         Handoff edge = f.edge("pat", "dana").orElseThrow();
         assertThat(edge.status()).isEqualTo(EdgeStatus.CONFIRMED);
         assertThat(edge.lastConfirmedAt()).isEqualTo(SurveyFixture.T0.plus(Duration.ofMinutes(30)));
-        assertThat(text(shown(outcome))).startsWith("Thanks! Confirmed: you depend on Pat Okafor's loaded truck.");
+        // the question itself becomes the answer, with Change as its only button (issue 19, item 8)
+        assertThat(outcome.reply()).isInstanceOf(Reply.Replace.class);
+        Message answered = ((Reply.Replace) outcome.reply()).message();
+        assertThat(text(answered)).startsWith("You confirmed you depend on Pat Okafor's loaded truck.");
+        assertThat(answered.blocks()).filteredOn(io.handoff.chat.Buttons.class::isInstance).singleElement()
+                .satisfies(row -> assertThat(((io.handoff.chat.Buttons) row).buttons()).extracting(b -> b.label())
+                        .containsExactly("Change"));
         Notification told = notificationTo(outcome, "pat");
         assertThat(told.key()).isEqualTo("confirmed:pat>dana:" + Long.toString(edge.lastConfirmedAt().getEpochSecond(), 36));
         assertThat(text(told.message())).isEqualTo("""
@@ -96,6 +102,38 @@ class ConfirmationsTest {
                 In their words: “I load it myself since March <!channel> *really*”
                 Maybe worth a quick chat? You can change your answers any time.
                 [Review my answers]""");
+    }
+
+    /** Issue 19, item 8: Change on the answer asks again; Confirm again changes nothing, Not really disputes. */
+    @Test
+    void changeAsksAgainAndASecondAnswerUpdatesTheGraph() {
+        Message ask = patNamesDana("loaded truck");
+        Message answered = ((Reply.Replace) f.press("dana", button(ask.blocks(), "Confirm").action()).reply()).message();
+        Handoff confirmed = f.edge("pat", "dana").orElseThrow();
+
+        Outcome change = f.press("dana", button(answered.blocks(), "Change").action());
+        assertThat(change.reply()).isInstanceOf(Reply.Replace.class);
+        Message asked = ((Reply.Replace) change.reply()).message();
+        assertThat(text(asked)).contains("loaded truck").contains("Pat Okafor").contains("[Confirm] [Not really]");
+
+        f.clock.advance(Duration.ofMinutes(5));
+        Outcome same = f.press("dana", button(asked.blocks(), "Confirm").action());
+        assertThat(same.reply()).isInstanceOf(Reply.Replace.class);
+        assertThat(text(((Reply.Replace) same.reply()).message())).startsWith("You confirmed");
+        assertThat(same.notifications()).isEmpty();
+        assertThat(f.edge("pat", "dana")).contains(confirmed);
+
+        Form reasonForm = form(f.press("dana", button(asked.blocks(), "Not really").action()));
+        Outcome sent = f.submit("dana", reasonForm, Map.of("reason", List.of("Someone else loads it now")));
+        Handoff disputed = f.edge("pat", "dana").orElseThrow();
+        assertThat(disputed.status()).isEqualTo(EdgeStatus.DISPUTED);
+        assertThat(disputed.claimedBy()).isEqualTo(ClaimedBy.UPSTREAM);
+        assertThat(notificationTo(sent, "pat").key()).startsWith("disputed:pat>dana:");
+
+        // the answer's Change no longer matches the edge: it says how things stand, never an error
+        Outcome stale = f.press("dana", button(answered.blocks(), "Change").action());
+        assertThat(stale.reply()).isInstanceOf(Reply.Replace.class);
+        assertThat(text(((Reply.Replace) stale.reply()).message())).contains("Pat Okafor");
     }
 
     @Test
