@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Builds the chain behind (or ahead of) a set of people from adjacency strings read ring by ring: only the lines that
@@ -64,23 +63,7 @@ final class ChainReader {
 
     /** The people read and met, the teams they belong to and {@code alsoTeams}, as known to the directory. */
     OrgGraph graph(Map<String, Team> teamsById, Set<TeamId> alsoTeams) {
-        Map<TeamId, Team> teams = new TreeMap<>();
-        for (TeamId team : alsoTeams) {
-            Team known = teamsById.get(team.value());
-            if (known != null) {
-                teams.put(team, known);
-            }
-        }
-        for (Person person : people.values()) {
-            TeamId team = person.team();
-            if (team != null && !teams.containsKey(team)) {
-                Team known = teamsById.get(team.value());
-                if (known != null) {
-                    teams.put(team, known);
-                }
-            }
-        }
-        return new OrgGraph(people, teams, edges);
+        return new OrgGraph(people, NeighbourhoodReader.teamsOf(people.values(), teamsById, alsoTeams), edges);
     }
 
     private PersonId id(String value) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -61,17 +62,22 @@ final class NeighbourhoodReader {
     }
 
     OrgGraph graph(Map<String, Team> teamsById) {
+        return new OrgGraph(people, teamsOf(people.values(), teamsById, Set.of()), edges);
+    }
+
+    /** The teams of {@code people} and {@code alsoTeams}, as the directory knows them (unknown ones left out). */
+    static Map<TeamId, Team> teamsOf(Iterable<Person> people, Map<String, Team> teamsById, Set<TeamId> alsoTeams) {
         Map<TeamId, Team> teams = new TreeMap<>();
-        for (Person person : people.values()) {
+        for (TeamId team : alsoTeams) {
+            Optional.ofNullable(teamsById.get(team.value())).ifPresent(known -> teams.put(team, known));
+        }
+        for (Person person : people) {
             TeamId team = person.team();
             if (team != null && !teams.containsKey(team)) {
-                Team known = teamsById.get(team.value());
-                if (known != null) {
-                    teams.put(team, known);
-                }
+                Optional.ofNullable(teamsById.get(team.value())).ifPresent(known -> teams.put(team, known));
             }
         }
-        return new OrgGraph(people, teams, edges);
+        return teams;
     }
 
     private PersonId id(String value) {

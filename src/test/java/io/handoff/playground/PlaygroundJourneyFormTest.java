@@ -20,7 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.handoff.demo.SampleJourneys;
 import io.handoff.demo.DemoStory;
-import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
 import io.handoff.journey.Journey;

@@ -105,6 +105,25 @@ class SignedLinkAttacksTest {
     }
 
     @Test
+    void noPathTrickOpensABlueprintPageOrItsDownloads(@Autowired io.handoff.journey.Journeys journeys)
+            throws Exception {
+        io.handoff.demo.SampleJourneys.load(journeys, TENANT, Instant.now());
+        String token = links.sign(links.grant(TENANT, PersonId.of("lee"), new MapScope.Journey("parcel-delivery")));
+        List<String> paths = List.of("/blueprints/" + token, "/blueprints/" + token + "/export/svg");
+        for (String path : paths) {
+            assertThat(http().get(path).status()).as(path).isEqualTo(200);
+            for (String trick : PathTricks.of(path)) {
+                assertThat(http().get(trick).status()).as(trick).isIn(400, 403);
+            }
+        }
+        String altered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        for (String path : List.of("/blueprints/" + altered, "/blueprints/garbage", "/blueprints/" + token + "/x",
+                "/blueprints/" + token + "/export/svg/more")) {
+            assertThat(http().get(path).status()).as(path).isEqualTo(403);
+        }
+    }
+
+    @Test
     void aFileLinkOpensItsFileAndNothingElseDoes() throws Exception {
         String token = fileToken("hello.txt", "hello from the test");
         RawHttp.Response file = http().get("/files/" + token);
