@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
 
 import io.handoff.chat.Action;
 import io.handoff.chat.Actor;
@@ -63,17 +62,6 @@ public final class ManagerReport {
     private final FrictionScores friction;
     private final List<ReportSection> sections;
     private final List<ReportStep> steps;
-
-    /** A report without other modules' sections or steps (the friction readings carry the tenant's minimum). */
-    public ManagerReport(GraphStore store, FrictionScores friction, int minRespondents) {
-        this(store, friction, List.of(), List.of());
-    }
-
-    /** A report with other modules' sections and no steps; the minimum now comes with the friction readings. */
-    public ManagerReport(GraphStore store, FrictionScores friction, ToIntFunction<TenantId> minRespondents,
-                         List<ReportSection> sections) {
-        this(store, friction, sections, List.of());
-    }
 
     /** A report with further sections of other modules at its end, and the next steps other modules carry out. */
     public ManagerReport(GraphStore store, FrictionScores friction, List<ReportSection> sections,

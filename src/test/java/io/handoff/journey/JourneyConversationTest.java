@@ -146,7 +146,7 @@ class JourneyConversationTest {
     @Test
     void theManagersReportGainsACustomerSectionForTheirTeams() {
         io.handoff.map.ManagerReport report = new io.handoff.map.ManagerReport(f.graph, f.scores,
-                f.scores::minRespondents, List.of(new CustomerReportSection(f.graph, f.insights)));
+                List.of(new CustomerReportSection(f.graph, f.insights)), List.of());
 
         String lees = text(report.build(f.tenant, f.access.viewer(f.tenant, PersonId.of("lee"))).message(List.of()));
         String wens = text(report.build(f.tenant, f.access.viewer(f.tenant, PersonId.of("wen"))).message(List.of()));

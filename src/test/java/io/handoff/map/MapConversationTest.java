@@ -58,7 +58,7 @@ class MapConversationTest {
             java.net.URI.create("https://handoff.example"));
     private final MapConversation conversation = new MapConversation(fixture.maps,
             new MapAccess(fixture.store, Map.of()), new MapExporter(new MapRenderer()), links,
-            new ManagerReport(fixture.store, FRICTION, 5));
+            new ManagerReport(fixture.store, FRICTION, List.of(), List.of()));
 
     private Message say(String person, String word, String args) {
         Reply reply = conversation.onCommand(new Actor(fixture.tenant, PersonId.of(person)), word, args).reply();
