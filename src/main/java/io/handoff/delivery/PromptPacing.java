@@ -21,7 +21,8 @@ import redis.clients.jedis.UnifiedJedis;
  *       prompts still waiting for the person (kept by {@link Outbox} and {@link OutboxSender});</li>
  *   <li>{@code handoff:{t}:pacing:<person>} hash: {@code last} → when the last prompt message went out (epoch ms),
  *       {@code taken:<job>} → the job whose message holds (or is about to hold) that prompt, {@code sent:<job>} → 1
- *       once that message went out.</li>
+ *       once that message went out, {@code leading} → {@code <job>|<ms>} while a led message is on its way (another
+ *       prompt for the person waits for it, up to two minutes, instead of leading a second message at once).</li>
  * </ul>
  * Every change is one Lua script over both keys, so two workers sending to the same person at once cannot both lead
  * a message: the first {@link #lead leads} and takes the waiting prompts; the others find themselves taken.
@@ -44,7 +45,15 @@ public class PromptPacing {
             if last and now - tonumber(last) < gap then
               return {'wait', tostring(tonumber(last) + gap)}
             end
-            redis.call('HSET', KEYS[1], 'taken:' .. me, me)
+            -- another job's message is on its way (led, not yet sent): this one waits for it, never a burst
+            local leading = redis.call('HGET', KEYS[1], 'leading')
+            if leading then
+              local who, since = string.match(leading, '^(.*)|(%d+)$')
+              if who ~= me and now - tonumber(since) < 120000 then
+                return {'wait', tostring(tonumber(since) + 120000)}
+              end
+            end
+            redis.call('HSET', KEYS[1], 'taken:' .. me, me, 'leading', me .. '|' .. ARGV[2])
             local result = {'lead', me}
             for i = 5, #ARGV do
               local id = ARGV[i]
@@ -61,7 +70,7 @@ public class PromptPacing {
             -- The leader's message went out: remember when, mark it sent, and stop listing its prompts as waiting.
             -- KEYS: 1 pacing hash  2 prompts-waiting zset;  ARGV: 1 leader  2 now (ms)  3 keep (ms)  4.. held ids
             redis.call('HSET', KEYS[1], 'last', ARGV[2], 'sent:' .. ARGV[1], '1')
-            redis.call('HDEL', KEYS[1], 'taken:' .. ARGV[1])
+            redis.call('HDEL', KEYS[1], 'taken:' .. ARGV[1], 'leading')
             for i = 4, #ARGV do redis.call('ZREM', KEYS[2], ARGV[i]) end
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             return 1
@@ -69,6 +78,10 @@ public class PromptPacing {
     private static final LuaScript RELEASE = new LuaScript("pacing-release", """
             -- The leader's message did not go out: its prompts are free to go in another message.
             -- KEYS: 1 pacing hash;  ARGV: 1 leader  2.. ids it took
+            local leading = redis.call('HGET', KEYS[1], 'leading')
+            if leading and string.sub(leading, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then
+              redis.call('HDEL', KEYS[1], 'leading')
+            end
             for i = 2, #ARGV do
               if redis.call('HGET', KEYS[1], 'taken:' .. ARGV[i]) == ARGV[1] then
                 redis.call('HDEL', KEYS[1], 'taken:' .. ARGV[i])
