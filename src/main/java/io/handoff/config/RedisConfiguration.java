@@ -1,5 +1,6 @@
 package io.handoff.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.TenantId;
 import io.handoff.redis.RedisClientFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Redis is the system of record: one client for the whole application, from REDIS_URL or the embedded server. */
@@ -52,6 +54,12 @@ class RedisConfiguration {
     @Bean
     RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, ObjectProvider<EmbeddedRedisHolder> embedded) {
         return new RedisHealthIndicator(redis, embedded.getObject().server().isPresent());
+    }
+
+    /** The round-trip timer and the up gauge of Redis, pinged every 10 s. */
+    @Bean
+    RedisRoundTrip redisRoundTrip(UnifiedJedis redis, MeterRegistry meters) {
+        return new RedisRoundTrip(redis, Duration.ofSeconds(10), meters);
     }
 
     /** Keeps the embedded server (when there is one) alive as long as the client that uses it. */

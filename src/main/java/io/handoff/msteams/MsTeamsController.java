@@ -29,6 +29,8 @@ import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Serialization;
+import io.handoff.chat.Acknowledgements;
+import io.handoff.graph.Platform;
 
 /**
  * The Bot Framework messaging endpoint. Reads the raw body, parses it with the SDK's own (Jackson 2) serialization,
@@ -49,21 +51,27 @@ class MsTeamsController {
     private final MsTeamsBot bot;
     private final MsTeamsRequestGate gate;
     private final MeterRegistry meters;
+    private final Acknowledgements acknowledgements;
 
-    MsTeamsController(MsTeamsAdapter adapter, MsTeamsBot bot, MsTeamsRequestGate gate, MeterRegistry meters) {
+    MsTeamsController(MsTeamsAdapter adapter, MsTeamsBot bot, MsTeamsRequestGate gate, MeterRegistry meters,
+                      Acknowledgements acknowledgements) {
         this.adapter = adapter;
         this.bot = bot;
         this.gate = gate;
         this.meters = meters;
+        this.acknowledgements = acknowledgements;
     }
 
     @PostMapping(path = "/api/messages")
     ResponseEntity<String> messages(@RequestBody(required = false) byte[] body,
                                     @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                     HttpServletRequest request) {
+        long started = System.nanoTime();
         ResponseEntity<String> response = process(body, auth, request.getRemoteAddr());
         meters.counter("handoff.teams.requests", "status", Integer.toString(response.getStatusCode().value()))
                 .increment();
+        acknowledgements.record(Platform.TEAMS, response.getStatusCode().is4xxClientError()
+                ? Acknowledgements.REFUSED : Acknowledgements.HANDLED, started);
         return response;
     }
 

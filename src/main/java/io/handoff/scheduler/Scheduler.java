@@ -239,6 +239,19 @@ public class Scheduler {
         return redis.zcard(new SchedulerKeys(tenant).leased());
     }
 
+    /** The tenant's queue at {@code now}, in one round trip: due and unclaimed, waiting in all, leased, dead. */
+    public QueueCounts counts(TenantId tenant, Instant now) {
+        SchedulerKeys keys = new SchedulerKeys(tenant);
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            Response<Long> due = pipeline.zcount(keys.due(), Double.NEGATIVE_INFINITY, now.toEpochMilli());
+            Response<Long> waiting = pipeline.zcard(keys.due());
+            Response<Long> leased = pipeline.zcard(keys.leased());
+            Response<Long> dead = pipeline.zcard(keys.dead());
+            pipeline.sync();
+            return new QueueCounts(due.get(), waiting.get(), leased.get(), dead.get());
+        }
+    }
+
     private static Optional<JobInfo> info(TenantId tenant, String id, Map<String, String> hash) {
         if (hash == null || hash.isEmpty() || !hash.containsKey("state")) {
             return Optional.empty();

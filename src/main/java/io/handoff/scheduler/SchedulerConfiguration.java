@@ -1,6 +1,7 @@
 package io.handoff.scheduler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -43,5 +44,12 @@ class SchedulerConfiguration {
             withJobs.retainAll(graph.tenants());
             return withJobs;
         }, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** The queue's gauges, read every 15 s (on every replica: each reports the same shared queue). */
+    @Bean
+    QueueMetrics queueMetrics(Scheduler scheduler, ObjectProvider<MeterRegistry> meters) {
+        return new QueueMetrics(scheduler, scheduler::tenants, Duration.ofSeconds(15),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

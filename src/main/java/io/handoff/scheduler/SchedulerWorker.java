@@ -1,6 +1,7 @@
 package io.handoff.scheduler;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,7 @@ import org.springframework.context.SmartLifecycle;
 import io.handoff.graph.TenantId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -42,7 +44,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * that dies stops renewing, so its jobs run again once their leases expire. On stop the worker stops claiming,
  * hands back the jobs it claimed but had not started, and waits for the running ones (still renewing their leases).
  *
- * <p>Metrics: {@code handoff.scheduler.leases.renewed} (leases extended), {@code handoff.scheduler.leases.lost}
+ * <p>Metrics: {@code handoff.scheduler.lag} (from a job's due time to its claim), {@code
+ * handoff.scheduler.leases.renewed} (leases extended), {@code handoff.scheduler.leases.lost}
  * tagged {@code detected} = {@code renewal} (a renewal found the lease gone) or {@code finish} (finishing the run
  * found it gone); neither names a tenant or a job.
  *
@@ -52,6 +55,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 public class SchedulerWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SchedulerWorker.class);
+    /** Timer: from a job's due time to this worker claiming it (the scheduler's lag). */
+    public static final String LAG = "handoff.scheduler.lag";
 
     private final Scheduler scheduler;
     private final Map<String, JobHandler> handlers = new HashMap<>();
@@ -70,6 +75,7 @@ public class SchedulerWorker implements SmartLifecycle {
     private final Counter leasesRenewed;
     private final Counter leasesLostOnRenewal;
     private final Counter leasesLostOnFinish;
+    private final Timer lag;
     private volatile boolean running;
     private ScheduledExecutorService poller;
     private ScheduledExecutorService renewer;
@@ -96,6 +102,9 @@ public class SchedulerWorker implements SmartLifecycle {
                 .description("job leases extended while their jobs waited or ran").register(meters);
         this.leasesLostOnRenewal = lostLeases(meters, "renewal");
         this.leasesLostOnFinish = lostLeases(meters, "finish");
+        this.lag = Timer.builder(LAG).description("how late jobs were claimed after they fell due")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(1)).register(meters);
         for (JobHandler handler : handlers) {
             JobHandler previous = this.handlers.put(handler.type(), handler);
             if (previous != null) {
@@ -192,7 +201,10 @@ public class SchedulerWorker implements SmartLifecycle {
             }
             List<ClaimedJob> claimed = scheduler.claim(tenant, workerId, room, settings.lease());
             full |= claimed.size() == room;
+            Instant now = scheduler.clock().instant();
             for (ClaimedJob job : claimed) {
+                lag.record(Duration.between(job.job().dueAt(), now).isNegative() ? Duration.ZERO
+                        : Duration.between(job.job().dueAt(), now));
                 inFlight.incrementAndGet();
                 held.add(job);
                 try {

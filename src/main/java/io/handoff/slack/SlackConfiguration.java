@@ -33,6 +33,7 @@ import io.handoff.crypto.SecretBox;
 import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.GraphStore;
 import io.handoff.map.MapProperties;
+import io.handoff.chat.Acknowledgements;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -248,10 +249,11 @@ class SlackConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<SlackHttpServlet> slackServlet(App app, SlackProperties properties, MeterRegistry meters) {
+    ServletRegistrationBean<SlackHttpServlet> slackServlet(App app, SlackProperties properties, MeterRegistry meters,
+                                                           Acknowledgements acknowledgements) {
         String secret = SlackWorkspaces.blankToNull(properties.signingSecret());
         SlackHttpServlet servlet = new SlackHttpServlet(app,
-                new SlackRequestVerifier(secret == null ? "-" : secret, Clock.systemUTC()), meters);
+                new SlackRequestVerifier(secret == null ? "-" : secret, Clock.systemUTC()), meters, acknowledgements);
         List<String> paths = new ArrayList<>(List.of(EVENTS_PATH));
         if (properties.oauth()) {
             paths.addAll(List.of(INSTALL_PATH, REDIRECT_PATH));

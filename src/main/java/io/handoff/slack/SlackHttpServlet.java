@@ -19,6 +19,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 
+import io.handoff.chat.Acknowledgements;
+import io.handoff.graph.Platform;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -36,16 +38,29 @@ final class SlackHttpServlet extends HttpServlet {
     private final transient SlackRequestParser parser;
     private final transient SlackRequestVerifier verifier;
     private final transient MeterRegistry meters;
+    private final transient Acknowledgements acknowledgements;
 
-    SlackHttpServlet(App app, SlackRequestVerifier verifier, MeterRegistry meters) {
+    SlackHttpServlet(App app, SlackRequestVerifier verifier, MeterRegistry meters, Acknowledgements acknowledgements) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.verifier = verifier;
         this.meters = meters;
+        this.acknowledgements = acknowledgements;
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long started = System.nanoTime();
+        String result = Acknowledgements.REFUSED;
+        try {
+            result = post(request, response);
+        } finally {
+            acknowledgements.record(Platform.SLACK, result, started);
+        }
+    }
+
+    /** Answers a POST; says whether it was handled (or refused before Bolt saw it). */
+    private String post(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -53,15 +68,15 @@ final class SlackHttpServlet extends HttpServlet {
         if (body.length > MAX_BODY) {
             count("too_large");
             error(response, 413, "request too large");
-            return;
+            return Acknowledgements.REFUSED;
         }
         if (!verifier.verify(request.getHeader("X-Slack-Request-Timestamp"), request.getHeader("X-Slack-Signature"),
                 body)) {
             count("invalid_signature");
             error(response, 401, "invalid signature");
-            return;
+            return Acknowledgements.REFUSED;
         }
-        handle(request, response, new String(body, StandardCharsets.UTF_8));
+        return handle(request, response, new String(body, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -69,7 +84,7 @@ final class SlackHttpServlet extends HttpServlet {
         handle(request, response, "");
     }
 
-    private void handle(HttpServletRequest request, HttpServletResponse response, String body) throws IOException {
+    private String handle(HttpServletRequest request, HttpServletResponse response, String body) throws IOException {
         Request<?> slackRequest;
         try {
             slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -86,7 +101,7 @@ final class SlackHttpServlet extends HttpServlet {
         if (slackRequest == null) {
             count("malformed");
             error(response, 400, "malformed request");
-            return;
+            return Acknowledgements.REFUSED;
         }
         Response slackResponse;
         try {
@@ -95,15 +110,16 @@ final class SlackHttpServlet extends HttpServlet {
             log.error("Bolt failed on a {} request", slackRequest.getRequestType(), e);
             count("failed");
             error(response, 500, "something went wrong");
-            return;
+            return Acknowledgements.HANDLED;
         }
         count("handled");
         if (slackResponse.getStatusCode() == 500 && slackResponse.getBody() != null
                 && slackResponse.getBody().contains("Exception")) {
             error(response, 500, "something went wrong");
-            return;
+            return Acknowledgements.HANDLED;
         }
         ServletAdapterOps.writeResponse(response, slackResponse);
+        return Acknowledgements.HANDLED;
     }
 
     private void count(String result) {

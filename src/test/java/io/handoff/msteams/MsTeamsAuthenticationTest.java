@@ -56,6 +56,8 @@ class MsTeamsAuthenticationTest extends MsTeamsAppTest {
         });
         assertThat(fake.sentTo(pat.personalConversation())).isEmpty();
         assertThat(meters.counter("handoff.teams.requests", "status", "401").count()).isGreaterThanOrEqualTo(7);
+        assertThat(meters.get("handoff.acknowledgements").tags("platform", "teams", "result", "refused").timer()
+                .count()).isGreaterThanOrEqualTo(7);
     }
 
     @Test

@@ -118,6 +118,8 @@ class SlackAppTest {
         assertThat(calls(SLACK, "views.open")).noneMatch(call -> "trig-x".equals(call.get("trigger_id")));
         assertThat(meters.counter("handoff.slack.requests", "result", "invalid_signature").count())
                 .isGreaterThanOrEqualTo(4);
+        assertThat(meters.get("handoff.acknowledgements").tags("platform", "slack", "result", "refused").timer()
+                .count()).as("refusals are timed as acknowledgements too").isGreaterThanOrEqualTo(4);
     }
 
     @Test
@@ -258,7 +260,11 @@ class SlackAppTest {
     @Test
     void appliesAnEventOnceWhenSlackRedeliversIt() throws Exception {
         // the workspace exists after any first request
+        long handled = meters.get("handoff.acknowledgements").tags("platform", "slack", "result", "handled").timer()
+                .count();
         postSigned(port, slashCommand(TEAM, HANA, "help", "trig-d"), FORM, Map.of());
+        assertThat(meters.get("handoff.acknowledgements").tags("platform", "slack", "result", "handled").timer()
+                .count()).as("each answered request is timed").isGreaterThan(handled);
         String eventId = "Ev" + SlackTestSupport.slackId('D');
         String channel = SlackTestSupport.slackId('D');
         String event = """

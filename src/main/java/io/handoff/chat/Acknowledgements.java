@@ -1,0 +1,46 @@
+package io.handoff.chat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.handoff.graph.Platform;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The timer {@code handoff.acknowledgements}: how long a platform's request took from arriving to being answered
+ * (Slack wants its answer within 3 s, Teams within 15 s), tagged {@code platform} and {@code result} ({@code handled}
+ * or {@code refused}: a bad signature or token, a malformed body). It publishes a histogram so that a dashboard can
+ * show the 99th percentile across replicas, and every platform's series exists from the start (at zero) so that
+ * dashboards and alerts never look at a metric that is missing.
+ */
+@Component
+public class Acknowledgements {
+    public static final String NAME = "handoff.acknowledgements";
+    public static final String HANDLED = "handled";
+    public static final String REFUSED = "refused";
+
+    private final MeterRegistry meters;
+
+    public Acknowledgements(MeterRegistry meters) {
+        this.meters = meters;
+        for (Platform platform : List.of(Platform.SLACK, Platform.TEAMS)) {
+            timer(platform, HANDLED);
+            timer(platform, REFUSED);
+        }
+    }
+
+    /** Records a request of {@code platform} that arrived at {@code startedNanos} ({@link System#nanoTime()}). */
+    public void record(Platform platform, String result, long startedNanos) {
+        timer(platform, result).record(Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    private Timer timer(Platform platform, String result) {
+        return Timer.builder(NAME).description("time from a platform's request arriving to its answer")
+                .tag("platform", platform.code()).tag("result", result)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(15)).register(meters);
+    }
+}
