@@ -31,6 +31,16 @@ public final class MapRenderer {
 
     private final MapLayout layout = new MapLayout();
     private final LaneLayout lanes = new LaneLayout();
+    private final PixelBudget budget;
+
+    /** Pictures drawn within the JVM-wide pixel budget ({@link PixelBudget#HEAP}). */
+    public MapRenderer() {
+        this(PixelBudget.HEAP);
+    }
+
+    MapRenderer(PixelBudget budget) {
+        this.budget = budget;
+    }
 
     public MapDrawing layout(DependencyMap map) {
         return layout.layout(map);
@@ -55,6 +65,12 @@ public final class MapRenderer {
         scale = Math.min(scale, Math.sqrt(MAX_PIXELS / (width * height)));
         int pixelsWide = (int) Math.ceil(width * scale);
         int pixelsHigh = (int) Math.ceil(height * scale);
+        try (PixelBudget.Lease lease = budget.take((long) pixelsWide * pixelsHigh)) {
+            return encode(draw(drawing, scale, pixelsWide, pixelsHigh));
+        }
+    }
+
+    private static BufferedImage draw(MapDrawing drawing, double scale, int pixelsWide, int pixelsHigh) {
         BufferedImage image = new BufferedImage(pixelsWide, pixelsHigh, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -63,6 +79,10 @@ public final class MapRenderer {
         } finally {
             g.dispose();
         }
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {

@@ -117,6 +117,11 @@ final class BenchRedis implements AutoCloseable {
         return client;
     }
 
+    /** The server's URL, for another process (the application under test) to connect to. */
+    String url() {
+        return uri.toString();
+    }
+
     RoundTripCounter counter() {
         return counter;
     }

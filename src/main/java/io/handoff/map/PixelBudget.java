@@ -1,0 +1,43 @@
+package io.handoff.map;
+
+import java.util.concurrent.Semaphore;
+
+/**
+ * How many pixels the PNGs being drawn at the same moment may hold between them, so that a burst of map requests
+ * waits its turn instead of filling the heap (a 4-byte pixel each: a big map is up to 24 million pixels, 96 MB).
+ * The budget is a share of the JVM's maximum heap, counted in megapixels; a picture takes its size in megapixels
+ * (at least one, at most the whole budget, so even the largest picture can be drawn on its own).
+ */
+final class PixelBudget {
+    /** The JVM-wide budget: a quarter of the maximum heap. */
+    static final PixelBudget HEAP = new PixelBudget(Runtime.getRuntime().maxMemory() / 4 / 4 / 1_000_000);
+
+    private final int megapixels;
+    private final Semaphore available;
+
+    PixelBudget(long megapixels) {
+        this.megapixels = (int) Math.max(1, Math.min(Integer.MAX_VALUE, megapixels));
+        this.available = new Semaphore(this.megapixels, true);
+    }
+
+    /** Waits until a picture of {@code pixels} may be drawn; call {@link Lease#close()} when it is encoded. */
+    Lease take(long pixels) {
+        int wanted = (int) Math.max(1, Math.min(megapixels, (pixels + 999_999) / 1_000_000));
+        available.acquireUninterruptibly(wanted);
+        return () -> available.release(wanted);
+    }
+
+    int megapixels() {
+        return megapixels;
+    }
+
+    int availableMegapixels() {
+        return available.availablePermits();
+    }
+
+    /** A share of the budget, given back on close. */
+    interface Lease extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

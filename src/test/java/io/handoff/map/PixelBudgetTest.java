@@ -1,0 +1,58 @@
+package io.handoff.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pictures drawn at the same moment share a pixel budget: a burst of map requests waits its turn instead of filling
+ * the heap with images, and a picture larger than the whole budget is still drawn, alone.
+ */
+class PixelBudgetTest {
+
+    @Test
+    void aPictureThatDoesNotFitWaitsUntilAnotherIsDone() throws Exception {
+        PixelBudget budget = new PixelBudget(10);
+        PixelBudget.Lease first = budget.take(8_000_000);
+        assertThat(budget.availableMegapixels()).isEqualTo(2);
+
+        CompletableFuture<PixelBudget.Lease> second = CompletableFuture.supplyAsync(() -> budget.take(6_000_000));
+        assertThat(waitFor(second)).as("six megapixels do not fit beside eight of ten").isFalse();
+
+        first.close();
+        try (PixelBudget.Lease lease = second.get(10, TimeUnit.SECONDS)) {
+            assertThat(budget.availableMegapixels()).isEqualTo(4);
+        }
+        assertThat(budget.availableMegapixels()).isEqualTo(10);
+    }
+
+    @Test
+    void aPictureLargerThanTheBudgetTakesAllOfItAndSmallOnesTakeOneMegapixel() {
+        PixelBudget budget = new PixelBudget(10);
+        try (PixelBudget.Lease huge = budget.take(24_000_000)) {
+            assertThat(budget.availableMegapixels()).isZero();
+        }
+        try (PixelBudget.Lease small = budget.take(1_200)) {
+            assertThat(budget.availableMegapixels()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void theApplicationsBudgetIsAShareOfTheHeap() {
+        assertThat((long) PixelBudget.HEAP.megapixels())
+                .isEqualTo(Math.max(1, Runtime.getRuntime().maxMemory() / 16 / 1_000_000));
+    }
+
+    private static boolean waitFor(CompletableFuture<?> future) throws Exception {
+        try {
+            future.get(300, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException stillWaiting) {
+            return false;
+        }
+    }
+}
