@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.Yaml;
 
@@ -79,16 +81,16 @@ public final class MemoryBenchmark {
     private void run() throws Exception {
         List<String> imageFlags = imageJvmFlags(Path.of("pom.xml"));
         long limit = chartMemoryLimit(Path.of("helm/handoff/values.yaml"));
+        Map<String, String> environment = new LinkedHashMap<>(imageEnvironment(Path.of("pom.xml")));
         List<String> flags = new ArrayList<>(imageFlags);
         flags.add("-XX:MaxRAM=" + limit);
-        out.printf("Handoff memory benchmark. Image JVM flags (pom.xml, Jib): %s; the chart's memory limit %s "
-                + "(-XX:MaxRAM=%d stands in for the container's limit)%n", imageFlags, mb(limit), limit);
+        out.printf("Handoff memory benchmark. Image JVM flags (pom.xml, Jib): %s, environment %s; the chart's memory "
+                + "limit %s (-XX:MaxRAM=%d stands in for the container's limit)%n", imageFlags, environment.keySet(),
+                mb(limit), limit);
         out.println(LoadAverage.line());
         Path data = Files.createTempDirectory("handoff-bench-data");
         try (BenchRedis redis = BenchRedis.open();
-             AppJvm app = AppJvm.start(flags, Map.of("REDIS_URL", redis.url(), "HANDOFF_DEMO_MODE", "always",
-                     "HANDOFF_PLAYGROUND", "true", "HANDOFF_ADMIN_TOKEN", adminToken,
-                     "HANDOFF_DATA_DIR", data.toString()))) {
+             AppJvm app = AppJvm.start(flags, withBenchSettings(environment, redis.url(), data))) {
             long started = System.nanoTime();
             app.awaitReady(Duration.ofMinutes(3));
             out.printf("Started in %.1f s (pid %d, log %s)%n", (System.nanoTime() - started) / 1e9, app.pid(),
@@ -111,6 +113,13 @@ public final class MemoryBenchmark {
         }
         out.println(LoadAverage.line());
         verdicts.print(out);
+    }
+
+    private Map<String, String> withBenchSettings(Map<String, String> image, String redisUrl, Path data) {
+        Map<String, String> environment = new LinkedHashMap<>(image);
+        environment.putAll(Map.of("REDIS_URL", redisUrl, "HANDOFF_DEMO_MODE", "always", "HANDOFF_PLAYGROUND", "true",
+                "HANDOFF_ADMIN_TOKEN", adminToken, "HANDOFF_DATA_DIR", data.toString()));
+        return environment;
     }
 
     /** The soak; returns the highest resident memory seen. */
@@ -270,6 +279,22 @@ public final class MemoryBenchmark {
                 egoMaps, ok, mb(resident), mb(peak), mb(heap));
         redis.unlinkMatching(TenantKeys.key(tenant, "*"));
         return peak;
+    }
+
+    /** The environment of the Jib configuration ({@code MALLOC_ARENA_MAX} and the like), as the image sets it. */
+    static Map<String, String> imageEnvironment(Path pom) throws Exception {
+        NodeList environments = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile())
+                .getElementsByTagName("environment");
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (int i = 0; i < environments.getLength(); i++) {
+            NodeList children = environments.item(i).getChildNodes();
+            for (int j = 0; j < children.getLength(); j++) {
+                if (children.item(j) instanceof Element variable) {
+                    variables.put(variable.getTagName(), variable.getTextContent().trim());
+                }
+            }
+        }
+        return variables;
     }
 
     /** The {@code jvmFlag}s of the Jib configuration: the flags the container image starts the JVM with. */
