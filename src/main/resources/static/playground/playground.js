@@ -15,6 +15,7 @@
   };
   let me = null;
   let openForm = null;
+  let formOrigin = null; // the inbox item or bubble whose button opened the form
   let seenInbox = {};
 
   // The server's CSRF token (cookie XSRF-TOKEN, set on every playground response) goes back in a header: another
@@ -105,9 +106,17 @@
     if (answer.home) renderHome(answer.home);
     if (answer.kind === 'show' && answer.message) botSays(answer.message);
     if (answer.kind === 'replace' && answer.message) replaceMessage(origin, answer.message);
-    if (answer.kind === 'form') showForm(answer.form);
+    if (answer.kind === 'form') {
+      if (answer.message) replaceMessage(origin, answer.message); // "Yes, and there's more": the answer stays
+      showForm(answer.form, origin);
+    }
     if (answer.kind === 'form-errors') showErrors(answer.errors);
     if (answer.kind === 'close-form') { closeForm(); if (answer.message) botSays(answer.message); }
+    if (answer.kind === 'close-replace') {
+      const from = formOrigin;
+      closeForm();
+      if (answer.message) replaceMessage(from, answer.message); // the question the form came from
+    }
     refreshInbox();
   }
 
@@ -132,8 +141,9 @@
   }
 
   // ---- forms ----
-  function showForm(form) {
+  function showForm(form, origin) {
     openForm = form;
+    formOrigin = origin || null; // the message whose button opened the form: its answer replaces it
     $('form-title').textContent = form.title;
     $('form-submit').textContent = form.submitLabel;
     $('form-error').hidden = true;
@@ -264,6 +274,7 @@
 
   function closeForm() {
     openForm = null;
+    formOrigin = null;
     if ($('form-dialog').open) $('form-dialog').close();
   }
 
@@ -271,7 +282,9 @@
     event.preventDefault();
     if (!openForm) return;
     try {
-      handle(await call('/people/' + me + '/form', {formId: openForm.id, state: openForm.state, values: formValues()}));
+      const messageId = formOrigin && formOrigin.dataset.message ? formOrigin.dataset.message : null;
+      handle(await call('/people/' + me + '/form',
+        {formId: openForm.id, state: openForm.state, values: formValues(), messageId: messageId}), formOrigin);
     } catch (e) { showErrors({'': e.message}); }
   });
   $('form-cancel').addEventListener('click', closeForm);

@@ -2,6 +2,7 @@ package io.handoff.chat;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** How the adapter answers the person who acted, right away (within the platform's acknowledgement window). */
 public sealed interface Reply {
@@ -13,10 +14,19 @@ public sealed interface Reply {
         }
     }
 
-    /** Open a form (Slack modal, Teams card). */
-    record OpenForm(Form form) implements Reply {
+    /**
+     * Open a form (Slack modal, Teams card). With {@code replacing}, the message whose button was pressed also becomes
+     * that message (as {@link Replace} does), e.g. a question answered "Yes, and there's more": its answer stays where
+     * the question was while the form opens.
+     */
+    record OpenForm(Form form, Optional<Message> replacing) implements Reply {
         public OpenForm {
             Objects.requireNonNull(form);
+            replacing = Objects.requireNonNullElse(replacing, Optional.empty());
+        }
+
+        public OpenForm(Form form) {
+            this(form, Optional.empty());
         }
     }
 
@@ -37,10 +47,20 @@ public sealed interface Reply {
         }
     }
 
-    /** Answer to a form submission: close the form and show the actor a message. */
-    record CloseForm(Message message) implements Reply {
+    /**
+     * Answer to a form submission: close the form and show the actor a message. With {@code replacesOrigin}, the
+     * message whose button opened the form becomes this one (Slack: through the response URL of that button, carried
+     * in the modal; Teams: the card whose id the form card carries; the playground: the inbox item the form came
+     * from), so a question answered through a form no longer offers its buttons; where an adapter cannot tell which
+     * message it was, it shows this one as a new message.
+     */
+    record CloseForm(Message message, boolean replacesOrigin) implements Reply {
         public CloseForm {
             Objects.requireNonNull(message);
+        }
+
+        public CloseForm(Message message) {
+            this(message, false);
         }
     }
 

@@ -111,6 +111,45 @@ public final class FrictionMapScores implements FrictionScores {
         });
     }
 
+    /**
+     * For a journey's "moved together": the latest closed period, among the latest {@code lookBack}, whose aggregate
+     * for the upstream's handoffs to the downstream's team met the tenant's minimum, with the trend of the
+     * {@value #TREND_PERIODS} periods up to it (only those that met the minimum too). A quiet period no longer ends the
+     * comparison; a figure below the minimum is never used.
+     */
+    @Override
+    public io.handoff.map.DatedFriction.Lookup recent(TenantId tenant, int lookBack) {
+        int minimum = minRespondents(tenant);
+        int back = Math.max(1, lookBack);
+        List<Period> periods = new ArrayList<>();
+        List<Map<Scope, ShownAggregate>> shown = new ArrayList<>();
+        Period period = latestClosed(tenant);
+        for (int i = 0; i < back + TREND_PERIODS - 1; i++) {
+            periods.add(period);
+            shown.add(shownIn(tenant, period));
+            period = period.previous();
+        }
+        return (upstream, downstream, team) -> team.flatMap(t -> {
+            Scope scope = new Scope.PersonToTeam(upstream, t);
+            for (int start = 0; start < back; start++) {
+                ShownAggregate now = shown.get(start).get(scope);
+                if (now == null || now.respondents() < minimum) {
+                    continue;
+                }
+                List<Double> trend = new ArrayList<>();
+                for (int i = start; i < start + TREND_PERIODS; i++) {
+                    ShownAggregate earlier = shown.get(i).get(scope);
+                    if (earlier != null && earlier.respondents() >= minimum) {
+                        trend.add(0, score(earlier));
+                    }
+                }
+                return Optional.of(new io.handoff.map.DatedFriction(new FrictionAggregate(score(now),
+                        now.respondents(), trend), periods.get(start).label(), start));
+            }
+            return Optional.empty();
+        });
+    }
+
     @Override
     public Optional<FrictionAggregate> teams(TenantId tenant, TeamId upstream, TeamId downstream) {
         return aggregate(tenant, new Scope.TeamPair(upstream, downstream));

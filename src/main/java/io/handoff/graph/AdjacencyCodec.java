@@ -149,11 +149,21 @@ final class AdjacencyCodec {
         void line(char direction, String other, String text, int edgeFrom, int edgeTo, int cardFrom, int cardTo);
     }
 
-    /** Visits the lines of an adjacency string in order. */
+    /** The last line of a person's string whose lines are split into parts: '#' and the part count. */
+    static final char PARTS = '#';
+
+    /**
+     * Visits the lines of an adjacency string (or of a part, which holds lines only) in order; the part count line
+     * of a split string is not a handoff and is skipped.
+     */
     static void forEachLine(String adjacency, LineVisitor visitor) {
         int length = adjacency.length();
         int at = adjacency.indexOf('\n');
         while (at >= 0 && at + 1 < length) {
+            if (adjacency.charAt(at + 1) == PARTS) {
+                at = adjacency.indexOf('\n', at + 1);
+                continue;
+            }
             int idEnd = adjacency.indexOf('\t', at + 2);
             int edgeEnd = idEnd < 0 ? -1 : adjacency.indexOf('\t', idEnd + 1);
             int next = adjacency.indexOf('\n', at + 1);

@@ -28,22 +28,21 @@ final class ChainReader {
     }
 
     /** Takes in one ring's strings (null for someone deleted) and returns the ids of the next ring. */
-    List<String> ring(List<String> ringIds, List<String> adjacency) {
+    List<String> ring(List<Adjacency> adjacency) {
         List<String> next = new ArrayList<>();
-        for (int i = 0; i < ringIds.size(); i++) {
-            String text = adjacency.get(i);
-            if (text != null) {
-                take(ringIds.get(i), text, next);
+        for (Adjacency read : adjacency) {
+            if (read != null) {
+                take(read, next);
             }
         }
         return next;
     }
 
-    private void take(String id, String adjacency, List<String> next) {
+    private void take(Adjacency adjacency, List<String> next) {
+        String id = adjacency.id();
         PersonId me = id(id);
-        int cardEnd = adjacency.indexOf('\n');
-        people.put(me, AdjacencyCodec.person(me, adjacency, 0, cardEnd < 0 ? adjacency.length() : cardEnd));
-        AdjacencyCodec.forEachLine(adjacency, (direction, other, text, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
+        people.put(me, AdjacencyCodec.person(me, adjacency.main(), 0, adjacency.cardEnd()));
+        adjacency.forEachLine((direction, other, text, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
             if (direction != follow) {
                 return;
             }

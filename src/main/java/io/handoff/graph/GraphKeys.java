@@ -35,6 +35,14 @@ final class GraphKeys {
         return prefix + "adj:" + id;
     }
 
+    /**
+     * String: part {@code k} of a busy person's lines, those about the people {@link AdjacencyParts#index} puts in
+     * it; used once the person's string says it is split ({@link AdjacencyParts}).
+     */
+    String adjacencyPart(String id, int k) {
+        return prefix + "adj-part:" + id + ":" + k;
+    }
+
     // The layout before adjacency strings (read once by the upgrade in AdjacencyUpgrade, then deleted).
 
     /** Before adjacency strings: hash of a person's fields (name, email, team, tz, id:&lt;platform&gt;). */

@@ -40,19 +40,29 @@ public final class RedisGraphStore implements GraphStore {
     private static final LuaScript DELETE_PERSON = graphScript("delete-person.lua");
     private static final LuaScript IMPORT_EDGES = graphScript("import-edges.lua");
     private static final LuaScript EDGE_OF = graphScript("edge-of.lua");
+    private static final LuaScript SPLIT = graphScript("split.lua");
     private static final LuaScript TEAM = LuaScript.load(RedisGraphStore.class, "team.lua");
+    /** Import batches sent before their replies are read (the server runs one while the client encodes the next). */
+    private static final int IMPORT_WINDOW = 4;
     /** Bytes read to find a person's card at the head of their adjacency string (a card is at most about 1.7 KB). */
     private static final int CARD_READ = 2048;
 
     private final UnifiedJedis redis;
     private final TeamDirectory teamDirectory = new TeamDirectory();
+    private final AdjacencyParts parts;
 
     private static LuaScript graphScript(String name) {
         return LuaScript.load(RedisGraphStore.class, "team-counters.lua", "adjacency.lua", name);
     }
 
     public RedisGraphStore(UnifiedJedis redis) {
+        this(redis, AdjacencyParts.SPLIT_AT);
+    }
+
+    /** With a split size other than the default (tests: small graphs whose people are split early). */
+    RedisGraphStore(UnifiedJedis redis, int splitAt) {
         this.redis = Objects.requireNonNull(redis);
+        this.parts = new AdjacencyParts(splitAt);
     }
 
     // ---- tenants ----
@@ -138,25 +148,77 @@ public final class RedisGraphStore implements GraphStore {
         String card = AdjacencyCodec.card(person);
         String newTeam = person.teamId().map(TeamId::value).orElse(NO_TEAM);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            String current = redis.get(keys.adjacency(id));
-            String oldTeam = current == null ? NO_TEAM : AdjacencyCodec.team(AdjacencyCodec.cardOf(current));
-            Set<String> others = current == null ? Set.of() : AdjacencyCodec.others(current);
+            Adjacency current = readOne(keys, id);
+            String oldTeam = current == null ? NO_TEAM : AdjacencyCodec.team(current.card());
             List<String> scriptKeys = new ArrayList<>(List.of(keys.adjacency(id), keys.people(), keys.teamEdges(),
                     keys.identities(), keys.members(anyTeam(oldTeam, newTeam)), keys.members(anyTeam(newTeam, oldTeam))));
-            others.forEach(other -> scriptKeys.add(keys.adjacency(other)));
-            List<String> args = new ArrayList<>(List.of(id, current == null ? "" : AdjacencyCodec.sha1(current), card,
-                    Integer.toString(others.size())));
-            args.addAll(others);
+            List<String> args = new ArrayList<>(List.of(id, current == null ? "" : AdjacencyCodec.sha1(current.whole()),
+                    card));
+            addOthers(keys, id, current, scriptKeys, args);
             addIdentity(args, GraphKeys.EMAIL_INDEX, AdjacencyCodec.EMAIL, person.email());
             for (Platform platform : Platform.values()) {
                 addIdentity(args, platform.code(), AdjacencyCodec.platformField(platform),
                         person.identities().get(platform));
             }
-            if (runWrite(PERSON, scriptKeys, args) != 0) {
+            long result = runWrite(PERSON, scriptKeys, args);
+            if (result > 0) {
                 return;
+            }
+            if (result < 0) {
+                refreshCounts(keys, othersOf(current));
             }
         }
         throw new ConcurrentGraphChangeException("person " + id);
+    }
+
+    /** The person's adjacency as it is now (null when there is none), and the count of their parts remembered. */
+    private Adjacency readOne(GraphKeys keys, String id) {
+        return parts.read(redis, keys, List.of(id)).get(0);
+    }
+
+    private static List<String> othersOf(Adjacency adjacency) {
+        if (adjacency == null) {
+            return List.of();
+        }
+        Set<String> others = new java.util.LinkedHashSet<>();
+        adjacency.forEachLine((direction, other, text, edgeFrom, edgeTo, cardFrom, cardTo) -> others.add(other));
+        return List.copyOf(others);
+    }
+
+    /**
+     * The keys and arguments person.lua and delete-person.lua take about the person's own parts and the people their
+     * lines name: the part keys, the part count, how many others, then per other their string, the key of their line
+     * about the person and the part count believed.
+     */
+    private void addOthers(GraphKeys keys, String id, Adjacency current, List<String> scriptKeys, List<String> args) {
+        int ownParts = current == null ? 0 : current.parts().size();
+        scriptKeys.addAll(AdjacencyParts.partKeys(keys, id, ownParts));
+        List<String> others = othersOf(current);
+        args.add(Integer.toString(ownParts));
+        args.add(Integer.toString(others.size()));
+        for (String other : others) {
+            int theirs = parts.known(keys, other);
+            scriptKeys.add(keys.adjacency(other));
+            scriptKeys.add(AdjacencyParts.linesKey(keys, other, id, theirs));
+            args.add(other);
+            args.add(Integer.toString(theirs));
+        }
+    }
+
+    /** Learns the part counts of these people from the end of their strings (where a split string states it). */
+    private void refreshCounts(GraphKeys keys, List<String> ids) {
+        List<Response<String>> tails = new ArrayList<>(ids.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (String id : ids) {
+                tails.add(pipeline.getrange(keys.adjacency(id), -16, -1));
+            }
+            pipeline.sync();
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            String tail = tails.get(i).get();
+            int marker = tail == null ? -1 : tail.lastIndexOf("\n" + AdjacencyCodec.PARTS);
+            parts.remember(keys, ids.get(i), marker < 0 ? 0 : Integer.parseInt(tail.substring(marker + 2)));
+        }
     }
 
     /** A members key must be passed even when there is no such team; any key of the tenant will do. */
@@ -211,16 +273,14 @@ public final class RedisGraphStore implements GraphStore {
         GraphKeys keys = new GraphKeys(tenant);
         String id = person.value();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            String current = redis.get(keys.adjacency(id));
-            String team = current == null ? NO_TEAM : AdjacencyCodec.team(AdjacencyCodec.cardOf(current));
-            Set<String> others = current == null ? Set.of() : AdjacencyCodec.others(current);
+            Adjacency current = readOne(keys, id);
+            String team = current == null ? NO_TEAM : AdjacencyCodec.team(current.card());
             List<String> scriptKeys = new ArrayList<>(List.of(keys.adjacency(id), keys.people(), keys.teamEdges(),
                     keys.identities(), keys.members(team.isEmpty() ? "-" : team), keys.teamManagers(),
                     keys.teamsVersion()));
-            others.forEach(other -> scriptKeys.add(keys.adjacency(other)));
-            List<String> args = new ArrayList<>(List.of(id, current == null ? "" : AdjacencyCodec.sha1(current),
-                    newTeamsVersion(), Integer.toString(others.size())));
-            args.addAll(others);
+            List<String> args = new ArrayList<>(List.of(id, current == null ? "" : AdjacencyCodec.sha1(current.whole()),
+                    newTeamsVersion()));
+            addOthers(keys, id, current, scriptKeys, args);
             args.add(GraphKeys.EMAIL_INDEX);
             args.add(Integer.toString(AdjacencyCodec.EMAIL));
             for (Platform platform : Platform.values()) {
@@ -228,8 +288,12 @@ public final class RedisGraphStore implements GraphStore {
                 args.add(Integer.toString(AdjacencyCodec.platformField(platform)));
             }
             long result = runWrite(DELETE_PERSON, scriptKeys, args);
-            if (result != 0) {
+            if (result > 0) {
+                parts.remember(keys, id, 0);
                 return result == 1;
+            }
+            if (result < 0) {
+                refreshCounts(keys, othersOf(current));
             }
         }
         throw new ConcurrentGraphChangeException("person " + id);
@@ -243,8 +307,23 @@ public final class RedisGraphStore implements GraphStore {
                 .map(e -> EdgeCodec.decode(upstream, downstream, e));
     }
 
+    /** The encoded edge up → down (null when none), read from the key holding it; learns up's part count. */
     private String currentEdge(GraphKeys keys, PersonId upstream, PersonId downstream) {
-        return (String) EDGE_OF.run(redis, List.of(keys.adjacency(upstream.value())), List.of(downstream.value()));
+        String up = upstream.value();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            int believed = parts.known(keys, up);
+            List<?> reply = (List<?>) EDGE_OF.run(redis, List.of(keys.adjacency(up),
+                    AdjacencyParts.linesKey(keys, up, downstream.value(), believed)),
+                    List.of(downstream.value(), Integer.toString(believed)));
+            int actual = (int) (long) (Long) reply.get(0);
+            String encoded = reply.get(1) instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                    : (String) reply.get(1);
+            if (actual == believed || actual < 0) {
+                return encoded == null || encoded.isEmpty() ? null : encoded;
+            }
+            parts.remember(keys, up, actual);
+        }
+        throw new ConcurrentGraphChangeException("handoff " + upstream + " -> " + downstream);
     }
 
     @Override
@@ -254,8 +333,8 @@ public final class RedisGraphStore implements GraphStore {
             throw new GraphException("a person cannot hand work to themselves");
         }
         GraphKeys keys = new GraphKeys(tenant);
-        List<String> scriptKeys = List.of(keys.adjacency(upstream.value()), keys.adjacency(downstream.value()),
-                keys.teamEdges());
+        String up = upstream.value();
+        String down = downstream.value();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             String currentEncoded = currentEdge(keys, upstream, downstream);
             Optional<Handoff> current = Optional.ofNullable(currentEncoded)
@@ -274,7 +353,21 @@ public final class RedisGraphStore implements GraphStore {
                 }
                 return next;
             }
-            if (runWrite(EDGE, scriptKeys, List.of(upstream.value(), downstream.value(), expected, nextEncoded)) != 0) {
+            int upParts = parts.known(keys, up);
+            int downParts = parts.known(keys, down);
+            List<String> scriptKeys = List.of(keys.adjacency(up), keys.adjacency(down), keys.teamEdges(),
+                    AdjacencyParts.linesKey(keys, up, down, upParts), AdjacencyParts.linesKey(keys, down, up, downParts));
+            long result = runWrite(EDGE, scriptKeys, List.of(up, down, expected, nextEncoded,
+                    Integer.toString(upParts), Integer.toString(downParts), Integer.toString(parts.splitAt())));
+            if (result < 0) {
+                refreshCounts(keys, List.of(up, down));
+            } else if (result > 0) {
+                if ((result & 2) != 0) {
+                    split(keys, up);
+                }
+                if ((result & 4) != 0) {
+                    split(keys, down);
+                }
                 return next;
             }
         }
@@ -285,23 +378,128 @@ public final class RedisGraphStore implements GraphStore {
     public int importHandoffs(TenantId tenant, List<Handoff> handoffs) {
         GraphKeys keys = new GraphKeys(tenant);
         int written = 0;
-        for (int from = 0; from < handoffs.size(); from += IMPORT_BATCH) {
-            List<Handoff> batch = handoffs.subList(from, Math.min(handoffs.size(), from + IMPORT_BATCH));
-            List<String> scriptKeys = new ArrayList<>(1 + 2 * batch.size());
-            List<String> args = new ArrayList<>(3 * batch.size());
-            scriptKeys.add(keys.teamEdges());
-            for (Handoff edge : batch) {
-                String up = edge.upstream().value();
-                String down = edge.downstream().value();
-                scriptKeys.add(keys.adjacency(up));
-                scriptKeys.add(keys.adjacency(down));
-                args.add(up);
-                args.add(down);
-                args.add(EdgeCodec.encode(edge));
-            }
-            written += (int) runWrite(IMPORT_EDGES, scriptKeys, args);
+        // A window of batches is sent in one pipeline, so the server runs a batch while the client encodes the
+        // next; each batch is still one atomic script. People whose lines grew past the split size are split
+        // between windows, before their next lines are written.
+        for (int from = 0; from < handoffs.size(); from += IMPORT_BATCH * IMPORT_WINDOW) {
+            int to = Math.min(handoffs.size(), from + IMPORT_BATCH * IMPORT_WINDOW);
+            written += importWindow(keys, handoffs.subList(from, to));
         }
         return written;
+    }
+
+    private int importWindow(GraphKeys keys, List<Handoff> window) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            List<Response<Object>> replies = new ArrayList<>();
+            List<List<Handoff>> batches = new ArrayList<>();
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                for (int from = 0; from < window.size(); from += IMPORT_BATCH) {
+                    List<Handoff> batch = window.subList(from, Math.min(window.size(), from + IMPORT_BATCH));
+                    batches.add(batch);
+                    replies.add(queueImport(pipeline, keys, batch));
+                }
+                pipeline.sync();
+            }
+            int written = 0;
+            Set<String> toSplit = new TreeSet<>();
+            int done = -1;
+            RuntimeException refused = null;
+            boolean countsChanged = false;
+            for (int b = 0; b < replies.size(); b++) {
+                try {
+                    List<?> result = (List<?>) replies.get(b).get();
+                    written += (int) (long) (Long) result.get(0);
+                    for (Object id : result.subList(1, result.size())) {
+                        toSplit.add(id instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) id);
+                    }
+                } catch (JedisDataException e) {
+                    done = done < 0 ? b : done;
+                    String message = String.valueOf(e.getMessage());
+                    if (message.contains("NOSCRIPT")) {
+                        IMPORT_EDGES.run(redis, List.of(keys.teamEdges()), List.of("0"));
+                        countsChanged = true;
+                    } else if (message.contains("HANDOFF_PARTS_CHANGED")) {
+                        countsChanged = true;
+                    } else if (refused == null) {
+                        refused = translate(e);
+                    }
+                }
+            }
+            for (String id : toSplit) {
+                split(keys, id);
+            }
+            if (refused != null) {
+                throw refused;
+            }
+            if (done < 0) {
+                return written;
+            }
+            // A batch was not run (its part counts changed, or the server did not know the script): the window is
+            // sent again from it, the batches after it included, in order (writing the same edges again changes
+            // nothing, and the order keeps the last word to the last batch).
+            if (countsChanged) {
+                Set<String> named = new TreeSet<>();
+                for (List<Handoff> batch : batches.subList(done, batches.size())) {
+                    batch.forEach(edge -> {
+                        named.add(edge.upstream().value());
+                        named.add(edge.downstream().value());
+                    });
+                }
+                refreshCounts(keys, List.copyOf(named));
+            }
+            int handled = done * IMPORT_BATCH;
+            return written + importWindow(keys, window.subList(handled, window.size()));
+        }
+        throw new ConcurrentGraphChangeException("import");
+    }
+
+    private Response<Object> queueImport(AbstractPipeline pipeline, GraphKeys keys, List<Handoff> batch) {
+        List<String> scriptKeys = new ArrayList<>(1 + 4 * batch.size());
+        List<String> args = new ArrayList<>(1 + 5 * batch.size());
+        scriptKeys.add(keys.teamEdges());
+        args.add(Integer.toString(parts.splitAt()));
+        for (Handoff edge : batch) {
+            String up = edge.upstream().value();
+            String down = edge.downstream().value();
+            int upParts = parts.known(keys, up);
+            int downParts = parts.known(keys, down);
+            scriptKeys.add(keys.adjacency(up));
+            scriptKeys.add(keys.adjacency(down));
+            scriptKeys.add(AdjacencyParts.linesKey(keys, up, down, upParts));
+            scriptKeys.add(AdjacencyParts.linesKey(keys, down, up, downParts));
+            args.add(up);
+            args.add(down);
+            args.add(EdgeCodec.encode(edge));
+            args.add(Integer.toString(upParts));
+            args.add(Integer.toString(downParts));
+        }
+        return IMPORT_EDGES.queue(pipeline, scriptKeys, args);
+    }
+
+    /**
+     * Splits the person's lines into twice as many parts until none is longer than the split size (a script per
+     * doubling, each atomic; readers and writers in between see a consistent person either way).
+     */
+    private void split(GraphKeys keys, String id) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            int current = parts.known(keys, id);
+            int next = current == 0 ? 2 : 2 * current;
+            if (next > AdjacencyParts.MAX_PARTS) {
+                return;
+            }
+            List<String> scriptKeys = new ArrayList<>(1 + next);
+            scriptKeys.add(keys.adjacency(id));
+            scriptKeys.addAll(AdjacencyParts.partKeys(keys, id, next));
+            long longest = runWrite(SPLIT, scriptKeys, List.of(Integer.toString(current), Integer.toString(next)));
+            if (longest < 0) {
+                refreshCounts(keys, List.of(id));   // gone, or split by someone else meanwhile
+                return;
+            }
+            parts.remember(keys, id, next);
+            if (longest <= parts.splitAt()) {
+                return;
+            }
+        }
     }
 
     private void requirePeopleExist(GraphKeys keys, PersonId upstream, PersonId downstream) {
@@ -355,7 +553,11 @@ public final class RedisGraphStore implements GraphStore {
         // directory when this replica holds no copy); a copy found out of date is read along with the next ring,
         // or on its own when there is none (rare: teams change seldom).
         DirectoryRead directoryRead = null;
-        String[] first = {keys.teamsVersion(), keys.adjacency(centre.value())};
+        AdjacencyParts.RingRead centreRead = parts.plan(keys, List.of(centre.value()));
+        List<String> firstKeys = new ArrayList<>(1 + centreRead.keys().size());
+        firstKeys.add(keys.teamsVersion());
+        firstKeys.addAll(centreRead.keys());
+        String[] first = firstKeys.toArray(String[]::new);
         List<String> firstRead;
         if (teamDirectory.holds(tenant)) {
             firstRead = redis.mget(first);
@@ -367,17 +569,18 @@ public final class RedisGraphStore implements GraphStore {
                 firstRead = read.get();
             }
         }
-        int roundTrips = 1;
+        int[] roundTrips = {1};
         if (firstRead.get(1) == null) {
             throw new UnknownPersonException(centre);
         }
         Map<String, Team> teamsById = directoryRead != null ? directoryRead.remember(teamDirectory, tenant)
                 : teamDirectory.current(tenant, firstRead.get(0)).orElse(null);
-        List<String> ring = reader.ring(List.of(centre.value()), firstRead.subList(1, 2));
+        List<String> ring = reader.ring(centreRead.take(redis, firstRead, 1, roundTrips));
         // Each further ring is one MGET of the strings of everyone the previous ring named; the last ring is not
         // read (its people come with the summaries in the lines that lead to them).
         for (int level = 1; level < depth && !ring.isEmpty(); level++) {
-            String[] ringKeys = ring.stream().map(keys::adjacency).toArray(String[]::new);
+            AdjacencyParts.RingRead ringRead = parts.plan(keys, ring);
+            String[] ringKeys = ringRead.keys().toArray(String[]::new);
             List<String> strings;
             if (teamsById == null && directoryRead == null) {
                 try (AbstractPipeline pipeline = redis.pipelined()) {
@@ -389,8 +592,8 @@ public final class RedisGraphStore implements GraphStore {
             } else {
                 strings = redis.mget(ringKeys);
             }
-            roundTrips++;
-            ring = reader.ring(ring, strings);
+            roundTrips[0]++;
+            ring = reader.ring(ringRead.take(redis, strings, 0, roundTrips));
         }
         if (teamsById == null) {
             if (directoryRead == null) {
@@ -398,11 +601,11 @@ public final class RedisGraphStore implements GraphStore {
                     directoryRead = DirectoryRead.queue(pipeline, keys);
                     pipeline.sync();
                 }
-                roundTrips++;
+                roundTrips[0]++;
             }
             teamsById = directoryRead.remember(teamDirectory, tenant);
         }
-        return new Neighbourhood(centre, depth, reader.graph(teamsById), roundTrips);
+        return new Neighbourhood(centre, depth, reader.graph(teamsById), roundTrips[0]);
     }
 
     @Override
@@ -443,8 +646,7 @@ public final class RedisGraphStore implements GraphStore {
         // Every ring up to depth - 1 is read whole (one MGET); the people of ring {@code depth} come with the
         // summaries in the lines that lead to them.
         for (int level = 0; level < depth && !ring.isEmpty(); level++) {
-            List<String> strings = redis.mget(ring.stream().map(keys::adjacency).toArray(String[]::new));
-            List<String> next = reader.ring(ring, strings);
+            List<String> next = reader.ring(parts.read(redis, keys, ring));
             ring = level + 1 < depth ? next : List.of();
         }
         return reader.graph(teamsById, teams);
@@ -477,26 +679,19 @@ public final class RedisGraphStore implements GraphStore {
             directory = DirectoryRead.queue(pipeline, keys);
             pipeline.sync();
         }
-        List<String> sorted = ids.get().stream().sorted().toList();
-        List<Response<String>> adjacency = new ArrayList<>(sorted.size());
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            for (String id : sorted) {
-                adjacency.add(pipeline.get(keys.adjacency(id)));
-            }
-            pipeline.sync();
-        }
+        List<String> sorted = ids.get().stream().filter(Identifier::isValid).sorted().toList();
+        List<Adjacency> adjacency = parts.read(redis, keys, sorted);
         Map<PersonId, Person> people = new LinkedHashMap<>();
         List<Handoff> edges = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
-            String text = adjacency.get(i).get();
-            if (text == null) {
+            Adjacency read = adjacency.get(i);
+            if (read == null) {
                 continue;
             }
             PersonId me = PersonId.of(sorted.get(i));
-            int cardEnd = text.indexOf('\n');
-            people.put(me, AdjacencyCodec.person(me, text, 0, cardEnd < 0 ? text.length() : cardEnd));
+            people.put(me, AdjacencyCodec.person(me, read.main(), 0, read.cardEnd()));
             TreeMap<String, String> out = new TreeMap<>();
-            AdjacencyCodec.forEachLine(text, (direction, other, t, edgeFrom, edgeTo, cardFrom, cardTo) -> {
+            read.forEachLine((direction, other, t, edgeFrom, edgeTo, cardFrom, cardTo) -> {
                 if (direction == AdjacencyCodec.OUT) {
                     out.put(other, t.substring(edgeFrom, edgeTo));
                 }

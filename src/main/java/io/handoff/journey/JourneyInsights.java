@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 import io.handoff.graph.TenantId;
+import io.handoff.map.DatedFriction;
 
 /**
  * What a manager reads about a journey: its blueprint, the touchpoints whose customer signal fell
@@ -35,10 +36,25 @@ final class JourneyInsights {
 
     /** A fallen touchpoint with the backstage handoffs whose friction rose with it (empty when none did). */
     public record FallenTouchpoint(Blueprint.TouchpointPlan plan, List<SignalFalls.Fall> falls,
-                                   List<BackstageHandoff> movedTogether) {
+                                   List<BackstageHandoff> movedTogether, Optional<String> comparedUpTo,
+                                   boolean recent) {
         public FallenTouchpoint {
             falls = List.copyOf(falls);
             movedTogether = List.copyOf(movedTogether);
+            comparedUpTo = Objects.requireNonNullElse(comparedUpTo, Optional.empty());
+        }
+
+        /** A fall too long ago to compare with friction (friction reads only the latest closed periods). */
+        static FallenTouchpoint longAgo(Blueprint.TouchpointPlan plan, List<SignalFalls.Fall> falls) {
+            return new FallenTouchpoint(plan, falls, List.of(), Optional.empty(), false);
+        }
+
+        /**
+         * Whether friction behind the touchpoint could be compared at all: some handoff behind it had enough answers
+         * in a recent period ({@link #comparedUpTo} names the latest such period in words).
+         */
+        public boolean compared() {
+            return comparedUpTo.isPresent();
         }
 
         public Touchpoint touchpoint() {
@@ -82,6 +98,8 @@ final class JourneyInsights {
                 .forEach(f -> byTouchpoint.computeIfAbsent(f.touchpoint(), t -> new ArrayList<>()).add(f));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<FallenTouchpoint> fallen = new ArrayList<>();
+        java.util.function.BiFunction<io.handoff.graph.PersonId, io.handoff.graph.PersonId,
+                Optional<DatedFriction>> friction = null;
         for (Blueprint.StagePlan stage : blueprint.stages()) {
             for (Blueprint.TouchpointPlan plan : stage.touchpoints()) {
                 List<SignalFalls.Fall> falls = byTouchpoint.getOrDefault(plan.touchpoint().id(), List.of());
@@ -89,12 +107,43 @@ final class JourneyInsights {
                     continue;
                 }
                 boolean recent = falls.stream().anyMatch(f -> recent(f.latestPeriod(), today));
-                List<BackstageHandoff> together = !recent ? List.of() : plan.backstage().stream()
-                        .filter(h -> h.friction().filter(SignalFalls::frictionRose).isPresent()).toList();
-                fallen.add(new FallenTouchpoint(plan, falls, together));
+                if (!recent) {
+                    fallen.add(FallenTouchpoint.longAgo(plan, falls));
+                    continue;
+                }
+                friction = friction != null ? friction : queries.recentFriction(tenant);
+                fallen.add(movedTogether(plan, falls, friction));
             }
         }
         return new Insight(blueprint, fallen);
+    }
+
+    /**
+     * The backstage handoffs whose friction rose, each read from the latest closed period with enough answers among
+     * the latest {@link DatedFriction#LOOK_BACK} (one quiet period does not hide them), and that period in words: the
+     * most recent one any of them was read from.
+     */
+    private static FallenTouchpoint movedTogether(Blueprint.TouchpointPlan plan, List<SignalFalls.Fall> falls,
+                                                  java.util.function.BiFunction<io.handoff.graph.PersonId,
+                                                          io.handoff.graph.PersonId, Optional<DatedFriction>> friction) {
+        List<BackstageHandoff> together = new ArrayList<>();
+        DatedFriction newest = null;
+        for (BackstageHandoff h : plan.backstage()) {
+            Optional<DatedFriction> dated = friction.apply(h.upstream(), h.downstream());
+            if (dated.isEmpty()) {
+                continue;
+            }
+            if (newest == null || dated.get().back() < newest.back()) {
+                newest = dated.get();
+            }
+            if (SignalFalls.frictionRose(dated.get().aggregate())) {
+                together.add(new BackstageHandoff(h.upstream(), h.upstreamName(), h.downstream(), h.downstreamName(),
+                        h.what(), h.hops(), h.status(), h.criticality(), h.lastKnownTrue(), h.daysSinceConfirmed(),
+                        h.stale(), Optional.of(dated.get().aggregate())));
+            }
+        }
+        return new FallenTouchpoint(plan, falls, together, Optional.ofNullable(newest).map(DatedFriction::period),
+                true);
     }
 
     /**

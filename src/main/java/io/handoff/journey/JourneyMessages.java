@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.handoff.map.DatedFriction;
 import io.handoff.chat.Block;
 import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
@@ -109,12 +110,21 @@ final class JourneyMessages {
             List<Paragraph.Builder> inside = new ArrayList<>();
             for (JourneyInsights.FallenTouchpoint f : insight.fallen()) {
                 Paragraph.Builder p = Paragraph.builder().plain("Behind ").strong(f.touchpoint().name());
-                if (f.movedTogether().isEmpty()) {
-                    p.plain(": no backstage handoff's friction rose over the same periods (friction counts only "
-                            + "where at least " + minRespondents + " people answered).");
+                if (!f.recent()) {
+                    p.plain(": its signal fell too long ago to compare with the friction of the latest periods.");
+                } else if (!f.compared()) {
+                    p.plain(": not enough answers yet. No handoff behind it had at least " + minRespondents
+                            + " people answering the friction poll in the last " + DatedFriction.LOOK_BACK
+                            + " periods, so Handoff cannot say whether friction moved with it.");
+                } else if (f.movedTogether().isEmpty()) {
+                    p.plain(": no backstage handoff's friction rose over the same periods (compared up to "
+                            + f.comparedUpTo().get() + ", the latest with at least " + minRespondents
+                            + " answers).");
                 } else {
-                    p.plain(", friction rose on these handoffs over the same periods. They moved together with the "
-                            + "customer signal; that alone does not tell why, so ask the people on both sides:");
+                    p.plain(", friction rose on these handoffs over the same periods, compared up to "
+                            + f.comparedUpTo().get() + " (the latest with at least " + minRespondents
+                            + " answers). They moved together with the customer signal; that alone does not tell why, "
+                            + "so ask the people on both sides:");
                     f.movedTogether().forEach(h -> p.plain("\n• " + handoff(h)));
                 }
                 inside.add(p);

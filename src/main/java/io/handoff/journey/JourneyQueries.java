@@ -23,6 +23,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Side;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TenantId;
+import io.handoff.map.DatedFriction;
 import io.handoff.graph.UnknownPersonException;
 import io.handoff.map.FrictionScores;
 
@@ -59,6 +60,15 @@ public final class JourneyQueries {
         this.depth = Blueprints.requireDepth(depth);
         this.backstageLimit = backstageLimit;
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Friction for "moved together": per handoff, the latest closed period with enough answers among the latest
+     * {@link DatedFriction#LOOK_BACK}, the downstream's team read from the graph.
+     */
+    public java.util.function.BiFunction<PersonId, PersonId, Optional<DatedFriction>> recentFriction(TenantId tenant) {
+        DatedFriction.Lookup lookup = friction.recent(tenant, DatedFriction.LOOK_BACK);
+        return (up, down) -> lookup.of(up, down, graph.person(tenant, down).flatMap(Person::teamId));
     }
 
     /** The default depth of the backstage walk (handoff.journeys.blueprint-depth). */

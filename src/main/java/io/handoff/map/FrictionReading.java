@@ -10,7 +10,8 @@ import java.util.Optional;
  * What the manager's report may say about friction along one handoff: the figure of the latest closed period with the
  * closed periods just before it (only where the friction minimum of respondents was met and the aggregate was shown),
  * or, where it was not, how many people have answered so far in the running period against that minimum. Never a
- * figure below the minimum.
+ * figure below the minimum. The count is of people, never of scores, and is said only where the minimum is 3 or more
+ * ({@code FrictionWords.COUNT_FROM_MINIMUM} gives the reasoning).
  *
  * @param figure   the shown figure, empty below the minimum
  * @param answered how many people answered so far in the running period ({@code so far})

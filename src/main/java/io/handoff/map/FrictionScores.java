@@ -47,6 +47,15 @@ public interface FrictionScores {
         return FrictionReading.Lookup.NONE;
     }
 
+    /**
+     * Friction of handoffs from the most recent closed period, among the latest {@code lookBack}, in which at least the
+     * tenant's minimum of people answered about that handoff, with the period it comes from. By default (no friction
+     * polls) there is nothing to read.
+     */
+    default DatedFriction.Lookup recent(TenantId tenant, int lookBack) {
+        return DatedFriction.Lookup.NONE;
+    }
+
     /** The threshold of an implementation that knows no tenant settings: the lowest the settings allow. */
     int NO_AGGREGATE_BELOW = 2;
 

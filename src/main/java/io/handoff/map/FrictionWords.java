@@ -7,9 +7,23 @@ import java.util.Locale;
  * Friction as people read it: "rated 2.1 of 5 from 4 answers, worse for 3 weeks", "not enough answers yet (2 of 3
  * this week)". The figure is the mean on the poll's own 1 (got in the way) to 5 (served me very well) scale; a trend
  * compares the shown tenths of consecutive closed periods, each named by its dates. Below the minimum only the count
- * of people who answered is said, never a figure.
+ * of people who answered so far in the running period is said (from a minimum of {@value #COUNT_FROM_MINIMUM}; see
+ * there why), never a figure.
  */
 final class FrictionWords {
+    /**
+     * The lowest minimum of respondents at which the report says how many have answered so far ("2 of 3 this week").
+     *
+     * <p>Decision (issue 19): the count is of the running period, is a number of people and never a score, and the
+     * figure stays hidden until the period closes with at least the minimum, so no answer can be read from it, nor
+     * from its change as people answer (it moves by one person, never by a score). With a minimum of 3 or more it can
+     * only ever say "1 of 3" or "2 of 3": at least two more colleagues must still answer before any figure appears,
+     * and that figure then mixes at least three. With the lowest minimum the settings allow, 2, "1 of 2" would single
+     * out that exactly one colleague has answered and the next answer completes a figure of two, so there the report
+     * says only "not enough answers yet".
+     */
+    static final int COUNT_FROM_MINIMUM = 3;
+
     /** A rating at or below this is "bad" for the report's definition of blocking. */
     static final double BLOCKING_AT_OR_BELOW = 2.0;
     static final String SCALE = "Ratings are the receiving team's answers to the friction poll, from 1 (got in the "
@@ -26,6 +40,10 @@ final class FrictionWords {
         if (reading.answered() >= reading.minimum()) {
             return "no figure yet: " + reading.answered() + " answers " + reading.soFar()
                     + ", shown once the poll closes";
+        }
+        if (reading.minimum() < COUNT_FROM_MINIMUM) {
+            // "1 of 2" would point at one colleague: only that answers are still too few
+            return "not enough answers yet" + (reading.soFar().isEmpty() ? "" : " " + reading.soFar());
         }
         return "not enough answers yet (" + reading.answered() + " of " + reading.minimum()
                 + (reading.soFar().isEmpty() ? "" : " " + reading.soFar()) + ")";

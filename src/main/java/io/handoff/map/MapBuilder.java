@@ -107,7 +107,8 @@ public final class MapBuilder {
             edges.add(new MapEdge(link.upstream().value(), link.downstream().value(),
                     items.label(link.upstream(), link.downstream(), link.edges()), null,
                     link.highestCriticality().orElseThrow(), null, link.edges(), link.confirmed(), link.disputed(),
-                    link.pending(), allowed(friction.teams(tenant, link.upstream(), link.downstream()), min), null, null));
+                    link.pending(), allowed(friction.teams(tenant, link.upstream(), link.downstream()), min), null, null,
+                    items.items(link.upstream(), link.downstream()).stream().map(TeamItems.Item::handedOver).toList()));
         }
         edges.sort(Comparator.comparing(MapEdge::from).thenComparing(MapEdge::to));
         List<MapNode> nodes = shown.stream().map(team -> new MapNode(team.value(), map.teamName(team),

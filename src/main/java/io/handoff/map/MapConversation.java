@@ -119,6 +119,9 @@ public class MapConversation implements ConversationFeature {
         if (!summary.collapsedNote().isEmpty()) {
             blocks.add(Paragraph.of(summary.collapsedNote()));
         }
+        if (!summary.handedOver().isEmpty()) {
+            blocks.add(section(MapSummary.HANDED_OVER, summary.handedOver(), ""));
+        }
         blocks.add(section("Critical handoffs to watch", summary.criticalHandoffs(), "none on this map"));
         blocks.add(section("Hidden customers", summary.hiddenCustomers(), "none: every handoff here is named by both sides"));
         blocks.add(section("Silos", summary.silos(), "none among the teams on this map"));

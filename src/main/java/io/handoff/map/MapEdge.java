@@ -1,6 +1,7 @@
 package io.handoff.map;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,9 +17,25 @@ import io.handoff.graph.Health;
  */
 public record MapEdge(String from, String to, String what, Frequency frequency, Criticality criticality, Health health,
                       int handoffs, int confirmed, int disputed, int pending, Optional<FrictionAggregate> friction,
-                      Instant lastConfirmedAt, String unaware) {
+                      Instant lastConfirmedAt, String unaware, List<HandedOver> items) {
+
+    /** One thing a team hands another ("sorted parcels") and how many of the handoffs between them carry it. */
+    public record HandedOver(String what, int handoffs) {
+        public HandedOver {
+            Objects.requireNonNull(what, "what");
+        }
+    }
+
+    /** An arrow without its items (a person's handoff: {@code what} says it all). */
+    public MapEdge(String from, String to, String what, Frequency frequency, Criticality criticality, Health health,
+                   int handoffs, int confirmed, int disputed, int pending, Optional<FrictionAggregate> friction,
+                   Instant lastConfirmedAt, String unaware) {
+        this(from, to, what, frequency, criticality, health, handoffs, confirmed, disputed, pending, friction,
+                lastConfirmedAt, unaware, List.of());
+    }
 
     public MapEdge {
+        items = items == null ? List.of() : List.copyOf(items);
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(what, "what");

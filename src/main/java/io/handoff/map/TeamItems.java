@@ -24,6 +24,9 @@ final class TeamItems {
 
     /** One thing handed over and how many handoffs between the two teams carry it. */
     public record Item(String what, int handoffs) {
+        MapEdge.HandedOver handedOver() {
+            return new MapEdge.HandedOver(what, handoffs);
+        }
     }
 
     private final Map<String, List<Item>> byPair;

@@ -61,6 +61,8 @@ final class AdaptiveCards {
     static final String VALUE = "value";
     static final String FORM = "form";
     static final String STATE = "state";
+    /** In a form card's submit data: the id of the card whose button opened the form (replaced when it is answered). */
+    static final String ORIGIN = "origin";
     /** The people picker searches the roster through the bot (invoke application/search). */
     static final String PEOPLE_DATASET = "handoff.people";
     /** At most this many colleagues are offered as checkboxes besides the ones already picked. */

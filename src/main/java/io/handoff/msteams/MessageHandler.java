@@ -84,8 +84,19 @@ final class MessageHandler {
      */
     private static Optional<Consumer<Activity>> cardUpdate(TurnContext turn) {
         Activity activity = turn.getActivity();
-        String cardId = activity.getReplyToId();
-        if (activity.getValue() == null || cardId == null || cardId.isBlank() || !ActivityActors.isPersonal(activity)) {
+        if (activity.getValue() == null) {
+            return Optional.empty();
+        }
+        return update(turn, activity.getReplyToId());
+    }
+
+    /**
+     * How to replace the card {@code cardId} of the conversation this activity came from (the person's own chat or
+     * the channel the card is in): the connector's updateActivity on that conversation, so an id can only ever name
+     * one of Handoff's own messages there. Empty for an id that is missing or not shaped like an activity id.
+     */
+    private static Optional<Consumer<Activity>> update(TurnContext turn, String cardId) {
+        if (cardId == null || !ACTIVITY_ID.matcher(cardId).matches()) {
             return Optional.empty();
         }
         return Optional.of(replacement -> {
@@ -93,6 +104,9 @@ final class MessageHandler {
             turn.updateActivity(replacement).join();
         });
     }
+
+    /** What an activity id may look like before it goes into a connector URL (Teams: "1:…" or digits). */
+    private static final java.util.regex.Pattern ACTIVITY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9:._@|-]{1,200}");
 
     /** {@link #converse(TurnContext, JsonNode, Consumer, Optional)} where a replacement goes as a new answer. */
     void converse(TurnContext turn, JsonNode data, Consumer<Activity> direct) {
@@ -130,12 +144,21 @@ final class MessageHandler {
             }
             send(direct, Message.text("I answered you in our personal chat."));
             out = reply -> privately.send(personal.get(), reply);
-            replace = Optional.empty(); // the card is in a channel: the answer goes to the personal chat instead
+            // a card in a channel answered there is still replaced where it is (as Slack replaces the original);
+            // everything else, forms included, goes to the personal chat
         }
+        // a form opened from a card in this personal chat carries that card's id, so its answer can replace it
+        Optional<String> formOrigin = ActivityActors.isPersonal(activity) && activity.getValue() != null
+                ? Optional.ofNullable(activity.getReplyToId()).filter(id -> ACTIVITY_ID.matcher(id).matches())
+                : Optional.empty();
         if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.FORM)) {
-            onForm(out, actor, data);
+            // the card the form came from, named in its data: updated in this conversation only (a forged id can
+            // name nothing but Handoff's own messages in the person's own chat)
+            Optional<Consumer<Activity>> origin = ActivityActors.isPersonal(activity)
+                    ? update(turn, data.path(AdaptiveCards.ORIGIN).asText(null)) : Optional.empty();
+            onForm(out, origin, actor, data);
         } else if (data != null && data.isObject() && data.hasNonNull(AdaptiveCards.ACTION)) {
-            onButton(out, replace, actor, data);
+            onButton(out, replace, formOrigin, actor, data);
         } else {
             onCommand(out, actor, activity);
         }
@@ -178,7 +201,8 @@ final class MessageHandler {
                 ActivityActors.microsoftTenant(activity))));
     }
 
-    private void onButton(Consumer<Activity> out, Optional<Consumer<Activity>> replace, Actor actor, JsonNode data) {
+    private void onButton(Consumer<Activity> out, Optional<Consumer<Activity>> replace, Optional<String> formOrigin,
+                          Actor actor, JsonNode data) {
         Action action;
         try {
             // a button's value, or a scale's choice merged in under the same key
@@ -188,10 +212,10 @@ final class MessageHandler {
             send(out, Message.text("That button is no longer valid. Say home to start again."));
             return;
         }
-        handle(out, replace, actor, new Interaction.ButtonPressed(actor, action), null, Map.of());
+        handle(out, replace, formOrigin, actor, new Interaction.ButtonPressed(actor, action), null, Map.of());
     }
 
-    private void onForm(Consumer<Activity> out, Actor actor, JsonNode data) {
+    private void onForm(Consumer<Activity> out, Optional<Consumer<Activity>> origin, Actor actor, JsonNode data) {
         String formId = data.get(AdaptiveCards.FORM).asText();
         String state = data.path(AdaptiveCards.STATE).asText("");
         Map<String, List<String>> values = new LinkedHashMap<>();
@@ -217,21 +241,41 @@ final class MessageHandler {
                 values.put(fieldId, value.isBlank() ? List.of() : List.of(value));
             }
         }
-        handle(out, actor, new Interaction.FormSubmitted(actor, formId, state, values), formId, values);
+        handle(out, origin, Optional.empty(), actor, new Interaction.FormSubmitted(actor, formId, state, values),
+                formId, values);
     }
 
     private void handle(Consumer<Activity> out, Actor actor, Interaction interaction, String formId,
                         Map<String, List<String>> submitted) {
-        handle(out, Optional.empty(), actor, interaction, formId, submitted);
+        handle(out, Optional.empty(), Optional.empty(), actor, interaction, formId, submitted);
     }
 
-    private void handle(Consumer<Activity> out, Optional<Consumer<Activity>> replace, Actor actor,
-                        Interaction interaction, String formId, Map<String, List<String>> submitted) {
+    /**
+     * Handles the interaction and answers: a {@link Reply.Replace} (a button's) or a {@link Reply.CloseForm} that
+     * replaces its origin (a form's) goes through {@code replace} when there is a card to replace; a form opened by
+     * a button carries {@code formOrigin}, the id of the card the button was on.
+     */
+    private void handle(Consumer<Activity> out, Optional<Consumer<Activity>> replace, Optional<String> formOrigin,
+                        Actor actor, Interaction interaction, String formId, Map<String, List<String>> submitted) {
         Outcome outcome = chat.handle(interaction);
-        if (outcome.reply() instanceof Reply.Replace replacement && replace.isPresent()) {
+        Reply reply = outcome.reply();
+        if (reply instanceof Reply.Replace replacement && replace.isPresent()) {
             replaceCard(out, replace.get(), actor, replacement.message());
+        } else if (reply instanceof Reply.CloseForm close && close.replacesOrigin() && replace.isPresent()) {
+            replaceCard(out, replace.get(), actor, close.message());
+        } else if (reply instanceof Reply.OpenForm open && open.replacing().isPresent()) {
+            // "Yes, and there's more": the question becomes its answer, then the form
+            if (replace.isPresent()) {
+                replaceCard(out, replace.get(), actor, open.replacing().get());
+            } else {
+                out.accept(MsTeamsMessages.message(open.replacing().get(), actor.tenant(), Optional.of(actor.person()),
+                        files));
+            }
+            sendForm(out, actor, open.form(), formOrigin);
+        } else if (reply instanceof Reply.OpenForm open) {
+            sendForm(out, actor, open.form(), formOrigin);
         } else {
-            answer(out, actor, outcome.reply(), formId, submitted);
+            answer(out, actor, reply, formId, submitted);
         }
         List<Person> unreachable = notifications.unreachable(actor, outcome.notifications());
         for (Person colleague : unreachable) {
@@ -287,12 +331,22 @@ final class MessageHandler {
     }
 
     private void sendForm(Consumer<Activity> out, Actor actor, Form form) {
+        sendForm(out, actor, form, Optional.empty());
+    }
+
+    /** Sends the form card; with {@code origin}, its submit data name the card the form was opened from. */
+    private void sendForm(Consumer<Activity> out, Actor actor, Form form, Optional<String> origin) {
         Map<PersonId, Person> people = graph.graph(actor.tenant()).people();
         List<Person> roster = people.values().stream()
                 .filter(person -> !person.id().equals(actor.person()))
                 .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
         Optional<TeamId> team = Optional.ofNullable(people.get(actor.person())).flatMap(Person::teamId);
         ObjectNode card = AdaptiveCards.form(form, new AdaptiveCards.Directory(roster, team));
+        origin.ifPresent(id -> card.path("actions").forEach(action -> {
+            if (action.path("data").isObject()) {
+                ((ObjectNode) action.get("data")).put(AdaptiveCards.ORIGIN, id);
+            }
+        }));
         forms.save(actor.tenant(), actor.person(), form.id(), card);
         out.accept(MsTeamsMessages.card(card, form.title()));
     }

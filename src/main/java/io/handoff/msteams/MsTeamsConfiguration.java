@@ -41,6 +41,12 @@ class MsTeamsConfiguration {
         return new MsTeamsAdapter(credentials, properties);
     }
 
+    /** The keys that sign incoming tokens, loaded while the app starts rather than on the first activity. */
+    @Bean
+    SigningKeysWarmUp teamsSigningKeysWarmUp(MsTeamsProperties properties) {
+        return new SigningKeysWarmUp(properties.openIdMetadataUrl());
+    }
+
     /** The checks of /api/messages that run before the SDK (channel, serviceUrl, token issuer, tenant, ids). */
     @Bean
     MsTeamsRequestGate teamsRequestGate(MsTeamsProperties properties) {

@@ -107,7 +107,8 @@ class PlaygroundController {
     record ButtonRequest(String actionId, String value, String messageId) {
     }
 
-    record FormRequest(String formId, String state, Map<String, List<String>> values) {
+    /** A form submitted; {@code messageId} is the inbox item whose button opened it, if any (replaced when answered). */
+    record FormRequest(String formId, String state, Map<String, List<String>> values, String messageId) {
     }
 
     @GetMapping("/people")
@@ -218,6 +219,15 @@ class PlaygroundController {
                 return new View.Answer("replace", replaced.get(), null, null, answer.home());
             }
         }
+        if (outcome.reply() instanceof Reply.OpenForm open && open.replacing().isPresent()) {
+            // "Yes, and there's more": the question becomes its answer (in the inbox, or where the page shows it)
+            // while the form opens
+            View.Answer answer = answer(actor, outcome);
+            View.Message replacement = (request.messageId() == null ? Optional.<View.Message>empty()
+                    : inbox.replace(actor.tenant(), actor.person(), request.messageId(), open.replacing().get()))
+                    .orElseGet(() -> ViewRenderer.message(open.replacing().get(), Instant.now()));
+            return new View.Answer("form", replacement, answer.form(), null, answer.home());
+        }
         return answer(actor, outcome);
     }
 
@@ -228,7 +238,17 @@ class PlaygroundController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "formId is required.");
         }
         Map<String, List<String>> values = request.values() == null ? Map.of() : request.values();
-        return answer(actor, bot.handle(new Interaction.FormSubmitted(actor, request.formId(), request.state(), values)));
+        Outcome outcome = bot.handle(new Interaction.FormSubmitted(actor, request.formId(), request.state(), values));
+        if (outcome.reply() instanceof Reply.CloseForm close && close.replacesOrigin()) {
+            // the message whose button opened the form becomes the answer: the inbox item named, else where the
+            // page shows it (a chat bubble)
+            View.Answer answer = answer(actor, outcome);
+            View.Message replacement = (request.messageId() == null ? Optional.<View.Message>empty()
+                    : inbox.replace(actor.tenant(), actor.person(), request.messageId(), close.message()))
+                    .orElse(answer.message());
+            return new View.Answer("close-replace", replacement, null, null, answer.home());
+        }
+        return answer(actor, outcome);
     }
 
     private View.Answer answer(Actor actor, Outcome outcome) {

@@ -219,7 +219,7 @@ class SlackConfiguration {
             });
         }
         new SlackListeners(bot, delivery, workspaces, people, roster, new SlackEventDedup(redis), platformPreference,
-                app.executorService()).registerOn(app);
+                app.executorService(), new SlackModalOrigin(properties.responseUrlBase())).registerOn(app);
         SlackIgnoredRequests.registerOn(app);
         app.start(); // one workspace: checks the bot token with auth.test now rather than on the first request
         return app;

@@ -83,11 +83,11 @@ final class SlackFollowUp {
      * ({@code replace_original}); if Slack refuses, the message is sent to the person instead. Then notifications
      * and Home as {@link #followUp}.
      */
-    void replaceOriginal(Who who, Outcome outcome, Message replacement, ActionRespondUtility responder) {
+    void replaceOriginal(Who who, Outcome outcome, Message replacement, Respond responder) {
         afterAck.execute(() -> {
             Message unsent = replacement;
             try {
-                WebhookResponse response = responder.respond(ActionResponse.builder().replaceOriginal(true)
+                WebhookResponse response = responder.send(ActionResponse.builder().replaceOriginal(true)
                         .text(BlockKit.fallbackText(replacement)).blocks(BlockKit.message(replacement)).build());
                 if (response.getCode() != null && response.getCode() / 100 == 2) {
                     unsent = null;
@@ -102,13 +102,25 @@ final class SlackFollowUp {
         });
     }
 
+    /** Posts to a response URL: the button's own ({@code ctx::respond}) or one carried in a modal. */
+    @FunctionalInterface
+    interface Respond {
+        WebhookResponse send(ActionResponse response) throws IOException;
+
+        static Respond of(ActionRespondUtility ctx) {
+            return ctx::respond;
+        }
+    }
+
     void publishHome(Who who) {
         View home = BlockKit.home(bot.home(who.actor()));
         SlackApi.call("views.publish", () -> who.client().viewsPublish(r -> r.userId(who.slackUserId()).view(home)));
     }
 
-    void openModal(Who who, Form form, String triggerId) {
+    /** Opens the form as a modal carrying {@code metadata} (the form's state, and where it was opened from). */
+    void openModal(Who who, Form form, String triggerId, String metadata) {
         View modal = BlockKit.modal(form, ids -> people.slackIds(who.tenant(), ids));
+        modal.setPrivateMetadata(metadata);
         // the trigger id expires within seconds: open the modal now, before anything slow
         SlackApi.call("views.open", () -> who.client().viewsOpen(r -> r.triggerId(triggerId).view(modal)));
     }

@@ -16,11 +16,14 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.Responder;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 
 import io.handoff.chat.Action;
 import io.handoff.chat.ChatBot;
+import io.handoff.chat.Form;
+import io.handoff.chat.Message;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
@@ -39,9 +42,12 @@ final class SlackInteractions {
     private final SlackActors actors;
     private final SlackFollowUp followUp;
     private final SlackPeople people;
+    private final SlackModalOrigin origins;
 
-    SlackInteractions(ChatBot bot, SlackActors actors, SlackFollowUp followUp, SlackPeople people) {
+    SlackInteractions(ChatBot bot, SlackActors actors, SlackFollowUp followUp, SlackPeople people,
+                      SlackModalOrigin origins) {
         this.bot = bot;
+        this.origins = origins;
         this.actors = actors;
         this.followUp = followUp;
         this.people = people;
@@ -70,13 +76,23 @@ final class SlackInteractions {
                     Action.MAX_VALUE)));
             Outcome outcome = bot.handle(interaction);
             Reply reply = outcome.reply();
+            String responseUrl = payload.getResponseUrl() == null || payload.getResponseUrl().isBlank() ? null
+                    : payload.getResponseUrl();
             if (reply instanceof Reply.OpenForm || reply instanceof Reply.NextForm) {
-                followUp.openModal(who, SlackFollowUp.form(reply), payload.getTriggerId());
-                followUp.afterAck(who, outcome, null);
+                // the modal carries where it was opened from, so its submission can replace that message
+                Form form = SlackFollowUp.form(reply);
+                followUp.openModal(who, form, payload.getTriggerId(), origins.wrap(form.state(), responseUrl));
+                Optional<Message> replacing = reply instanceof Reply.OpenForm open ? open.replacing() : Optional.empty();
+                if (replacing.isPresent() && responseUrl != null) {
+                    // "Yes, and there's more": the question becomes its answer while the form opens
+                    followUp.replaceOriginal(who, outcome, replacing.get(), SlackFollowUp.Respond.of(ctx));
+                } else {
+                    followUp.afterAck(who, outcome, replacing.orElse(null));
+                }
             } else if (reply instanceof Reply.Replace replace && payload.getResponseUrl() != null
                     && !payload.getResponseUrl().isBlank()) {
                 // the message the button was on (not a Home tab: that has no response URL) becomes the answer
-                followUp.replaceOriginal(who, outcome, replace.message(), ctx);
+                followUp.replaceOriginal(who, outcome, replace.message(), SlackFollowUp.Respond.of(ctx));
             } else {
                 followUp.afterAck(who, outcome, SlackFollowUp.shownMessage(reply));
             }
@@ -96,8 +112,9 @@ final class SlackInteractions {
             }
             Who who = resolved.get();
             Map<String, List<String>> values = values(who, view.getState());
+            SlackModalOrigin.Carried carried = SlackModalOrigin.unwrap(view.getPrivateMetadata());
             Outcome outcome = bot.handle(new Interaction.FormSubmitted(who.actor(), view.getCallbackId(),
-                    view.getPrivateMetadata(), values));
+                    carried.state(), values));
             Reply reply = outcome.reply();
             if (reply instanceof Reply.FormErrors errors) {
                 followUp.afterAck(who, outcome, null);
@@ -105,8 +122,21 @@ final class SlackInteractions {
             }
             if (reply instanceof Reply.NextForm || reply instanceof Reply.OpenForm) {
                 followUp.afterAck(who, outcome, null);
-                return ctx.ackWithUpdate(BlockKit.modal(SlackFollowUp.form(reply),
-                        ids -> people.slackIds(who.tenant(), ids)));
+                Form next = SlackFollowUp.form(reply);
+                View modal = BlockKit.modal(next, ids -> people.slackIds(who.tenant(), ids));
+                modal.setPrivateMetadata(origins.wrap(next.state(), carried.responseUrl().orElse(null)));
+                return ctx.ackWithUpdate(modal);
+            }
+            if (reply instanceof Reply.CloseForm close && close.replacesOrigin() && carried.responseUrl().isPresent()) {
+                String url = carried.responseUrl().get();
+                if (origins.trusted(url)) {
+                    // the message whose button opened this modal becomes the answer
+                    followUp.replaceOriginal(who, outcome, close.message(),
+                            new Responder(ctx.getSlack(), url)::send);
+                    return ctx.ack();
+                }
+                log.warn("A modal of {} in tenant {} carried a response URL that is not Slack's; not posted to it",
+                        who.person(), who.tenant());
             }
             followUp.afterAck(who, outcome, SlackFollowUp.shownMessage(reply));
             return ctx.ack();

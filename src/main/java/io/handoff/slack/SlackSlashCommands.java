@@ -50,7 +50,8 @@ final class SlackSlashCommands {
             Message shown = null;
             Reply reply = outcome.reply();
             if (reply instanceof Reply.OpenForm || reply instanceof Reply.NextForm) {
-                followUp.openModal(who, SlackFollowUp.form(reply), payload.getTriggerId());
+                followUp.openModal(who, SlackFollowUp.form(reply), payload.getTriggerId(),
+                        SlackModalOrigin.stateOnly(SlackFollowUp.form(reply).state()));
             } else if (reply instanceof Reply.Show show) {
                 shown = show.message();
             } else if (reply instanceof Reply.CloseForm close) {

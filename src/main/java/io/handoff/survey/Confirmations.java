@@ -76,14 +76,17 @@ final class Confirmations {
         Actor actor = pressed.actor();
         Check check = check(actor, pressed.action().value());
         if (check instanceof Instead instead) {
-            // "there's more" still opens the survey: that is what the person asked for
-            return more ? Outcome.reply(new Reply.OpenForm(flow.start(actor))) : Outcome.show(instead.message());
+            // "there's more" still opens the survey (that is what the person asked for); the question becomes what
+            // stands now, so its buttons cannot be pressed again
+            return more ? Outcome.reply(new Reply.OpenForm(flow.start(actor), Optional.of(instead.message())))
+                    : Outcome.show(instead.message());
         }
         Asked question = (Asked) check;
         if (question.edge().status() == EdgeStatus.CONFIRMED) {
             // asked again through Change and confirmed again: nothing changes, the message shows the answer again
-            return more ? Outcome.reply(new Reply.OpenForm(flow.start(actor)))
-                    : Outcome.reply(new Reply.Replace(answered(question.edge(), question.claimant(), question.mySide())));
+            Message answer = answered(question.edge(), question.claimant(), question.mySide());
+            return more ? Outcome.reply(new Reply.OpenForm(flow.start(actor), Optional.of(answer)))
+                    : Outcome.reply(new Reply.Replace(answer));
         }
         Instant now = clock.instant();
         Handoff confirmed;
@@ -104,12 +107,12 @@ final class Confirmations {
         Notification toClaimant = new Notification(question.claimant().id(),
                 Asks.confirmed(confirmed, me, question.mySide()),
                 NotificationKeys.of("confirmed", confirmed.upstream(), confirmed.downstream(), confirmed.lastConfirmedAt()));
-        if (more) {
-            return new Outcome(new Reply.OpenForm(flow.start(actor)), List.of(toClaimant), true);
-        }
         // the question becomes its answer, so Confirm / Not really cannot be pressed again by mistake
-        return new Outcome(new Reply.Replace(answered(confirmed, question.claimant(), question.mySide())),
-                List.of(toClaimant), true);
+        Message answer = answered(confirmed, question.claimant(), question.mySide());
+        if (more) {
+            return new Outcome(new Reply.OpenForm(flow.start(actor), Optional.of(answer)), List.of(toClaimant), true);
+        }
+        return new Outcome(new Reply.Replace(answer), List.of(toClaimant), true);
     }
 
     /**
@@ -174,7 +177,7 @@ final class Confirmations {
         }
         Check check = check(actor, submitted.state());
         if (check instanceof Instead instead) {
-            return Outcome.reply(new Reply.CloseForm(instead.message()));
+            return Outcome.reply(new Reply.CloseForm(instead.message(), true));
         }
         Asked question = (Asked) check;
         Instant now = clock.instant();
@@ -187,7 +190,7 @@ final class Confirmations {
                 return Optional.of(current.get().disputedBy(question.mySide(), EdgeTimes.notBefore(now, current.get())));
             }).orElseThrow();
         } catch (Changed changed) {
-            return Outcome.reply(new Reply.CloseForm(current(actor, question.ref())));
+            return Outcome.reply(new Reply.CloseForm(current(actor, question.ref()), true));
         }
         reasons.save(actor.tenant(), disputed.upstream(), disputed.downstream(), question.mySide(), now, reason);
         log.info("handoff {}>{} disputed by the {} side in tenant {} ({})", disputed.upstream(), disputed.downstream(),
@@ -196,11 +199,30 @@ final class Confirmations {
         Notification toClaimant = new Notification(question.claimant().id(),
                 Asks.disputed(disputed, me, question.mySide(), reason),
                 NotificationKeys.of("disputed", disputed.upstream(), disputed.downstream(), disputed.updatedAt()));
-        Paragraph noted = Paragraph.builder().plain("Thanks, noted. I've let ").strong(question.claimant().displayName())
+        // the question (whose Not really opened this form) becomes the answer, with Change to ask it again
+        return new Outcome(new Reply.CloseForm(disputedAnswer(disputed, question.claimant(), question.mySide(), reason),
+                true), List.of(toClaimant), true);
+    }
+
+    /**
+     * "You said this is not right: Ana's sorted parcels. I've let Ana know." with the person's own words and a Change
+     * button that asks again (it carries this version of the edge).
+     */
+    static Message disputedAnswer(Handoff disputed, Person claimant, Side mySide, String reason) {
+        Paragraph answer = Paragraph.builder().plain("You said this is not right: ")
+                .plain(mySide == Side.DOWNSTREAM ? "you depend on " : "you hand ")
+                .strong(claimant.displayName())
+                .plain(mySide == Side.DOWNSTREAM ? "'s " : " ")
+                .strong(disputed.what()).plain(". Thanks, noted. I've let ").strong(claimant.displayName())
                 .plain(" know.").build();
-        return new Outcome(new Reply.CloseForm(new Message(noted.plainText(), List.of(noted,
-                Paragraph.of("Who does depend on your work? Type customers to name them.")))),
-                List.of(toClaimant), true);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(answer);
+        if (!reason.isEmpty()) {
+            blocks.add(Paragraph.builder().plain("Your words: \u201c").plain(reason).plain("\u201d").build());
+        }
+        blocks.add(Paragraph.of("Who does depend on your work? Type customers to name them."));
+        blocks.add(Buttons.of(Button.of("Change", new Action(SurveyActions.CHANGE, EdgeRef.of(disputed).encode()))));
+        return new Message(answer.plainText(), blocks);
     }
 
     /**

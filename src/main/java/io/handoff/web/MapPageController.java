@@ -80,6 +80,7 @@ class MapPageController {
         ObjectNode body = json.tree(map, renderer.layout(map));
         MapSummary summary = MapSummary.of(map, maps.siloNames(grant.tenant(), map));
         ObjectNode about = body.putObject("summary");
+        add(about.putArray("handedOver"), summary.handedOver());
         add(about.putArray("criticalHandoffs"), summary.criticalHandoffs());
         add(about.putArray("hiddenCustomers"), summary.hiddenCustomers());
         add(about.putArray("silos"), summary.silos());

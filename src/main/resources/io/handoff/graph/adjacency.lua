@@ -84,3 +84,27 @@ end
 local function entries(adj)
   return string.gmatch(adj, '\n([<>])([^\t\n]+)\t([^\t\n]*)\t([^\n]*)')
 end
+
+-- A busy person's lines are split into parts (keys adj-part:<id>:<k>, k = 0 .. n-1, n a power of two): their
+-- adjacency string then holds only their card and a last line '#' .. n, and the line about another person is in part
+-- partIndex(other, n), so a write copies one part, never every line. The parts hold lines only (each starting with
+-- '\n'); a missing part has none. A string or part longer than the split size (an ARGV of the scripts that write
+-- lines) is split by split.lua, called by the writer afterwards (AdjacencyParts).
+
+-- How many parts the person's lines are split into: 0 when the lines are in the adjacency string itself.
+local function partsOf(adj)
+  local stop = string.find(adj, '\n', 1, true)
+  if stop and string.byte(adj, stop + 1) == 35 then
+    return tonumber(string.sub(adj, stop + 2))
+  end
+  return 0
+end
+
+-- The part (0-based) holding the line about other when there are n parts: a hash of the id (AdjacencyParts.hash).
+local function partIndex(other, n)
+  local h = 0
+  for i = 1, #other do
+    h = (h * 31 + string.byte(other, i)) % 1000000007
+  end
+  return h % n
+end

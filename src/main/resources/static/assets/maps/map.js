@@ -212,8 +212,12 @@
   function fillSummary(summary) {
     var box = $('summary-lines');
     box.textContent = '';
-    [['Critical handoffs to watch', summary.criticalHandoffs], ['Hidden customers', summary.hiddenCustomers],
-      ['Silos', summary.silos]].forEach(function (section) {
+    var sections = [['Critical handoffs to watch', summary.criticalHandoffs],
+      ['Hidden customers', summary.hiddenCustomers], ['Silos', summary.silos]];
+    if (summary.handedOver && summary.handedOver.length) {
+      sections.unshift(['What teams hand each other', summary.handedOver]); // items as typed: text only
+    }
+    sections.forEach(function (section) {
       var heading = document.createElement('h3');
       heading.textContent = section[0];
       box.appendChild(heading);

@@ -23,7 +23,7 @@ final class StoreFixture {
     static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
 
     final UnifiedJedis redis = TestRedis.client();
-    final RedisGraphStore store = new RedisGraphStore(redis);
+    final RedisGraphStore store;
     final TenantId tenant;
 
     StoreFixture() {
@@ -31,7 +31,13 @@ final class StoreFixture {
     }
 
     StoreFixture(TenantId tenant) {
+        this(tenant, AdjacencyParts.SPLIT_AT);
+    }
+
+    /** A store splitting people's lines into parts past {@code splitAt} bytes (small: split on small graphs). */
+    StoreFixture(TenantId tenant, int splitAt) {
         this.tenant = tenant;
+        this.store = new RedisGraphStore(redis, splitAt);
     }
 
     /** {@code T0} plus {@code n} days. */
@@ -191,10 +197,24 @@ final class StoreFixture {
         return redis.get(key("adj:" + id));
     }
 
-    /** The lines of a person's adjacency string in one direction: other id → encoded edge (empty when none). */
+    /** The person's string with their parts appended when their lines are split (null when there is none). */
+    String allLines(String id) {
+        String text = adjacency(id);
+        if (text == null) {
+            return null;
+        }
+        StringBuilder all = new StringBuilder(text);
+        for (int k = 0; k < AdjacencyParts.countOf(text); k++) {
+            String part = redis.get(key("adj-part:" + id + ":" + k));
+            all.append(part == null ? "" : part);
+        }
+        return all.toString();
+    }
+
+    /** The lines of a person (string and parts) in one direction: other id → encoded edge (empty when none). */
     Map<String, String> lines(String id, char direction) {
         Map<String, String> lines = new TreeMap<>();
-        String text = adjacency(id);
+        String text = allLines(id);
         if (text != null) {
             AdjacencyCodec.forEachLine(text, (d, other, t, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
                 if (d == direction) {
@@ -251,7 +271,7 @@ final class StoreFixture {
             }
             String me = name.substring(4);
             withStrings.add(me);
-            AdjacencyCodec.forEachLine(redis.get(key), (d, other, t, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
+            AdjacencyCodec.forEachLine(allLines(me), (d, other, t, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
                 String edge = t.substring(edgeFrom, edgeTo);
                 (d == AdjacencyCodec.OUT ? fromOut : fromIn).put(d == AdjacencyCodec.OUT ? me + ">" + other
                         : other + ">" + me, edge);

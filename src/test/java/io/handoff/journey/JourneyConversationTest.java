@@ -85,7 +85,8 @@ class JourneyConversationTest {
                 + day(6) + " to " + day(4) + " (6.5% worse)");
         assertThat(answer).doesNotContain(week(1)).doesNotContain(week(3));
         assertThat(answer).contains("# Where to look inside\nBehind *Parcel delivered*, friction rose on these "
-                + "handoffs over the same periods. They moved together with the customer signal");
+                + "handoffs over the same periods, compared up to the week of " + day(1) + " (the latest with at "
+                + "least 3 answers). They moved together with the customer signal");
         assertThat(answer).contains("• Lee Marsh → Ravi Shah: truck loaded in delivery order (critical, friction 69% "
                 + "over the latest 3 periods, up from 17%; 3 people answered)",
                 "• Lee Marsh → Kim Osei: truck loaded", "• Lee Marsh → Jo Brennan: truck loaded");
@@ -99,8 +100,47 @@ class JourneyConversationTest {
 
         String answer = text(shown(f.command("lee", "parcel-delivery")));
 
-        assertThat(answer).contains("Behind *Parcel delivered*: no backstage handoff's friction rose over the same "
-                + "periods (friction counts only where at least 4 people answered).").doesNotContain("Lee Marsh →");
+        assertThat(answer).contains("Behind *Parcel delivered*: not enough answers yet. No handoff behind it had at "
+                + "least 4 people answering the friction poll in the last 4 periods, so Handoff cannot say whether "
+                + "friction moved with it.").doesNotContain("Lee Marsh →").doesNotContain("friction 69%");
+    }
+
+    /**
+     * One quiet week (closed with no answers) does not end "moved together": the latest closed week with enough
+     * answers is compared, and said in words. The quiet week's answers (two, below the minimum of 3) never count.
+     */
+    @Test
+    void aQuietWeekComparesUpToTheLatestWeekWithEnoughAnswersAndSaysWhich() {
+        String before = text(shown(f.command("lee", "parcel-delivery")));
+        io.handoff.friction.Period latest = f.friction.currentPeriod(f.tenant).previous();
+        io.handoff.friction.Period quiet = f.friction.currentPeriod(f.tenant);
+        f.clock.advance(java.time.Duration.ofDays(7));
+        // two drivers answer in the quiet week, both with a 5: below the minimum, so no figure may use them
+        for (String driver : List.of("ravi", "kim")) {
+            f.friction.store().record(f.tenant, quiet, new io.handoff.friction.FrictionAnswer(PersonId.of("lee"),
+                    PersonId.of(driver), io.handoff.graph.TeamId.of("preload"), io.handoff.graph.TeamId.of("drivers"),
+                    "truck loaded in delivery order", io.handoff.graph.Criticality.CRITICAL, 5, "",
+                    quiet.start().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        }
+        f.friction.close(f.tenant, quiet);
+
+        String answer = text(shown(f.command("lee", "parcel-delivery")));
+
+        assertThat(answer).contains("Behind *Parcel delivered*, friction rose on these handoffs over the same periods, "
+                + "compared up to " + latest.label() + " (the latest with at least 3 answers).");
+        assertThat(answer).contains("• Lee Marsh → Ravi Shah: truck loaded in delivery order (critical, friction 69% "
+                + "over the latest 3 periods, up from 17%; 3 people answered)");
+        assertThat(before).contains("compared up to " + latest.label());
+        assertThat(answer).doesNotContain("2 people answered").doesNotContain(quiet.label());
+
+        // four quiet weeks later nothing recent enough has enough answers: said plainly, no figure
+        for (int i = 0; i < 4; i++) {
+            io.handoff.friction.Period next = f.friction.currentPeriod(f.tenant);
+            f.clock.advance(java.time.Duration.ofDays(7));
+            f.friction.close(f.tenant, next);
+        }
+        String later = text(shown(f.command("lee", "parcel-delivery")));
+        assertThat(later).doesNotContain("friction 69%").doesNotContain("Lee Marsh →");
     }
 
     @Test

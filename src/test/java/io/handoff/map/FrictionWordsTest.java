@@ -47,6 +47,11 @@ class FrictionWordsTest {
                 weeks(2.6, 2.1))), 0, 3, "this week", "Drivers");
 
         assertThat(FrictionWords.reading(two)).isEqualTo("not enough answers yet (2 of 3 this week)");
+        // with the lowest minimum (2), "1 of 2" would single out one colleague: no count, and no figure either
+        assertThat(FrictionWords.reading(new FrictionReading(Optional.empty(), 1, 2, "this week", "Drivers")))
+                .isEqualTo("not enough answers yet this week");
+        assertThat(FrictionWords.reading(new FrictionReading(Optional.empty(), 1, 3, "this week", "Drivers")))
+                .isEqualTo("not enough answers yet (1 of 3 this week)");
         assertThat(FrictionWords.reading(enough)).isEqualTo("no figure yet: 3 answers this week, shown once the poll "
                 + "closes");
         assertThat(FrictionWords.reading(shown)).isEqualTo("rated 2.1 of 5 by Drivers from 4 answers, worse for 1 week");

@@ -117,6 +117,37 @@ class MapBuilderTest {
         assertThat(TeamItems.NONE.label(TeamId.of("up"), TeamId.of("down"), 3)).isEqualTo("3 handoffs");
     }
 
+    @Test
+    void theSummaryOfAMapByTeamNamesTheTopItemsWithCountsNeverJustHowManyHandoffs() {
+        List<Person> people = new ArrayList<>();
+        List<Handoff> edges = new ArrayList<>();
+        people.add(Person.of("c", "C", "preload"));
+        String typed = "<!channel> *route* sheets <https://evil.example|here>";
+        String[] items = {"sorted parcels", "sorted parcels", "sorted parcels", typed, "cage labels", "van keys"};
+        for (int i = 0; i < items.length; i++) {
+            people.add(Person.of("s" + i, "S" + i, "sorting"));
+            edges.add(Handoff.claimed(PersonId.of("s" + i), PersonId.of("c"), new HandoffTerms(items[i],
+                    Frequency.DAILY, i == 0 ? Criticality.CRITICAL : Criticality.ROUTINE), Side.UPSTREAM, NOW));
+        }
+        OrgGraph graph = OrgGraph.of(people, List.of(Team.of("sorting", "Sorting"), Team.of("preload", "Pre-load")),
+                edges);
+
+        DependencyMap map = new MapBuilder(FrictionScores.NONE, 2, 5).people(TENANT, new MapScope.Org(), "Org", graph);
+        MapSummary summary = MapSummary.of(map, List.of());
+
+        String line = "Sorting → Pre-load: sorted parcels ×3, " + typed + " ×1, cage labels ×1, +1 more";
+        assertThat(summary.handedOver()).containsExactly(line);
+        assertThat(summary.criticalHandoffs()).singleElement().asString()
+                .startsWith(line + " (").doesNotContain("handoffs");
+        assertThat(summary.hiddenCustomers()).singleElement().asString()
+                .isEqualTo(line + "; all named by one side only");
+        assertThat(summary.text()).contains("What teams hand each other:\n• " + line)
+                .doesNotContainPattern("\\d+ handoffs?\\b(?! named)");
+        // a map of people has no such section: its arrows are the items themselves
+        assertThat(MapSummary.of(new MapBuilder(FrictionScores.NONE, 80, 5).people(TENANT, new MapScope.Org(), "P",
+                graph), List.of()).handedOver()).isEmpty();
+    }
+
     private static String label(DependencyMap map, String from, String to) {
         return map.edges().stream().filter(e -> e.from().equals(from) && e.to().equals(to)).findFirst()
                 .orElseThrow(() -> new AssertionError("no arrow " + from + " > " + to)).what();

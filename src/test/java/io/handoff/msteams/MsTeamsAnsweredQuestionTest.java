@@ -72,9 +72,71 @@ class MsTeamsAnsweredQuestionTest extends MsTeamsAppTest {
                 "value", notReally.path("value").asString())));
         JsonNode form = client.lastCard(dana.personalConversation());
         JsonNode submit = form.path("actions").get(0).path("data");
-        client.post(fake.submit(dana, Map.of("form", submit.path("form").asString(),
-                "state", submit.path("state").asString(), "text.reason", "I load it myself now")));
+        // the form card names the question card it came from; its Action.Submit's replyToId is the form card
+        assertThat(submit.path("origin").asString()).isEqualTo(CARD);
+        client.post(fake.submitOn("1:form-card", dana, Map.of("form", submit.path("form").asString(),
+                "state", submit.path("state").asString(), "origin", submit.path("origin").asString(),
+                "text.reason", "I load it myself now")));
         assertThat(graph.handoff(tenant, patId, danaId).orElseThrow().status()).isEqualTo(EdgeStatus.DISPUTED);
+        updates = fake.updatesTo(dana.personalConversation());
+        assertThat(updates).hasSize(3);
+        assertThat(updates.get(2).getKey()).as("the question card, not the form card").isEqualTo(CARD);
+        JsonNode disputed = BotFrameworkFake.card(updates.get(2).getValue());
+        assertThat(BotFrameworkFake.texts(disputed)).contains("You said this is not right").contains("loaded truck");
+        assertThat(actions(disputed)).containsExactly("survey.change");
+    }
+
+    @Test
+    void yesAndTheresMoreReplacesTheQuestionCardAndSendsTheSurvey() {
+        BotFrameworkFake.TeamsUser dana = user("Dana Smith", "dana@contoso.example");
+        assertThat(client.post(fake.text(dana, "home")).statusCode()).isEqualTo(200);
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        PersonId danaId = PersonId.of("dana@contoso.example");
+        PersonId leeId = PersonId.of("lee@contoso.example");
+        graph.savePerson(tenant, new Person(leeId, "Lee Chen", "lee@contoso.example", null, null, Map.of()));
+        Handoff claimed = graph.claim(tenant, leeId, danaId, new HandoffTerms("route sheets", Frequency.DAILY,
+                Criticality.IMPORTANT), Side.UPSTREAM, Instant.now().minusSeconds(60));
+
+        client.post(fake.submitOn(CARD, dana, Map.of("action", "survey.more", "value", ref(claimed))));
+
+        assertThat(graph.handoff(tenant, leeId, danaId).orElseThrow().status()).isEqualTo(EdgeStatus.CONFIRMED);
+        List<Map.Entry<String, JsonNode>> updates = fake.updatesTo(dana.personalConversation());
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0).getKey()).isEqualTo(CARD);
+        JsonNode answered = BotFrameworkFake.card(updates.get(0).getValue());
+        assertThat(BotFrameworkFake.texts(answered)).contains("You confirmed you depend on").contains("route sheets");
+        assertThat(actions(answered)).containsExactly("survey.change");
+        assertThat(fake.sentTo(dana.personalConversation()).stream().map(BotFrameworkFake::card)
+                .map(card -> card.path("actions").path(0).path("data").path("form").asString()))
+                .contains("survey.customers.pick");
+    }
+
+    /** A question card in a channel is replaced where it is, in the channel's conversation. */
+    @Test
+    void aCardInAChannelIsReplacedWhereItIs() {
+        BotFrameworkFake.TeamsUser dana = user("Dana Smith", "dana@contoso.example");
+        assertThat(client.post(fake.text(dana, "home")).statusCode()).isEqualTo(200);
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        PersonId danaId = PersonId.of("dana@contoso.example");
+        PersonId kimId = PersonId.of("kim@contoso.example");
+        graph.savePerson(tenant, new Person(kimId, "Kim Park", "kim@contoso.example", null, null, Map.of()));
+        Handoff claimed = graph.claim(tenant, kimId, danaId, new HandoffTerms("cage labels", Frequency.DAILY,
+                Criticality.IMPORTANT), Side.UPSTREAM, Instant.now().minusSeconds(60));
+        String thread = "19:ops-thread";
+        tools.jackson.databind.node.ObjectNode press = fake.activity("message", dana, thread, "channel");
+        press.put("replyToId", "1700000000001");
+        press.putObject("value").put("action", "survey.confirm").put("value", ref(claimed));
+        ((tools.jackson.databind.node.ObjectNode) press.get("channelData")).putObject("channel")
+                .put("id", "19:ops-channel@thread.tacv2");
+
+        assertThat(client.post(press).statusCode()).isEqualTo(200);
+
+        assertThat(graph.handoff(tenant, kimId, danaId).orElseThrow().status()).isEqualTo(EdgeStatus.CONFIRMED);
+        List<Map.Entry<String, JsonNode>> updates = fake.updatesTo(thread);
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0).getKey()).isEqualTo("1700000000001");
+        assertThat(BotFrameworkFake.texts(BotFrameworkFake.card(updates.get(0).getValue())))
+                .contains("You confirmed you depend on").contains("cage labels");
     }
 
     /** The action ids of a card's Action.Submit buttons, in order. */

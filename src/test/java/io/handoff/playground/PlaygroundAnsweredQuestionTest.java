@@ -112,10 +112,43 @@ class PlaygroundAnsweredQuestionTest {
         HttpResponse<String> sent = post("/playground/api/tenants/depot/people/" + asked + "/form",
                 JSON.writeValueAsString(Map.of("formId", form.get("form").get("id").asString(),
                         "state", form.get("form").get("state").asString(),
-                        "values", Map.of("reason", List.of("I print them myself now")))));
+                        "values", Map.of("reason", List.of("I print them myself now")), "messageId", itemId)));
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(graph.handoff(tenant, claimed.upstream(), claimed.downstream()).orElseThrow().status())
                 .isEqualTo(EdgeStatus.DISPUTED);
+        // the inbox item the form came from is the answer now, with Change instead of Confirm / Not really
+        JsonNode closed = JSON.readTree(sent.body());
+        assertThat(closed.get("kind").asString()).isEqualTo("close-replace");
+        assertThat(closed.get("message").get("id").asString()).isEqualTo(itemId);
+        JsonNode disputed = item(inbox(asked), itemId);
+        assertThat(disputed.get("summary").asString()).startsWith("You said this is not right");
+        assertThat(buttons(disputed)).extracting(b -> b.get("label").asString()).containsExactly("Change");
+        assertThat(inbox(asked).size()).as("replaced, not added").isEqualTo(before);
+    }
+
+    @Test
+    void yesAndTheresMoreReplacesTheInboxItemAndOpensTheSurvey() throws Exception {
+        assertThat(post("/playground/api/tenants/depot/reset", "{}").statusCode()).isEqualTo(200);
+        TenantId tenant = DemoStory.DEPOT.tenant();
+        Handoff claimed = unrelatedPairClaimed(tenant);
+        String asked = claimed.downstream().value();
+        String ref = ref(claimed);
+        inbox.send(tenant, graph.person(tenant, claimed.downstream()).orElseThrow(), new Message("Is that right?",
+                List.of(Paragraph.of("Someone says you depend on their pallet labels."),
+                        Buttons.of(Button.primary("Confirm", new Action("survey.confirm", ref)),
+                                Button.of("Yes, and there's more", new Action("survey.more", ref))))));
+        String itemId = inbox(asked).get(0).get("id").asString();
+
+        JsonNode answer = press(asked, "survey.more", ref, itemId);
+
+        assertThat(answer.get("kind").asString()).isEqualTo("form");
+        assertThat(answer.get("form").get("id").asString()).isEqualTo("survey.customers.pick");
+        assertThat(answer.get("message").get("id").asString()).isEqualTo(itemId);
+        JsonNode answered = item(inbox(asked), itemId);
+        assertThat(answered.get("summary").asString()).startsWith("You confirmed you depend on");
+        assertThat(buttons(answered)).extracting(b -> b.get("label").asString()).containsExactly("Change");
+        assertThat(graph.handoff(tenant, claimed.upstream(), claimed.downstream()).orElseThrow().status())
+                .isEqualTo(EdgeStatus.CONFIRMED);
     }
 
     /** A button press whose message is not in the inbox (a chat bubble) still answers "replace": the page puts it. */

@@ -113,19 +113,72 @@ class SlackAnsweredQuestionTest {
         assertThat(actionIds(again)).extracting(id -> id.substring(0, id.indexOf('|')))
                 .containsExactly("survey.confirm", "survey.dispute");
 
-        // Not really opens the reason form; its submission disputes the confirmed edge
+        // Not really opens the reason form, which carries the question's response URL; its submission disputes
+        // the confirmed edge and replaces the question (through that URL) with the answer and Change
+        int opened = modals().size();
         assertThat(press(dana, "survey.dispute", value(again, "survey.dispute"), hook).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !calls(SLACK, "views.open").isEmpty());
-        assertThat(postSigned(port, interactive("""
+        JsonNode modal = await().atMost(Duration.ofSeconds(10)).until(() -> modals(), m -> m.size() == opened + 1)
+                .get(opened);
+        String metadata = modal.path("private_metadata").asString();
+        assertThat(metadata).contains(SLACK.baseUrl() + hook).endsWith(value(again, "survey.dispute"));
+        assertThat(submit(dana, metadata, "I sort them myself now").statusCode()).isEqualTo(200);
+        Handoff disputed = graph.handoff(TENANT, anaId, danaId).orElseThrow();
+        assertThat(disputed.status()).isEqualTo(EdgeStatus.DISPUTED);
+        JsonNode answered = await().atMost(Duration.ofSeconds(10)).until(() -> responses(hook), r -> r.size() == 3)
+                .get(2);
+        assertThat(answered.path("replace_original").asBoolean()).isTrue();
+        assertThat(answered.path("text").asString()).contains("You said this is not right").contains("Ana Silva")
+                .contains("sorted parcels");
+        assertThat(actionIds(answered)).hasSize(1).allMatch(id -> id.startsWith("survey.change"));
+        assertThat(calls(SLACK, "chat.postMessage")).noneMatch(p -> p.getOrDefault("text", "")
+                .contains("You said this is not right"));
+    }
+
+    @Test
+    void yesAndTheresMoreReplacesTheQuestionWithItsAnswerAndOpensTheSurvey() throws Exception {
+        if (graph.tenant(TENANT).isEmpty()) {
+            graph.saveTenant(new Tenant(TENANT, "Acme Parcels", null, TEAM, null, Instant.now()));
+        }
+        String ana = SlackTestSupport.slackId('U');
+        String dana = SlackTestSupport.slackId('U');
+        PersonId anaId = PersonId.of("ana-" + ana.toLowerCase(Locale.ROOT));
+        PersonId danaId = PersonId.of("dana-" + dana.toLowerCase(Locale.ROOT));
+        graph.savePerson(TENANT, new Person(anaId, "Ana Silva", null, null, null, Map.of(Platform.SLACK, ana)));
+        graph.savePerson(TENANT, new Person(danaId, "Dana Kowalski", null, null, null, Map.of(Platform.SLACK, dana)));
+        Handoff claimed = Handoff.claimed(anaId, danaId, new HandoffTerms("route sheets", Frequency.DAILY,
+                Criticality.CRITICAL), Side.UPSTREAM, Instant.now().minusSeconds(60));
+        graph.update(TENANT, anaId, danaId, current -> java.util.Optional.of(claimed));
+        String hook = "/hooks/more-" + dana;
+        SLACK.stubFor(post(urlEqualTo(hook)).willReturn(okJson("{\"ok\":true}")));
+        int opened = modals().size();
+
+        assertThat(press(dana, "survey.more", ref(claimed), hook).statusCode()).isEqualTo(200);
+
+        assertThat(graph.handoff(TENANT, anaId, danaId).orElseThrow().status()).isEqualTo(EdgeStatus.CONFIRMED);
+        JsonNode modal = await().atMost(Duration.ofSeconds(10)).until(() -> modals(), m -> m.size() == opened + 1)
+                .get(opened);
+        assertThat(modal.path("callback_id").asString()).isEqualTo("survey.customers.pick");
+        JsonNode replaced = await().atMost(Duration.ofSeconds(10)).until(() -> responses(hook), r -> r.size() == 1)
+                .get(0);
+        assertThat(replaced.path("replace_original").asBoolean()).isTrue();
+        assertThat(replaced.path("text").asString()).contains("You confirmed you depend on").contains("route sheets");
+        assertThat(actionIds(replaced)).hasSize(1).allMatch(id -> id.startsWith("survey.change"));
+    }
+
+    /** The modals opened so far, as the views.open calls sent them (their view JSON). */
+    private static List<JsonNode> modals() {
+        return calls(SLACK, "views.open").stream().map(p -> json(p.get("view"))).toList();
+    }
+
+    private java.net.http.HttpResponse<String> submit(String user, String metadata, String reason) throws Exception {
+        return postSigned(port, interactive("""
                 {"type":"view_submission","api_app_id":"A0HANDOFF","team":{"id":"%s","domain":"acme"},
                  "user":{"id":"%s","team_id":"%s"},"trigger_id":"trig-view",
                  "view":{"id":"V0MODAL","team_id":"%s","type":"modal","callback_id":"survey.dispute.reason",
-                  "private_metadata":"%s","blocks":[],
-                  "state":{"values":{"reason":{"reason":{"type":"plain_text_input","value":"I sort them myself now"}}}}}}"""
-                .formatted(TEAM, dana, TEAM, TEAM, value(again, "survey.dispute"))), FORM, Map.of()).statusCode())
-                .isEqualTo(200);
-        Handoff disputed = graph.handoff(TENANT, anaId, danaId).orElseThrow();
-        assertThat(disputed.status()).isEqualTo(EdgeStatus.DISPUTED);
+                  "private_metadata":%s,"blocks":[],
+                  "state":{"values":{"reason":{"reason":{"type":"plain_text_input","value":"%s"}}}}}}"""
+                .formatted(TEAM, user, TEAM, TEAM, SlackTestSupport.JSON.writeValueAsString(metadata), reason)),
+                FORM, Map.of());
     }
 
     private java.net.http.HttpResponse<String> press(String user, String actionId, String value, String hook)

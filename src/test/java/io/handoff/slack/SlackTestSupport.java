@@ -61,6 +61,7 @@ final class SlackTestSupport {
         TestAppProperties.onTestRedis(registry);
         registry.add("handoff.slack.signing-secret", () -> SECRET);
         registry.add("handoff.slack.api-url", () -> apiUrl(slack));
+        registry.add("handoff.slack.response-url-base", () -> slack.baseUrl() + "/hooks/");
     }
 
     /** The running app installed in one workspace with this bot token ({@code SLACK_BOT_TOKEN}). */
@@ -79,7 +80,7 @@ final class SlackTestSupport {
 
     /** The workspaces of a single-workspace install with this bot token; OAuth installations sealed in the test Redis. */
     static SlackWorkspaces workspaces(GraphStore graph, WireMockServer slack, String botToken) {
-        SlackProperties properties = new SlackProperties(botToken, "secret", null, null, null, apiUrl(slack));
+        SlackProperties properties = new SlackProperties(botToken, "secret", null, null, null, apiUrl(slack), null);
         return new SlackWorkspaces(graph, properties,
                 new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
     }

@@ -94,7 +94,10 @@ class ConfirmationsTest {
             assertThat(reason.by()).isEqualTo(Side.DOWNSTREAM);
         });
         assertThat(sent.reply()).isInstanceOf(Reply.CloseForm.class);
-        assertThat(text(shown(sent))).startsWith("Thanks, noted. I've let Pat Okafor know.");
+        // the question the form came from becomes the answer, with Change to ask again
+        assertThat(((Reply.CloseForm) sent.reply()).replacesOrigin()).isTrue();
+        assertThat(text(shown(sent))).startsWith("You said this is not right: you depend on Pat Okafor's")
+                .contains("Thanks, noted. I've let Pat Okafor know.");
         Notification told = notificationTo(sent, "pat");
         assertThat(told.key()).isEqualTo("disputed:pat>dana:" + Long.toString(edge.updatedAt().getEpochSecond(), 36));
         assertThat(text(told.message())).isEqualTo("""
@@ -157,6 +160,10 @@ class ConfirmationsTest {
         assertThat(f.edge("pat", "dana").orElseThrow().status()).isEqualTo(EdgeStatus.CONFIRMED);
         assertThat(outcome.reply()).isInstanceOf(Reply.OpenForm.class);
         assertThat(form(outcome).id()).isEqualTo("survey.customers.pick");
+        // the question becomes its answer while the survey opens, so its buttons cannot be pressed again
+        Message replacing = ((Reply.OpenForm) outcome.reply()).replacing().orElseThrow();
+        assertThat(text(replacing)).startsWith("You confirmed you depend on Pat Okafor's");
+        assertThat(button(replacing.blocks(), "Change")).isNotNull();
         assertThat(notificationTo(outcome, "pat").key()).startsWith("confirmed:pat>dana:");
 
         Outcome again = f.press("dana", button(ask.blocks(), "Yes, and there's more").action());

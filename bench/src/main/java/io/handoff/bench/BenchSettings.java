@@ -5,7 +5,8 @@ package io.handoff.bench;
  * the speed targets are set for.
  */
 record BenchSettings(int people, int teams, int edges, long seed, int egoSamples, int depth3Samples,
-                     int teamMapSamples, int pingSamples, boolean keepData) {
+                     int teamMapSamples, int pingSamples, boolean keepData, boolean busyPeople,
+                     int busySamples) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -17,7 +18,9 @@ record BenchSettings(int people, int teams, int edges, long seed, int egoSamples
                 Integer.getInteger("depth3Samples", 300),
                 Integer.getInteger("teamMapSamples", 200),
                 Integer.getInteger("pingSamples", 20_000),
-                Boolean.getBoolean("keep"));
+                Boolean.getBoolean("keep"),
+                Boolean.parseBoolean(System.getProperty("busy", "true")),
+                Integer.getInteger("busySamples", 400));
     }
 
     int samplesFor(int depth) {

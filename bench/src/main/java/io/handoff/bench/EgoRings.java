@@ -20,6 +20,8 @@ import io.handoff.graph.TenantKeys;
 final class EgoRings {
     private final TenantId tenant;
     private final int[][] neighbours;
+    /** Part count of each person whose lines are split (adj-part keys), read from Redis by {@link #learnParts}. */
+    private final java.util.Map<Integer, Integer> parts = new java.util.HashMap<>();
 
     private EgoRings(TenantId tenant, int[][] neighbours) {
         this.tenant = tenant;
@@ -81,9 +83,10 @@ final class EgoRings {
     List<String[]> reads(PersonId centre, int depth) {
         List<int[]> rings = rings(centre, depth - 1);
         List<String[]> reads = new ArrayList<>();
-        reads.add(new String[] {TenantKeys.key(tenant, "teams-version"), adjacency(rings.get(0)[0])});
+        reads.add(java.util.stream.Stream.concat(java.util.stream.Stream.of(TenantKeys.key(tenant, "teams-version")),
+                adjacencyKeys(rings.get(0)[0])).toArray(String[]::new));
         for (int level = 1; level < depth && rings.get(level).length > 0; level++) {
-            reads.add(Arrays.stream(rings.get(level)).mapToObj(this::adjacency).toArray(String[]::new));
+            reads.add(Arrays.stream(rings.get(level)).boxed().flatMap(this::adjacencyKeys).toArray(String[]::new));
         }
         return reads;
     }
@@ -93,8 +96,23 @@ final class EgoRings {
         return rings(centre, depth).stream().mapToInt(ring -> ring.length).sum();
     }
 
-    private String adjacency(int person) {
-        return TenantKeys.key(tenant, "adj:u" + person);
+    /** Learns from the stored strings whose lines are split into parts, so the bare reads read those parts too. */
+    EgoRings learnParts(redis.clients.jedis.UnifiedJedis redis) {
+        for (int p = 0; p < neighbours.length; p++) {
+            String tail = redis.getrange(TenantKeys.key(tenant, "adj:u" + p), -16, -1);
+            int marker = tail == null ? -1 : tail.lastIndexOf("\n#");
+            if (marker >= 0) {
+                parts.put(p, Integer.parseInt(tail.substring(marker + 2)));
+            }
+        }
+        return this;
+    }
+
+    private java.util.stream.Stream<String> adjacencyKeys(int person) {
+        int count = parts.getOrDefault(person, 0);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(TenantKeys.key(tenant, "adj:u" + person)),
+                java.util.stream.IntStream.range(0, count)
+                        .mapToObj(k -> TenantKeys.key(tenant, "adj-part:u" + person + ":" + k)));
     }
 
     private static int index(PersonId id) {

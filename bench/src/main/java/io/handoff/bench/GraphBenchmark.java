@@ -42,6 +42,9 @@ public final class GraphBenchmark {
     private static final double EGO_TARGET_BARE = 1.5;
     private static final long TEAM_MAP_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final double BYTES_PER_EDGE_TARGET = 300;
+    private static final double IMPORT_TARGET_BASELINE = 0.5;
+    private static final long CONFIRM_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long BUSY_MAP_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int BASELINE_PIPELINE = 2 * GraphStore.IMPORT_BATCH;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -80,7 +83,8 @@ public final class GraphBenchmark {
         out.println(LoadAverage.line());
 
         long started = System.nanoTime();
-        SyntheticOrg org = SyntheticOrg.generate(settings.people(), settings.teams(), settings.edges(), settings.seed());
+        SyntheticOrg org = SyntheticOrg.generate(settings.people(), settings.teams(), settings.edges(), settings.seed(),
+                settings.busyPeople());
         out.printf("%nGenerated in %s: %,d people in %,d teams (largest %,d, median %,d), %,d handoffs, %.0f%% inside a "
                         + "team%n", Samples.micros(System.nanoTime() - started), org.people().size(), org.teams().size(),
                 teamSize(org, 100), teamSize(org, 50), org.edges().size(), 100 * org.insideTeamShare());
@@ -88,13 +92,14 @@ public final class GraphBenchmark {
 
         Samples ping = ping();
         double edgesPerSecond = importOrg(org);
-        baseline(org, edgesPerSecond);
-        EgoRings rings = EgoRings.of(tenant, org.people(), org.edges());
+        double importRatio = baseline(org, edgesPerSecond);
+        EgoRings rings = EgoRings.of(tenant, org.people(), org.edges()).learnParts(client);
         EgoRun[] ego = new EgoRun[Neighbourhood.MAX_DEPTH + 1];
         for (int depth = 1; depth <= Neighbourhood.MAX_DEPTH; depth++) {
             ego[depth] = egoMaps(depth, rings, ping.percentile(50));
         }
         rings = null;
+        BusyRun busy = busyPeople(org);
         Samples teamMap = teamMaps(org.edges().size());
         String teamMapLoad = LoadAverage.brief();
         claimPath(org.extraEdges());
@@ -115,6 +120,16 @@ public final class GraphBenchmark {
                 Samples.micros(teamMap.percentile(99)) + " (" + teamMapLoad + ")");
         verdicts.judge("Redis memory <= 300 bytes per edge (whole org)", bytesPerEdge <= BYTES_PER_EDGE_TARGET,
                 String.format("%.0f bytes per edge", bytesPerEdge));
+        verdicts.judge("import rate >= 0.5 x pipelined HSET baseline", importRatio >= IMPORT_TARGET_BASELINE,
+                String.format("%.2f x the baseline", importRatio));
+        if (busy != null) {
+            verdicts.judge("busy people: confirming a handoff p99 < 1 ms", busy.confirm().percentile(99) < CONFIRM_TARGET_NANOS,
+                    String.format("p50 %s, p99 %s over %s (%s)", Samples.micros(busy.confirm().percentile(50)),
+                            Samples.micros(busy.confirm().percentile(99)), busy.who(), busy.load()));
+            verdicts.judge("busy people: ego map depth 1 p99 < 5 ms", busy.map().percentile(99) < BUSY_MAP_TARGET_NANOS,
+                    String.format("p50 %s, p99 %s (%s)", Samples.micros(busy.map().percentile(50)),
+                            Samples.micros(busy.map().percentile(99)), busy.load()));
+        }
         verdicts.print(out);
         out.println(LoadAverage.line());
         out.printf("%nTotal run time %s%n", Samples.micros(System.nanoTime() - started));
@@ -205,7 +220,7 @@ public final class GraphBenchmark {
 
     // ---- pipelined HSET baseline ----
 
-    private void baseline(SyntheticOrg org, double importEdgesPerSecond) throws Exception {
+    private double baseline(SyntheticOrg org, double importEdgesPerSecond) throws Exception {
         String prefix = "handoff-bench-baseline:{" + tenant.value() + "}:";
         long t = System.nanoTime();
         long trips = counter.roundTrips();
@@ -226,12 +241,14 @@ public final class GraphBenchmark {
         out.printf("%nBaseline, pipelined HSET of the same %,d mirror fields (%d per pipeline, one connection): "
                         + "%,.0f HSET/s = %,.0f edges/s, %,d round trips (%s)%n", commands, BASELINE_PIPELINE,
                 hsetsPerSecond, hsetsPerSecond / 2, counter.roundTrips() - trips, LoadAverage.brief());
+        double ratio = importEdgesPerSecond / (hsetsPerSecond / 2);
         out.printf("Import rate / baseline: %.2f (the import also checks both people, reads the old edge and keeps "
-                + "the team counters)%n", importEdgesPerSecond / (hsetsPerSecond / 2));
+                + "the team counters)%n", ratio);
         redis.unlinkMatching(prefix + "*");
         if (redis.ours()) {
             out.println("redis-benchmark -t hset -P 16 (50 clients): " + redisBenchmark());
         }
+        return ratio;
     }
 
     private String redisBenchmark() {
@@ -381,6 +398,75 @@ public final class GraphBenchmark {
                 trips.max(), map.teams().size(), map.links().size(),
                 (counter.bytesReceived() - bytesBefore) / latency.size(), Samples.micros(cpu.percentile(50)));
         return latency;
+    }
+
+    // ---- busy people ----
+
+    /** The busy people's confirmations and depth-1 maps, all of them together. */
+    private record BusyRun(Samples confirm, Samples map, String who, String load) {
+    }
+
+    /**
+     * For each busy person: confirming one of their handoffs (a random one, alternately by them and by the other
+     * side, each time later so the edge really changes) and their depth-1 ego map, alternating, after warm-up.
+     */
+    private BusyRun busyPeople(SyntheticOrg org) {
+        if (org.busy().isEmpty()) {
+            return null;
+        }
+        Map<PersonId, List<Handoff>> theirs = new HashMap<>();
+        for (Handoff edge : org.edges()) {
+            for (PersonId end : List.of(edge.upstream(), edge.downstream())) {
+                if (org.busy().contains(end) && edge.status() != io.handoff.graph.EdgeStatus.DISPUTED) {
+                    theirs.computeIfAbsent(end, e -> new ArrayList<>()).add(edge);
+                }
+            }
+        }
+        Samples allConfirm = new Samples();
+        Samples allMaps = new Samples();
+        List<String> who = new ArrayList<>();
+        Random random = new Random(settings.seed() + 7);
+        long clock = 0;
+        out.println();
+        for (PersonId person : org.busy()) {
+            List<Handoff> edges = theirs.get(person);
+            Samples confirm = new Samples();
+            Samples map = new Samples();
+            Samples cpu = new Samples();
+            int shown = 0;
+            long trips = 0;
+            int samples = settings.busySamples();
+            for (int i = -samples / 4; i < samples; i++) {
+                Handoff edge = edges.get(random.nextInt(edges.size()));
+                Side by = i % 2 == 0 ? Side.UPSTREAM : Side.DOWNSTREAM;
+                long tripsBefore = counter.roundTrips();
+                long t = System.nanoTime();
+                store.confirm(tenant, edge.upstream(), edge.downstream(), by, SyntheticOrg.NOW.plusSeconds(++clock));
+                long confirmNanos = System.nanoTime() - t;
+                long confirmTrips = counter.roundTrips() - tripsBefore;
+                long cpuBefore = THREADS.getCurrentThreadCpuTime();
+                t = System.nanoTime();
+                Neighbourhood around = store.neighbourhood(tenant, person, 1);
+                long mapNanos = System.nanoTime() - t;
+                if (i >= 0) {
+                    confirm.add(confirmNanos);
+                    map.add(mapNanos);
+                    allConfirm.add(confirmNanos);
+                    allMaps.add(mapNanos);
+                    cpu.add(THREADS.getCurrentThreadCpuTime() - cpuBefore);
+                    shown = around.graph().edges().size();
+                    trips += confirmTrips;
+                }
+            }
+            who.add(person.value() + " (" + shown + ")");
+            out.printf("Busy person %s, %,d handoffs (%,d samples, %s): confirming one p50 %s, p99 %s, %.1f round trips "
+                            + "each; depth-1 map p50 %s, p99 %s, client CPU p50 %s%n", person.value(), shown,
+                    confirm.size(), LoadAverage.brief(), Samples.micros(confirm.percentile(50)),
+                    Samples.micros(confirm.percentile(99)), trips / (double) confirm.size(),
+                    Samples.micros(map.percentile(50)), Samples.micros(map.percentile(99)),
+                    Samples.micros(cpu.percentile(50)));
+        }
+        return new BusyRun(allConfirm, allMaps, String.join(", ", who), LoadAverage.brief());
     }
 
     // ---- writes one at a time ----

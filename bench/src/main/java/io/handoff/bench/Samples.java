@@ -18,6 +18,14 @@ final class Samples {
         return size;
     }
 
+    /** The {@code i}-th value added. */
+    long get(int i) {
+        if (i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return values[i];
+    }
+
     /** Nearest-rank percentile, {@code p} from 0 to 100. */
     long percentile(double p) {
         if (size == 0) {

@@ -30,7 +30,10 @@ import io.handoff.graph.TeamId;
  * to a handful of partner teams per team picked with a Zipf skew (everyone hands work to finance and IT), with a mix
  * of frequency, criticality, health and status.
  */
-record SyntheticOrg(List<Team> teams, List<Person> people, List<Handoff> edges, List<Handoff> extraEdges) {
+record SyntheticOrg(List<Team> teams, List<Person> people, List<Handoff> edges, List<Handoff> extraEdges,
+                    List<PersonId> busy) {
+    /** The handoffs of the busy people ({@code -Dbusy=true}, the default): a few desks everyone deals with. */
+    static final int[] BUSY_HANDOFFS = {2_000, 5_000, 10_000};
     static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
     private static final double INSIDE_TEAM = 0.8;
     private static final int PARTNER_TEAMS = 8;
@@ -49,6 +52,15 @@ record SyntheticOrg(List<Team> teams, List<Person> people, List<Handoff> edges, 
         "discharge letters", "ward handover", "security review", "pricing changes", "data extract", "job specs"};
 
     static SyntheticOrg generate(int peopleCount, int teamCount, int edgeCount, long seed) {
+        return generate(peopleCount, teamCount, edgeCount, seed, false);
+    }
+
+    /**
+     * With {@code busy}, also a few people with {@link #BUSY_HANDOFFS} handoffs each (a shared-services desk, a
+     * dispatcher), half handed to them and half by them, to and from people picked at random (at most everyone else
+     * once each way, so a small organisation caps them); their handoffs are imported with the rest.
+     */
+    static SyntheticOrg generate(int peopleCount, int teamCount, int edgeCount, long seed, boolean busy) {
         if (teamCount < 1 || peopleCount < 2 * teamCount) {
             throw new IllegalArgumentException("need at least one team and two people per team");
         }
@@ -101,7 +113,46 @@ record SyntheticOrg(List<Team> teams, List<Person> people, List<Handoff> edges, 
             Handoff edge = edge(random, PersonId.of("u" + up), PersonId.of("u" + down));
             (edges.size() < edgeCount ? edges : extra).add(edge);
         }
-        return new SyntheticOrg(teams, people, edges, extra);
+        List<PersonId> busyPeople = new ArrayList<>();
+        if (busy) {
+            for (int b = 0; b < BUSY_HANDOFFS.length && b < peopleCount; b++) {
+                int desk = (int) ((b + 1L) * peopleCount / (BUSY_HANDOFFS.length + 1));
+                busyPeople.add(PersonId.of("u" + desk));
+                addBusy(random, desk, BUSY_HANDOFFS[b], peopleCount, pairs, edges);
+            }
+        }
+        return new SyntheticOrg(teams, people, edges, extra, busyPeople);
+    }
+
+    /** Gives {@code desk} up to {@code handoffs} more handoffs, half each way, with people picked at random. */
+    private static void addBusy(Random random, int desk, int handoffs, int peopleCount, Set<Long> pairs,
+                                List<Handoff> edges) {
+        int[] wanted = {Math.min(handoffs / 2, peopleCount - 1), Math.min(handoffs - handoffs / 2, peopleCount - 1)};
+        int[] have = new int[2];
+        for (int p = 0; p < peopleCount; p++) {
+            if (p != desk) {
+                have[0] += pairs.contains((long) desk * peopleCount + p) ? 1 : 0;
+                have[1] += pairs.contains((long) p * peopleCount + desk) ? 1 : 0;
+            }
+        }
+        for (int way = 0; way < 2; way++) {
+            List<Integer> others = new ArrayList<>();
+            for (int p = 0; p < peopleCount; p++) {
+                if (p != desk) {
+                    others.add(p);
+                }
+            }
+            java.util.Collections.shuffle(others, random);
+            for (int i = 0; i < others.size() && have[way] < wanted[way]; i++) {
+                int other = others.get(i);
+                int up = way == 0 ? desk : other;
+                int down = way == 0 ? other : desk;
+                if (pairs.add((long) up * peopleCount + down)) {
+                    edges.add(edge(random, PersonId.of("u" + up), PersonId.of("u" + down)));
+                    have[way]++;
+                }
+            }
+        }
     }
 
     /** Log-normal sizes (sigma 1), at least two people each, adding up to exactly {@code people}. */

@@ -1,0 +1,66 @@
+package io.handoff.msteams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.handoff.testing.TestRedis;
+
+/**
+ * The keys that sign the Bot Framework's tokens are loaded while the app starts: once it has started, the OpenID
+ * metadata and its JWKS have been fetched though no activity arrived, and the first activity is validated against the
+ * cached keys without fetching either again. The SDK caches keys JVM-wide per metadata URL, so this app gets a
+ * metadata URL of its own (a query no other test uses) that no earlier test can have loaded.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MsTeamsSigningKeysWarmUpTest {
+    private static final String MARK = "warm-up=" + UUID.randomUUID();
+    private static final BotFrameworkFake FAKE = BotFrameworkFake.instance();
+
+    static {
+        FAKE.reset(); // the metadata and keys are served before the app starts
+    }
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("handoff.redis.url", () -> TestRedis.uri().toString());
+        registry.add("handoff.demo.mode", () -> "never");
+        BotFrameworkFake.register(registry);
+        registry.add("handoff.teams.open-id-metadata-url", () -> FAKE.baseUrl() + "/openid?" + MARK);
+    }
+
+    @Test
+    void theSigningKeysAreLoadedAtStartAndTheFirstActivityFetchesNothing() {
+        int metadataAtStart = metadataFetches().size();
+        int keysAtStart = FAKE.requestsTo("/keys").size();
+        assertThat(metadataAtStart).as("OpenID metadata fetched while the app started").isPositive();
+        assertThat(keysAtStart).as("JWKS fetched while the app started").isPositive();
+
+        BotFrameworkFake.TeamsUser user = new BotFrameworkFake.TeamsUser("29:user-warm", UUID.randomUUID().toString(),
+                "Wren Warm", "wren@warm.example", UUID.randomUUID().toString());
+        FAKE.member(user.personalConversation(), user);
+        HttpResponse<String> response = new MsTeamsTestClient(FAKE, port).post(FAKE.text(user, "help"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(FAKE.sentTo(user.personalConversation())).as("the help card").isNotEmpty();
+        assertThat(metadataFetches()).as("OpenID metadata fetched again").hasSize(metadataAtStart);
+        assertThat(FAKE.requestsTo("/keys")).as("JWKS fetched again").hasSize(keysAtStart);
+    }
+
+    private static List<LoggedRequest> metadataFetches() {
+        return FAKE.requestsTo("/openid").stream().filter(request -> request.getUrl().contains(MARK)).toList();
+    }
+}
