@@ -23,12 +23,13 @@ final class SlackListeners {
     private final SlackInteractions interactions;
 
     SlackListeners(ChatBot bot, Delivery delivery, SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster,
-                   SlackEventDedup dedup, PlatformPreference platformPreference, Executor afterAck) {
+                   SlackEventDedup dedup, PlatformPreference platformPreference, Executor afterAck,
+                   SlackUserLookups lookups) {
         SlackActors actors = new SlackActors(workspaces, people, roster, platformPreference, afterAck);
         SlackFollowUp followUp = new SlackFollowUp(bot, delivery, people, afterAck);
         this.commands = new SlackSlashCommands(bot, actors, followUp);
         this.events = new SlackEvents(bot, actors, followUp, dedup, afterAck);
-        this.interactions = new SlackInteractions(bot, actors, followUp, people);
+        this.interactions = new SlackInteractions(bot, actors, followUp, people, lookups);
     }
 
     void registerOn(App app) {
