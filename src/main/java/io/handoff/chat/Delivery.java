@@ -10,4 +10,13 @@ import io.handoff.graph.TenantId;
 public interface Delivery {
 
     void deliver(TenantId tenant, Notification notification, String idempotencyKey);
+
+    /**
+     * The answer to the recipient's own action that came after the acknowledgement (work done in the background):
+     * sent at once, whatever the hour, since they are waiting for it; the same key twice sends it once. A delivery
+     * without that distinction sends it like {@link #deliver}.
+     */
+    default void reply(TenantId tenant, Notification notification, String idempotencyKey) {
+        deliver(tenant, notification, idempotencyKey);
+    }
 }

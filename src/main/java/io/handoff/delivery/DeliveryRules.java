@@ -67,6 +67,9 @@ public class DeliveryRules {
      */
     public Decision decide(TenantId tenant, PersonId personId, Optional<Person> person, MessageKind kind,
                            String messageKey) {
+        if (kind == MessageKind.REPLY) {
+            return person.isEmpty() ? Decision.drop("person gone") : Decision.send();
+        }
         Decision before = decideBeforeCap(tenant, personId, person);
         if (before.verdict() != Decision.Verdict.SEND || kind != MessageKind.NUDGE) {
             return before;

@@ -14,5 +14,11 @@ public enum MessageKind {
      * from the weekly cap (the person's colleague, not Handoff, started it), but it still waits for working hours and
      * the end of an absence, and is never sent to a paused or forgotten person.
      */
-    CONFIRMATION
+    CONFIRMATION,
+    /**
+     * The answer to the person's own action that could not be given within the platform's acknowledgement (their
+     * survey answers were saved, or could not be): sent at once, whatever the hour, a pause or an absence, since
+     * they are waiting for it. Only a forgotten person is skipped.
+     */
+    REPLY
 }

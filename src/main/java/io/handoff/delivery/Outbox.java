@@ -47,6 +47,12 @@ public class Outbox implements Delivery {
         enqueue(tenant, notification, idempotencyKey, MessageKind.CONFIRMATION, scheduler.clock().instant());
     }
 
+    /** The answer to the person's own action, sent after the acknowledgement ({@link MessageKind#REPLY}). */
+    @Override
+    public void reply(TenantId tenant, Notification notification, String idempotencyKey) {
+        enqueue(tenant, notification, idempotencyKey, MessageKind.REPLY, scheduler.clock().instant());
+    }
+
     /** A Handoff-initiated message (counts against the person's weekly cap); false when the key was seen before. */
     public boolean nudge(TenantId tenant, Notification notification, String idempotencyKey) {
         return enqueue(tenant, notification, idempotencyKey, MessageKind.NUDGE, scheduler.clock().instant());

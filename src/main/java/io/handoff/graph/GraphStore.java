@@ -1,7 +1,9 @@
 package io.handoff.graph;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -31,6 +33,18 @@ public interface GraphStore {
     Optional<Person> person(TenantId tenant, PersonId id);
 
     Optional<PersonId> personByIdentity(TenantId tenant, Platform platform, String externalId);
+
+    /**
+     * The people behind several ids of one platform (a people picker's choice): external id → person, only for the
+     * ids Handoff knows. The Redis store reads them all in one round trip.
+     */
+    default Map<String, PersonId> peopleByIdentity(TenantId tenant, Platform platform, List<String> externalIds) {
+        Map<String, PersonId> found = new LinkedHashMap<>();
+        for (String id : externalIds) {
+            personByIdentity(tenant, platform, id).ifPresent(person -> found.put(id, person));
+        }
+        return found;
+    }
 
     /** The person with this email address (case-insensitive), e.g. to match a roster row or a Slack profile. */
     Optional<PersonId> personByEmail(TenantId tenant, String email);

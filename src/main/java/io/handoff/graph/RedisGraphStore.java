@@ -260,6 +260,23 @@ public final class RedisGraphStore implements GraphStore {
     }
 
     @Override
+    public Map<String, PersonId> peopleByIdentity(TenantId tenant, Platform platform, List<String> externalIds) {
+        List<String> ids = externalIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+        Map<String, PersonId> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<String> people = redis.hmget(new GraphKeys(tenant).identities(),
+                ids.stream().map(id -> GraphKeys.identityField(platform, id)).toArray(String[]::new));
+        for (int i = 0; i < ids.size(); i++) {
+            if (people.get(i) != null) {
+                found.put(ids.get(i), PersonId.of(people.get(i)));
+            }
+        }
+        return found;
+    }
+
+    @Override
     public Optional<PersonId> personByEmail(TenantId tenant, String email) {
         if (email == null || email.isBlank()) {
             return Optional.empty();

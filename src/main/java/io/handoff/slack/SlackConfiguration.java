@@ -93,6 +93,12 @@ class SlackConfiguration {
         return new SlackPeople(graph);
     }
 
+    /** Looks up the Slack users a modal names, a few in parallel, within the submission's acknowledgement. */
+    @Bean(destroyMethod = "close")
+    SlackUserLookups slackUserLookups(GraphStore graph, SlackPeople people) {
+        return new SlackUserLookups(graph, people);
+    }
+
     @Bean
     SlackRoster slackRoster(GraphStore graph, SlackPeople people) {
         return new SlackRoster(graph, people);
@@ -157,7 +163,7 @@ class SlackConfiguration {
     @Bean(destroyMethod = "stop")
     App slackApp(SlackProperties properties, Slack slack, UnifiedJedis redis, RedisInstallationService installations,
                  SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster, ChatBot bot, Delivery delivery,
-                 PlatformPreference platformPreference, MapProperties maps) {
+                 PlatformPreference platformPreference, MapProperties maps, SlackUserLookups lookups) {
         boolean oauth = properties.oauth();
         String botToken = SlackWorkspaces.blankToNull(properties.botToken());
         if (!oauth && botToken == null) {
@@ -219,7 +225,7 @@ class SlackConfiguration {
             });
         }
         new SlackListeners(bot, delivery, workspaces, people, roster, new SlackEventDedup(redis), platformPreference,
-                app.executorService(), new SlackModalOrigin(properties.responseUrlBase())).registerOn(app);
+                app.executorService(), lookups, new SlackModalOrigin(properties.responseUrlBase())).registerOn(app);
         SlackIgnoredRequests.registerOn(app);
         app.start(); // one workspace: checks the bot token with auth.test now rather than on the first request
         return app;

@@ -41,16 +41,22 @@ final class SlackInteractions {
     private final ChatBot bot;
     private final SlackActors actors;
     private final SlackFollowUp followUp;
+    /** What a people picker says while Slack has not yet said who some of the picked users are. */
+    static final String STILL_LOOKING = "Slack is still telling me who some of these colleagues are. "
+            + "Please press the button again in a moment.";
+
     private final SlackPeople people;
+    private final SlackUserLookups lookups;
     private final SlackModalOrigin origins;
 
     SlackInteractions(ChatBot bot, SlackActors actors, SlackFollowUp followUp, SlackPeople people,
-                      SlackModalOrigin origins) {
+                      SlackUserLookups lookups, SlackModalOrigin origins) {
         this.bot = bot;
         this.origins = origins;
         this.actors = actors;
         this.followUp = followUp;
         this.people = people;
+        this.lookups = lookups;
     }
 
     Response onButton(BlockActionRequest request, ActionContext ctx) {
@@ -111,7 +117,12 @@ final class SlackInteractions {
                 return ctx.ack();
             }
             Who who = resolved.get();
-            Map<String, List<String>> values = values(who, view.getState());
+            SlackUserLookups.Resolved users = lookups.resolve(who.tenant(), pickedUsers(view.getState()), who.client());
+            Map<String, String> stillLooking = new LinkedHashMap<>();
+            Map<String, List<String>> values = values(view.getState(), users, stillLooking);
+            if (!stillLooking.isEmpty()) {
+                return ctx.ackWithErrors(BlockKit.errors(stillLooking));
+            }
             SlackModalOrigin.Carried carried = SlackModalOrigin.unwrap(view.getPrivateMetadata());
             Outcome outcome = bot.handle(new Interaction.FormSubmitted(who.actor(), view.getCallbackId(),
                     carried.state(), values));
@@ -146,22 +157,44 @@ final class SlackInteractions {
         }
     }
 
-    /** Field id → submitted values; Slack user ids of people pickers become person ids. */
-    private Map<String, List<String>> values(Who who, ViewState state) {
+    /** Every Slack user picked in the form's people pickers, to be looked up together. */
+    private static List<String> pickedUsers(ViewState state) {
+        List<String> users = new ArrayList<>();
+        if (state == null || state.getValues() == null) {
+            return users;
+        }
+        state.getValues().values().forEach(actions -> actions.values().forEach(value -> {
+            if (value.getSelectedUsers() != null) {
+                users.addAll(value.getSelectedUsers());
+            } else if (value.getSelectedUser() != null) {
+                users.add(value.getSelectedUser());
+            }
+        }));
+        return users;
+    }
+
+    /**
+     * Field id → submitted values; Slack user ids of people pickers become person ids ({@code users}). A picker with
+     * a user still being looked up gets an entry in {@code stillLooking} (block id → what to say).
+     */
+    private static Map<String, List<String>> values(ViewState state, SlackUserLookups.Resolved users,
+                                                    Map<String, String> stillLooking) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (state == null || state.getValues() == null) {
             return values;
         }
         state.getValues().forEach((blockId, actions) -> actions.forEach((actionId, value) -> {
             List<String> submitted = new ArrayList<>();
-            if (value.getSelectedUsers() != null) {
-                for (String slackUser : value.getSelectedUsers()) {
-                    people.resolve(who.tenant(), slackUser, who.client()).map(PersonId::value)
+            List<String> picked = value.getSelectedUsers() != null ? value.getSelectedUsers()
+                    : value.getSelectedUser() != null ? List.of(value.getSelectedUser()) : null;
+            if (picked != null) {
+                for (String slackUser : picked) {
+                    if (users.pending().contains(slackUser)) {
+                        stillLooking.put(blockId, STILL_LOOKING);
+                    }
+                    Optional.ofNullable(users.people().get(slackUser)).map(PersonId::value)
                             .filter(id -> !submitted.contains(id)).ifPresent(submitted::add);
                 }
-            } else if (value.getSelectedUser() != null) {
-                people.resolve(who.tenant(), value.getSelectedUser(), who.client()).map(PersonId::value)
-                        .ifPresent(submitted::add);
             } else if (value.getSelectedOption() != null && value.getSelectedOption().getValue() != null) {
                 submitted.add(value.getSelectedOption().getValue());
             } else if (value.getSelectedOptions() != null) {

@@ -24,12 +24,12 @@ final class SlackListeners {
 
     SlackListeners(ChatBot bot, Delivery delivery, SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster,
                    SlackEventDedup dedup, PlatformPreference platformPreference, Executor afterAck,
-                   SlackModalOrigin origins) {
+                   SlackUserLookups lookups, SlackModalOrigin origins) {
         SlackActors actors = new SlackActors(workspaces, people, roster, platformPreference, afterAck);
         SlackFollowUp followUp = new SlackFollowUp(bot, delivery, people, afterAck);
         this.commands = new SlackSlashCommands(bot, actors, followUp);
         this.events = new SlackEvents(bot, actors, followUp, dedup, afterAck);
-        this.interactions = new SlackInteractions(bot, actors, followUp, people, origins);
+        this.interactions = new SlackInteractions(bot, actors, followUp, people, lookups, origins);
     }
 
     void registerOn(App app) {

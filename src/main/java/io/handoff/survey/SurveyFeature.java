@@ -2,6 +2,7 @@ package io.handoff.survey;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import io.handoff.chat.Actor;
 import io.handoff.chat.Block;
+import io.handoff.chat.Delivery;
+import io.handoff.chat.port.PlatformSender;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Outcome;
 import io.handoff.chat.Reply;
@@ -21,6 +24,9 @@ import io.handoff.graph.Handoff;
 import io.handoff.privacy.PersonalData;
 import io.handoff.privacy.PersonalDataCommands;
 import io.handoff.graph.Refusal;
+import io.handoff.scheduler.Job;
+import io.handoff.scheduler.JobResult;
+import io.handoff.scheduler.Scheduler;
 
 /**
  * The survey that maps internal customers (prefix {@code survey.}): commands {@code customers}, {@code pause},
@@ -37,12 +43,17 @@ class SurveyFeature implements ConversationFeature {
     private final PauseCommands pause;
     private final PersonalDataCommands personalData;
 
+    private final Optional<SurveySaves> saves;
+
+    /** The application's survey: submitted halves are saved after the acknowledgement, by scheduler jobs. */
     @Autowired
     public SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
                          List<PersonalData> stores, ObjectProvider<Clock> clock,
-                         ObjectProvider<CustomerMoments> moments) {
+                         ObjectProvider<CustomerMoments> moments, ObjectProvider<Scheduler> scheduler,
+                         ObjectProvider<Delivery> delivery, List<PlatformSender> senders) {
         this(graph, preferences, reasons, stores, clock.getIfAvailable(Clock::systemUTC),
-                moments.getIfAvailable(() -> CustomerMoments.NONE));
+                moments.getIfAvailable(() -> CustomerMoments.NONE), saves(scheduler.getIfAvailable(),
+                        delivery.getIfAvailable(), graph, senders));
     }
 
     public SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
@@ -53,13 +64,36 @@ class SurveyFeature implements ConversationFeature {
     /** The survey whose questions name the customer moment the handoff reaches ({@code moments}). */
     public SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
                          List<PersonalData> stores, Clock clock, CustomerMoments moments) {
+        this(graph, preferences, reasons, stores, clock, moments, Optional.empty());
+    }
+
+    private SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
+                          List<PersonalData> stores, Clock clock, CustomerMoments moments,
+                          Optional<SurveySaves> saves) {
         this.graph = graph;
-        this.flow = new SurveyFlow(graph, preferences, reasons, clock, moments);
+        this.saves = saves;
+        this.flow = new SurveyFlow(graph, preferences, reasons, clock, moments,
+                saves.map(queue -> queue::enqueue));
         this.confirmations = new Confirmations(graph, reasons, flow, clock);
         this.home = new HomeSection(graph, preferences, clock);
         this.pause = new PauseCommands(graph, preferences, clock);
         this.personalData = new PersonalDataCommands(stores, clock, SurveyActions.FORGET,
                 SurveyActions.FORGET_CANCEL);
+    }
+
+    private static Optional<SurveySaves> saves(Scheduler scheduler, Delivery delivery, GraphStore graph,
+                                               List<PlatformSender> senders) {
+        return scheduler == null || delivery == null ? Optional.empty()
+                : Optional.of(new SurveySaves(scheduler, delivery, graph, senders));
+    }
+
+    /** Runs a queued save ({@link SurveySaveJob}); empty when this survey saves within the request. */
+    Optional<JobResult> runSave(Job job) {
+        return saves.map(queue -> queue.run(job, flow));
+    }
+
+    void saveFailed(Job job, String error) {
+        saves.ifPresent(queue -> queue.deadLettered(job, error));
     }
 
     @Override

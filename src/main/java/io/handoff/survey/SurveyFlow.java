@@ -41,6 +41,7 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.TeamMap;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.UnknownPersonException;
 
 /**
  * "Map my customers": four forms. 1 who depends on your work (people picker), 2 what you hand each of them, how
@@ -65,20 +66,42 @@ final class SurveyFlow {
     static final String PEOPLE = "people";
     private static final Logger log = LoggerFactory.getLogger(SurveyFlow.class);
     private static final String STATE_VERSION = "v1;";
+    /** In a form's state: the save of the customers half the suppliers half waits for ({@code after=<job id>}). */
+    private static final String AFTER = "after=";
+    private static final String AFTER_SEPARATOR = "|";
+
+    /** Queues a checked submission to be saved after the acknowledgement; returns the save's job id. */
+    @FunctionalInterface
+    interface SaveQueue {
+        String enqueue(SurveySubmission submission);
+    }
+
+    /** What saving a half did: the colleagues to notify, and the summary for the person after the last half. */
+    record Saved(List<Notification> notifications, Optional<Message> summary) {
+        Saved {
+            notifications = List.copyOf(notifications);
+        }
+    }
 
     private final GraphStore graph;
     private final PreferencesStore preferences;
     private final DisputeReasons reasons;
     private final Clock clock;
     private final CustomerMoments moments;
+    private final Optional<SaveQueue> saves;
 
+    /**
+     * The survey; with {@code saves} a submitted half is saved after the acknowledgement (the person gets the next
+     * form at once), without it within the request.
+     */
     SurveyFlow(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons, Clock clock,
-               CustomerMoments moments) {
+               CustomerMoments moments, Optional<SaveQueue> saves) {
         this.graph = graph;
         this.preferences = preferences;
         this.reasons = reasons;
         this.clock = clock;
         this.moments = moments;
+        this.saves = saves;
     }
 
     /** The first form: who depends on your work, with the people already named preselected. */
@@ -152,14 +175,15 @@ final class SurveyFlow {
             return Outcome.reply(new Reply.FormErrors(Map.of(PEOPLE, problem.get())));
         }
         List<PersonId> people = picked.stream().map(PersonId::of).toList();
+        String after = after(submitted.state());
         if (people.isEmpty()) {
-            List<Notification> notifications = withdrawUnpicked(direction, actor, Set.of(), clock.instant(), mine);
-            return next(direction, actor, notifications, mine);
+            return submit(new SurveySubmission(actor.tenant(), actor.person(), direction, clock.instant(), List.of(),
+                    List.of(), after), mine);
         }
-        return Outcome.reply(new Reply.NextForm(termsForm(direction, actor, people, mine)));
+        return Outcome.reply(new Reply.NextForm(termsForm(direction, actor, people, mine, after)));
     }
 
-    private Form termsForm(Direction direction, Actor actor, List<PersonId> people, OrgGraph mine) {
+    private Form termsForm(Direction direction, Actor actor, List<PersonId> people, OrgGraph mine, String after) {
         List<Field> fields = new ArrayList<>();
         TeamNames teams = new TeamNames(actor.tenant(), mine);
         for (int i = 0; i < people.size(); i++) {
@@ -184,7 +208,8 @@ final class SurveyFlow {
                     existing.map(edge -> Words.value(edge.criticality())).orElse(null), "Choose how much it matters",
                     direction.criticalMissing));
         }
-        String state = STATE_VERSION + String.join(",", people.stream().map(PersonId::value).toList());
+        String state = STATE_VERSION + String.join(",", people.stream().map(PersonId::value).toList())
+                + (after.isEmpty() ? "" : AFTER_SEPARATOR + AFTER + after);
         return new Form(direction.termsForm, direction.termsTitle,
                 direction == Direction.CUSTOMERS ? "Next" : "Save", state, fields);
     }
@@ -208,26 +233,67 @@ final class SurveyFlow {
         if (!errors.isEmpty()) {
             return Outcome.reply(new Reply.FormErrors(errors));
         }
-        Instant now = clock.instant();
-        Person me = mine.person(actor.person()).orElseThrow();
-        Claimant claimant = new Claimant(me, me.teamId().map(mine::teamName));
+        return submit(new SurveySubmission(actor.tenant(), actor.person(), direction, clock.instant(), people, terms,
+                after(submitted.state())), mine);
+    }
+
+    /**
+     * A checked half: queued to be saved after the acknowledgement when there is a queue (the answer is the next form,
+     * or a closing note; the summary follows when it is saved), else saved now. After the customers half comes the
+     * suppliers picker (customer claims never touch the actor's suppliers, so the handoffs read before tell it).
+     */
+    private Outcome submit(SurveySubmission submission, OrgGraph mine) {
+        Actor actor = new Actor(submission.tenant(), submission.actor());
+        Direction direction = submission.direction();
+        if (saves.isEmpty()) {
+            Saved saved = save(submission, mine).orElseThrow();
+            Reply reply = direction == Direction.CUSTOMERS
+                    ? new Reply.NextForm(pickForm(Direction.SUPPLIERS, actor, mine))
+                    : new Reply.CloseForm(saved.summary().orElseThrow());
+            return new Outcome(reply, saved.notifications(), true);
+        }
+        String job = saves.get().enqueue(submission);
+        log.info("survey {} of {} in tenant {} queued as {}: {} named", direction, actor.person(), actor.tenant(), job,
+                submission.people().size());
+        if (direction == Direction.CUSTOMERS) {
+            Form suppliers = pickForm(Direction.SUPPLIERS, actor, mine);
+            return Outcome.reply(new Reply.NextForm(new Form(suppliers.id(), suppliers.title(), suppliers.submitLabel(),
+                    AFTER + job, suppliers.fields())));
+        }
+        return Outcome.reply(new Reply.CloseForm(new Message("Saving your answers", List.of(Paragraph.of(
+                "Got it, I'm saving your answers. I'll send you a summary in a moment.")))));
+    }
+
+    /** Saves a half now: reads the person's handoffs and writes the claims; empty when the person is gone. */
+    Optional<Saved> save(SurveySubmission submission) {
+        return save(submission, around(new Actor(submission.tenant(), submission.actor())));
+    }
+
+    private Optional<Saved> save(SurveySubmission submission, OrgGraph mine) {
+        Actor actor = new Actor(submission.tenant(), submission.actor());
+        Direction direction = submission.direction();
+        Optional<Person> me = mine.person(actor.person());
+        if (me.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = submission.at();
+        Claimant claimant = new Claimant(me.get(), me.get().teamId().map(mine::teamName));
         List<Notification> notifications = new ArrayList<>();
+        List<PersonId> people = submission.people();
         for (int i = 0; i < people.size(); i++) {
-            notifications.addAll(claim(direction, actor, claimant, people.get(i), terms.get(i), now));
+            try {
+                notifications.addAll(claim(direction, actor, claimant, people.get(i), submission.terms().get(i), now));
+            } catch (UnknownPersonException gone) {
+                log.info("survey {} of {} in tenant {}: {} is gone, skipped", direction, actor.person(), actor.tenant(),
+                        people.get(i));
+            }
         }
         // the claims above touch only picked people, so the handoffs read before still tell what to withdraw
         notifications.addAll(withdrawUnpicked(direction, actor, Set.copyOf(people), now, mine));
         log.info("survey {} saved by {} in tenant {}: {} named, {} notifications", direction, actor.person(),
                 actor.tenant(), people.size(), notifications.size());
-        return next(direction, actor, notifications, mine);
-    }
-
-    /** After the customers half, the suppliers picker (customer claims never touch the actor's suppliers). */
-    private Outcome next(Direction direction, Actor actor, List<Notification> notifications, OrgGraph mine) {
-        Reply reply = direction == Direction.CUSTOMERS
-                ? new Reply.NextForm(pickForm(Direction.SUPPLIERS, actor, mine))
-                : new Reply.CloseForm(summary(actor));
-        return new Outcome(reply, notifications, true);
+        return Optional.of(new Saved(notifications,
+                direction == Direction.SUPPLIERS ? Optional.of(summary(actor)) : Optional.empty()));
     }
 
     private Optional<HandoffTerms> readTerms(Direction direction, Interaction.FormSubmitted submitted, int i,
@@ -400,7 +466,15 @@ final class SurveyFlow {
             return Optional.empty();
         }
         String ids = state.substring(STATE_VERSION.length());
+        int after = ids.indexOf(AFTER_SEPARATOR);
+        ids = after < 0 ? ids : ids.substring(0, after);
         return Optional.of(ids.isEmpty() ? List.of() : List.of(ids.split(",", -1)));
+    }
+
+    /** The save a form's state says to wait for ({@code after=<job id>}), or empty; checked when it is read. */
+    static String after(String state) {
+        int at = state == null ? -1 : state.indexOf(AFTER);
+        return at < 0 ? "" : state.substring(at + AFTER.length());
     }
 
     /** What is wrong with a list of picked person ids, if anything; checked against the graph, never trusted. */

@@ -148,8 +148,10 @@ class MsTeamsAttackRegressionTest extends MsTeamsAppTest {
                 .put("text.what.0", "loaded truck").put("choice.often.0", "daily").put("choice.critical.0", "critical");
         assertThat(client.post(terms).statusCode()).isEqualTo(200);
         TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
-        assertThat(graph.handoff(tenant, PersonId.of("pat@contoso.example"), PersonId.of("dana@contoso.example"))
-                .orElseThrow().status()).isEqualTo(EdgeStatus.CLAIMED);
+        // saved after the answer, by a scheduler job
+        assertThat(org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                () -> graph.handoff(tenant, PersonId.of("pat@contoso.example"), PersonId.of("dana@contoso.example")),
+                java.util.Optional::isPresent).orElseThrow().status()).isEqualTo(EdgeStatus.CLAIMED);
     }
 
     @Test

@@ -196,7 +196,9 @@ class SlackAppTest {
 
         PersonId pat = graph.personByIdentity(TENANT, Platform.SLACK, PAT).orElseThrow();
         PersonId dana = graph.personByIdentity(TENANT, Platform.SLACK, DANA).orElseThrow();
-        Handoff claimed = graph.handoff(TENANT, pat, dana).orElseThrow();
+        // saved after the ack, by a scheduler job
+        Handoff claimed = await().atMost(Duration.ofSeconds(10)).until(() -> graph.handoff(TENANT, pat, dana),
+                Optional::isPresent).orElseThrow();
         assertThat(claimed.status()).isEqualTo(EdgeStatus.CLAIMED);
         assertThat(claimed.what()).isEqualTo(typed);
 
