@@ -81,6 +81,8 @@ public class Conversation implements ChatBot {
                 }
             }
             prefixes.add(feature.prefix());
+            // every feature's series exists from the start, at zero, for dashboards (one per feature is enough)
+            meters.counter(INTERACTIONS, "kind", "command", "feature", feature.prefix(), "result", "ok");
             for (ConversationFeature.CommandHelp command : feature.commands()) {
                 String word = command.word().toLowerCase(Locale.ROOT);
                 ConversationFeature other = byWord.putIfAbsent(word, feature);

@@ -50,10 +50,11 @@ class SurveyFeature implements ConversationFeature {
     public SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
                          List<PersonalData> stores, ObjectProvider<Clock> clock,
                          ObjectProvider<CustomerMoments> moments, ObjectProvider<Scheduler> scheduler,
-                         ObjectProvider<Delivery> delivery, List<PlatformSender> senders) {
+                         ObjectProvider<Delivery> delivery, List<PlatformSender> senders,
+                         ObjectProvider<SurveyMetrics> metrics) {
         this(graph, preferences, reasons, stores, clock.getIfAvailable(Clock::systemUTC),
                 moments.getIfAvailable(() -> CustomerMoments.NONE), saves(scheduler.getIfAvailable(),
-                        delivery.getIfAvailable(), graph, senders));
+                        delivery.getIfAvailable(), graph, senders, metrics.getIfAvailable(() -> SurveyMetrics.NONE)));
     }
 
     public SurveyFeature(GraphStore graph, PreferencesStore preferences, DisputeReasons reasons,
@@ -82,9 +83,9 @@ class SurveyFeature implements ConversationFeature {
     }
 
     private static Optional<SurveySaves> saves(Scheduler scheduler, Delivery delivery, GraphStore graph,
-                                               List<PlatformSender> senders) {
+                                               List<PlatformSender> senders, SurveyMetrics metrics) {
         return scheduler == null || delivery == null ? Optional.empty()
-                : Optional.of(new SurveySaves(scheduler, delivery, graph, senders));
+                : Optional.of(new SurveySaves(scheduler, delivery, graph, senders, metrics));
     }
 
     /** Runs a queued save ({@link SurveySaveJob}); empty when this survey saves within the request. */

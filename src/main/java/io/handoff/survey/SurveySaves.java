@@ -45,8 +45,11 @@ final class SurveySaves {
     private final Delivery delivery;
     private final GraphStore graph;
     private final List<PlatformSender> senders;
+    private final SurveyMetrics metrics;
 
-    SurveySaves(Scheduler scheduler, Delivery delivery, GraphStore graph, List<PlatformSender> senders) {
+    SurveySaves(Scheduler scheduler, Delivery delivery, GraphStore graph, List<PlatformSender> senders,
+                SurveyMetrics metrics) {
+        this.metrics = metrics;
         this.scheduler = scheduler;
         this.delivery = delivery;
         this.graph = graph;
@@ -83,8 +86,12 @@ final class SurveySaves {
         unreachable(submission, saved.get().notifications()).ifPresent(notice -> delivery.reply(submission.tenant(),
                 new Notification(submission.actor(), notice, "survey-unreachable:" + job.id()),
                 "survey-unreachable:" + job.id()));
-        saved.get().summary().ifPresent(summary -> delivery.reply(submission.tenant(),
-                new Notification(submission.actor(), summary, "survey-saved:" + job.id()), "survey-saved:" + job.id()));
+        saved.get().summary().ifPresent(summary -> {
+            // the summary follows the last half: the survey is complete
+            metrics.completed();
+            delivery.reply(submission.tenant(), new Notification(submission.actor(), summary,
+                    "survey-saved:" + job.id()), "survey-saved:" + job.id());
+        });
         return JobResult.done(submission.people().size() + " named, " + saved.get().notifications().size()
                 + " notifications");
     }

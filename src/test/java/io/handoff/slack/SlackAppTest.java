@@ -210,13 +210,15 @@ class SlackAppTest {
         assertThat(question.get("text")).doesNotContain("<!channel>");
         String confirmValue = buttonValue(json(question.get("blocks")), "survey.confirm");
 
-        // 6. no suppliers: the modal closes and Pat gets the summary in a DM
+        // 6. no suppliers: the modal closes and Pat gets the summary in a DM; the survey counts as completed
+        double completed = meters.get("handoff.survey.completions").counter().count();
         HttpResponse<String> done = postSigned(port, interactive(submission("survey.suppliers.pick", "",
                 "{\"people\":{\"people\":{\"type\":\"multi_users_select\",\"selected_users\":[]}}}")), FORM, Map.of());
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> postsTo(SLACK, PAT).stream()
                 .anyMatch(post -> post.get("text").startsWith("Thanks, Pat!")));
+        assertThat(meters.get("handoff.survey.completions").counter().count()).isEqualTo(completed + 1);
 
         // 7. Dana presses Confirm: the edge is confirmed and Pat hears about it
         HttpResponse<String> pressed = postSigned(port, interactive("""
