@@ -57,7 +57,8 @@ public final class TenantExport {
 
     /** Every key of the tenant, in no order (SCAN, on the node of the tenant's slot). */
     static List<String> keys(UnifiedJedis redis, TenantId tenant) {
-        String pattern = TenantKeys.prefix(tenant).replace("{", "\\{").replace("}", "\\}") + "*";
+        // braces are not glob characters; left as they are, they are the hash tag Cluster routes the scan by
+        String pattern = TenantKeys.prefix(tenant).concat("*");
         ScanParams params = new ScanParams().match(pattern).count(1000);
         List<String> keys = new ArrayList<>();
         String cursor = ScanParams.SCAN_POINTER_START;
