@@ -73,6 +73,23 @@ public class DecisionLog {
         return recent(tenant, KEEP).stream().filter(entry -> entry.person().equals(person)).toList();
     }
 
+    /**
+     * Retention: removes the decisions recorded before {@code cutoff}, oldest (the list's tail) first, each by its
+     * exact value so a decision pushed meanwhile is never taken; returns how many.
+     */
+    public int expireBefore(TenantId tenant, Instant cutoff) {
+        String key = key(tenant);
+        int removed = 0;
+        for (int i = 0; i < KEEP; i++) {
+            String last = redis.lindex(key, -1);
+            if (last == null || !Instant.parse(JSON.readTree(last).get("at").asString()).isBefore(cutoff)) {
+                break;
+            }
+            removed += (int) redis.lrem(key, -1, last);
+        }
+        return removed;
+    }
+
     /** Forget-me: removes every recorded decision about the person; returns how many. */
     public int forget(TenantId tenant, PersonId person) {
         String key = key(tenant);

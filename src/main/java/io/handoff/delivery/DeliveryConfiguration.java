@@ -1,5 +1,9 @@
 package io.handoff.delivery;
 
+import io.handoff.graph.TenantId;
+import io.handoff.settings.Setting;
+import io.handoff.privacy.RetentionSettings;
+import io.handoff.privacy.ExpiringData;
 import java.time.Clock;
 import java.util.List;
 
@@ -40,6 +44,27 @@ class DeliveryConfiguration {
     @Bean
     Outbox outbox(Scheduler scheduler, PromptPacing pacing) {
         return new Outbox(scheduler, pacing);
+    }
+
+    /** Retention of delivery decisions about you (the tenant's DECISION_LOG), through this module's store. */
+    @Bean
+    ExpiringData expiringDeliveryDecisions(DecisionLog store) {
+        return new ExpiringData() {
+            @Override
+            public String kind() {
+                return "delivery decisions about you";
+            }
+
+            @Override
+            public Setting<java.time.Period> keptFor() {
+                return RetentionSettings.DECISION_LOG;
+            }
+
+            @Override
+            public int expire(TenantId tenant, java.time.Instant cutoff) {
+                return store.expireBefore(tenant, cutoff);
+            }
+        };
     }
 
     @Bean

@@ -1,5 +1,9 @@
 package io.handoff.empathy;
 
+import io.handoff.graph.TenantId;
+import io.handoff.settings.Setting;
+import io.handoff.privacy.RetentionSettings;
+import io.handoff.privacy.ExpiringData;
 import io.handoff.nudge.Engagement;
 import io.handoff.nudge.Nudges;
 import java.time.Clock;
@@ -31,6 +35,27 @@ import redis.clients.jedis.UnifiedJedis;
  */
 @Configuration(proxyBeanMethods = false)
 class EmpathyConfiguration {
+
+    /** Retention of stories (the tenant's STORIES), through this module's store. */
+    @Bean
+    ExpiringData expiringStories(StoryStore store) {
+        return new ExpiringData() {
+            @Override
+            public String kind() {
+                return "stories";
+            }
+
+            @Override
+            public Setting<java.time.Period> keptFor() {
+                return RetentionSettings.STORIES;
+            }
+
+            @Override
+            public int expire(TenantId tenant, java.time.Instant cutoff) {
+                return store.expireSentBefore(tenant, cutoff);
+            }
+        };
+    }
 
     @Bean
     StoryStore storyStore(UnifiedJedis redis) {

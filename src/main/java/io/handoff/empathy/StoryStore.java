@@ -16,6 +16,9 @@ import java.util.function.UnaryOperator;
 
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Side;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
 import io.handoff.redis.LuaScript;
@@ -257,6 +260,39 @@ public final class StoryStore {
         redis.hgetAll(promptedKey(tenant, teller)).forEach((up, at) ->
                 prompted.put(PersonId.of(up), Instant.ofEpochSecond(Long.parseLong(at))));
         return prompted;
+    }
+
+    /**
+     * Retention: deletes every sent story sent before {@code cutoff} (with its reactions) and its ids in the teller's
+     * and the upstream's sets; counts per handoff stay (they name nobody). Drafts expire on their own. Returns how
+     * many stories went.
+     */
+    public int expireSentBefore(TenantId tenant, Instant cutoff) {
+        String storyPrefix = prefix(tenant) + "story:";
+        ScanParams params = new ScanParams().match(storyPrefix + "*").count(500);
+        List<String> ids = new ArrayList<>();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = redis.scan(cursor, params);
+            page.getResult().forEach(key -> ids.add(key.substring(storyPrefix.length())));
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        int removed = 0;
+        for (String id : ids) {
+            List<String> f = redis.hmget(storyKey(tenant, id), "status", "sent", "up", "teller");
+            if (!"sent".equals(f.get(0)) || f.get(1) == null
+                    || !Instant.ofEpochSecond(Long.parseLong(f.get(1))).isBefore(cutoff)) {
+                continue;
+            }
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                pipeline.del(storyKey(tenant, id));
+                pipeline.srem(tellerKey(tenant, PersonId.of(f.get(3))), id);
+                pipeline.srem(receivedKey(tenant, PersonId.of(f.get(2))), id);
+                pipeline.sync();
+            }
+            removed++;
+        }
+        return removed;
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.handoff.friction;
 
+import io.handoff.graph.TenantId;
+import io.handoff.settings.Setting;
+import io.handoff.privacy.RetentionSettings;
+import io.handoff.privacy.ExpiringData;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -26,6 +30,27 @@ public class FrictionConfiguration {
     @Bean
     TenantFrictionSettings tenantFrictionSettings(TenantSettingsStore settings) {
         return tenant -> FrictionSettings.of(settings.settings(tenant));
+    }
+
+    /** Retention of friction answers (the tenant's FRICTION_ANSWERS), through this module's store. */
+    @Bean
+    ExpiringData expiringFrictionAnswers(FrictionStore store) {
+        return new ExpiringData() {
+            @Override
+            public String kind() {
+                return "friction answers";
+            }
+
+            @Override
+            public Setting<java.time.Period> keptFor() {
+                return RetentionSettings.FRICTION_ANSWERS;
+            }
+
+            @Override
+            public int expire(TenantId tenant, java.time.Instant cutoff) {
+                return store.expireBefore(tenant, cutoff);
+            }
+        };
     }
 
     @Bean

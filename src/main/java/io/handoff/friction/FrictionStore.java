@@ -2,6 +2,7 @@ package io.handoff.friction;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +14,9 @@ import java.util.Optional;
 import io.handoff.graph.Criticality;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TeamId;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
 import io.handoff.redis.LuaScript;
@@ -113,6 +117,43 @@ public final class FrictionStore {
             List<String> args = new ArrayList<>(members);
             args.add(person.value());
             removed += ((Long) FORGET.run(redis, keys, args)).intValue();
+        }
+        return removed;
+    }
+
+    /**
+     * Retention: deletes the answers of every period that ended before {@code cutoff}, with their entries in the
+     * respondents' indexes; the shown aggregates stay (they name nobody). Returns how many answers went.
+     */
+    public int expireBefore(TenantId tenant, Instant cutoff) {
+        String answersPrefix = prefix(tenant) + "answers:";
+        ScanParams params = new ScanParams().match(answersPrefix + "*").count(500);
+        List<String> keys = new ArrayList<>();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = redis.scan(cursor, params);
+            keys.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        int removed = 0;
+        for (String key : keys) {
+            String periodId = key.substring(answersPrefix.length());
+            Optional<Period> period = Period.fromId(periodId);
+            if (period.isEmpty() || !period.get().end().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    .isBefore(cutoff)) {
+                continue;
+            }
+            Set<String> fields = redis.hkeys(key);
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                for (String field : fields) {
+                    int gt = field.indexOf('>');
+                    pipeline.srem(mineKey(tenant, PersonId.of(field.substring(gt + 1))),
+                            periodId + "|" + field.substring(0, gt));
+                }
+                pipeline.del(key);
+                pipeline.sync();
+            }
+            removed += fields.size();
         }
         return removed;
     }

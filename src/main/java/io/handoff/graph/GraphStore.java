@@ -18,6 +18,13 @@ public interface GraphStore {
 
     Optional<Tenant> tenant(TenantId id);
 
+    /**
+     * Writes the global registry entries (the tenant set and the platform index) of a tenant whose hash is already
+     * stored, as {@link #saveTenant} does, without touching the hash: a tenant restored from an export is found by
+     * its workspaces again. Returns the tenant, empty when it has no hash.
+     */
+    Optional<Tenant> register(TenantId id);
+
     List<TenantId> tenants();
 
     /** The tenant installed for a Slack Enterprise Grid org (by enterprise id) or a single workspace (by team id). */

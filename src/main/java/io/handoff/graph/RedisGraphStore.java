@@ -77,6 +77,17 @@ public final class RedisGraphStore implements GraphStore {
         putOrBlank(fields, "slack-team", tenant.slackTeamId());
         putOrBlank(fields, "microsoft-tenant", tenant.microsoftTenantId());
         redis.hset(keys.tenant(), fields);
+        writeRegistry(tenant);
+    }
+
+    @Override
+    public Optional<Tenant> register(TenantId id) {
+        Optional<Tenant> tenant = tenant(id);
+        tenant.ifPresent(this::writeRegistry);
+        return tenant;
+    }
+
+    private void writeRegistry(Tenant tenant) {
         // The global index lives outside the tenant's slot, so it is written after the tenant; both writes are
         // idempotent, and a lookup that finds no tenant hash is treated as "not installed".
         redis.sadd(GraphKeys.TENANTS, tenant.id().value());

@@ -71,6 +71,14 @@ public class Scheduler {
         return ScheduleResult.valueOf(String.valueOf(result).toUpperCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * Lists {@code tenant} among the tenants whose jobs the workers poll (the global set), as scheduling does: a
+     * restored tenant's jobs ({@code io.handoff.backup}) are found again. Idempotent.
+     */
+    public void adopt(TenantId tenant) {
+        redis.sadd(SchedulerKeys.TENANTS, tenant.value());
+    }
+
     /** Removes a waiting or dead job; returns false when there was none or it is running right now. */
     public boolean cancel(TenantId tenant, String id) {
         SchedulerKeys keys = new SchedulerKeys(tenant);

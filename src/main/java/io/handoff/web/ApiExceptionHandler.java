@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.handoff.backup.ImportTooLargeException;
+import io.handoff.backup.TenantNotEmptyException;
 import io.handoff.chat.FailureReference;
 import io.handoff.graph.GraphException;
 import io.handoff.graph.Refusal;
@@ -32,6 +34,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({NotFoundException.class, UnknownPersonException.class, UnknownJourneyException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** An import into a tenant that has data. */
+    @ExceptionHandler(TenantNotEmptyException.class)
+    ProblemDetail conflict(TenantNotEmptyException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** An import above {@code handoff.backup.max-import-size}. */
+    @ExceptionHandler(ImportTooLargeException.class)
+    ProblemDetail tooLarge(ImportTooLargeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
     /** Input the API refuses ({@link Refusal}, its subtype {@code InvalidIdentifierException}, a graph refusal). */

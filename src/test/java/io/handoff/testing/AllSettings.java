@@ -5,6 +5,7 @@ import io.handoff.empathy.EmpathySettings;
 import io.handoff.friction.FrictionSettings;
 import io.handoff.journey.JourneySettings;
 import io.handoff.map.MapSettings;
+import io.handoff.privacy.RetentionSettings;
 import io.handoff.settings.SettingsRegistry;
 import io.handoff.settings.TenantSettingsStore;
 import redis.clients.jedis.UnifiedJedis;
@@ -20,7 +21,7 @@ public final class AllSettings {
     public static SettingsRegistry registry() {
         return SettingsRegistry.of(DeliverySettings.SETTINGS, EmpathySettings.SETTINGS, FrictionSettings.SETTINGS,
                 JourneySettings.SETTINGS,
-                MapSettings.SETTINGS);
+                MapSettings.SETTINGS, RetentionSettings.SETTINGS);
     }
 
     /** A settings store on {@code redis} with every registered setting. */
