@@ -14,8 +14,8 @@ import java.util.Map;
 final class AdjacencyDecoder {
     private static final Platform[] PLATFORMS = Platform.values();
 
-    private final RegionMap<ZoneId> zones = new RegionMap<>(16);
-    private final RegionMap<TeamId> teams = new RegionMap<>(64);
+    private final RegionMap<ZoneId> zones = new RegionMap<>(4);
+    private final RegionMap<TeamId> teams = new RegionMap<>(8);
     private final EdgeCodec.TermsCache terms = new EdgeCodec.TermsCache();
 
     /** The edge encoded in {@code text[from, to)}, as {@link EdgeCodec#decode(PersonId, PersonId, String, int, int)}. */

@@ -17,7 +17,7 @@ import java.util.Set;
 final class ChainReader {
     private final char follow;
     /** Everyone met: id → their PersonId (null until needed for those the walk starts from). */
-    private final RegionMap<PersonId[]> met = new RegionMap<>(256);
+    private final RegionMap<PersonId[]> met = new RegionMap<>(32);
     private final AdjacencyDecoder decoder = new AdjacencyDecoder();
     private final Map<PersonId, Person> people = new LinkedHashMap<>();
     private final List<Handoff> edges = new ArrayList<>();

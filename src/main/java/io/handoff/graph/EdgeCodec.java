@@ -79,7 +79,7 @@ public final class EdgeCodec {
      * is looked up where it stands in the stored text, so an item met before costs no substring and no check).
      */
     static final class TermsCache {
-        private final RegionMap<HandoffTerms[]> byWhat = new RegionMap<>(64);
+        private final RegionMap<HandoffTerms[]> byWhat = new RegionMap<>(8);
 
         HandoffTerms terms(String text, int from, int to, Frequency frequency, Criticality criticality) {
             HandoffTerms[] known = byWhat.get(text, from, to);

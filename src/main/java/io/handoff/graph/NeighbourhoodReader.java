@@ -38,7 +38,7 @@ final class NeighbourhoodReader {
         }
     }
 
-    private final RegionMap<Met> met = new RegionMap<>(256);
+    private final RegionMap<Met> met = new RegionMap<>(32);
     private final AdjacencyDecoder decoder = new AdjacencyDecoder();
     private final Map<PersonId, Person> people = new LinkedHashMap<>();
     private final List<Handoff> edges = new ArrayList<>();
@@ -71,6 +71,7 @@ final class NeighbourhoodReader {
         PersonId me = self.id();
         self.read = true;
         people.put(me, decoder.person(me, adjacency.main(), 0, adjacency.cardEnd()));
+        met.expect(adjacency.lineCountEstimate());
         adjacency.forEachLineAt((direction, text, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
             Met other = met.get(text, idFrom, idTo);
             if (other != null && other.read) {
