@@ -9,7 +9,8 @@ import java.util.List;
  */
 record Adjacency(String id, String main, List<String> parts) {
     Adjacency {
-        parts = parts == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parts));
+        parts = parts == null || parts.isEmpty() ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parts));
     }
 
     /** Where the card ends in {@link #main}. */
@@ -28,6 +29,25 @@ record Adjacency(String id, String main, List<String> parts) {
         for (String part : parts) {
             if (part != null) {
                 AdjacencyCodec.forEachLine(part, visitor);
+            }
+        }
+    }
+
+    /** About how many lines there are (a line, with its edge and the other's summary, is rarely under 64 chars). */
+    int lineCountEstimate() {
+        int length = main.length();
+        for (String part : parts) {
+            length += part == null ? 0 : part.length();
+        }
+        return length / 64;
+    }
+
+    /** As {@link #forEachLine}, giving where each line's id stands instead of a copy ({@link AdjacencyCodec#forEachLineAt}). */
+    void forEachLineAt(AdjacencyCodec.LineRegions visitor) {
+        AdjacencyCodec.forEachLineAt(main, visitor);
+        for (String part : parts) {
+            if (part != null) {
+                AdjacencyCodec.forEachLineAt(part, visitor);
             }
         }
     }

@@ -111,7 +111,7 @@ final class AdjacencyCodec {
     }
 
     /** A card's time zone; one Java does not know is refused like every other unreadable card field. */
-    private static ZoneId zone(String id) {
+    static ZoneId zone(String id) {
         try {
             return ZONES.computeIfAbsent(id, ZoneId::of);
         } catch (DateTimeException e) {
@@ -157,6 +157,22 @@ final class AdjacencyCodec {
      * of a split string is not a handoff and is skipped.
      */
     static void forEachLine(String adjacency, LineVisitor visitor) {
+        forEachLineAt(adjacency, (direction, text, idFrom, idTo, edgeFrom, edgeTo, cardFrom, cardTo) ->
+                visitor.line(direction, text.substring(idFrom, idTo), text, edgeFrom, edgeTo, cardFrom, cardTo));
+    }
+
+    /** One line of an adjacency string: where the other's id, the edge and the other's card are in {@code text}. */
+    @FunctionalInterface
+    interface LineRegions {
+        void line(char direction, String text, int idFrom, int idTo, int edgeFrom, int edgeTo, int cardFrom,
+                  int cardTo);
+    }
+
+    /**
+     * As {@link #forEachLine(String, LineVisitor)}, giving where the other's id stands instead of a copy of it (the
+     * readers of maps look ids up where they stand, {@link RegionMap}); the same lines, the same refusals.
+     */
+    static void forEachLineAt(String adjacency, LineRegions visitor) {
         int length = adjacency.length();
         int at = adjacency.indexOf('\n');
         while (at >= 0 && at + 1 < length) {
@@ -171,8 +187,7 @@ final class AdjacencyCodec {
             if (edgeEnd < 0 || edgeEnd > lineEnd) {
                 throw new IllegalStateException("not an adjacency line: " + adjacency.substring(at + 1, lineEnd));
             }
-            visitor.line(adjacency.charAt(at + 1), adjacency.substring(at + 2, idEnd), adjacency, idEnd + 1, edgeEnd,
-                    edgeEnd + 1, lineEnd);
+            visitor.line(adjacency.charAt(at + 1), adjacency, at + 2, idEnd, idEnd + 1, edgeEnd, edgeEnd + 1, lineEnd);
             at = next;
         }
     }

@@ -90,11 +90,16 @@ final class AdjacencyParts {
     RingRead plan(GraphKeys keys, List<String> ids) {
         int[] assumed = new int[ids.size()];
         List<String> mget = new ArrayList<>(ids.size());
+        boolean anySplit = !counts.isEmpty();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            assumed[i] = known(keys, id);
-            mget.add(keys.adjacency(id));
-            mget.addAll(partKeys(keys, id, assumed[i]));
+            String key = keys.adjacency(id);
+            int parts = anySplit ? counts.getOrDefault(key, 0) : 0;
+            assumed[i] = parts;
+            mget.add(key);
+            for (int k = 0; k < parts; k++) {
+                mget.add(keys.adjacencyPart(id, k));
+            }
         }
         return new RingRead(keys, ids, assumed, mget);
     }

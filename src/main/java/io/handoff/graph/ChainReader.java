@@ -1,8 +1,6 @@
 package io.handoff.graph;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +11,22 @@ import java.util.Set;
  * point the way of the walk are followed ({@code <} lines towards suppliers, {@code >} lines towards customers), and
  * disputed handoffs are not walked. Each handoff is in the strings of both its ends, but a walk reads it from one end
  * only (the end it is walked from), so it is taken once. The outermost ring comes with the summaries in the lines that
- * lead to them.
+ * lead to them. Lines are read where they stand, as in {@link NeighbourhoodReader}: ids looked up without a copy, lines
+ * the other way skipped before anything is decoded, teams, time zones and items shared ({@link AdjacencyDecoder}).
  */
 final class ChainReader {
     private final char follow;
-    private final Map<String, PersonId> ids = new HashMap<>();
-    private final Set<String> seen = new HashSet<>();
+    /** Everyone met: id → their PersonId (null until needed for those the walk starts from). */
+    private final RegionMap<PersonId[]> met = new RegionMap<>(32);
+    private final AdjacencyDecoder decoder = new AdjacencyDecoder();
     private final Map<PersonId, Person> people = new LinkedHashMap<>();
     private final List<Handoff> edges = new ArrayList<>();
 
     ChainReader(Side towards, List<String> start) {
         this.follow = towards == Side.UPSTREAM ? AdjacencyCodec.IN : AdjacencyCodec.OUT;
-        seen.addAll(start);
+        for (String id : start) {
+            met.put(id, new PersonId[1]);
+        }
     }
 
     /** Takes in one ring's strings (null for someone deleted) and returns the ids of the next ring. */
@@ -39,23 +41,26 @@ final class ChainReader {
     }
 
     private void take(Adjacency adjacency, List<String> next) {
-        String id = adjacency.id();
-        PersonId me = id(id);
-        people.put(me, AdjacencyCodec.person(me, adjacency.main(), 0, adjacency.cardEnd()));
-        adjacency.forEachLine((direction, other, text, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
+        PersonId me = id(adjacency.id());
+        people.put(me, decoder.person(me, adjacency.main(), 0, adjacency.cardEnd()));
+        adjacency.forEachLineAt((direction, text, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
             if (direction != follow) {
                 return;
             }
-            PersonId them = id(other);
+            PersonId[] other = met.get(text, idFrom, idTo);
+            PersonId them = other != null && other[0] != null ? other[0] : PersonId.of(text.substring(idFrom, idTo));
             boolean out = direction == AdjacencyCodec.OUT;
-            Handoff edge = EdgeCodec.decode(out ? me : them, out ? them : me, text, edgeFrom, edgeTo);
+            Handoff edge = decoder.edge(out ? me : them, out ? them : me, text, edgeFrom, edgeTo);
             if (edge.status() == EdgeStatus.DISPUTED) {
                 return;
             }
             edges.add(edge);
-            if (seen.add(other)) {
-                next.add(other);
-                people.putIfAbsent(them, AdjacencyCodec.person(them, text, summaryFrom, summaryTo));
+            if (other == null) {
+                met.put(them.value(), new PersonId[] {them});
+                next.add(them.value());
+                people.putIfAbsent(them, decoder.person(them, text, summaryFrom, summaryTo));
+            } else if (other[0] == null) {
+                other[0] = them;
             }
         });
     }
@@ -66,11 +71,14 @@ final class ChainReader {
     }
 
     private PersonId id(String value) {
-        PersonId id = ids.get(value);
-        if (id == null) {
-            id = PersonId.of(value);
-            ids.put(value, id);
+        PersonId[] known = met.get(value);
+        if (known == null) {
+            known = new PersonId[1];
+            met.put(value, known);
         }
-        return id;
+        if (known[0] == null) {
+            known[0] = PersonId.of(value);
+        }
+        return known[0];
     }
 }

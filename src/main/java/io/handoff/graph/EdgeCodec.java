@@ -41,6 +41,15 @@ public final class EdgeCodec {
 
     /** Decodes the edge encoded in {@code text[from, to)} (a part of a longer stored string). */
     public static Handoff decode(PersonId upstream, PersonId downstream, String text, int from, int to) {
+        return decode(upstream, downstream, text, from, to, null);
+    }
+
+    /**
+     * As {@link #decode(PersonId, PersonId, String, int, int)}, taking the terms (what, frequency, criticality) from
+     * {@code terms} when given, so the edges of one read that hand over the same item share one {@link HandoffTerms}
+     * and its text is checked once. Fields are read and refused in the same order either way.
+     */
+    static Handoff decode(PersonId upstream, PersonId downstream, String text, int from, int to, TermsCache terms) {
         if (text == null || to - from < 9 || text.charAt(from + 5) != ';') {
             throw new IllegalArgumentException("not an encoded edge: " + (text == null ? null : text.substring(from, to)));
         }
@@ -53,20 +62,83 @@ public final class EdgeCodec {
         if (what == 0 || what > to) {
             throw new IllegalArgumentException("not an encoded edge: " + text.substring(from, to));
         }
-        HandoffTerms terms = new HandoffTerms(text.substring(what, to), Frequency.fromCode(text.charAt(from)),
-                Criticality.fromCode(text.charAt(from + 1)));
-        return new Handoff(upstream, downstream, terms, Health.fromCode(text.charAt(from + 2)),
-                ClaimedBy.fromCode(text.charAt(from + 3)), EdgeStatus.fromCode(text.charAt(from + 4)),
-                confirmed == what - 1 ? null : instant(text, confirmed, what - 1),
+        Frequency frequency = Frequency.fromCode(text.charAt(from));
+        Criticality criticality = Criticality.fromCode(text.charAt(from + 1));
+        HandoffTerms handedOver = terms == null ? new HandoffTerms(text.substring(what, to), frequency, criticality)
+                : terms.terms(text, what, to, frequency, criticality);
+        Health health = Health.fromCode(text.charAt(from + 2));
+        ClaimedBy claimedBy = ClaimedBy.fromCode(text.charAt(from + 3));
+        EdgeStatus status = EdgeStatus.fromCode(text.charAt(from + 4));
+        Instant lastConfirmed = confirmed == what - 1 ? null : instant(text, confirmed, what - 1);
+        return new Handoff(upstream, downstream, handedOver, health, claimedBy, status, lastConfirmed,
                 instant(text, created, updated - 1), instant(text, updated, confirmed - 1));
+    }
+
+    /**
+     * The terms of the edges of one read, one {@link HandoffTerms} per item text, frequency and criticality (the item
+     * is looked up where it stands in the stored text, so an item met before costs no substring and no check).
+     */
+    static final class TermsCache {
+        private final RegionMap<HandoffTerms[]> byWhat = new RegionMap<>(8);
+
+        HandoffTerms terms(String text, int from, int to, Frequency frequency, Criticality criticality) {
+            HandoffTerms[] known = byWhat.get(text, from, to);
+            int index = frequency.ordinal() * CRITICALITIES + criticality.ordinal();
+            HandoffTerms terms = known == null ? null : known[index];
+            if (terms == null) {
+                String what = text.substring(from, to);
+                terms = new HandoffTerms(what, frequency, criticality);
+                if (known == null) {
+                    known = new HandoffTerms[FREQUENCIES * CRITICALITIES];
+                    byWhat.put(what, known);
+                }
+                known[index] = terms;
+            }
+            return terms;
+        }
+    }
+
+    private static final int FREQUENCIES = Frequency.values().length;
+    private static final int CRITICALITIES = Criticality.values().length;
+    /** Base-36 digit of each ASCII character, as {@link Character#digit(char, int)} gives it; -1 for none. */
+    private static final byte[] DIGITS = new byte[128];
+
+    static {
+        java.util.Arrays.fill(DIGITS, (byte) -1);
+        for (char c = 0; c < 128; c++) {
+            DIGITS[c] = (byte) Character.digit(c, 36);
+        }
     }
 
     private static String time(Instant instant) {
         return Long.toString(instant.getEpochSecond(), 36);
     }
 
-    /** Seconds in base 36, from 0 to {@link Instant#MAX}; anything else is not an encoded edge. */
+    /**
+     * Seconds in base 36, from 0 to {@link Instant#MAX}; anything else is not an encoded edge. Up to 12 ASCII digits
+     * (36^12 is below {@code Long.MAX_VALUE}) are read here; anything else (a sign, more digits, a refusal) goes the
+     * way of {@link Long#parseLong(CharSequence, int, int, int)}, which answers the same for those.
+     */
     private static Instant instant(String text, int from, int to) {
+        if (to > from && to - from <= 12) {
+            long seconds = 0;
+            int i = from;
+            for (; i < to; i++) {
+                char c = text.charAt(i);
+                int digit = c < 128 ? DIGITS[c] : -1;
+                if (digit < 0) {
+                    break;
+                }
+                seconds = seconds * 36 + digit;
+            }
+            if (i == to && seconds <= Instant.MAX.getEpochSecond()) {
+                return Instant.ofEpochSecond(seconds);
+            }
+        }
+        return parsedInstant(text, from, to);
+    }
+
+    private static Instant parsedInstant(String text, int from, int to) {
         try {
             long seconds = Long.parseLong(text, from, to, 36);
             if (seconds < 0 || seconds > Instant.MAX.getEpochSecond()) {

@@ -1,12 +1,10 @@
 package io.handoff.graph;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -15,16 +13,38 @@ import java.util.TreeMap;
  * are read come with their whole card; the outermost ring, whose strings are not read, comes with the summaries in
  * the lines that lead to them (name, team, time zone). An edge between two people whose strings are both read is in
  * both strings and is taken once, from the string read first.
+ *
+ * <p>Every line of every string read is looked at, so the lines are read where they stand: the other's id is looked
+ * up in the people met so far without being copied ({@link RegionMap}), a line to someone already read is skipped
+ * before its edge is decoded, and teams, time zones and items met before are shared ({@link AdjacencyDecoder}).
  */
 final class NeighbourhoodReader {
-    private final Map<String, PersonId> ids = new HashMap<>();
-    private final Set<String> read = new HashSet<>();
-    private final Set<String> seen = new HashSet<>();
+    /** Someone met: their id, and whether their own string has been read (then their lines are in it). */
+    private static final class Met {
+        final String key;
+        PersonId id;
+        boolean read;
+
+        Met(String key, PersonId id) {
+            this.key = key;
+            this.id = id;
+        }
+
+        PersonId id() {
+            if (id == null) {
+                id = PersonId.of(key);
+            }
+            return id;
+        }
+    }
+
+    private final RegionMap<Met> met = new RegionMap<>(32);
+    private final AdjacencyDecoder decoder = new AdjacencyDecoder();
     private final Map<PersonId, Person> people = new LinkedHashMap<>();
     private final List<Handoff> edges = new ArrayList<>();
 
     NeighbourhoodReader(String centre) {
-        seen.add(centre);
+        met.put(centre, new Met(centre, null));
     }
 
     /**
@@ -43,19 +63,28 @@ final class NeighbourhoodReader {
 
     private void take(Adjacency adjacency, List<String> next) {
         String id = adjacency.id();
-        PersonId me = id(id);
-        read.add(id);
-        people.put(me, AdjacencyCodec.person(me, adjacency.main(), 0, adjacency.cardEnd()));
-        adjacency.forEachLine((direction, other, text, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
-            if (read.contains(other)) {
+        Met self = met.get(id);
+        if (self == null) {
+            self = new Met(id, null);
+            met.put(id, self);
+        }
+        PersonId me = self.id();
+        self.read = true;
+        people.put(me, decoder.person(me, adjacency.main(), 0, adjacency.cardEnd()));
+        met.expect(adjacency.lineCountEstimate());
+        adjacency.forEachLineAt((direction, text, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
+            Met other = met.get(text, idFrom, idTo);
+            if (other != null && other.read) {
                 return;
             }
-            PersonId them = id(other);
+            boolean first = other == null;
+            PersonId them = first ? PersonId.of(text.substring(idFrom, idTo)) : other.id();
             boolean out = direction == AdjacencyCodec.OUT;
-            edges.add(EdgeCodec.decode(out ? me : them, out ? them : me, text, edgeFrom, edgeTo));
-            if (seen.add(other)) {
-                next.add(other);
-                people.put(them, AdjacencyCodec.person(them, text, summaryFrom, summaryTo));
+            edges.add(decoder.edge(out ? me : them, out ? them : me, text, edgeFrom, edgeTo));
+            if (first) {
+                met.put(them.value(), new Met(them.value(), them));
+                next.add(them.value());
+                people.put(them, decoder.person(them, text, summaryFrom, summaryTo));
             }
         });
     }
@@ -67,24 +96,28 @@ final class NeighbourhoodReader {
     /** The teams of {@code people} and {@code alsoTeams}, as the directory knows them (unknown ones left out). */
     static Map<TeamId, Team> teamsOf(Iterable<Person> people, Map<String, Team> teamsById, Set<TeamId> alsoTeams) {
         Map<TeamId, Team> teams = new TreeMap<>();
+        Set<TeamId> looked = new HashSet<>();
         for (TeamId team : alsoTeams) {
-            Optional.ofNullable(teamsById.get(team.value())).ifPresent(known -> teams.put(team, known));
+            lookUp(team, teamsById, teams, looked);
         }
+        TeamId last = null;
         for (Person person : people) {
             TeamId team = person.team();
-            if (team != null && !teams.containsKey(team)) {
-                Optional.ofNullable(teamsById.get(team.value())).ifPresent(known -> teams.put(team, known));
+            // People of one team often come together, and share one TeamId when read together (AdjacencyDecoder).
+            if (team != null && team != last) {
+                lookUp(team, teamsById, teams, looked);
+                last = team;
             }
         }
         return teams;
     }
 
-    private PersonId id(String value) {
-        PersonId id = ids.get(value);
-        if (id == null) {
-            id = PersonId.of(value);
-            ids.put(value, id);
+    private static void lookUp(TeamId team, Map<String, Team> teamsById, Map<TeamId, Team> teams, Set<TeamId> looked) {
+        if (looked.add(team)) {
+            Team known = teamsById.get(team.value());
+            if (known != null) {
+                teams.put(team, known);
+            }
         }
-        return id;
     }
 }

@@ -1,0 +1,85 @@
+package io.handoff.graph;
+
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Reads cards and edges out of the adjacency strings of one read (an ego map, a chain), sharing what repeats across
+ * its lines: a team, time zone or handed-over item met before is looked up where it stands in the text
+ * ({@link RegionMap}) instead of being cut out and checked again, so each is checked once per read. Answers and
+ * refusals are those of {@link AdjacencyCodec#person} and {@link EdgeCodec#decode}, field by field in the same order.
+ * Not thread-safe: one per read.
+ */
+final class AdjacencyDecoder {
+    private static final Platform[] PLATFORMS = Platform.values();
+
+    private final RegionMap<ZoneId> zones = new RegionMap<>(4);
+    private final RegionMap<TeamId> teams = new RegionMap<>(8);
+    private final EdgeCodec.TermsCache terms = new EdgeCodec.TermsCache();
+
+    /** The edge encoded in {@code text[from, to)}, as {@link EdgeCodec#decode(PersonId, PersonId, String, int, int)}. */
+    Handoff edge(PersonId upstream, PersonId downstream, String text, int from, int to) {
+        return EdgeCodec.decode(upstream, downstream, text, from, to, terms);
+    }
+
+    /** The person whose card (or summary) is {@code text[from, to)}, as {@link AdjacencyCodec#person}. */
+    Person person(PersonId id, String text, int from, int to) {
+        String name = null;
+        String email = null;
+        int teamFrom = -1;
+        int teamTo = -1;
+        ZoneId zone = null;
+        Map<Platform, String> identities = null;
+        int field = AdjacencyCodec.NAME;
+        int start = from;
+        while (start <= to) {
+            int tab = text.indexOf('\t', start);
+            int end = tab < 0 || tab > to ? to : tab;
+            if (end > start) {
+                switch (field) {
+                    case AdjacencyCodec.NAME -> name = text.substring(start, end);
+                    case AdjacencyCodec.EMAIL -> email = text.substring(start, end);
+                    case AdjacencyCodec.TEAM -> {
+                        teamFrom = start;
+                        teamTo = end;
+                    }
+                    case AdjacencyCodec.TIME_ZONE -> zone = zone(text, start, end);
+                    default -> {
+                        int platform = field - AdjacencyCodec.TIME_ZONE - 1;
+                        if (platform < PLATFORMS.length) {
+                            if (identities == null) {
+                                identities = new EnumMap<>(Platform.class);
+                            }
+                            identities.put(PLATFORMS[platform], text.substring(start, end));
+                        }
+                    }
+                }
+            }
+            field++;
+            start = end + 1;
+        }
+        TeamId team = teamFrom < 0 ? null : team(text, teamFrom, teamTo);
+        return new Person(id, name, email, team, zone, identities == null ? Map.of() : identities);
+    }
+
+    private ZoneId zone(String text, int from, int to) {
+        ZoneId zone = zones.get(text, from, to);
+        if (zone == null) {
+            String id = text.substring(from, to);
+            zone = AdjacencyCodec.zone(id);
+            zones.put(id, zone);
+        }
+        return zone;
+    }
+
+    private TeamId team(String text, int from, int to) {
+        TeamId team = teams.get(text, from, to);
+        if (team == null) {
+            String id = text.substring(from, to);
+            team = TeamId.of(id);
+            teams.put(id, team);
+        }
+        return team;
+    }
+}
