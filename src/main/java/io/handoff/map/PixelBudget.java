@@ -3,28 +3,37 @@ package io.handoff.map;
 import java.util.concurrent.Semaphore;
 
 /**
- * How many pixels the PNGs being drawn at the same moment may hold between them, so that a burst of map requests
- * waits its turn instead of filling the heap (a 4-byte pixel each: a big map is up to 24 million pixels, 96 MB).
- * The budget is a share of the JVM's maximum heap, counted in megapixels; a picture takes its size in megapixels
- * (at least one, at most the whole budget, so even the largest picture can be drawn on its own).
+ * How many PNGs may be drawn at the same moment, and how many pixels they may hold between them, so that a burst of
+ * map requests waits its turn instead of filling the heap: a 4-byte pixel each (a big map is up to 24 million pixels,
+ * 96 MB), plus Java2D's per-thread rasteriser buffers and the PNG encoder's native sections, which hold up the
+ * garbage collector while they run. The pixel budget is a share of the JVM's maximum heap, counted in megapixels; a
+ * picture takes its size in megapixels (at least one, at most the whole budget, so even the largest picture can be
+ * drawn on its own). The number of pictures drawn at once is the number of processors: more would not finish sooner.
  */
 final class PixelBudget {
-    /** The JVM-wide budget: a quarter of the maximum heap. */
-    static final PixelBudget HEAP = new PixelBudget(Runtime.getRuntime().maxMemory() / 4 / 4 / 1_000_000);
+    /** The JVM-wide budget: a quarter of the maximum heap, one picture per processor. */
+    static final PixelBudget HEAP = new PixelBudget(Runtime.getRuntime().maxMemory() / 4 / 4 / 1_000_000,
+            Runtime.getRuntime().availableProcessors());
 
     private final int megapixels;
     private final Semaphore available;
+    private final Semaphore drawing;
 
-    PixelBudget(long megapixels) {
+    PixelBudget(long megapixels, int atOnce) {
         this.megapixels = (int) Math.max(1, Math.min(Integer.MAX_VALUE, megapixels));
         this.available = new Semaphore(this.megapixels, true);
+        this.drawing = new Semaphore(Math.max(1, atOnce), true);
     }
 
     /** Waits until a picture of {@code pixels} may be drawn; call {@link Lease#close()} when it is encoded. */
     Lease take(long pixels) {
         int wanted = (int) Math.max(1, Math.min(megapixels, (pixels + 999_999) / 1_000_000));
+        drawing.acquireUninterruptibly();
         available.acquireUninterruptibly(wanted);
-        return () -> available.release(wanted);
+        return () -> {
+            available.release(wanted);
+            drawing.release();
+        };
     }
 
     int megapixels() {

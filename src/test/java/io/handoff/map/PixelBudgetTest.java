@@ -16,7 +16,7 @@ class PixelBudgetTest {
 
     @Test
     void aPictureThatDoesNotFitWaitsUntilAnotherIsDone() throws Exception {
-        PixelBudget budget = new PixelBudget(10);
+        PixelBudget budget = new PixelBudget(10, 4);
         PixelBudget.Lease first = budget.take(8_000_000);
         assertThat(budget.availableMegapixels()).isEqualTo(2);
 
@@ -32,13 +32,28 @@ class PixelBudgetTest {
 
     @Test
     void aPictureLargerThanTheBudgetTakesAllOfItAndSmallOnesTakeOneMegapixel() {
-        PixelBudget budget = new PixelBudget(10);
+        PixelBudget budget = new PixelBudget(10, 4);
         try (PixelBudget.Lease huge = budget.take(24_000_000)) {
             assertThat(budget.availableMegapixels()).isZero();
         }
         try (PixelBudget.Lease small = budget.take(1_200)) {
             assertThat(budget.availableMegapixels()).isEqualTo(9);
         }
+    }
+
+    @Test
+    void noMorePicturesAreDrawnAtOnceThanThereAreDrawingSlots() throws Exception {
+        PixelBudget budget = new PixelBudget(100, 2);
+        PixelBudget.Lease first = budget.take(1);
+        PixelBudget.Lease second = budget.take(1);
+
+        CompletableFuture<PixelBudget.Lease> third = CompletableFuture.supplyAsync(() -> budget.take(1));
+        assertThat(waitFor(third)).as("a third small picture waits for a slot, not for pixels").isFalse();
+
+        second.close();
+        third.get(10, TimeUnit.SECONDS).close();
+        first.close();
+        assertThat(budget.availableMegapixels()).isEqualTo(100);
     }
 
     @Test
