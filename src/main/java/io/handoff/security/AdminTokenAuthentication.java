@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -57,7 +56,7 @@ public final class AdminTokenAuthentication {
         SecurityLog.refused(request, wrong ? "wrong admin token" : "no admin token");
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                 "Bearer realm=\"handoff\"" + (wrong ? ", error=\"invalid_token\"" : ""));
-        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+        ProblemResponses.write(response, ProblemType.UNAUTHORIZED,
                 "Send the admin token as 'Authorization: Bearer <token>' (HANDOFF_ADMIN_TOKEN).");
     }
 

@@ -11,12 +11,27 @@ import org.springframework.http.MediaType;
 
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** Writes a refusal as an RFC 9457 problem (application/problem+json), from inside the security filters. */
+/**
+ * Writes a refusal as an RFC 9457 problem (application/problem+json) of a {@link ProblemType}, from inside the
+ * security filters, where no controller advice runs.
+ */
 public final class ProblemResponses {
     private ProblemResponses() {
     }
 
+    /** A problem of the status's generic type ({@code about:blank} for a status without one). */
     public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        ProblemType type = ProblemType.of(status).orElse(null);
+        write(response, status, type == null ? "about:blank" : type.uri().toString(),
+                type == null ? status.getReasonPhrase() : type.title(), detail);
+    }
+
+    public static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        write(response, type.status(), type.uri().toString(), type.title(), detail);
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String type, String title,
+                              String detail) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -25,7 +40,7 @@ public final class ProblemResponses {
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-        response.getWriter().write(JsonNodeFactory.instance.objectNode().put("type", "about:blank")
-                .put("title", status.getReasonPhrase()).put("status", status.value()).put("detail", detail).toString());
+        response.getWriter().write(JsonNodeFactory.instance.objectNode().put("type", type).put("title", title)
+                .put("status", status.value()).put("detail", detail).toString());
     }
 }

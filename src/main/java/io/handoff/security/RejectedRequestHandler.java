@@ -5,7 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -19,7 +18,7 @@ final class RejectedRequestHandler implements RequestRejectedHandler {
         // Messages about headers quote the header's value, which may be a credential: name the rule only.
         SecurityLog.refused(request, "firewall: " + (why.toLowerCase(java.util.Locale.ROOT).contains("header")
                 ? "a header name or value is not allowed" : SecurityLog.sanitise(why, 160)));
-        ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
+        ProblemResponses.write(response, ProblemType.INVALID_REQUEST,
                 "The request's address is not in canonical form (path parameters, encoded characters or dot "
                         + "segments are refused).");
     }

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,7 +25,8 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  * Spring Security owns every HTTP protection. One filter chain per route family, each with explicit rules, and a
  * last chain that refuses everything else, so a new route stays closed until a rule opens it:
  * <ul>
- *   <li>{@code /api/v1/**}: the admin bearer token ({@link AdminTokenAuthentication}), stateless;</li>
+ *   <li>{@code /api/v1/**} and the admin API's OpenAPI document and Swagger UI ({@link #API_DOCS}): the admin
+ *       bearer token ({@link AdminTokenAuthentication}), stateless;</li>
  *   <li>actuator: health and its probes open (details only with the admin token); the rest behind the admin token
  *       on the app port, open on a separate management port ({@code MANAGEMENT_SERVER_PORT});</li>
  *   <li>{@code /maps/**}, {@code /blueprints/**} and {@code /files/**}: signed links (chains in {@code io.handoff.web} and
@@ -44,6 +44,9 @@ class SecurityConfiguration {
     /** The paths of the chat platforms' webhooks (Slack's servlet, the Bot Framework endpoint). */
     public static final String[] CHAT_WEBHOOKS = {"/slack/**", "/api/messages"};
     public static final String[] STATIC_ASSETS = {"/assets/**", "/webjars/**"};
+    /** The admin API's OpenAPI document (springdoc's {@code /v3/api-docs}) and its Swagger UI: admin token only. */
+    public static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+        "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
     HttpFirewall httpFirewall() {
@@ -59,7 +62,7 @@ class SecurityConfiguration {
     @Order(SecurityOrder.ADMIN_API)
     SecurityFilterChain adminApiChain(HttpSecurity http, AdminToken token) throws Exception {
         return withAdminToken(http, token)
-                .securityMatcher("/api/v1/**")
+                .securityMatcher(adminApi())
                 .authorizeHttpRequests(rules -> rules.anyRequest().hasRole(AdminTokenAuthentication.ROLE))
                 .build();
     }
@@ -110,6 +113,14 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** The admin API and its documents. */
+    static String[] adminApi() {
+        String[] paths = new String[API_DOCS.length + 1];
+        paths[0] = "/api/v1/**";
+        System.arraycopy(API_DOCS, 0, paths, 1, API_DOCS.length);
+        return paths;
+    }
+
     /** Whether the request came in on the separate management port (its own server, namespace "management"). */
     static boolean onManagementPort(HttpServletRequest request) {
         return WebServerApplicationContext.hasServerNamespace(
@@ -139,6 +150,6 @@ class SecurityConfiguration {
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String reason)
             throws IOException {
         SecurityLog.refused(request, reason);
-        ProblemResponses.write(response, HttpStatus.FORBIDDEN, "No route here is open to this request.");
+        ProblemResponses.write(response, ProblemType.FORBIDDEN, "No route here is open to this request.");
     }
 }

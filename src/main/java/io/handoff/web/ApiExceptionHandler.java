@@ -5,10 +5,13 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.handoff.backup.ImportTooLargeException;
@@ -20,10 +23,12 @@ import io.handoff.graph.UnknownPersonException;
 import io.handoff.journey.JourneyRefusal;
 import io.handoff.journey.SignalRefusal;
 import io.handoff.journey.UnknownJourneyException;
+import io.handoff.security.ProblemType;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * Turns failures into RFC 9457 problem details with a message a person can act on; never a stack trace, never the text
+ * Turns failures into RFC 9457 problem details ({@code application/problem+json}) with a stable {@link ProblemType}
+ * and a message a person can act on; never a stack trace, never the text
  * of an exception that is not a refusal. Spring's own errors (unknown route, wrong method, bad parameter) are handled
  * by the base class.
  */
@@ -33,7 +38,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({NotFoundException.class, UnknownPersonException.class, UnknownJourneyException.class})
     ProblemDetail notFound(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        return ProblemType.NOT_FOUND.problem(e.getMessage());
     }
 
     /** An import into a tenant that has data. */
@@ -51,13 +56,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Input the API refuses ({@link Refusal}, its subtype {@code InvalidIdentifierException}, a graph refusal). */
     @ExceptionHandler({Refusal.class, GraphException.class})
     ProblemDetail badRequest(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        return ProblemType.INVALID_REQUEST.problem(e.getMessage());
     }
 
     /** A journey definition refused: the detail, and {@code errors} with each wrong field ({@code field}, {@code message}). */
     @ExceptionHandler(JourneyRefusal.class)
     ProblemDetail badJourney(JourneyRefusal e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        ProblemDetail problem = ProblemType.INVALID_JOURNEY.problem(e.getMessage());
         problem.setProperty("errors", e.problems().stream()
                 .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
         return problem;
@@ -66,7 +71,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A signal import refused whole: {@code errors} lists each bad row ({@code row}, {@code column}, {@code message}). */
     @ExceptionHandler(SignalRefusal.class)
     ProblemDetail badSignals(SignalRefusal e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        ProblemDetail problem = ProblemType.INVALID_SIGNALS.problem(e.getMessage());
         problem.setProperty("errors", e.problems().stream().map(p -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("row", p.row());
@@ -80,7 +85,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(JedisConnectionException.class)
     ProblemDetail storeUnavailable(JedisConnectionException e) {
         log.error("Redis is unreachable", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return ProblemType.UNAVAILABLE.problem(
                 "the graph store is unreachable right now; try again shortly");
     }
 
@@ -93,11 +98,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return failed(log, "A request to the admin API", e);
     }
 
+    /**
+     * Spring's own refusals (an unknown route, a wrong method or media type, a parameter of the wrong type, a
+     * {@code ResponseStatusException} such as 413) get the {@link ProblemType} of their status.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+            ProblemType.typed(problem);
+        }
+        return answer;
+    }
+
     /** The problem detail of a fault, logged with a new {@link FailureReference}. */
     static ProblemDetail failed(Logger log, String context, Throwable e) {
         FailureReference reference = FailureReference.logged(log, context, e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                reference.apiDetail());
+        ProblemDetail problem = ProblemType.INTERNAL.problem(reference.apiDetail());
         problem.setProperty("reference", reference.id());
         return problem;
     }

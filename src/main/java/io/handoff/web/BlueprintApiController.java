@@ -19,6 +19,12 @@ import io.handoff.journey.BlueprintFormat;
 import io.handoff.journey.BlueprintPictures;
 import io.handoff.journey.JourneyId;
 import io.handoff.journey.JourneyQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * A blueprint's exports over the admin API (bearer token):
@@ -26,6 +32,7 @@ import io.handoff.journey.JourneyQueries;
  * {@code format} the same path answers the blueprint's JSON view ({@link JourneyApiController}).
  */
 @RestController
+@Tag(name = "Journeys")
 class BlueprintApiController {
     private final GraphStore store;
     private final JourneyQueries queries;
@@ -37,8 +44,16 @@ class BlueprintApiController {
         this.pictures = pictures;
     }
 
+    @Operation(operationId = "getBlueprint")
+    @ApiResponse(responseCode = "200", description = "the blueprint's JSON view, or with `format` a file (attachment)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = "object")),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                @Content(mediaType = "text/vnd.mermaid", schema = @Schema(type = "string")),
+                @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
+                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping(path = "/api/v1/tenants/{tenant}/journeys/{journey}/blueprint", params = "format")
     ResponseEntity<byte[]> export(@PathVariable String tenant, @PathVariable String journey,
+                                  @Parameter(description = "json, csv, mermaid, svg or png: the blueprint as a file")
                                   @RequestParam String format) {
         BlueprintFormat chosen = BlueprintFormat.parse(format).orElseThrow(() -> new Refusal(
                 "format must be one of " + BlueprintFormat.words()));

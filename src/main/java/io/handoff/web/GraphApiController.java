@@ -17,9 +17,14 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Refusal;
 import io.handoff.graph.TeamMap;
 import io.handoff.graph.TenantId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Admin read API over the graph (bearer token, see {@link AdminTokenFilter}). */
 @RestController
+@Tag(name = "Graph", description = "people, teams and the handoffs between them")
 @RequestMapping("/api/v1/tenants/{tenant}")
 class GraphApiController {
     private final GraphStore store;
@@ -29,14 +34,19 @@ class GraphApiController {
         this.store = store;
     }
 
+    @Operation(operationId = "getGraph", summary = "The whole graph: people, teams with their managers, every handoff")
     @GetMapping("/graph")
     GraphView graph(@PathVariable String tenant) {
         TenantId id = existingTenant(tenant);
         return GraphView.of(id, store.graph(id));
     }
 
+    @Operation(operationId = "getEgoMap", summary = "A person's ego map: the people and handoffs within a depth")
+    @ApiResponse(responseCode = "200", description = "the ego map")
+    @ApiResponse(responseCode = "400", description = "depth is not a whole number from 1 to 3, or an id is not valid")
     @GetMapping("/people/{person}/map")
     EgoMapView map(@PathVariable String tenant, @PathVariable String person,
+                   @Parameter(description = "how many handoffs away, 1 to 3")
                    @RequestParam(defaultValue = "1") String depth) {
         TenantId id = existingTenant(tenant);
         PersonId centre = PersonId.of(person);
@@ -44,8 +54,15 @@ class GraphApiController {
         return new EgoMapView(centre.value(), neighbourhood.depth(), GraphView.of(id, neighbourhood.graph()));
     }
 
+    @Operation(operationId = "getInsights", summary = "Coverage, silos, team links, bottlenecks, hidden customers, "
+            + "cycles and stale handoffs")
+    @ApiResponse(responseCode = "200", description = "the insights")
+    @ApiResponse(responseCode = "400", description = "staleAfterDays or limit out of range, or not a number")
     @GetMapping("/insights")
-    InsightsView insights(@PathVariable String tenant, @RequestParam(defaultValue = "180") int staleAfterDays,
+    InsightsView insights(@PathVariable String tenant,
+                          @Parameter(description = "a handoff not confirmed for this many days is stale, 1 to 3650")
+                          @RequestParam(defaultValue = "180") int staleAfterDays,
+                          @Parameter(description = "most bottlenecks listed, 1 to 100")
                           @RequestParam(defaultValue = "10") int limit) {
         if (staleAfterDays < 1 || staleAfterDays > 3650) {
             throw new Refusal("staleAfterDays must be between 1 and 3650");

@@ -41,6 +41,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Customer journeys over the admin API (bearer token): {@code PUT/GET/DELETE /journeys/{id}} and the list, bodies in
@@ -48,6 +55,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * ({@code POST /journeys/{id}/signals}, CSV or JSON, all rows or none); the blueprint and a person's line of sight.
  */
 @RestController
+@Tag(name = "Journeys", description = "customer journeys, their signals and blueprints")
 @RequestMapping("/api/v1/tenants/{tenant}")
 class JourneyApiController {
     static final int MAX_DEFINITION_BYTES = 1_000_000;
@@ -67,8 +75,12 @@ class JourneyApiController {
         this.properties = properties;
     }
 
+    @Operation(operationId = "listJourneys", summary = "The journeys: id, name, customer and counts")
+    @ApiResponse(responseCode = "200", description = "the journeys (YAML for `Accept: application/yaml`)",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = JourneyViews.Summary.class))))
     @GetMapping("/journeys")
     ResponseEntity<?> list(@PathVariable String tenant,
+                           @Parameter(hidden = true)
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         TenantId id = existingTenant(tenant);
         List<JourneyViews.Summary> summaries = journeys.journeys(id).stream()
@@ -76,8 +88,13 @@ class JourneyApiController {
         return answer(summaries, accept, HttpStatus.OK);
     }
 
+    @Operation(operationId = "getJourney", summary = "A journey's definition, each touchpoint with `ownerless` and "
+            + "`missingOwners`")
+    @ApiResponse(responseCode = "200", description = "the definition (YAML for `Accept: application/yaml`)",
+            content = @Content(schema = @Schema(type = "object")))
     @GetMapping("/journeys/{journey}")
     ResponseEntity<?> get(@PathVariable String tenant, @PathVariable String journey,
+                          @Parameter(hidden = true)
                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         TenantId id = existingTenant(tenant);
         Journey found = journeys.journey(id, JourneyId.of(journey))
@@ -85,8 +102,20 @@ class JourneyApiController {
         return answer(JourneyViews.journey(found, journeys.owners(id, found)), accept, HttpStatus.OK);
     }
 
+    @Operation(operationId = "putJourney", summary = "Defines a journey (JSON, or YAML with `Content-Type: "
+            + "application/yaml`)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = "object")),
+                @Content(mediaType = "application/yaml", schema = @Schema(type = "string"))}))
+    @ApiResponse(responseCode = "200", description = "updated or unchanged",
+            content = @Content(schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "201", description = "new", content = @Content(schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "400", description = "invalid-journey (each wrong field in `errors`), or a body that "
+            + "is not JSON or YAML")
+    @ApiResponse(responseCode = "413", description = "the body is larger than 1 MB")
     @PutMapping("/journeys/{journey}")
-    ResponseEntity<?> put(@PathVariable String tenant, @PathVariable String journey, HttpServletRequest request,
+    ResponseEntity<?> put(@PathVariable String tenant, @PathVariable String journey,
+                          @Parameter(hidden = true) HttpServletRequest request,
+                          @Parameter(hidden = true)
                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
             throws IOException {
         TenantId id = existingTenant(tenant);
@@ -99,6 +128,8 @@ class JourneyApiController {
                 defined == Journeys.Defined.CREATED ? HttpStatus.CREATED : HttpStatus.OK);
     }
 
+    @Operation(operationId = "deleteJourney", summary = "Removes a journey and its signals")
+    @ApiResponse(responseCode = "204", description = "removed")
     @DeleteMapping("/journeys/{journey}")
     ResponseEntity<Void> delete(@PathVariable String tenant, @PathVariable String journey) {
         TenantId id = existingTenant(tenant);
@@ -109,9 +140,19 @@ class JourneyApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "importSignals", summary = "Imports customer signals, all rows or none",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                        description = "header touchpoint,period,metric,value,sample_size,better")),
+                @Content(mediaType = "application/json", schema = @Schema(type = "array"))}))
+    @ApiResponse(responseCode = "200", description = "imported (`changed: 0` for a re-import)")
+    @ApiResponse(responseCode = "400",
+            description = "invalid-signals (each bad row in `errors`), or a body that is not CSV or JSON")
+    @ApiResponse(responseCode = "413", description = "the body is larger than HANDOFF_JOURNEYS_MAX_SIGNAL_BYTES")
+    @ApiResponse(responseCode = "415", description = "neither text/csv nor application/json")
     @PostMapping("/journeys/{journey}/signals")
     JourneyViews.ImportView importSignals(@PathVariable String tenant, @PathVariable String journey,
-                                          HttpServletRequest request) throws IOException {
+                                          @Parameter(hidden = true) HttpServletRequest request) throws IOException {
         TenantId id = existingTenant(tenant);
         JourneyId journeyId = JourneyId.of(journey);
         if (journeys.journey(id, journeyId).isEmpty()) {
@@ -133,21 +174,31 @@ class JourneyApiController {
         return new JourneyViews.ImportView(journeyId.value(), imported.rows(), imported.changed());
     }
 
+    @Operation(operationId = "listSignals", summary = "The journey's stored customer signals")
     @GetMapping("/journeys/{journey}/signals")
     List<JourneyViews.SignalView> signals(@PathVariable String tenant, @PathVariable String journey) {
         TenantId id = existingTenant(tenant);
         return journeys.signals(id, JourneyId.of(journey)).stream().map(JourneyViews.SignalView::of).toList();
     }
 
+    @Operation(operationId = "getBlueprint", summary = "The journey's blueprint: per touchpoint its owners, front "
+            + "stage and the backstage handoffs upstream")
+    @ApiResponse(responseCode = "400", description = "depth is not 1 to 8, or an unknown format")
     @GetMapping("/journeys/{journey}/blueprint")
     JourneyViews.BlueprintView blueprint(@PathVariable String tenant, @PathVariable String journey,
+                                         @Parameter(description = "how far upstream to walk, 1 to 8 "
+                                                 + "(default HANDOFF_JOURNEYS_BLUEPRINT_DEPTH)")
                                          @RequestParam(required = false) String depth) {
         TenantId id = existingTenant(tenant);
         return JourneyViews.BlueprintView.of(queries.blueprint(id, JourneyId.of(journey), depth(depth)));
     }
 
+    @Operation(operationId = "getLineOfSight", summary = "The touchpoints a person's work reaches, through whom")
+    @ApiResponse(responseCode = "200", description = "the touchpoints reached, game-over moments first")
+    @ApiResponse(responseCode = "400", description = "depth is not 1 to 8")
     @GetMapping("/people/{person}/line-of-sight")
     JourneyViews.LineOfSightView lineOfSight(@PathVariable String tenant, @PathVariable String person,
+                                             @Parameter(description = "most handoffs away, 1 to 8")
                                              @RequestParam(required = false) String depth) {
         TenantId id = existingTenant(tenant);
         return JourneyViews.LineOfSightView.of(queries.lineOfSight(id, PersonId.of(person), depth(depth)));

@@ -16,12 +16,19 @@ import io.handoff.map.MapNotFoundException;
 import io.handoff.map.MapScope;
 import io.handoff.map.MapService;
 import io.handoff.map.export.MapExporter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Maps for admins (bearer token, like the rest of /api/v1): {@code GET /api/v1/tenants/{tenant}/maps?scope=
  * person:pat|team:preload|org&depth=1..3&format=png|svg|dot|mermaid|csv|graphml|gexf|json|backstage|team-api}.
  */
 @RestController
+@Tag(name = "Maps", description = "dependency maps as pictures and files")
 class MapApiController {
     private final MapService maps;
     private final MapExporter exporter;
@@ -31,9 +38,22 @@ class MapApiController {
         this.exporter = exporter;
     }
 
+    @Operation(operationId = "getMap", summary = "A map of a person's, a team's or the whole org's handoffs")
+    @ApiResponse(responseCode = "200", description = "the map in the chosen format", content = {
+        @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
+        @Content(mediaType = "application/json", schema = @Schema(type = "object")),
+        @Content(mediaType = "text/plain", schema = @Schema(type = "string",
+                description = "dot, mermaid, csv, graphml, gexf and YAML formats, each with its own media type"))})
+    @ApiResponse(responseCode = "400", description = "an unknown scope, depth or format")
     @GetMapping("/api/v1/tenants/{tenant}/maps")
-    ResponseEntity<byte[]> map(@PathVariable String tenant, @RequestParam(defaultValue = "org") String scope,
+    ResponseEntity<byte[]> map(@PathVariable String tenant,
+                               @Parameter(description = "`org`, `person:<id>` or `team:<id>`")
+                               @RequestParam(defaultValue = "org") String scope,
+                               @Parameter(description = "1 to 3 (person and team scopes)")
                                @RequestParam(required = false) String depth,
+                               @Parameter(description = "png, svg, dot, mermaid, csv, graphml, gexf, json, backstage or "
+                                       + "team-api")
                                @RequestParam(defaultValue = "png") String format) {
         TenantId id = TenantId.of(tenant);
         MapFormat chosen = MapFormat.parse(format);

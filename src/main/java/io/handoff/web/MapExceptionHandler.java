@@ -2,7 +2,6 @@ package io.handoff.web;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -11,6 +10,7 @@ import io.handoff.graph.InvalidIdentifierException;
 import io.handoff.map.MapLinkException;
 import io.handoff.map.MapNotFoundException;
 import io.handoff.map.MapRequestException;
+import io.handoff.security.ProblemType;
 
 /**
  * Problem details for the map endpoints: 400 for a bad scope, depth or format, 404 for an unknown tenant, person or
@@ -22,16 +22,16 @@ class MapExceptionHandler {
 
     @ExceptionHandler(MapNotFoundException.class)
     ProblemDetail notFound(MapNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        return ProblemType.NOT_FOUND.problem(e.getMessage());
     }
 
     @ExceptionHandler({MapRequestException.class, InvalidIdentifierException.class})
     ProblemDetail badRequest(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        return ProblemType.INVALID_REQUEST.problem(e.getMessage());
     }
 
     @ExceptionHandler(MapLinkException.class)
     ProblemDetail forbidden(MapLinkException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        return ProblemType.FORBIDDEN.problem(e.getMessage());
     }
 }

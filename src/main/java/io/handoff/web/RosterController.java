@@ -17,9 +17,15 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
 import io.handoff.roster.RosterImport;
 import io.handoff.roster.RosterReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Roster upload: {@code POST /api/v1/tenants/{tenant}/roster} with a CSV body (email,name,team,manager_email). */
 @RestController
+@Tag(name = "Roster", description = "people and teams from a CSV")
 class RosterController {
     static final long MAX_BYTES = 10L * 1024 * 1024;
 
@@ -31,6 +37,14 @@ class RosterController {
         this.roster = new RosterImport(store);
     }
 
+    @Operation(operationId = "importRoster", summary = "Imports people, teams and managers from a CSV "
+            + "(email,name,team,manager_email); rows it cannot read are reported, not imported",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+    @ApiResponse(responseCode = "200", description = "what was imported, and each row that was not")
+    @ApiResponse(responseCode = "400", description = "the body is not a roster CSV")
+    @ApiResponse(responseCode = "413", description = "the body is larger than 10 MB")
+    @ApiResponse(responseCode = "415", description = "not text/csv, application/csv or text/plain")
     @PostMapping(path = "/api/v1/tenants/{tenant}/roster", consumes = {"text/csv", "text/plain", "application/csv"})
     RosterReport importRoster(@PathVariable String tenant, HttpServletRequest request) throws IOException {
         TenantId id = TenantId.of(tenant);

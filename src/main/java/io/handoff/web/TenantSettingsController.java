@@ -3,7 +3,6 @@ package io.handoff.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,11 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Refusal;
 import io.handoff.graph.TenantId;
+import io.handoff.security.ProblemType;
 import io.handoff.settings.InvalidSettingsException;
 import io.handoff.settings.TenantSettings;
 import io.handoff.settings.TenantSettingsStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code GET/PUT /api/v1/tenants/{tenant}/settings}: every registered tenant setting (cadences, working days and hours,
@@ -30,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * wrong form and invalid values are refused with 400 and a problem detail that lists every problem.
  */
 @RestController
+@Tag(name = "Settings", description = "the tenant's settings (README: Tenant settings)")
 @RequestMapping("/api/v1/tenants/{tenant}/settings")
 class TenantSettingsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,11 +48,18 @@ class TenantSettingsController {
         this.settings = settings;
     }
 
+    @Operation(operationId = "getSettings", summary = "Every tenant setting by its API field name")
     @GetMapping
     Map<String, Object> get(@PathVariable String tenant) {
         return settings.registry().toJson(settings.settings(existingTenant(tenant)));
     }
 
+    @Operation(operationId = "putSettings", summary = "Replaces the settings; a field left out takes its default",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(type = "object", description = "settings by API field name, e.g. weeklyCap"))))
+    @ApiResponse(responseCode = "200", description = "the settings as saved")
+    @ApiResponse(responseCode = "400",
+            description = "invalid-settings (every problem in `problems`), or not a JSON object")
     @PutMapping
     Map<String, Object> put(@PathVariable String tenant, @RequestBody JsonNode body) {
         TenantId id = existingTenant(tenant);
@@ -63,16 +76,15 @@ class TenantSettingsController {
 
     @ExceptionHandler(InvalidSettingsException.class)
     ProblemDetail invalid(InvalidSettingsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ProblemType.INVALID_SETTINGS.problem(
                 "the settings were not saved: " + String.join("; ", e.problems()));
-        problem.setTitle("Invalid settings");
         problem.setProperty("problems", e.problems());
         return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        return ProblemType.INVALID_REQUEST.problem(
                 "the settings must be a JSON object with the fields " + settings.registry().jsonNames());
     }
 

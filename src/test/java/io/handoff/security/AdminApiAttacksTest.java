@@ -84,12 +84,37 @@ class AdminApiAttacksTest {
                 assertThat(refused.status()).as(endpoint.toString()).isEqualTo(401);
                 assertThat(refused.header("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
                 assertThat(refused.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
-                assertThat(refused.body()).contains("\"status\":401");
+                assertThat(refused.body()).contains("\"status\":401")
+                        .contains("\"type\":\"https://handoff.dev/problems/unauthorized\"");
             }
         }
         assertThat(output).contains("Refused GET /api/v1/tenants/" + TENANT + "/graph from 127.0.0.1: no admin token")
                 .contains("Refused PUT /api/v1/tenants/" + TENANT + "/settings from 127.0.0.1: wrong admin token")
                 .doesNotContain(WRONG_TOKEN);
+    }
+
+    /** Issue 17: the OpenAPI document and the Swagger UI belong to the admin family: 401 without the token. */
+    @Test
+    void theApiDocumentAndItsUiAreClosedWithoutTheToken() throws Exception {
+        RawHttp http = RawHttp.loopback(port);
+        for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/v3/api-docs.yaml",
+                "/swagger-ui.html", "/swagger-ui/index.html", "/swagger-ui/swagger-initializer.js")) {
+            for (String[] headers : List.of(new String[0], new String[] {"Authorization: Bearer " + WRONG_TOKEN})) {
+                RawHttp.Response refused = http.get(path, headers);
+                assertThat(refused.status()).as(path).isEqualTo(401);
+                assertThat(refused.header("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
+                assertThat(refused.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+                assertThat(refused.body()).as(path).doesNotContain("openapi").doesNotContain("/api/v1/tenants");
+            }
+        }
+        for (String trick : List.of("/v3/api-docs;x", "/v3/%61pi-docs", "/v3/./api-docs", "/swagger-ui/;/index.html")) {
+            assertThat(http.get(trick).status()).as(trick).isIn(400, 401);
+        }
+        String admin = "Authorization: Bearer " + TestAppProperties.ADMIN_TOKEN;
+        RawHttp.Response document = http.get("/v3/api-docs", admin);
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body()).contains("\"openapi\"").contains("/api/v1/tenants/{tenant}/graph");
+        assertThat(http.get("/swagger-ui/index.html", admin).status()).isEqualTo(200);
     }
 
     @Test
@@ -144,6 +169,7 @@ class AdminApiAttacksTest {
         assertThat(http.get("/no/such/route").status()).isEqualTo(403);
         RawHttp.Response refused = http.get("/no/such/route");
         assertThat(refused.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"type\":\"https://handoff.dev/problems/forbidden\"");
         assertThat(http.send("BREW", "/api/v1/tenants/" + TENANT + "/graph", null).status()).isIn(400, 405);
     }
 

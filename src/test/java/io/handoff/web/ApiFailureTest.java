@@ -79,6 +79,8 @@ class ApiFailureTest {
         assertThat(refused.getContentType()).startsWith("application/problem+json");
         assertThat(JSON.readTree(refused.getContentAsString()).get("detail").asString())
                 .isEqualTo("limit must be between 1 and 100");
+        assertThat(JSON.readTree(refused.getContentAsString()).get("type").asString())
+                .isEqualTo("https://handoff.dev/problems/invalid-request");
         assertThat(badId.getStatus()).isEqualTo(400);
         assertThat(JSON.readTree(badId.getContentAsString()).get("detail").asString()).contains("tenant");
         assertThat(logged.list).noneMatch(e -> e.getLevel() == Level.ERROR);
@@ -96,6 +98,8 @@ class ApiFailureTest {
                     .doesNotContain("Exception");
             JsonNode problem = JSON.readTree(body);
             String reference = problem.get("reference").asString();
+            assertThat(problem.get("type").asString()).isEqualTo("https://handoff.dev/problems/internal");
+            assertThat(problem.get("title").asString()).isEqualTo("Internal error");
             assertThat(reference).matches("[0-9a-f]{10}");
             assertThat(problem.get("detail").asString()).isEqualTo(
                     "something went wrong on our side; the error has been logged with reference " + reference);

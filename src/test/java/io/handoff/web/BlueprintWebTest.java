@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +37,7 @@ import io.handoff.map.MapConversation;
 import io.handoff.map.MapLinks;
 import io.handoff.map.MapScope;
 import io.handoff.testing.TestRedis;
+import io.handoff.security.ProblemType;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -200,6 +202,8 @@ class BlueprintWebTest {
         String body = new String(response.body(), StandardCharsets.UTF_8);
         assertThat(response.statusCode()).as(body).isEqualTo(status);
         assertThat(JSON.readTree(body).get("detail").asString()).contains(detail);
+        assertThat(JSON.readTree(body).get("type").asString())
+                .isEqualTo(ProblemType.of(HttpStatus.valueOf(status)).orElseThrow().uri().toString());
         assertThat(body).doesNotContain("Exception", "at io.handoff");
     }
 

@@ -32,6 +32,7 @@ import io.handoff.scheduler.ClaimedJob;
 import io.handoff.scheduler.JobState;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.testing.TestRedis;
+import io.handoff.security.ProblemType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -139,6 +140,8 @@ class DeliveryApiTest {
         assertThat(tooFew.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(tooFew.body());
         assertThat(problem.get("problems")).hasSize(2);
+        assertThat(problem.get("type").asString()).isEqualTo(ProblemType.INVALID_SETTINGS.uri().toString());
+        assertThat(tooFew.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(problem.get("detail").asString()).contains("minRespondents must be at least 2");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(unknown.body()).get("detail").asString()).contains("unknown setting 'weeklyCapp'");

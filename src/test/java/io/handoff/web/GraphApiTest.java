@@ -23,6 +23,7 @@ import io.handoff.demo.SampleOrganisation;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.TestRedis;
+import io.handoff.security.ProblemType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -58,6 +59,7 @@ class GraphApiTest {
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"handoff\"");
         assertThat(JSON.readTree(none.body()).get("status").asInt()).isEqualTo(401);
+        assertThat(JSON.readTree(none.body()).get("type").asString()).isEqualTo(ProblemType.UNAUTHORIZED.uri().toString());
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).doesNotContain(TENANT.value());
     }
@@ -125,6 +127,7 @@ class GraphApiTest {
             HttpResponse<String> response = get("/api/v1/tenants/" + TENANT + "/people/pat/map?depth=" + depth, TOKEN);
             assertThat(response.statusCode()).as("depth=" + depth).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("depth");
+            assertThat(JSON.readTree(response.body()).get("type").asString()).isEqualTo(ProblemType.INVALID_REQUEST.uri().toString());
         }
     }
 
@@ -138,6 +141,8 @@ class GraphApiTest {
         assertThat(unknownTenant.statusCode()).isEqualTo(404);
         assertThat(unknownPerson.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknownPerson.body()).get("detail").asString()).contains("nobody");
+        assertThat(JSON.readTree(unknownTenant.body()).get("type").asString()).isEqualTo(ProblemType.NOT_FOUND.uri().toString());
+        assertThat(JSON.readTree(badTenant.body()).get("type").asString()).isEqualTo(ProblemType.INVALID_REQUEST.uri().toString());
         assertThat(badPerson.statusCode()).isEqualTo(400);
         assertThat(badTenant.statusCode()).isEqualTo(400);
         for (HttpResponse<String> response : List.of(unknownTenant, unknownPerson, badPerson, badTenant)) {
@@ -161,6 +166,7 @@ class GraphApiTest {
         assertThat(report.get("errors").get(0).get("line").asInt()).isEqualTo(3);
         assertThat(notCsv.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(notCsv.body()).get("detail").asString()).contains("email,name,team");
+        assertThat(JSON.readTree(notCsv.body()).get("type").asString()).isEqualTo(ProblemType.INVALID_REQUEST.uri().toString());
         assertThat(noToken.statusCode()).isEqualTo(401);
         assertThat(unknownTenant.statusCode()).isEqualTo(404);
     }

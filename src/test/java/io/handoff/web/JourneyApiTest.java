@@ -25,6 +25,7 @@ import io.handoff.privacy.PersonalData;
 import io.handoff.graph.TenantId;
 import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;
+import io.handoff.security.ProblemType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -136,6 +137,8 @@ class JourneyApiTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = JSON.readTree(response.body()).get("errors");
+        assertThat(JSON.readTree(response.body()).get("type").asString()).isEqualTo(ProblemType.INVALID_JOURNEY.uri().toString());
+        assertThat(JSON.readTree(unknownOwner.body()).get("type").asString()).isEqualTo(ProblemType.INVALID_JOURNEY.uri().toString());
         assertThat(errors.valueStream().map(e -> e.get("field").asString()))
                 .containsExactly("name", "stages[0].touchpoints[0].channel");
         assertThat(errors.get(1).get("message").asString()).startsWith("must be one of in-person");
@@ -144,6 +147,7 @@ class JourneyApiTest {
                 .isEqualTo("stages[0].touchpoints[0].owners.teams[0]");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(notJson.body()).get("detail").asString()).startsWith("the body is not valid JSON");
+        assertThat(JSON.readTree(notJson.body()).get("type").asString()).isEqualTo(ProblemType.INVALID_REQUEST.uri().toString());
         assertThat(notYaml.statusCode()).isEqualTo(400);
         assertThat(send("GET", BASE + "/bad", null, null, TOKEN).statusCode()).isEqualTo(404);
     }
@@ -204,6 +208,7 @@ class JourneyApiTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = JSON.readTree(response.body()).get("errors");
+        assertThat(JSON.readTree(response.body()).get("type").asString()).isEqualTo(ProblemType.INVALID_SIGNALS.uri().toString());
         assertThat(errors.valueStream().map(e -> e.get("row").asInt() + ":" + e.get("column").asString()))
                 .containsExactly("2:touchpoint", "3:period");
         assertThat(errors.get(0).get("message").asString()).contains("no touchpoint 'elsewhere'");
@@ -225,6 +230,7 @@ class JourneyApiTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("at most 20000 bytes");
+        assertThat(JSON.readTree(response.body()).get("type").asString()).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE.uri().toString());
         assertThat(JSON.readTree(send("GET", BASE + "/signals-big/signals", null, null, TOKEN).body())).isEmpty();
     }
 

@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,7 @@ import io.handoff.graph.TenantId;
 import io.handoff.map.MapLinks;
 import io.handoff.map.MapScope;
 import io.handoff.testing.TestRedis;
+import io.handoff.security.ProblemType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -210,6 +212,8 @@ class MapWebTest {
                 .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(status);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).as(path).contains(detail);
+        assertThat(JSON.readTree(response.body()).get("type").asString()).as(path)
+                .isEqualTo(ProblemType.of(HttpStatus.valueOf(status)).orElseThrow().uri().toString());
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.handoff");
     }
 
