@@ -29,8 +29,13 @@ public enum ProblemType {
     /** The tenant, person, journey, dead letter or route named in the URL does not exist. */
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    /** The request cannot be applied to the resource as it is now, e.g. an import into a tenant that has data. */
+    CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
-    /** A body above the endpoint's limit (roster 10 MB, journey 1 MB, signals HANDOFF_JOURNEYS_MAX_SIGNAL_BYTES). */
+    /**
+     * A body above the endpoint's limit (roster 10 MB, journey 1 MB, signals HANDOFF_JOURNEYS_MAX_SIGNAL_BYTES, tenant
+     * import HANDOFF_BACKUP_MAX_IMPORT_SIZE).
+     */
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     /** A fault on Handoff's side: the extension {@code reference} names the ERROR log entry; never the exception. */

@@ -44,13 +44,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** An import into a tenant that has data. */
     @ExceptionHandler(TenantNotEmptyException.class)
     ProblemDetail conflict(TenantNotEmptyException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        return ProblemType.CONFLICT.problem(e.getMessage());
     }
 
     /** An import above {@code handoff.backup.max-import-size}. */
     @ExceptionHandler(ImportTooLargeException.class)
     ProblemDetail tooLarge(ImportTooLargeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        return ProblemType.PAYLOAD_TOO_LARGE.problem(e.getMessage());
     }
 
     /** Input the API refuses ({@link Refusal}, its subtype {@code InvalidIdentifierException}, a graph refusal). */

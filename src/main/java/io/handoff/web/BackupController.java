@@ -24,6 +24,10 @@ import io.handoff.backup.TenantExport;
 import io.handoff.backup.TenantImport;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v1/tenants/{tenant}/export}: the whole tenant as NDJSON, streamed ({@link TenantExport});
@@ -32,6 +36,7 @@ import io.handoff.graph.TenantId;
  * data, 413 above {@code handoff.backup.max-import-size}.
  */
 @RestController
+@Tag(name = "Backup", description = "Tenant export and import")
 @RequestMapping("/api/v1/tenants/{tenant}")
 class BackupController {
     private static final MediaType NDJSON = MediaType.parseMediaType(BackupFormat.MEDIA_TYPE);
@@ -48,6 +53,9 @@ class BackupController {
         this.properties = properties;
     }
 
+    @Operation(operationId = "exportTenant", summary = "The whole tenant as NDJSON, streamed (a backup)")
+    @ApiResponse(responseCode = "200", description = "a header line with the format version, one line per record, "
+            + "a closing line", content = @Content(mediaType = BackupFormat.MEDIA_TYPE))
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String tenant) {
         TenantId id = TenantId.of(tenant);
@@ -59,6 +67,13 @@ class BackupController {
                 .body(out -> export.write(id, out));
     }
 
+    @Operation(operationId = "importTenant", summary = "Restores an export into the empty tenant it came from",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = BackupFormat.MEDIA_TYPE)))
+    @ApiResponse(responseCode = "200", description = "restored: the tenant, records and batches written")
+    @ApiResponse(responseCode = "400", description = "a wrong format, version, tenant, key or value; nothing written")
+    @ApiResponse(responseCode = "409", description = "the tenant has data")
+    @ApiResponse(responseCode = "413", description = "above HANDOFF_BACKUP_MAX_IMPORT_SIZE")
     @PostMapping("/import")
     ResponseEntity<Map<String, Object>> restore(@PathVariable String tenant, HttpServletRequest request)
             throws IOException {

@@ -109,6 +109,7 @@ class TenantBackupTest {
         HttpResponse<String> busy = post(tenant, export);
         assertThat(busy.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(busy.body()).get("detail").asString()).contains("already has data");
+        assertThat(JSON.readTree(busy.body()).get("type").asString()).isEqualTo("https://handoff.dev/problems/conflict");
 
         wipe(tenant);
         HttpResponse<String> version = post(tenant, export.replace("\"version\":1", "\"version\":2"));
@@ -152,6 +153,8 @@ class TenantBackupTest {
 
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.body()).contains("max-import-size");
+        assertThat(JSON.readTree(tooLarge.body()).get("type").asString())
+                .isEqualTo("https://handoff.dev/problems/payload-too-large");
         assertThat(get(tenant).statusCode()).isEqualTo(404);
         assertThat(HTTP.send(HttpRequest.newBuilder(uri(tenant, "export")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);

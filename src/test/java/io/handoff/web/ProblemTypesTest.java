@@ -177,6 +177,7 @@ class ProblemTypesTest {
             case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not-found";
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case CONFLICT -> "conflict";
             case NOT_ACCEPTABLE -> "not-acceptable";
             case PAYLOAD_TOO_LARGE -> "payload-too-large";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
