@@ -243,6 +243,19 @@ class ScimStore implements Deprovisioning {
         return people;
     }
 
+    /** Forget-me: the person's SCIM record, memberships and deprovisioning mark go. Answers whether there was one. */
+    boolean forget(TenantId tenant, PersonId person, Instant now) {
+        boolean had = false;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<UserRecord> user = user(tenant, person);
+            if (user.isEmpty() || deleteUser(tenant, user.get(), now)) {
+                had |= user.isPresent();
+                break;
+            }
+        }
+        return redis.zrem(new ScimKeys(tenant).deprovisioned(), person.value()) > 0 | had;
+    }
+
     static String nameKey(String name) {
         return name.strip().toLowerCase(java.util.Locale.ROOT);
     }

@@ -8,6 +8,7 @@
 @ApplicationModule(allowedDependencies = {
         "graph",     // people, teams, TenantKeys, the Deprovisioning port this adapter implements
         "redis",     // Lua scripts
+        "privacy",   // my-data and forget-me of the SCIM record
         "security"   // filter chain order, stateless chains, security log
 })
 package io.handoff.scim;

@@ -26,6 +26,8 @@ import io.handoff.graph.Team;
 import io.handoff.graph.TeamId;
 import io.handoff.graph.Tenant;
 import io.handoff.graph.TenantId;
+import io.handoff.privacy.DataSection;
+import io.handoff.privacy.PersonalData;
 import io.handoff.scim.ScimClient.Response;
 import io.handoff.testing.TestAppProperties;
 import io.handoff.testing.TestRedis;
@@ -56,6 +58,9 @@ class ScimProvisioningTest {
 
     @Autowired
     Deprovisioning deprovisioning;
+
+    @Autowired
+    java.util.List<PersonalData> personalData;
 
     TenantId tenant;
     ScimClient scim;
@@ -332,6 +337,27 @@ class ScimProvisioningTest {
                 .isEqualTo(400);
         assertThat(scim.post("/Groups", "{\"displayName\": \"G\", \"members\": [{\"value\": \"nobody\"}]}").status())
                 .as("members must be provisioned users").isEqualTo(400);
+    }
+
+    @Test
+    void forgetMeErasesWhatTheIdentityProviderSent() {
+        Response created = scim.post("/Users", body("okta/01-create-user.json", Map.of()));
+        String id = created.json().get("id").asString();
+        assertThat(scim.patch("/Users/" + id, body("okta/03-deactivate.json", Map.of())).status()).isEqualTo(200);
+        PersonId person = PersonId.of(id);
+        assertThat(personalData.stream().flatMap(store -> store.describe(tenant, person).stream())
+                .map(DataSection::title)).contains("Identity provider (SCIM)");
+
+        personalData.stream().sorted(java.util.Comparator.comparingInt(PersonalData::eraseOrder))
+                .forEach(store -> store.erase(tenant, person));
+
+        assertThat(scim.get("/Users/" + id).status()).isEqualTo(404);
+        assertThat(scim.filter("Users", "userName eq \"test.user@okta.local\"", null).json().get("totalResults")
+                .asInt()).isZero();
+        assertThat(deprovisioning.deprovisionedAt(tenant, person)).isEmpty();
+        assertThat(graph.person(tenant, person)).isEmpty();
+        assertThat(personalData.stream().flatMap(store -> store.describe(tenant, person).stream())
+                .map(DataSection::title)).doesNotContain("Identity provider (SCIM)");
     }
 
     private Person person(String id) {
