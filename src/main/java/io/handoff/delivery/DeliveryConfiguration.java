@@ -20,6 +20,7 @@ import io.handoff.chat.port.PlatformGroupChats;
 import io.handoff.chat.port.PlatformSender;
 import io.handoff.chat.port.TeamChannels;
 import io.handoff.chat.port.TeamSync;
+import io.handoff.graph.Deprovisioning;
 import io.handoff.graph.GraphStore;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.settings.SettingGroup;
@@ -80,14 +81,16 @@ class DeliveryConfiguration {
 
     /**
      * Availability checks come from the adapters (Slack status, Teams presence); none means everyone is around. The
-     * pause comes from the survey's preferences; without one nobody is paused.
+     * pause comes from the survey's preferences; without one nobody is paused. Deprovisioning comes from the SCIM
+     * adapter; without it nobody is deprovisioned.
      */
     @Bean
     DeliveryRules deliveryRules(UnifiedJedis redis, TenantSettingsStore settings,
                                 ObjectProvider<AvailabilityCheck> checks, ObjectProvider<PauseCheck> pauses,
-                                Clock clock) {
+                                ObjectProvider<Deprovisioning> deprovisioning, Clock clock) {
         return new DeliveryRules(redis, settings, checks.orderedStream().toList(),
-                pauses.getIfAvailable(() -> (tenant, person, now) -> false), clock);
+                pauses.getIfAvailable(() -> (tenant, person, now) -> false),
+                deprovisioning.getIfAvailable(() -> Deprovisioning.NONE), clock);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.handoff.chat.port.Availability;
 import io.handoff.chat.port.AvailabilityCheck;
+import io.handoff.graph.Deprovisioning;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
@@ -26,6 +27,8 @@ import redis.clients.jedis.UnifiedJedis;
  * Whether a message may reach a person now. In order:
  * <ol>
  *   <li>a person who is gone (forget-me, left the roster): DROP;</li>
+ *   <li>a person the identity provider deprovisioned ({@link Deprovisioning}, SCIM {@code active: false}): DROP,
+ *       for every kind of message;</li>
  *   <li>a paused person ({@link PauseCheck}, the survey's {@code pause}): DROP, for every kind of message, so
  *       nothing piles up to flood them when the pause ends;</li>
  *   <li>out of office ({@link AvailabilityCheck}): DEFER until they are back (or the next working day), then working
@@ -48,16 +51,24 @@ public class DeliveryRules {
     private final TenantSettingsStore settingsStore;
     private final List<AvailabilityCheck> availabilityChecks;
     private final PauseCheck pauses;
+    private final Deprovisioning deprovisioning;
     private final Clock clock;
     private final Map<TenantId, CachedSettings> settingsCache = new ConcurrentHashMap<>();
     private static final Duration SETTINGS_FRESH = Duration.ofSeconds(5);
 
     public DeliveryRules(UnifiedJedis redis, TenantSettingsStore settingsStore,
                          List<AvailabilityCheck> availabilityChecks, PauseCheck pauses, Clock clock) {
+        this(redis, settingsStore, availabilityChecks, pauses, Deprovisioning.NONE, clock);
+    }
+
+    public DeliveryRules(UnifiedJedis redis, TenantSettingsStore settingsStore,
+                         List<AvailabilityCheck> availabilityChecks, PauseCheck pauses,
+                         Deprovisioning deprovisioning, Clock clock) {
         this.redis = redis;
         this.settingsStore = settingsStore;
         this.availabilityChecks = List.copyOf(availabilityChecks);
         this.pauses = pauses;
+        this.deprovisioning = deprovisioning;
         this.clock = clock;
     }
 
@@ -81,6 +92,9 @@ public class DeliveryRules {
     public Decision decideBeforeCap(TenantId tenant, PersonId personId, Optional<Person> person) {
         if (person.isEmpty()) {
             return Decision.drop("person gone");
+        }
+        if (deprovisioning.deprovisionedAt(tenant, personId).isPresent()) {
+            return Decision.drop("deprovisioned");
         }
         Instant now = clock.instant();
         if (pauses.pausedAt(tenant, personId, now)) {

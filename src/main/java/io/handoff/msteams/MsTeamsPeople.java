@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.handoff.graph.GraphException;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Identifier;
 import io.handoff.graph.Person;
@@ -86,7 +87,20 @@ final class MsTeamsPeople {
         if (displayName.length() > Person.MAX_NAME) {
             displayName = displayName.substring(0, Person.MAX_NAME);
         }
-        graph.savePerson(tenant, new Person(id, displayName, address, null, null, Map.of(Platform.TEAMS, aadObjectId)));
+        try {
+            graph.savePerson(tenant, new Person(id, displayName, address, null, null,
+                    Map.of(Platform.TEAMS, aadObjectId)));
+        } catch (GraphException refused) {
+            // The email was taken a moment ago (SCIM provisioning, Slack, a roster): that person is this user.
+            Optional<Person> taken = address == null ? Optional.empty()
+                    : graph.personByEmail(tenant, address).flatMap(found -> graph.person(tenant, found));
+            if (taken.isEmpty()) {
+                throw refused;
+            }
+            graph.savePerson(tenant, taken.get().withIdentity(Platform.TEAMS, aadObjectId));
+            log.info("Linked Teams user {} to person {} of {} by email", aadObjectId, taken.get().id(), tenant);
+            return taken.get().id();
+        }
         log.info("New person {} in {} from Teams", id, tenant);
         return id;
     }

@@ -27,6 +27,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  * <ul>
  *   <li>{@code /api/v1/**} and the admin API's OpenAPI document and Swagger UI ({@link #API_DOCS}): the admin
  *       bearer token ({@link AdminTokenAuthentication}), stateless;</li>
+ *   <li>{@code /scim/v2/{tenant}/**}: that tenant's SCIM bearer token (chain in {@code io.handoff.scim});</li>
  *   <li>actuator: health and its probes open (details only with the admin token); the rest behind the admin token
  *       on the app port, open on a separate management port ({@code MANAGEMENT_SERVER_PORT});</li>
  *   <li>{@code /maps/**}, {@code /blueprints/**} and {@code /files/**}: signed links (chains in {@code io.handoff.web} and

@@ -5,6 +5,8 @@ import org.springframework.core.Ordered;
 /** The order of the filter chains, one per route family; the deny-all chain comes last. */
 public final class SecurityOrder {
     public static final int ADMIN_API = 10;
+    /** {@code /scim/v2/**}: the tenant's SCIM bearer token (io.handoff.scim), never the admin token. */
+    public static final int SCIM = 15;
     public static final int ACTUATOR = 20;
     public static final int MAP_LINKS = 30;
     public static final int BLUEPRINT_LINKS = 35;

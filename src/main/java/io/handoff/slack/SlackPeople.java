@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.User;
 
+import io.handoff.graph.GraphException;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Identifier;
 import io.handoff.graph.Person;
@@ -90,20 +91,32 @@ final class SlackPeople {
         if (email != null && (email.length() > Person.MAX_EMAIL || !email.matches("[^@\\s]+@[^@\\s]+"))) {
             email = null;
         }
-        Optional<PersonId> byEmail = email == null ? Optional.empty() : graph.personByEmail(tenant, email);
-        if (byEmail.isPresent()) {
-            Optional<Person> existing = graph.person(tenant, byEmail.get());
-            if (existing.isPresent()) {
-                graph.savePerson(tenant, existing.get().withIdentity(Platform.SLACK, slackUserId));
-                log.info("Linked Slack user {} to person {} of tenant {} by email", slackUserId, byEmail.get(), tenant);
-                return byEmail.get();
-            }
+        Optional<PersonId> linked = linkByEmail(tenant, slackUserId, email);
+        if (linked.isPresent()) {
+            return linked.get();
         }
         PersonId id = newId(tenant, email, slackUserId);
         Person person = new Person(id, name(user), email, null, zone(user.getTz()), Map.of(Platform.SLACK, slackUserId));
-        graph.savePerson(tenant, person);
+        try {
+            graph.savePerson(tenant, person);
+        } catch (GraphException refused) {
+            // The email was taken a moment ago (SCIM provisioning, Teams, a roster): that person is this user.
+            return linkByEmail(tenant, slackUserId, email).orElseThrow(() -> refused);
+        }
         log.info("Created person {} of tenant {} for Slack user {}", id, tenant, slackUserId);
         return id;
+    }
+
+    /** The person who already has this email (case ignored), now linked to the Slack user too. */
+    private Optional<PersonId> linkByEmail(TenantId tenant, String slackUserId, String email) {
+        Optional<PersonId> byEmail = email == null ? Optional.empty() : graph.personByEmail(tenant, email);
+        Optional<Person> existing = byEmail.flatMap(id -> graph.person(tenant, id));
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        graph.savePerson(tenant, existing.get().withIdentity(Platform.SLACK, slackUserId));
+        log.info("Linked Slack user {} to person {} of tenant {} by email", slackUserId, existing.get().id(), tenant);
+        return Optional.of(existing.get().id());
     }
 
     /** The email, like a roster import does, unless it is not a valid id or already taken; else slack-&lt;user id&gt;. */

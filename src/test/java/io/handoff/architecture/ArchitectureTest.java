@@ -36,8 +36,15 @@ class ArchitectureTest {
             .that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "com.microsoft.bot..",
                     "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
-                    "io.handoff.slack..", "io.handoff.msteams..", "io.handoff.web..", "io.handoff.playground..")
+                    "io.handoff.slack..", "io.handoff.msteams..", "io.handoff.web..", "io.handoff.playground..",
+                    "io.handoff.scim..", "com.unboundid..")
             .because("the core is platform-neutral: adapters translate to and from it");
+
+    @ArchTest
+    static final ArchRule onlyTheScimAdapterUsesTheScimSdk = noClasses()
+            .that().resideOutsideOfPackage("io.handoff.scim..")
+            .should().dependOnClassesThat().resideInAPackage("com.unboundid..")
+            .because("the SCIM SDK (and its Jackson 2 mapper) stays behind the scim adapter");
 
     @ArchTest
     static final ArchRule theSchedulerDoesNotKnowTheOutbox = noClasses()

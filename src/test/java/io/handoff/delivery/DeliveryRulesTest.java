@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import io.handoff.chat.port.Availability;
+import io.handoff.graph.Deprovisioning;
 import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
@@ -128,6 +129,33 @@ class DeliveryRulesTest {
                 .isEqualTo(Decision.drop("paused"));
         assertThat(pausedForever.decide(tenant, pat.id(), Optional.of(pat), MessageKind.CONFIRMATION, "c1"))
                 .isEqualTo(Decision.drop("paused"));
+    }
+
+    @Test
+    void aDeprovisionedPersonGetsNothingOfAnyKind() {
+        clock.set(Instant.parse("2026-11-24T10:00:00Z"));
+        Person pat = person("pat", LONDON);
+        Person dana = person("dana", LONDON);
+        Deprovisioning patLeft = new Deprovisioning() {
+            @Override
+            public Optional<Instant> deprovisionedAt(TenantId t, PersonId person) {
+                return person.equals(pat.id()) ? Optional.of(Instant.parse("2026-11-20T08:00:00Z")) : Optional.empty();
+            }
+
+            @Override
+            public java.util.Map<PersonId, Instant> deprovisionedBefore(TenantId t, Instant cutoff) {
+                return java.util.Map.of();
+            }
+        };
+        DeliveryRules rules = new DeliveryRules(TestRedis.client(), settings, List.of(), (t, p, now) -> false,
+                patLeft, clock);
+
+        assertThat(rules.decide(tenant, pat.id(), Optional.of(pat), MessageKind.NUDGE, "n1"))
+                .isEqualTo(Decision.drop("deprovisioned"));
+        assertThat(rules.decide(tenant, pat.id(), Optional.of(pat), MessageKind.CONFIRMATION, "c1"))
+                .isEqualTo(Decision.drop("deprovisioned"));
+        assertThat(rules.decide(tenant, dana.id(), Optional.of(dana), MessageKind.CONFIRMATION, "c2").verdict())
+                .isEqualTo(Decision.Verdict.SEND);
     }
 
     @Test
