@@ -23,6 +23,10 @@ import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 
+import io.handoff.chat.Action;
+import io.handoff.chat.Button;
+import io.handoff.chat.Buttons;
+import io.handoff.chat.Heading;
 import io.handoff.chat.Message;
 import io.handoff.chat.Paragraph;
 
@@ -97,7 +101,9 @@ final class ActivityWarmUp implements Runnable {
                 .sign(rs256);
         JWT.require(rs256).withIssuer("https://api.botframework.com").withAudience("warm-up").build().verify(token);
         JWT.decode(token).getClaim("serviceurl").asString();
-        Message help = new Message("Handoff", List.of(Paragraph.builder().strong("Handoff").plain(" warms up.").build()));
+        Message help = new Message("Handoff", List.of(new Heading("What I can do"),
+                Paragraph.builder().strong("Handoff").plain(" warms up.").build(),
+                Buttons.of(Button.primary("Map my customers", new Action("warm-up.start", "")))));
         Activity reply = MsTeamsMessages.message(help);
         Serialization.toStringSilent(reply);
     }

@@ -29,7 +29,7 @@ final class SlackListeners {
         SlackFollowUp followUp = new SlackFollowUp(bot, delivery, people, afterAck);
         this.commands = new SlackSlashCommands(bot, actors, followUp, afterAck, ackWait);
         this.events = new SlackEvents(bot, actors, followUp, dedup, afterAck);
-        this.interactions = new SlackInteractions(bot, actors, followUp, people, lookups, origins);
+        this.interactions = new SlackInteractions(bot, actors, followUp, people, lookups, origins, afterAck, ackWait);
     }
 
     void registerOn(App app) {

@@ -131,11 +131,11 @@ final class SlackSlashCommands {
             respond(ctx, responseUrl, Message.text(SORRY));
             return;
         }
+        late.follow(followUp); // queued first: the picture's upload need not wait for the response URL
         if (late.shown() != null && !respond(ctx, responseUrl, late.shown()) && late.who() != null) {
             Message words = new Message(late.shown().summary(), late.shown().blocks(), List.of());
             followUp.followUp(late.who(), Outcome.reply(new Reply.Show(words)), words, null);
         }
-        late.follow(followUp);
     }
 
     /** Posts an ephemeral answer to the command's response URL; false when that did not work. */

@@ -115,6 +115,30 @@ class SlackTeamChannelCommandTest {
                 .isEqualTo("C0BAY5678");
     }
 
+    /**
+     * A button is handled like a slash command: its ack waits at most the ack wait, so an "open" button whose command
+     * needs a 4-second users.info is acknowledged before that could answer; the answer follows in the DM.
+     */
+    @Test
+    void aButtonWhoseCommandIsSlowIsAcknowledgedBeforeItIsAnswered() throws Exception {
+        postSigned(port, slashCommand(TEAM, ADMIN, "help", "trig-slow-1"), FORM, Map.of()); // the tenant exists
+        int before = SlackTestSupport.postsTo(SLACK, ADA).size();
+        long start = System.nanoTime();
+
+        HttpResponse<String> ack = postSigned(port, SlackTestSupport.interactive("""
+                {"type":"block_actions","api_app_id":"A0HANDOFF","team":{"id":"%s"},"user":{"id":"%s","team_id":"%s"},
+                 "trigger_id":"trig-open-slow","container":{"type":"message"},"channel":{"id":"D0ADA"},
+                 "actions":[{"type":"button","block_id":"b","action_id":"slack-open|0","value":"team-channel"}]}"""
+                .formatted(TEAM, ADA, TEAM)), FORM, Map.of());
+        long ackedAfter = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ackedAfter).as("the ack did not wait for the 4 s users.info").isLessThan(SLOWER);
+        List<Map<String, String>> answers = await().atMost(Duration.ofSeconds(40))
+                .until(() -> SlackTestSupport.postsTo(SLACK, ADA), posts -> posts.size() > before);
+        assertThat(answers.get(answers.size() - 1).get("text")).contains("team-channel");
+    }
+
     @Test
     void onlyAnAdminSetsATeamsChannelAndTheCoreGetsTheSlackAdapters() throws Exception {
         // the first command creates the tenant; the team exists once the roster has it
