@@ -56,7 +56,10 @@ import io.handoff.graph.UnknownPersonException;
  * really"; asking again with the same words would nag); changed terms ask again.
  */
 final class SurveyFlow {
-    /** New people per half and round, on top of those the person already named (who may all be kept). */
+    /**
+     * New people per half and round, on top of those the person already named (who may all be kept); someone who
+     * already named more may add as many as they named, up to {@link #MAX_FORM}.
+     */
     static final int MAX_PEOPLE = 10;
     /**
      * Four inputs per person: 24 people fill a Slack modal (100 blocks). More picked people are asked about in the
@@ -178,9 +181,10 @@ final class SurveyFlow {
             return Outcome.reply(new Reply.FormErrors(Map.of(PEOPLE, problem.get())));
         }
         List<PersonId> people = picked.stream().map(PersonId::of).toList();
-        if (people.stream().filter(other -> existing(direction, actor, other, mine).isEmpty()).count() > MAX_PEOPLE) {
+        int newLimit = newLimit(named(direction, actor, mine));
+        if (people.stream().filter(other -> existing(direction, actor, other, mine).isEmpty()).count() > newLimit) {
             return Outcome.reply(new Reply.FormErrors(Map.of(PEOPLE,
-                    "Add at most " + MAX_PEOPLE + " new people at a time; you can add more later.")));
+                    "Add at most " + newLimit + " new people at a time; you can add more later.")));
         }
         String after = after(submitted.state());
         if (people.isEmpty()) {
@@ -499,12 +503,23 @@ final class SurveyFlow {
 
     /**
      * How many people the actor may pick in this half: everyone they already named (so the form they are shown,
-     * preselected with them, can always be sent unchanged) and {@link #MAX_PEOPLE} more.
+     * preselected with them, can always be sent unchanged) and {@link #newLimit} more.
      */
     private static int limit(Direction direction, Actor actor, OrgGraph mine) {
-        long named = mine.edges().stream()
-                .filter(edge -> direction.namedByMe(edge, actor.person())).count();
-        return (int) named + MAX_PEOPLE;
+        int named = named(direction, actor, mine);
+        return named + newLimit(named);
+    }
+
+    /**
+     * How many new people one round may add: {@link #MAX_PEOPLE}, or as many as the person already named, at most
+     * {@link #MAX_FORM} (the terms form asks about every new person).
+     */
+    private static int newLimit(int named) {
+        return Math.min(MAX_FORM, Math.max(MAX_PEOPLE, named));
+    }
+
+    private static int named(Direction direction, Actor actor, OrgGraph mine) {
+        return (int) mine.edges().stream().filter(edge -> direction.namedByMe(edge, actor.person())).count();
     }
 
     /** The people ids in a form state, or empty when the state is not one of ours. */

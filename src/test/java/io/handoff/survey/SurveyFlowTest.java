@@ -305,18 +305,19 @@ class SurveyFlowTest {
 
         Form second = form(f.submit("pat", first, Map.of("people", twelve)));
         assertThat(second.fields()).hasSize(48);
-        // ten new people on top of the twelve, not eleven
+        // as many new people as they named (twelve) on top of the twelve, not thirteen
+        IntStream.range(12, 25).forEach(i -> f.person("c" + i, "Customer c" + i, "drivers"));
+        assertThat(((Field.PeoplePicker) first.fields().get(1)).max()).isEqualTo(24);
         List<String> more = new java.util.ArrayList<>(twelve);
-        IntStream.range(12, 23).forEach(i -> f.person("c" + i, "Customer c" + i, "drivers"));
-        IntStream.range(12, 22).forEach(i -> more.add("c" + i));
+        IntStream.range(12, 24).forEach(i -> more.add("c" + i));
         assertThat(form(f.submit("pat", first, Map.of("people", more))).id()).isEqualTo("survey.customers.terms");
-        more.add("c22");
+        more.add("c24");
         assertThat(errors(f.submit("pat", first, Map.of("people", more)))).extractingByKey("people").asString()
-                .contains("at most 22");
-        List<String> elevenNew = new java.util.ArrayList<>(twelve.subList(0, 1));
-        IntStream.range(12, 23).forEach(i -> elevenNew.add("c" + i));
-        assertThat(errors(f.submit("pat", first, Map.of("people", elevenNew)))).extractingByKey("people").asString()
-                .contains("at most 10 new people");
+                .contains("at most 24");
+        List<String> thirteenNew = new java.util.ArrayList<>(twelve.subList(0, 1));
+        IntStream.range(12, 25).forEach(i -> thirteenNew.add("c" + i));
+        assertThat(errors(f.submit("pat", first, Map.of("people", thirteenNew)))).extractingByKey("people")
+                .asString().contains("at most 12 new people");
     }
 
     /**
