@@ -70,6 +70,11 @@ final class MsTeamsAdapter extends BotFrameworkAdapter {
         });
     }
 
+    /** The bot's credentials for outgoing calls (their token is fetched at start by {@link ActivityWarmUp}). */
+    AppCredentials credentials() {
+        return credentials;
+    }
+
     /**
      * {@code POST {serviceUrl}/v3/conversations} with the bot's own token, through the same connector client (and
      * {@link ConnectorRetry}) as every other call. The SDK's {@code createConversation} wants MSAL credentials, which

@@ -41,10 +41,13 @@ class MsTeamsConfiguration {
         return new MsTeamsAdapter(credentials, properties);
     }
 
-    /** The keys that sign incoming tokens, loaded while the app starts rather than on the first activity. */
+    /**
+     * The keys that sign incoming tokens, loaded while the app starts rather than on the first activity; then the
+     * outgoing token and the activity code path, once.
+     */
     @Bean
-    SigningKeysWarmUp teamsSigningKeysWarmUp(MsTeamsProperties properties) {
-        return new SigningKeysWarmUp(properties.openIdMetadataUrl());
+    SigningKeysWarmUp teamsSigningKeysWarmUp(MsTeamsProperties properties, MsTeamsAdapter adapter) {
+        return new SigningKeysWarmUp(properties.openIdMetadataUrl(), new ActivityWarmUp(adapter.credentials()));
     }
 
     /** The checks of /api/messages that run before the SDK (channel, serviceUrl, token issuer, tenant, ids). */

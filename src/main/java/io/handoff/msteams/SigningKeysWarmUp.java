@@ -22,7 +22,9 @@ import com.microsoft.bot.schema.Serialization;
 
 /**
  * Loads the keys that sign the Bot Framework's tokens while the application starts, so the first activity does not
- * wait for the OpenID metadata and its JWKS (two calls to Microsoft, about 2 s from far away). The keys go into the
+ * wait for the OpenID metadata and its JWKS (two calls to Microsoft, about 2 s from far away); then runs the
+ * {@code after} steps on the same thread (the outgoing token, the code an activity goes through once: {@link
+ * ActivityWarmUp}), each bounded and logged when it fails. The keys go into the
  * SDK's own JVM-wide cache ({@link CachingOpenIdMetadataResolver}, kept five days), which every token validation
  * reads: the warm-up asks it for one key the JWKS publishes. It starts on its own daemon thread as soon as the adapter
  * exists, in parallel with the rest of the start, and the start waits for it at most {@link #WAIT} once every bean is
@@ -36,13 +38,32 @@ final class SigningKeysWarmUp implements SmartInitializingSingleton {
 
     private final String metadataUrl;
     private final CompletableFuture<Void> loading;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final Runnable after;
+    private final long started = System.nanoTime();
 
     SigningKeysWarmUp(String metadataUrl) {
+        this(metadataUrl, () -> { });
+    }
+
+    SigningKeysWarmUp(String metadataUrl, Runnable after) {
         this.metadataUrl = metadataUrl;
+        this.after = after;
         this.loading = new CompletableFuture<>();
-        Thread thread = new Thread(this::load, "teams-signing-keys");
+        Thread thread = new Thread(this::warmUp, "teams-signing-keys");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void warmUp() {
+        load();
+        try {
+            after.run();
+        } catch (RuntimeException e) {
+            log.warn("Warming up the Teams code paths at start failed: {}", e.toString());
+        }
+        log.info("Teams warm-up done in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        done.complete(null);
     }
 
     private void load() {
@@ -86,12 +107,18 @@ final class SigningKeysWarmUp implements SmartInitializingSingleton {
         return Serialization.jsonToTree(response.body());
     }
 
-    /** Waits at most {@link #WAIT} for the keys; never fails the start. */
+    /** Waits at most {@link #WAIT} for the keys and then the {@code after} steps; never fails the start. */
     @Override
     public void afterSingletonsInstantiated() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
         try {
             loading.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             log.info("Loaded the Bot Framework signing keys from {}", metadataUrl);
+            try {
+                done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException slow) {
+                log.info("The Teams warm-up goes on after the start");
+            }
         } catch (TimeoutException slow) {
             log.warn("The Bot Framework signing keys from {} are not loaded after {} s; starting anyway, they keep "
                     + "loading (or the first activity loads them)", metadataUrl, WAIT.toSeconds());

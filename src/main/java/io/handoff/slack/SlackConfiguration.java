@@ -225,7 +225,8 @@ class SlackConfiguration {
             });
         }
         new SlackListeners(bot, delivery, workspaces, people, roster, new SlackEventDedup(redis), platformPreference,
-                app.executorService(), lookups, new SlackModalOrigin(properties.responseUrlBase())).registerOn(app);
+                app.executorService(), lookups, new SlackModalOrigin(properties.responseUrlBase()), properties.ackWait())
+                .registerOn(app);
         SlackIgnoredRequests.registerOn(app);
         app.start(); // one workspace: checks the bot token with auth.test now rather than on the first request
         return app;

@@ -1,10 +1,16 @@
 package io.handoff.slack;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +37,8 @@ import io.handoff.graph.PersonId;
 import io.handoff.slack.SlackActors.Who;
 
 /**
- * Interactions: button presses become {@link Interaction.ButtonPressed} (the "open" button a command), modal
+ * Interactions: button presses become {@link Interaction.ButtonPressed} (the "open" button a command), handled on
+ * the after-ack executor with the ack waiting at most the ack wait (SLACK_ACK_WAIT), as slash commands are; modal
  * submissions {@link Interaction.FormSubmitted} with people pickers' Slack users resolved to persons; form errors, a
  * next form or the close are the submission's ack, everything else follows after it.
  */
@@ -48,10 +55,14 @@ final class SlackInteractions {
     private final SlackPeople people;
     private final SlackUserLookups lookups;
     private final SlackModalOrigin origins;
+    private final Executor executor;
+    private final Duration ackWait;
 
     SlackInteractions(ChatBot bot, SlackActors actors, SlackFollowUp followUp, SlackPeople people,
-                      SlackUserLookups lookups, SlackModalOrigin origins) {
+                      SlackUserLookups lookups, SlackModalOrigin origins, Executor executor, Duration ackWait) {
         this.bot = bot;
+        this.executor = executor;
+        this.ackWait = ackWait;
         this.origins = origins;
         this.actors = actors;
         this.followUp = followUp;
@@ -69,10 +80,34 @@ final class SlackInteractions {
         if (actionId.equals(BlockKit.LINK_ACTION) || actionId.isEmpty()) {
             return ctx.ack();
         }
+        // like a slash command: handled on the after-ack executor, the ack waiting for it at most the ack wait (a
+        // button that draws a map or opens a report must not hold the ack); the answer follows after the ack anyway
+        CompletableFuture<Void> press;
+        try {
+            press = CompletableFuture.runAsync(() -> press(payload, pressed, actionId, ctx), executor);
+        } catch (RuntimeException rejected) { // shutting down
+            log.warn("Button {} refused while shutting down", actionId);
+            return ctx.ack();
+        }
+        try {
+            press.get(ackWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slow) {
+            log.debug("Button {} still running when its ack went", actionId);
+        } catch (ExecutionException failed) {
+            log.error("Button {} failed", actionId, failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return ctx.ack();
+    }
+
+    /** The button's interaction handled, its answer and follow-ups scheduled; failures are logged. */
+    private void press(BlockActionPayload payload, BlockActionPayload.Action pressed, String actionId,
+                       ActionContext ctx) {
         try {
             Optional<Who> resolved = actors.resolve(ctx, payload.getUser().getId());
             if (resolved.isEmpty()) {
-                return ctx.ack();
+                return;
             }
             Who who = resolved.get();
             String value = pressed.getValue() == null ? "" : pressed.getValue();
@@ -105,7 +140,6 @@ final class SlackInteractions {
         } catch (RuntimeException e) {
             log.error("Button {} failed", actionId, e);
         }
-        return ctx.ack();
     }
 
     Response onSubmission(ViewSubmissionRequest request, ViewSubmissionContext ctx) {

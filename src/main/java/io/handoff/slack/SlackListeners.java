@@ -12,7 +12,7 @@ import io.handoff.delivery.PlatformPreference;
 
 /**
  * Translates Slack requests into the chat port and back, one handler class per kind of request as Bolt registers
- * them: slash commands ({@link SlackSlashCommands}), events ({@link SlackEvents}: Home tab, direct messages), button
+ * them: slash commands ({@link SlackSlashCommands}: answered in the ack when quick, else after it), events ({@link SlackEvents}: Home tab, direct messages), button
  * presses and modal submissions ({@link SlackInteractions}). The reply is rendered as Block Kit within Slack's
  * 3-second window, and everything slow (notifications, DMs, uploads, Home tab updates) runs on the executor after the
  * ack ({@link SlackFollowUp}); {@link SlackActors} says who acts.
@@ -24,12 +24,12 @@ final class SlackListeners {
 
     SlackListeners(ChatBot bot, Delivery delivery, SlackWorkspaces workspaces, SlackPeople people, SlackRoster roster,
                    SlackEventDedup dedup, PlatformPreference platformPreference, Executor afterAck,
-                   SlackUserLookups lookups, SlackModalOrigin origins) {
+                   SlackUserLookups lookups, SlackModalOrigin origins, java.time.Duration ackWait) {
         SlackActors actors = new SlackActors(workspaces, people, roster, platformPreference, afterAck);
         SlackFollowUp followUp = new SlackFollowUp(bot, delivery, people, afterAck);
-        this.commands = new SlackSlashCommands(bot, actors, followUp);
+        this.commands = new SlackSlashCommands(bot, actors, followUp, afterAck, ackWait);
         this.events = new SlackEvents(bot, actors, followUp, dedup, afterAck);
-        this.interactions = new SlackInteractions(bot, actors, followUp, people, lookups, origins);
+        this.interactions = new SlackInteractions(bot, actors, followUp, people, lookups, origins, afterAck, ackWait);
     }
 
     void registerOn(App app) {

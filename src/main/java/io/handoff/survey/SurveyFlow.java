@@ -56,9 +56,15 @@ import io.handoff.graph.UnknownPersonException;
  * really"; asking again with the same words would nag); changed terms ask again.
  */
 final class SurveyFlow {
-    /** New people per half and round; someone who already named more may keep them all, up to {@link #MAX_FORM}. */
+    /**
+     * New people per half and round, on top of those the person already named (who may all be kept); someone who
+     * already named more may add as many as they named, up to {@link #MAX_FORM}.
+     */
     static final int MAX_PEOPLE = 10;
-    /** Four inputs per person: 24 people fill a Slack modal (100 blocks). */
+    /**
+     * Four inputs per person: 24 people fill a Slack modal (100 blocks). More picked people are asked about in the
+     * terms form up to this many (the new ones first); the rest keep the terms they have.
+     */
     static final int MAX_FORM = 24;
     static final int MAX_WHAT = 80;
     /** Colleagues a {@code customers <name>} search offers at most. */
@@ -175,18 +181,52 @@ final class SurveyFlow {
             return Outcome.reply(new Reply.FormErrors(Map.of(PEOPLE, problem.get())));
         }
         List<PersonId> people = picked.stream().map(PersonId::of).toList();
+        int newLimit = newLimit(named(direction, actor, mine));
+        if (people.stream().filter(other -> existing(direction, actor, other, mine).isEmpty()).count() > newLimit) {
+            return Outcome.reply(new Reply.FormErrors(Map.of(PEOPLE,
+                    "Add at most " + newLimit + " new people at a time; you can add more later.")));
+        }
         String after = after(submitted.state());
         if (people.isEmpty()) {
             return submit(new SurveySubmission(actor.tenant(), actor.person(), direction, clock.instant(), List.of(),
                     List.of(), after), mine);
         }
-        return Outcome.reply(new Reply.NextForm(termsForm(direction, actor, people, mine, after)));
+        return Outcome.reply(new Reply.NextForm(termsForm(direction, actor, askedFirst(direction, actor, people, mine),
+                mine, after)));
     }
 
+    /** The picked people, those the person has not named yet first (they need terms), then those they named. */
+    private static List<PersonId> askedFirst(Direction direction, Actor actor, List<PersonId> people, OrgGraph mine) {
+        List<PersonId> ordered = new ArrayList<>();
+        people.stream().filter(other -> existing(direction, actor, other, mine).isEmpty()).forEach(ordered::add);
+        people.stream().filter(other -> !ordered.contains(other)).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** The handoff between the actor and {@code other} in this direction that the actor named, if any. */
+    private static Optional<Handoff> existing(Direction direction, Actor actor, PersonId other, OrgGraph mine) {
+        PersonId up = direction.upstream(actor.person(), other);
+        PersonId down = direction.downstream(actor.person(), other);
+        return mine.edges().stream().filter(edge -> edge.upstream().equals(up) && edge.downstream().equals(down)
+                && direction.namedByMe(edge, actor.person())).findFirst();
+    }
+
+    /**
+     * The terms form: what, how often and how critical for each of the first {@link #MAX_FORM} people; anyone after
+     * them (already named, see {@link #askedFirst}) keeps their terms, said in a note.
+     */
     private Form termsForm(Direction direction, Actor actor, List<PersonId> people, OrgGraph mine, String after) {
         List<Field> fields = new ArrayList<>();
         TeamNames teams = new TeamNames(actor.tenant(), mine);
-        for (int i = 0; i < people.size(); i++) {
+        int asked = Math.min(people.size(), MAX_FORM);
+        if (asked < people.size()) {
+            List<String> kept = people.subList(asked, people.size()).stream().map(other -> mine.person(other)
+                    .or(() -> graph.person(actor.tenant(), other)).map(Person::displayName).orElse(other.value()))
+                    .toList();
+            fields.add(new Field.Note("kept", Paragraph.of("You keep " + kept.size() + " more as they are: "
+                    + String.join(", ", kept) + ". To change what you said about them, pick fewer people at a time.")));
+        }
+        for (int i = 0; i < asked; i++) {
             PersonId other = people.get(i);
             PersonId up = direction.upstream(actor.person(), other);
             PersonId down = direction.downstream(actor.person(), other);
@@ -227,8 +267,16 @@ final class SurveyFlow {
         List<PersonId> people = state.get().stream().map(PersonId::of).toList();
         Map<String, String> errors = new LinkedHashMap<>();
         List<HandoffTerms> terms = new ArrayList<>();
-        for (int i = 0; i < people.size(); i++) {
+        for (int i = 0; i < Math.min(people.size(), MAX_FORM); i++) {
             readTerms(direction, submitted, i, errors).ifPresent(terms::add);
+        }
+        for (int i = MAX_FORM; i < people.size(); i++) { // kept as they are: their terms as the graph has them
+            Optional<Handoff> kept = existing(direction, actor, people.get(i), mine);
+            if (kept.isEmpty()) {
+                return Outcome.reply(new Reply.FormErrors(Map.of("what.0",
+                        "This form is out of date. Please close it and start again with customers.")));
+            }
+            terms.add(kept.get().terms());
         }
         if (!errors.isEmpty()) {
             return Outcome.reply(new Reply.FormErrors(errors));
@@ -453,11 +501,25 @@ final class SurveyFlow {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** How many people the actor may pick in this half: {@link #MAX_PEOPLE}, or as many as they already named. */
+    /**
+     * How many people the actor may pick in this half: everyone they already named (so the form they are shown,
+     * preselected with them, can always be sent unchanged) and {@link #newLimit} more.
+     */
     private static int limit(Direction direction, Actor actor, OrgGraph mine) {
-        long named = mine.edges().stream()
-                .filter(edge -> direction.namedByMe(edge, actor.person())).count();
-        return (int) Math.min(MAX_FORM, Math.max(MAX_PEOPLE, named));
+        int named = named(direction, actor, mine);
+        return named + newLimit(named);
+    }
+
+    /**
+     * How many new people one round may add: {@link #MAX_PEOPLE}, or as many as the person already named, at most
+     * {@link #MAX_FORM} (the terms form asks about every new person).
+     */
+    private static int newLimit(int named) {
+        return Math.min(MAX_FORM, Math.max(MAX_PEOPLE, named));
+    }
+
+    private static int named(Direction direction, Actor actor, OrgGraph mine) {
+        return (int) mine.edges().stream().filter(edge -> direction.namedByMe(edge, actor.person())).count();
     }
 
     /** The people ids in a form state, or empty when the state is not one of ours. */

@@ -17,9 +17,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.handoff.testing.TestRedis;
 
 /**
- * The keys that sign the Bot Framework's tokens are loaded while the app starts: once it has started, the OpenID
- * metadata and its JWKS have been fetched though no activity arrived, and the first activity is validated against the
- * cached keys without fetching either again. The SDK caches keys JVM-wide per metadata URL, so this app gets a
+ * The keys that sign the Bot Framework's tokens, and the bot's own token for the connector, are loaded while the app
+ * starts: once it has started, the OpenID metadata, its JWKS and the client-credentials token have been fetched though
+ * no activity arrived, and the first activity is validated against the cached keys and answered with the cached
+ * token without fetching any of them again. The SDK caches keys JVM-wide per metadata URL, so this app gets a
  * metadata URL of its own (a query no other test uses) that no earlier test can have loaded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -48,6 +49,9 @@ class MsTeamsSigningKeysWarmUpTest {
         int keysAtStart = FAKE.requestsTo("/keys").size();
         assertThat(metadataAtStart).as("OpenID metadata fetched while the app started").isPositive();
         assertThat(keysAtStart).as("JWKS fetched while the app started").isPositive();
+        // the outgoing token too: the first answer does not wait for it
+        int tokensAtStart = botTokens().size();
+        assertThat(tokensAtStart).as("the connector's token fetched while the app started").isPositive();
 
         BotFrameworkFake.TeamsUser user = new BotFrameworkFake.TeamsUser("29:user-warm", UUID.randomUUID().toString(),
                 "Wren Warm", "wren@warm.example", UUID.randomUUID().toString());
@@ -58,6 +62,13 @@ class MsTeamsSigningKeysWarmUpTest {
         assertThat(FAKE.sentTo(user.personalConversation())).as("the help card").isNotEmpty();
         assertThat(metadataFetches()).as("OpenID metadata fetched again").hasSize(metadataAtStart);
         assertThat(FAKE.requestsTo("/keys")).as("JWKS fetched again").hasSize(keysAtStart);
+        assertThat(botTokens()).as("the connector's token fetched again").hasSize(tokensAtStart);
+    }
+
+    /** Client-credentials grants for the Bot Framework connector (not Graph's). */
+    private static List<LoggedRequest> botTokens() {
+        return FAKE.requestsTo("/oauth2/token").stream()
+                .filter(request -> request.getBodyAsString().contains("api.botframework.com")).toList();
     }
 
     private static List<LoggedRequest> metadataFetches() {

@@ -87,10 +87,7 @@ class SlackReportTest {
 
     @Test
     void aManagersReportIsBlockKitWithNextStepButtonsThatStartTheSurveysQuestion() throws Exception {
-        HttpResponse<String> response = postSigned(port, slashCommand(TEAM, LEE, "report", "trig-r"), FORM, Map.of());
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode reply = json(response.body());
+        JsonNode reply = SlackTestSupport.commandAnswer(port, SLACK, TEAM, LEE, "report", "trig-r");
         assertThat(reply.get("response_type").asString()).isEqualTo("ephemeral");
         JsonNode blocks = reply.get("blocks");
         assertThat(blocks.get(0).get("type").asString()).isEqualTo("header");

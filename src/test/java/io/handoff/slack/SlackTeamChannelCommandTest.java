@@ -48,6 +48,9 @@ class SlackTeamChannelCommandTest {
     private static final TenantId TENANT = TenantId.of("slack-" + TEAM.toLowerCase(Locale.ROOT));
     private static final String ADMIN = SlackTestSupport.slackId('U');
     private static final String MEMBER = SlackTestSupport.slackId('U');
+    /** An admin whose users.info (her first command meets her; team-channel checks she is an admin) is slow. */
+    private static final String ADA = SlackTestSupport.slackId('U');
+    private static final int SLOWER = 4_000;
     private static final String FORM = "application/x-www-form-urlencoded";
     @RegisterExtension
     static final FakeSlackApi SLACK = new FakeSlackApi();
@@ -60,6 +63,12 @@ class SlackTeamChannelCommandTest {
                         {"ok":true,"user":{"id":"%s","team_id":"%s","name":"mo","real_name":"Mo Member",
                          "is_admin":false,"is_owner":false,"profile":{"real_name":"Mo Member"}}}"""
                         .formatted(MEMBER, TEAM))));
+        SLACK.stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=" + ADA))
+                .willReturn(okJson("""
+                        {"ok":true,"user":{"id":"%s","team_id":"%s","name":"ada","real_name":"Ada Slow",
+                         "tz":"Europe/London","is_admin":true,"profile":{"real_name":"Ada Slow",
+                         "email":"ada.slow@%s.example"}}}""".formatted(ADA, TEAM, TEAM.toLowerCase(Locale.ROOT)))
+                        .withFixedDelay(SLOWER)));
     }
 
     @DynamicPropertySource
@@ -78,6 +87,57 @@ class SlackTeamChannelCommandTest {
 
     @Autowired
     List<AvailabilityCheck> availabilityChecks;
+
+    /**
+     * The ack waits at most SLACK_ACK_WAIT (2 s in tests) for a command's answer: an admin check whose users.info
+     * takes 4 s cannot be in it, so the ack says "Working on it…" and the answer follows through the response URL.
+     */
+    @Test
+    void aCommandStillRunningWhenItsAckIsDueIsAnsweredAfterIt() throws Exception {
+        postSigned(port, slashCommand(TEAM, ADMIN, "help", "trig-slow-0"), FORM, Map.of()); // the tenant exists
+        graph.saveTeam(TENANT, Team.of("bay", "Loading bay"));
+        String trigger = "trig-slow-" + SlackTestSupport.slackId('X');
+
+        HttpResponse<String> ack = postSigned(port,
+                SlackTestSupport.slashCommand(SLACK, TEAM, ADA, "team-channel bay <#C0BAY5678|bay>", trigger),
+                FORM, Map.of());
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(json(ack.body()).get("response_type").asString()).isEqualTo("ephemeral");
+        assertThat(json(ack.body()).get("text").asString()).isEqualTo(SlackSlashCommands.WORKING);
+        String answer = await().atMost(Duration.ofSeconds(40)).until(() -> SLACK.findAll(
+                        com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                urlEqualTo(SlackTestSupport.commandHook(trigger)))), posts -> !posts.isEmpty())
+                .get(0).getBodyAsString();
+        assertThat(json(answer).get("response_type").asString()).isEqualTo("ephemeral");
+        assertThat(json(answer).get("text").asString()).contains("Loading bay").contains("C0BAY5678");
+        assertThat(TestRedis.client().hget("handoff:{" + TENANT.value() + "}:team-channels", "bay"))
+                .isEqualTo("C0BAY5678");
+    }
+
+    /**
+     * A button is handled like a slash command: its ack waits at most the ack wait, so an "open" button whose command
+     * needs a 4-second users.info is acknowledged before that could answer; the answer follows in the DM.
+     */
+    @Test
+    void aButtonWhoseCommandIsSlowIsAcknowledgedBeforeItIsAnswered() throws Exception {
+        postSigned(port, slashCommand(TEAM, ADMIN, "help", "trig-slow-1"), FORM, Map.of()); // the tenant exists
+        int before = SlackTestSupport.postsTo(SLACK, ADA).size();
+        long start = System.nanoTime();
+
+        HttpResponse<String> ack = postSigned(port, SlackTestSupport.interactive("""
+                {"type":"block_actions","api_app_id":"A0HANDOFF","team":{"id":"%s"},"user":{"id":"%s","team_id":"%s"},
+                 "trigger_id":"trig-open-slow","container":{"type":"message"},"channel":{"id":"D0ADA"},
+                 "actions":[{"type":"button","block_id":"b","action_id":"slack-open|0","value":"team-channel"}]}"""
+                .formatted(TEAM, ADA, TEAM)), FORM, Map.of());
+        long ackedAfter = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ackedAfter).as("the ack did not wait for the 4 s users.info").isLessThan(SLOWER);
+        List<Map<String, String>> answers = await().atMost(Duration.ofSeconds(40))
+                .until(() -> SlackTestSupport.postsTo(SLACK, ADA), posts -> posts.size() > before);
+        assertThat(answers.get(answers.size() - 1).get("text")).contains("team-channel");
+    }
 
     @Test
     void onlyAnAdminSetsATeamsChannelAndTheCoreGetsTheSlackAdapters() throws Exception {

@@ -62,6 +62,8 @@ final class SlackTestSupport {
         registry.add("handoff.slack.signing-secret", () -> SECRET);
         registry.add("handoff.slack.api-url", () -> apiUrl(slack));
         registry.add("handoff.slack.response-url-base", () -> slack.baseUrl() + "/hooks/");
+        // a command still running after this is answered through its response URL ({@link #commandAnswer} reads both)
+        registry.add("handoff.slack.ack-wait", () -> "2s");
     }
 
     /** The running app installed in one workspace with this bot token ({@code SLACK_BOT_TOKEN}). */
@@ -80,7 +82,7 @@ final class SlackTestSupport {
 
     /** The workspaces of a single-workspace install with this bot token; OAuth installations sealed in the test Redis. */
     static SlackWorkspaces workspaces(GraphStore graph, WireMockServer slack, String botToken) {
-        SlackProperties properties = new SlackProperties(botToken, "secret", null, null, null, apiUrl(slack), null);
+        SlackProperties properties = new SlackProperties(botToken, "secret", null, null, null, apiUrl(slack), null, null);
         return new SlackWorkspaces(graph, properties,
                 new RedisInstallationService(TestRedis.client(), TestEncryption.box()), Clock.systemUTC());
     }
@@ -141,6 +143,45 @@ final class SlackTestSupport {
         fields.put("response_url", "https://hooks.slack.invalid/commands/1");
         fields.put("trigger_id", triggerId);
         return form(fields);
+    }
+
+    /** A slash command whose response URL is the stub's {@code /hooks/commands/<trigger id>} (answered 200). */
+    static String slashCommand(WireMockServer slack, String teamId, String userId, String text, String triggerId) {
+        slack.stubFor(post(urlEqualTo(commandHook(triggerId))).willReturn(aResponse().withStatus(200).withBody("ok")));
+        return slashCommand(teamId, userId, text, triggerId).replace(
+                URLEncoder.encode("https://hooks.slack.invalid/commands/1", StandardCharsets.UTF_8),
+                URLEncoder.encode(slack.baseUrl() + commandHook(triggerId), StandardCharsets.UTF_8));
+    }
+
+    static String commandHook(String triggerId) {
+        return "/hooks/commands/" + URLEncoder.encode(triggerId, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The answer to a signed slash command, wherever Slack would show it: the ack, or (a command still running when
+     * the ack went: "Working on it…") the one post to the command's response URL.
+     */
+    static JsonNode commandAnswer(int port, WireMockServer slack, String teamId, String userId, String text,
+                                  String triggerId) throws IOException, InterruptedException {
+        HttpResponse<String> ack = postSigned(port, slashCommand(slack, teamId, userId, text, triggerId),
+                "application/x-www-form-urlencoded", Map.of());
+        if (ack.statusCode() != 200) {
+            throw new AssertionError("the command was answered " + ack.statusCode() + ": " + ack.body());
+        }
+        JsonNode acked = json(ack.body());
+        if (!SlackSlashCommands.WORKING.equals(acked.path("text").asString(""))) {
+            return acked;
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<LoggedRequest> posts = slack.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                    .postRequestedFor(urlEqualTo(commandHook(triggerId))));
+            if (!posts.isEmpty()) {
+                return json(posts.get(0).getBodyAsString());
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no answer to " + text + " after its ack");
     }
 
     static String interactive(String payloadJson) {

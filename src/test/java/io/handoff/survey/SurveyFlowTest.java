@@ -305,11 +305,72 @@ class SurveyFlowTest {
 
         Form second = form(f.submit("pat", first, Map.of("people", twelve)));
         assertThat(second.fields()).hasSize(48);
-        f.person("c12", "Customer c12", "drivers");
-        List<String> thirteen = new java.util.ArrayList<>(twelve);
-        thirteen.add("c12");
-        assertThat(errors(f.submit("pat", first, Map.of("people", thirteen)))).extractingByKey("people").asString()
-                .contains("at most 12");
+        // as many new people as they named (twelve) on top of the twelve, not thirteen
+        IntStream.range(12, 25).forEach(i -> f.person("c" + i, "Customer c" + i, "drivers"));
+        assertThat(((Field.PeoplePicker) first.fields().get(1)).max()).isEqualTo(24);
+        List<String> more = new java.util.ArrayList<>(twelve);
+        IntStream.range(12, 24).forEach(i -> more.add("c" + i));
+        assertThat(form(f.submit("pat", first, Map.of("people", more))).id()).isEqualTo("survey.customers.terms");
+        more.add("c24");
+        assertThat(errors(f.submit("pat", first, Map.of("people", more)))).extractingByKey("people").asString()
+                .contains("at most 24");
+        List<String> thirteenNew = new java.util.ArrayList<>(twelve.subList(0, 1));
+        IntStream.range(12, 25).forEach(i -> thirteenNew.add("c" + i));
+        assertThat(errors(f.submit("pat", first, Map.of("people", thirteenNew)))).extractingByKey("people")
+                .asString().contains("at most 12 new people");
+    }
+
+    /**
+     * A dispatcher who already names more customers than one form can ask about (24: a Slack modal's 100 blocks) gets
+     * a picker holding them all and can send it unchanged, or with new people: the terms form asks about the new
+     * people first, then as many named ones as fit, and says who else is kept; those keep their terms.
+     */
+    @Test
+    void aDispatcherWithMoreCustomersThanAFormHoldsCanSendWhatTheyHaveAndAddMore() {
+        List<String> thirty = IntStream.range(0, 30).mapToObj(i -> "r" + i).toList();
+        for (String id : thirty) {
+            f.person(id, "Regular " + id, "drivers");
+            f.graph.claim(f.tenant, SurveyFixture.id("pat"), SurveyFixture.id(id),
+                    new HandoffTerms("parcels for " + id, Frequency.DAILY, Criticality.ROUTINE), Side.UPSTREAM, T0);
+        }
+        Form first = form(f.command("pat", "customers"));
+        Field.PeoplePicker picker = (Field.PeoplePicker) first.fields().get(1);
+        assertThat(picker.initial()).hasSize(30);
+        assertThat(picker.max()).isGreaterThanOrEqualTo(30);
+
+        // unchanged: 24 asked about (96 inputs and sections) and a note naming the six kept
+        Form unchanged = form(f.submit("pat", first, Map.of("people", picker.initial())));
+        assertThat(unchanged.id()).isEqualTo("survey.customers.terms");
+        assertThat(unchanged.fields()).hasSize(1 + 4 * SurveyFlow.MAX_FORM);
+        assertThat(((Field.Note) unchanged.fields().get(0)).text().plainText()).startsWith("You keep 6 more as they are:");
+
+        // with two new people: they are asked about first
+        f.person("n1", "Nia New", "sort");
+        f.person("n2", "Ned New", "sort");
+        List<String> withNew = new java.util.ArrayList<>(picker.initial());
+        withNew.addAll(List.of("n1", "n2"));
+        Form second = form(f.submit("pat", first, Map.of("people", withNew)));
+        assertThat(second.state()).startsWith("v1;n1,n2,");
+        assertThat(((Field.Section) second.fields().get(1)).title().plainText()).startsWith("Nia New");
+        assertThat(((Field.Note) second.fields().get(0)).text().plainText()).startsWith("You keep 8 more as they are:");
+        List<String> answers = new java.util.ArrayList<>(List.of("route plan", "daily", "critical",
+                "late parcels", "weekly", "important"));
+        for (int i = 2; i < SurveyFlow.MAX_FORM; i++) {
+            answers.addAll(List.of("changed " + i, "weekly", "routine"));
+        }
+        Outcome described = f.submit("pat", second, terms(answers.toArray(String[]::new)));
+
+        assertThat(form(described).id()).isEqualTo("survey.suppliers.pick");
+        assertThat(f.edge("pat", "n1").orElseThrow().terms())
+                .isEqualTo(new HandoffTerms("route plan", Frequency.DAILY, Criticality.CRITICAL));
+        List<String> order = List.of(second.state().substring(3).split(","));
+        assertThat(order).hasSize(32);
+        assertThat(f.edge("pat", order.get(5)).orElseThrow().what()).isEqualTo("changed 5");
+        for (String kept : order.subList(SurveyFlow.MAX_FORM, 32)) { // beyond the form: as they were
+            assertThat(f.edge("pat", kept).orElseThrow().terms())
+                    .isEqualTo(new HandoffTerms("parcels for " + kept, Frequency.DAILY, Criticality.ROUTINE));
+        }
+        assertThat(thirty).allSatisfy(id -> assertThat(f.edge("pat", id)).isPresent());
     }
 
     @Test
