@@ -25,9 +25,12 @@ public final class KeyFamilies {
                 "teams-team-channels", "group-chat", "team-channel-post", "teams-team-channel-post",
                 "story", "stories", "friction", "engagement", "cadence", "signals",
                 "jobs", "job", "platform-choice", "nudges-sent", "prompts-waiting", "pacing", "delivery-decisions",
-                "settings", "journeys", "journey", "journey-signals", "voice", "voices-of", "walks", "walk-invited");
+                "settings", "journeys", "journey", "journey-signals", "voice", "voices-of", "walks", "walk-invited",
+                "scim-user", "scim-users", "scim-index", "scim-group", "scim-groups", "scim-members", "deprovisioned");
         ephemeral("slack-event", "slack-away", "slack-profile-backoff", "teams-away", "teams-presence-backoff",
                 "teams-presence-forbidden", "teams-forms", "file", "teams-files-of", "teams-roster-import", "rate");
+        // the SCIM token's hash: a restore makes the admin issue a new token rather than revive an old one
+        FAMILIES.put("scim-token", Policy.SECRET);
     }
 
     private KeyFamilies() {

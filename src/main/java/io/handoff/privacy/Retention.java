@@ -17,6 +17,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.handoff.graph.Deprovisioning;
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.Handoff;
 import io.handoff.graph.OrgGraph;
@@ -34,7 +35,7 @@ import io.handoff.settings.TenantSettingsStore;
  * The daily retention run of a tenant (job type {@value #TYPE}, id {@code retention:<date>}, 03:00 UTC, so one run
  * per tenant and day whichever replica claims it; kept scheduled by a {@code TenantJobStarter}). Each
  * {@link ExpiringData} kind deletes, through its own module's store, what is older than the tenant's setting; then
- * people are erased through every {@link PersonalData} store, as forget-me does: those {@link Deprovisioned} longer
+ * people are erased through every {@link PersonalData} store, as forget-me does: those {@link Deprovisioning} longer
  * ago than {@link RetentionSettings#DEPROVISIONED_PEOPLE}, and, when {@link RetentionSettings#SILENT_PEOPLE} is on,
  * the silent: people with handoffs none of which was named, confirmed, disputed or changed within it (the edges'
  * created, updated and last-confirmed times; a person with no handoff has no such time in the graph and is never
@@ -48,12 +49,12 @@ public final class Retention implements JobHandler {
     private final TenantSettingsStore settings;
     private final List<ExpiringData> kinds;
     private final List<PersonalData> stores;
-    private final Deprovisioned deprovisioned;
+    private final Deprovisioning deprovisioned;
     private final DailySchedule daily;
     private final Clock clock;
 
     public Retention(GraphStore graph, TenantSettingsStore settings, List<ExpiringData> kinds,
-                     List<PersonalData> stores, Deprovisioned deprovisioned, Scheduler scheduler) {
+                     List<PersonalData> stores, Deprovisioning deprovisioned, Scheduler scheduler) {
         this.graph = Objects.requireNonNull(graph);
         this.settings = Objects.requireNonNull(settings);
         this.kinds = List.copyOf(kinds);
@@ -98,7 +99,7 @@ public final class Retention implements JobHandler {
         Period deprovisionedKept = tenantSettings.get(RetentionSettings.DEPROVISIONED_PEOPLE);
         if (!deprovisionedKept.isZero()) {
             Instant cutoff = cutoff(now, deprovisionedKept);
-            deprovisioned.deprovisioned(tenant).forEach((person, at) -> {
+            deprovisioned.deprovisionedBefore(tenant, cutoff).forEach((person, at) -> {
                 if (at.isBefore(cutoff) && graph.person(tenant, person).isPresent()) {
                     erase.add(person);
                 }

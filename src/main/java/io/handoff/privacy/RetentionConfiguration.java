@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.handoff.graph.Deprovisioning;
 import io.handoff.graph.GraphStore;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.scheduler.TenantJobStarter;
@@ -29,8 +30,8 @@ class RetentionConfiguration {
 
     @Bean
     Retention retention(GraphStore graph, TenantSettingsStore settings, List<ExpiringData> kinds,
-                        List<PersonalData> stores, ObjectProvider<Deprovisioned> deprovisioned, Scheduler scheduler) {
-        return new Retention(graph, settings, kinds, stores, deprovisioned.getIfAvailable(() -> Deprovisioned.NONE),
+                        List<PersonalData> stores, ObjectProvider<Deprovisioning> deprovisioned, Scheduler scheduler) {
+        return new Retention(graph, settings, kinds, stores, deprovisioned.getIfAvailable(() -> Deprovisioning.NONE),
                 scheduler);
     }
 

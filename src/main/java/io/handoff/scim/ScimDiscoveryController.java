@@ -30,6 +30,7 @@ import com.unboundid.scim2.common.utils.SchemaUtils;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 
 import io.handoff.graph.TenantId;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * The discovery endpoints (RFC 7644 §4): {@code ServiceProviderConfig} (PATCH yes, filter yes with at most
@@ -45,6 +46,7 @@ class ScimDiscoveryController {
             new ResourceTypeDefinition.Builder("Group", "/Groups").setId("Group").setDescription("A team of the tenant")
                     .setCoreSchema(SCHEMAS.get(1)).build());
 
+    @Operation(operationId = "scimServiceProviderConfig", summary = "What this SCIM service supports (PATCH, filters, paging, no bulk or sort)")
     @GetMapping(ScimRequests.BASE + "/ServiceProviderConfig")
     ResponseEntity<String> serviceProviderConfig(@PathVariable String tenant) throws ScimException {
         ScimRequests.tenant(tenant);
@@ -55,12 +57,14 @@ class ScimDiscoveryController {
         return ScimRequests.ok(config);
     }
 
+    @Operation(operationId = "scimResourceTypes", summary = "The resource types: User (with the enterprise extension) and Group")
     @GetMapping(ScimRequests.BASE + "/ResourceTypes")
     ResponseEntity<String> resourceTypes(@PathVariable String tenant) throws ScimException {
         TenantId id = ScimRequests.tenant(tenant);
         return ScimRequests.ok(new ListResponse<>(TYPES.stream().map(type -> resourceType(type, id)).toList()));
     }
 
+    @Operation(operationId = "scimResourceType", summary = "One resource type")
     @GetMapping(ScimRequests.BASE + "/ResourceTypes/{name}")
     ResponseEntity<String> resourceType(@PathVariable String tenant, @PathVariable String name) throws ScimException {
         TenantId id = ScimRequests.tenant(tenant);
@@ -69,12 +73,14 @@ class ScimDiscoveryController {
                 .orElseThrow(() -> new ResourceNotFoundException("no such resource type")));
     }
 
+    @Operation(operationId = "scimSchemas", summary = "The schemas of the resources")
     @GetMapping(ScimRequests.BASE + "/Schemas")
     ResponseEntity<String> schemas(@PathVariable String tenant) throws ScimException {
         ScimRequests.tenant(tenant);
         return ScimRequests.ok(new ListResponse<>(SCHEMAS));
     }
 
+    @Operation(operationId = "scimSchema", summary = "One schema")
     @GetMapping(ScimRequests.BASE + "/Schemas/{urn}")
     ResponseEntity<String> schema(@PathVariable String tenant, @PathVariable String urn) throws ScimException {
         ScimRequests.tenant(tenant);

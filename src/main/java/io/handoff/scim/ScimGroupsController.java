@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 
 import io.handoff.graph.TenantId;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * {@code /scim/v2/{tenant}/Groups}. {@code excludedAttributes=members} (Entra asks for it) leaves the member list out.
@@ -29,6 +30,7 @@ class ScimGroupsController {
         this.groups = groups;
     }
 
+    @Operation(operationId = "createScimGroup", summary = "Creates a group: a team of the tenant")
     @PostMapping(GROUPS)
     ResponseEntity<String> create(@PathVariable String tenant, @RequestBody(required = false) String body)
             throws ScimException {
@@ -37,6 +39,7 @@ class ScimGroupsController {
         return ScimRequests.created(group, group.get("meta").get("location").asText());
     }
 
+    @Operation(operationId = "listScimGroups", summary = "Lists groups, filtered by displayName or externalId eq, paged")
     @GetMapping(GROUPS)
     ResponseEntity<String> list(@PathVariable String tenant, @RequestParam(required = false) String filter,
                                 @RequestParam(required = false) Integer startIndex,
@@ -47,6 +50,7 @@ class ScimGroupsController {
                 withoutMembers(excludedAttributes)));
     }
 
+    @Operation(operationId = "getScimGroup", summary = "One group, with its members")
     @GetMapping(GROUPS + "/{group}")
     ResponseEntity<String> get(@PathVariable String tenant, @PathVariable String group,
                                @RequestParam(required = false) String excludedAttributes) throws ScimException {
@@ -54,6 +58,7 @@ class ScimGroupsController {
         return ScimRequests.ok(groups.get(id, group, ScimRequests.base(id), withoutMembers(excludedAttributes)));
     }
 
+    @Operation(operationId = "replaceScimGroup", summary = "Replaces a group and its members")
     @PutMapping(GROUPS + "/{group}")
     ResponseEntity<String> replace(@PathVariable String tenant, @PathVariable String group,
                                    @RequestBody(required = false) String body) throws ScimException {
@@ -61,6 +66,7 @@ class ScimGroupsController {
         return ScimRequests.ok(groups.replace(id, group, ScimJson.object(body), ScimRequests.base(id)));
     }
 
+    @Operation(operationId = "patchScimGroup", summary = "Renames a group or adds and removes members")
     @PatchMapping(GROUPS + "/{group}")
     ResponseEntity<String> patch(@PathVariable String tenant, @PathVariable String group,
                                  @RequestBody(required = false) String body) throws ScimException {
@@ -68,6 +74,7 @@ class ScimGroupsController {
         return ScimRequests.ok(groups.patch(id, group, ScimJson.object(body), ScimRequests.base(id)));
     }
 
+    @Operation(operationId = "deleteScimGroup", summary = "Deletes a group: the team stays, its members leave it")
     @DeleteMapping(GROUPS + "/{group}")
     ResponseEntity<Void> delete(@PathVariable String tenant, @PathVariable String group) throws ScimException {
         groups.delete(ScimRequests.tenant(tenant), group);

@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.handoff.graph.GraphStore;
 import io.handoff.graph.TenantId;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Admin API (behind the admin token, like every {@code /api/v1} route): {@code POST
@@ -34,6 +35,7 @@ class ScimTokenController {
         this.graph = graph;
     }
 
+    @Operation(operationId = "issueScimToken", summary = "Issues the tenant's SCIM token (answered once; posting again rotates it)")
     @PostMapping("/api/v1/tenants/{tenant}/scim-token")
     ResponseEntity<Map<String, String>> issue(@PathVariable String tenant) {
         TenantId id = existing(tenant);
@@ -47,6 +49,7 @@ class ScimTokenController {
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
     }
 
+    @Operation(operationId = "revokeScimToken", summary = "Revokes the tenant's SCIM token")
     @DeleteMapping("/api/v1/tenants/{tenant}/scim-token")
     ResponseEntity<Void> revoke(@PathVariable String tenant) {
         TenantId id = existing(tenant);

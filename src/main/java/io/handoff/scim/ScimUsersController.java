@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 
 import io.handoff.graph.TenantId;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** {@code /scim/v2/{tenant}/Users} (RFC 7644 §3): the bodies are read and written with the SCIM SDK's mapper. */
 @RestController
@@ -27,6 +28,7 @@ class ScimUsersController {
         this.users = users;
     }
 
+    @Operation(operationId = "createScimUser", summary = "Creates a user: a person of the tenant (linked by email to one who already exists)")
     @PostMapping(USERS)
     ResponseEntity<String> create(@PathVariable String tenant, @RequestBody(required = false) String body)
             throws ScimException {
@@ -35,6 +37,7 @@ class ScimUsersController {
         return ScimRequests.created(user, user.get("meta").get("location").asText());
     }
 
+    @Operation(operationId = "listScimUsers", summary = "Lists users, filtered by userName, externalId or displayName eq, paged")
     @GetMapping(USERS)
     ResponseEntity<String> list(@PathVariable String tenant, @RequestParam(required = false) String filter,
                                 @RequestParam(required = false) Integer startIndex,
@@ -43,12 +46,14 @@ class ScimUsersController {
         return ScimRequests.ok(users.list(id, filter, startIndex, count, ScimRequests.base(id)));
     }
 
+    @Operation(operationId = "getScimUser", summary = "One user")
     @GetMapping(USERS + "/{user}")
     ResponseEntity<String> get(@PathVariable String tenant, @PathVariable String user) throws ScimException {
         TenantId id = ScimRequests.tenant(tenant);
         return ScimRequests.ok(users.get(id, user, ScimRequests.base(id)));
     }
 
+    @Operation(operationId = "replaceScimUser", summary = "Replaces a user")
     @PutMapping(USERS + "/{user}")
     ResponseEntity<String> replace(@PathVariable String tenant, @PathVariable String user,
                                    @RequestBody(required = false) String body) throws ScimException {
@@ -56,6 +61,7 @@ class ScimUsersController {
         return ScimRequests.ok(users.replace(id, user, ScimJson.object(body), ScimRequests.base(id)));
     }
 
+    @Operation(operationId = "patchScimUser", summary = "Changes a user (Entra ID's and Okta's PATCH shapes; active false deprovisions)")
     @PatchMapping(USERS + "/{user}")
     ResponseEntity<String> patch(@PathVariable String tenant, @PathVariable String user,
                                  @RequestBody(required = false) String body) throws ScimException {
@@ -63,6 +69,7 @@ class ScimUsersController {
         return ScimRequests.ok(users.patch(id, user, ScimJson.object(body), ScimRequests.base(id)));
     }
 
+    @Operation(operationId = "deleteScimUser", summary = "Deletes a user: the person is deprovisioned, then goes by the tenant's retention")
     @DeleteMapping(USERS + "/{user}")
     ResponseEntity<Void> delete(@PathVariable String tenant, @PathVariable String user) throws ScimException {
         users.delete(ScimRequests.tenant(tenant), user);

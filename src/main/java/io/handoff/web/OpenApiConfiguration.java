@@ -34,6 +34,9 @@ class OpenApiConfiguration {
     static final String BEARER = "adminToken";
     static final String PROBLEM = "Problem";
     static final String ADMIN_API = "/api/v1/";
+    static final String SCIM = "/scim/v2/";
+    static final String SCIM_BEARER = "scimToken";
+    static final String SCIM_ERROR = "ScimError";
     private static final Map<String, String> PATH_VARIABLES = Map.of(
             "tenant", "the tenant id (a Slack team id, a Teams tenant id, or a name such as `depot`)",
             "person", "a person's id in the tenant's graph",
@@ -50,16 +53,22 @@ class OpenApiConfiguration {
                         README's Admin API section).""".formatted(ProblemType.BASE)))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("HANDOFF_ADMIN_TOKEN")));
+                                .description("HANDOFF_ADMIN_TOKEN"))
+                        .addSecuritySchemes(SCIM_BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("the tenant's SCIM token (POST /api/v1/tenants/{tenant}"
+                                        + "/scim-token); SCIM answers RFC 7644 bodies (application/scim+json)")));
     }
 
     @Bean
     OpenApiCustomizer sharedResponses() {
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getComponents().addSchemas(SCIM_ERROR, scimErrorSchema());
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith(ADMIN_API)) {
                     item.readOperations().forEach(operation -> shared(path, operation));
+                } else if (path.startsWith(SCIM)) {
+                    item.readOperations().forEach(OpenApiConfiguration::scim);
                 }
             });
         };
@@ -88,6 +97,38 @@ class OpenApiConfiguration {
                 }
             }
         }
+    }
+
+    /** What every SCIM operation shares: the tenant's SCIM token, and RFC 7644 error bodies (never problem+json). */
+    private static void scim(Operation operation) {
+        operation.setSecurity(List.of(new SecurityRequirement().addList(SCIM_BEARER)));
+        respond(operation, "401", "no SCIM token for this tenant, or a wrong, rotated or revoked one");
+        respond(operation, "400", "an invalid filter, value or PATCH operation (scimType says which)");
+        operation.getResponses().forEach((code, response) -> {
+            if (code.charAt(0) >= '4') {
+                response.setContent(new Content().addMediaType("application/scim+json",
+                        new io.swagger.v3.oas.models.media.MediaType()
+                                .schema(new Schema<>().$ref("#/components/schemas/" + SCIM_ERROR))));
+            }
+        });
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                if ("path".equals(parameter.getIn()) && parameter.getDescription() == null) {
+                    parameter.setDescription("tenant".equals(parameter.getName())
+                            ? PATH_VARIABLES.get("tenant") : "the resource's id");
+                }
+            }
+        }
+    }
+
+    private static Schema<?> scimErrorSchema() {
+        Schema<Object> schema = new Schema<>();
+        schema.type("object").description("An RFC 7644 error (`urn:ietf:params:scim:api:messages:2.0:Error`).");
+        schema.addProperty("schemas", new Schema<>().type("array").items(new Schema<>().type("string")));
+        schema.addProperty("status", new Schema<>().type("string").description("the HTTP status"));
+        schema.addProperty("scimType", new Schema<>().type("string").description("e.g. invalidFilter, uniqueness"));
+        schema.addProperty("detail", new Schema<>().type("string").description("what went wrong"));
+        return schema;
     }
 
     private static void respond(Operation operation, String code, String description) {

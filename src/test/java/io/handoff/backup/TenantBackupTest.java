@@ -128,8 +128,12 @@ class TenantBackupTest {
         HttpResponse<String> outside = post(tenant, foreign);
         assertThat(outside.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(outside.body()).get("detail").asString())
-                .isEqualTo("line 4: key 'scim-token' is not in a key family a tenant export holds (unknown family "
-                        + "'scim-token'); nothing was written");
+                .isEqualTo("line 4: key 'scim-token' is not in a key family a tenant export holds (secret); "
+                        + "nothing was written");
+        String unknown = foreign.replace("\"key\":\"scim-token\"", "\"key\":\"not-a-family\"");
+        assertThat(JSON.readTree(post(tenant, unknown).body()).get("detail").asString())
+                .isEqualTo("line 4: key 'not-a-family' is not in a key family a tenant export holds (unknown family "
+                        + "'not-a-family'); nothing was written");
 
         String ephemeral = export.replace("\"key\":\"people\"", "\"key\":\"rate:slack\"");
         assertThat(post(tenant, ephemeral).body()).contains("(ephemeral)");

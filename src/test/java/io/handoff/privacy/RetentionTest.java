@@ -24,6 +24,7 @@ import io.handoff.friction.FrictionStore;
 import io.handoff.friction.Period;
 import io.handoff.friction.PollCadence;
 import io.handoff.graph.Criticality;
+import io.handoff.graph.Deprovisioning;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.RedisGraphStore;
 import io.handoff.graph.TeamId;
@@ -66,7 +67,7 @@ class RetentionTest {
                 "the words", false, null, START))).isTrue();
         decisions.record(tenant, new DecisionLog.Entry(START, pat, "k1", MessageKind.NUDGE, Decision.Verdict.SEND,
                 Optional.empty(), "sent"));
-        Retention retention = retention(Deprovisioned.NONE);
+        Retention retention = retention(Deprovisioning.NONE);
 
         // defaults: decisions 90 days, answers and stories 1 year (answers from their period's end)
         clock.set(START.plus(Duration.ofDays(89)));
@@ -98,7 +99,7 @@ class RetentionTest {
     @Test
     void deprovisionedPeopleGoAfterTheirPeriodSilentOnesOnlyWhenTurnedOn() {
         SampleOrganisation.load(graph, tenant, START);
-        Retention retention = retention(t -> Map.of(pat, START));
+        Retention retention = retention(deprovisioned(pat, START));
 
         clock.set(START.plus(Duration.ofDays(29)));
         assertThat(retention.run(tenant)).containsEntry("people", 0);
@@ -128,7 +129,22 @@ class RetentionTest {
                 "while none of your handoffs changes: until you type forget-me");
     }
 
-    private Retention retention(Deprovisioned deprovisioned) {
+    /** One person deprovisioned at a moment, as the SCIM module's store answers. */
+    private static Deprovisioning deprovisioned(PersonId person, Instant at) {
+        return new Deprovisioning() {
+            @Override
+            public Optional<Instant> deprovisionedAt(TenantId tenant, PersonId who) {
+                return who.equals(person) ? Optional.of(at) : Optional.empty();
+            }
+
+            @Override
+            public Map<PersonId, Instant> deprovisionedBefore(TenantId tenant, Instant cutoff) {
+                return at.isAfter(cutoff) ? Map.of() : Map.of(person, at);
+            }
+        };
+    }
+
+    private Retention retention(Deprovisioning deprovisioned) {
         // the graph's part of forget-me (the survey module's GraphPersonalData does the same, package-private there)
         PersonalData graphData = new PersonalData() {
             @Override
