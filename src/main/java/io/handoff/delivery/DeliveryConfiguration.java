@@ -17,6 +17,7 @@ import io.handoff.chat.port.PlatformSender;
 import io.handoff.chat.port.TeamChannels;
 import io.handoff.chat.port.TeamSync;
 import io.handoff.graph.GraphStore;
+import io.handoff.scheduler.JobTracing;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.settings.SettingGroup;
 import io.handoff.settings.TenantSettingsStore;
@@ -38,8 +39,8 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    Outbox outbox(Scheduler scheduler, PromptPacing pacing) {
-        return new Outbox(scheduler, pacing);
+    Outbox outbox(Scheduler scheduler, PromptPacing pacing, JobTracing tracing) {
+        return new Outbox(scheduler, pacing, tracing);
     }
 
     @Bean
@@ -90,10 +91,10 @@ class DeliveryConfiguration {
     OutboxSender outboxSender(GraphStore graph, ObjectProvider<PlatformSender> senders, PlatformPreference preference,
                               RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions,
                               DeliveryMetrics metrics, Clock clock, DeliveryProperties properties,
-                              PromptPacing pacing, Scheduler scheduler) {
+                              PromptPacing pacing, Scheduler scheduler, JobTracing tracing) {
         return new OutboxSender(graph, senders.orderedStream().toList(), preference, rateLimits, rules, decisions,
                 metrics, clock, properties.maxFailures(), properties.rateLimitedRetries(),
-                new OutboxSender.Paced(pacing, scheduler));
+                new OutboxSender.Paced(pacing, scheduler), tracing);
     }
 
     /**
