@@ -103,7 +103,7 @@ class MsTeamsConfiguration {
     /** One thread posts to team channels, after the activity that caused the post was answered. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService teamsChannelPosts() {
-        return MsTeamsNotifications.carryingContext(
+        return MsTeamsContext.carryingContext(
                 Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "teams-channel-posts")));
     }
 

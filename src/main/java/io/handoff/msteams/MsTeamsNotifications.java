@@ -21,8 +21,6 @@ import io.handoff.graph.Person;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
-import io.micrometer.context.ContextExecutorService;
-import io.micrometer.context.ContextSnapshotFactory;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -53,20 +51,13 @@ final class MsTeamsNotifications implements AutoCloseable {
         this.redis = redis;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        this.pool = carryingContext(Executors.newFixedThreadPool(2, task -> {
+        this.pool = MsTeamsContext.carryingContext(Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "teams-notify-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }));
     }
 
-    /**
-     * {@code executor}, its tasks run in the context they were submitted from (Micrometer context propagation): the
-     * activity's trace, so the notifications queued there join it.
-     */
-    static ExecutorService carryingContext(ExecutorService executor) {
-        return ContextExecutorService.wrap(executor, ContextSnapshotFactory.builder().build());
-    }
 
     static String unreachableKey(TenantId tenant, PersonId recipient) {
         return TenantKeys.key(tenant, "unreachable:" + recipient.value());
