@@ -132,6 +132,8 @@ class SlackTracingTest {
                         && span.getTraceId().equals(askedJob.getTraceId()))
                 .findFirst().orElseThrow(() -> new AssertionError("no survey.save span in the trace of Dana's "
                         + "question: " + describe(SPANS.getFinishedSpanItems())));
+        assertThat(saveJob.getParentSpanContext().isValid()).as("a job whose handler names no trace starts one")
+                .isFalse();
         assertThat(askedJob.getParentSpanId()).isEqualTo(saveJob.getSpanId());
         assertThat(childNamed(askedJob, "send slack")).isPresent();
 
