@@ -22,6 +22,7 @@ import io.handoff.chat.port.TeamChannels;
 import io.handoff.chat.port.TeamSync;
 import io.handoff.graph.Deprovisioning;
 import io.handoff.graph.GraphStore;
+import io.handoff.scheduler.JobTracing;
 import io.handoff.scheduler.Scheduler;
 import io.handoff.settings.SettingGroup;
 import io.handoff.settings.TenantSettingsStore;
@@ -43,8 +44,8 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    Outbox outbox(Scheduler scheduler, PromptPacing pacing) {
-        return new Outbox(scheduler, pacing);
+    Outbox outbox(Scheduler scheduler, PromptPacing pacing, JobTracing tracing) {
+        return new Outbox(scheduler, pacing, tracing);
     }
 
     /** Retention of delivery decisions about you (the tenant's DECISION_LOG), through this module's store. */
@@ -118,10 +119,10 @@ class DeliveryConfiguration {
     OutboxSender outboxSender(GraphStore graph, ObjectProvider<PlatformSender> senders, PlatformPreference preference,
                               RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions,
                               DeliveryMetrics metrics, Clock clock, DeliveryProperties properties,
-                              PromptPacing pacing, Scheduler scheduler) {
+                              PromptPacing pacing, Scheduler scheduler, JobTracing tracing) {
         return new OutboxSender(graph, senders.orderedStream().toList(), preference, rateLimits, rules, decisions,
                 metrics, clock, properties.maxFailures(), properties.rateLimitedRetries(),
-                new OutboxSender.Paced(pacing, scheduler));
+                new OutboxSender.Paced(pacing, scheduler), tracing);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.handoff.chat.Notification;
 import io.handoff.graph.TenantId;
 import io.handoff.scheduler.Job;
 import io.handoff.scheduler.JobInfo;
+import io.handoff.scheduler.JobTracing;
 import io.handoff.scheduler.ScheduleResult;
 import io.handoff.scheduler.Scheduler;
 
@@ -31,6 +32,7 @@ public class Outbox implements Delivery {
 
     private final Scheduler scheduler;
     private final Optional<PromptPacing> pacing;
+    private final JobTracing tracing;
 
     public Outbox(Scheduler scheduler) {
         this(scheduler, null);
@@ -38,8 +40,14 @@ public class Outbox implements Delivery {
 
     /** With {@code pacing}, every prompt ({@link MessageKind#NUDGE}) is listed as waiting for its person. */
     public Outbox(Scheduler scheduler, PromptPacing pacing) {
+        this(scheduler, pacing, JobTracing.none());
+    }
+
+    /** As above; each message keeps the trace it was queued in, so its delivery joins that trace. */
+    public Outbox(Scheduler scheduler, PromptPacing pacing, JobTracing tracing) {
         this.scheduler = scheduler;
         this.pacing = Optional.ofNullable(pacing);
+        this.tracing = tracing;
     }
 
     @Override
@@ -64,7 +72,8 @@ public class Outbox implements Delivery {
      */
     public boolean enqueue(TenantId tenant, Notification notification, String idempotencyKey, MessageKind kind,
                            Instant notBefore) {
-        OutgoingMessage message = new OutgoingMessage(notification.to(), kind, idempotencyKey, notification.message());
+        OutgoingMessage message = new OutgoingMessage(notification.to(), kind, idempotencyKey, notification.message(),
+                tracing.currentTraceParent());
         ScheduleResult result = scheduler.scheduleIfAbsent(
                 Job.of(tenant, jobId(idempotencyKey), JOB_TYPE, message.toJson(), notBefore));
         if (result != ScheduleResult.CREATED) {

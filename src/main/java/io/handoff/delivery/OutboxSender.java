@@ -21,6 +21,7 @@ import io.handoff.scheduler.JobHandler;
 import io.handoff.scheduler.JobInfo;
 import io.handoff.scheduler.JobResult;
 import io.handoff.scheduler.JobState;
+import io.handoff.scheduler.JobTracing;
 import io.handoff.scheduler.Scheduler;
 
 /**
@@ -53,6 +54,7 @@ public class OutboxSender implements JobHandler {
     private final int maxFailures;
     private final RateLimitedRetries rateLimitedRetries;
     private final Optional<Paced> paced;
+    private final JobTracing tracing;
 
     /** Pacing of prompts: the per-person state and the queue that holds the waiting prompts. */
     public record Paced(PromptPacing pacing, Scheduler scheduler) {
@@ -89,6 +91,16 @@ public class OutboxSender implements JobHandler {
     public OutboxSender(GraphStore graph, List<PlatformSender> senders, PlatformPreference preference,
                         RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions, DeliveryMetrics metrics,
                         Clock clock, int maxFailures, RateLimitedRetries rateLimitedRetries, Paced paced) {
+        this(graph, senders, preference, rateLimits, rules, decisions, metrics, clock, maxFailures, rateLimitedRetries,
+                paced, JobTracing.none());
+    }
+
+    /** As above, each platform call in a child span ({@code send slack}) of the message's job. */
+    public OutboxSender(GraphStore graph, List<PlatformSender> senders, PlatformPreference preference,
+                        RateLimits rateLimits, DeliveryRules rules, DecisionLog decisions, DeliveryMetrics metrics,
+                        Clock clock, int maxFailures, RateLimitedRetries rateLimitedRetries, Paced paced,
+                        JobTracing tracing) {
+        this.tracing = tracing;
         this.paced = Optional.ofNullable(paced);
         this.graph = graph;
         this.senders = List.copyOf(senders);
@@ -110,6 +122,12 @@ public class OutboxSender implements JobHandler {
     @Override
     public int maxFailures() {
         return maxFailures;
+    }
+
+    /** The trace the message was queued in: its delivery continues it. */
+    @Override
+    public Optional<String> traceParent(Job job) {
+        return OutgoingMessage.fromJson(job.payload()).traceParent();
     }
 
     @Override
@@ -313,7 +331,8 @@ public class OutboxSender implements JobHandler {
             return JobResult.runAgainAt(clock.instant().plus(wait.get()), "rate limit");
         }
         try {
-            sender.get().send(tenant, person, message);
+            PlatformSender platform = sender.get();
+            tracing.inSpan("send " + platform.platform().code(), () -> platform.send(tenant, person, message));
         } catch (SendFailure failure) {
             rules.cancelReservation(tenant, out.to(), out.key());
             after.notSent();

@@ -106,7 +106,8 @@ class MsTeamsConfiguration {
     /** One thread posts to team channels, after the activity that caused the post was answered. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService teamsChannelPosts() {
-        return Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "teams-channel-posts"));
+        return MsTeamsContext.carryingContext(
+                Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "teams-channel-posts")));
     }
 
     @Bean

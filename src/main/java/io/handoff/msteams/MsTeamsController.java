@@ -91,8 +91,10 @@ class MsTeamsController {
                     client, refuse.status().value(), refuse.reason());
             return problem(refuse.status(), refuse.detail());
         }
-        BotCallbackHandler turn = verdict instanceof MsTeamsRequestGate.Verdict.Unattributable unattributable
-                ? acknowledgeOnly(unattributable.reason()) : bot::onTurn;
+        // the SDK may run the turn on a thread of its own: it runs in this request's context (its trace) there too
+        BotCallbackHandler turn = MsTeamsContext.inCallersContext(
+                verdict instanceof MsTeamsRequestGate.Verdict.Unattributable unattributable
+                        ? acknowledgeOnly(unattributable.reason()) : bot::onTurn);
         try {
             InvokeResponse response = adapter.processActivity(auth, activity, turn).join();
             if (response == null || (response.getStatus() == HttpStatus.NOT_IMPLEMENTED.value()

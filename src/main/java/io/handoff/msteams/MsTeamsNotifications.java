@@ -51,12 +51,13 @@ final class MsTeamsNotifications implements AutoCloseable {
         this.redis = redis;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(2, task -> {
+        this.pool = MsTeamsContext.carryingContext(Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "teams-notify-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        }));
     }
+
 
     static String unreachableKey(TenantId tenant, PersonId recipient) {
         return TenantKeys.key(tenant, "unreachable:" + recipient.value());

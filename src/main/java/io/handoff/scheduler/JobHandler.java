@@ -1,5 +1,7 @@
 package io.handoff.scheduler;
 
+import java.util.Optional;
+
 /**
  * Runs the jobs of one type. Handlers are Spring beans; the {@link SchedulerWorker} finds them by {@link #type()}.
  * A run may happen more than once in rare cases (a worker died after the work but before it acknowledged, or it stalled
@@ -15,6 +17,14 @@ public interface JobHandler {
     /** Failed runs after which the job goes to the dead letters. */
     default int maxFailures() {
         return 5;
+    }
+
+    /**
+     * The W3C {@code traceparent} of the trace this job belongs to (e.g. stored in its payload when it was queued):
+     * the worker runs the job in a child span of it; empty (the default) starts a new trace.
+     */
+    default Optional<String> traceParent(Job job) {
+        return Optional.empty();
     }
 
     /** Called once when the job went to the dead letters (metrics, logs). */

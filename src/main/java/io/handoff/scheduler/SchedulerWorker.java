@@ -76,6 +76,7 @@ public class SchedulerWorker implements SmartLifecycle {
     private final Counter leasesLostOnRenewal;
     private final Counter leasesLostOnFinish;
     private final Timer lag;
+    private final JobTracing tracing;
     private volatile boolean running;
     private ScheduledExecutorService poller;
     private ScheduledExecutorService renewer;
@@ -93,7 +94,15 @@ public class SchedulerWorker implements SmartLifecycle {
     /** As above, with the lease counters registered in {@code meters}. */
     public SchedulerWorker(Scheduler scheduler, List<JobHandler> handlers, SchedulerProperties settings,
                            Supplier<? extends Collection<TenantId>> tenants, MeterRegistry meters) {
+        this(scheduler, handlers, settings, tenants, meters, JobTracing.none());
+    }
+
+    /** As above, every job run in a span ({@link JobTracing}): in its own trace, or the one its handler names. */
+    public SchedulerWorker(Scheduler scheduler, List<JobHandler> handlers, SchedulerProperties settings,
+                           Supplier<? extends Collection<TenantId>> tenants, MeterRegistry meters,
+                           JobTracing tracing) {
         this.scheduler = scheduler;
+        this.tracing = tracing;
         this.settings = settings;
         this.tenants = tenants;
         this.backoff = new Backoff(settings.retryBase(), settings.retryMax());
@@ -299,6 +308,18 @@ public class SchedulerWorker implements SmartLifecycle {
         if (handler == null) {
             return JobResult.failed("no handler for job type " + job.type() + " on this replica");
         }
+        return tracing.run(job, traceParent(handler, job), () -> handle(handler, job));
+    }
+
+    private static Optional<String> traceParent(JobHandler handler, Job job) {
+        try {
+            return handler.traceParent(job);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static JobResult handle(JobHandler handler, Job job) {
         try {
             JobResult result = handler.handle(job);
             return result == null ? JobResult.done() : result;

@@ -138,7 +138,8 @@ class SlackConfiguration {
     /** One thread reads user groups for sync-teams (a sync makes a few calls per group). */
     @Bean(destroyMethod = "shutdown")
     ExecutorService slackTeamSyncs() {
-        return Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "slack-team-syncs"));
+        return SlackTracedExecutors.carryingContext(
+                Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "slack-team-syncs")));
     }
 
     /** "Let's talk": the multi-person DM of the two and the app, with the opening posted in it. */
@@ -151,13 +152,15 @@ class SlackConfiguration {
     /** Runs the group-chat calls after the button is answered, so a slow Slack never holds the answer. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService slackGroupChatCalls() {
-        return Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "slack-group-chats"));
+        return SlackTracedExecutors.carryingContext(
+                Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "slack-group-chats")));
     }
 
     /** One thread posts to team channels, after the request that caused the post was acknowledged. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService slackChannelPosts() {
-        return Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "slack-channel-posts"));
+        return SlackTracedExecutors.carryingContext(
+                Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "slack-channel-posts")));
     }
 
     @Bean(destroyMethod = "stop")
@@ -194,6 +197,8 @@ class SlackConfiguration {
                 // no callback_id, several actions at once) and is not a request Slack sends
                 .unmatchedRequestHandler(request -> Response.json(400, "{\"error\":\"malformed request\"}"))
                 .build();
+        // the work after each acknowledgement runs in the request's trace
+        config.setExecutorServiceProvider(new SlackTracedExecutors(config.getExecutorServiceProvider()));
         config.setOauthStartPath(INSTALL_PATH);
         config.setOauthCallbackPath(REDIRECT_PATH);
         App app = oauth ? withNotInstalledAnswer(config, installations, slack, maps) : new App(config);

@@ -51,11 +51,11 @@ final class SlackUserLookups implements AutoCloseable {
         this.graph = graph;
         this.people = people;
         this.budget = budget;
-        this.pool = Executors.newFixedThreadPool(PARALLEL, runnable -> {
+        this.pool = SlackTracedExecutors.carryingContext(Executors.newFixedThreadPool(PARALLEL, runnable -> {
             Thread thread = new Thread(runnable, "slack-user-lookups");
             thread.setDaemon(true);
             return thread;
-        });
+        }));
     }
 
     /** Slack user id → person for those known or found in time; {@code pending}: still being looked up. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,21 @@ class MessageCodecTest {
                 Message.text("Tell us"));
 
         assertThat(OutgoingMessage.fromJson(out.toJson())).isEqualTo(out);
+    }
+
+    @Test
+    void anOutgoingMessageKeepsTheTraceItWasQueuedInAndOldMessagesWithoutOneStillRead() {
+        String traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        OutgoingMessage traced = new OutgoingMessage(PersonId.of("pat"), MessageKind.CONFIRMATION, "confirm:x",
+                Message.text("Confirm?"), Optional.of(traceParent));
+
+        assertThat(traced.toJson()).contains("\"traceparent\":\"" + traceParent + "\"");
+        assertThat(OutgoingMessage.fromJson(traced.toJson()).traceParent()).contains(traceParent);
+        // stored before traces existed: no traceparent field
+        OutgoingMessage old = OutgoingMessage.fromJson("{\"to\":\"pat\",\"kind\":\"NUDGE\",\"key\":\"k\","
+                + "\"message\":{\"summary\":\"Tell us\",\"blocks\":[],\"attachments\":[]}}");
+        assertThat(old.traceParent()).isEmpty();
+        assertThat(old.message().summary()).isEqualTo("Tell us");
     }
 
     @Test
