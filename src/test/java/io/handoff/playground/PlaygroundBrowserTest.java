@@ -97,18 +97,19 @@ class PlaygroundBrowserTest {
         page.findElement(By.cssSelector("#form-fields input[type=checkbox][value=pat]")).click();
         submitForm("What you receive");
         List<WebElement> whats = page.findElements(By.cssSelector("#form-fields .field[data-type=text] input"));
-        WebElement patWhat = whats.get(whats.size() - 1);
+        WebElement patWhat = whats.get(0); // a newly picked colleague comes first, before those already named
         patWhat.clear();
         patWhat.sendKeys("truck loaded in delivery order");
         List<WebElement> choices = page.findElements(By.cssSelector("#form-fields .field[data-type=choice] select"));
-        new Select(choices.get(choices.size() - 2)).selectByValue("daily");
-        new Select(choices.get(choices.size() - 1)).selectByValue("critical");
+        new Select(choices.get(0)).selectByValue("daily");
+        new Select(choices.get(1)).selectByValue("critical");
         browser.screenshot("playground-2-supplier-terms");
         page.findElement(By.id("form-submit")).click();
         browser.waiting(PATIENCE).until(ExpectedConditions.invisibilityOf(dialog));
 
-        assertThat(graph.handoff(DemoStory.DEPOT.tenant(), PersonId.of("pat"), PersonId.of("ravi")))
-                .map(Handoff::status).contains(EdgeStatus.CLAIMED);
+        // the answers are saved after the form closes, by a scheduler job
+        browser.waiting(PATIENCE).until(d -> graph.handoff(DemoStory.DEPOT.tenant(), PersonId.of("pat"),
+                PersonId.of("ravi")).map(Handoff::status).filter(EdgeStatus.CLAIMED::equals).isPresent());
 
         become("Pat Okafor");
         page.findElement(By.id("tab-inbox")).click();
@@ -319,7 +320,7 @@ class PlaygroundBrowserTest {
         page.findElement(By.cssSelector("#form-fields input[type=checkbox][value=pat]")).click();
         submitForm("What you receive");
         List<WebElement> whats = page.findElements(By.cssSelector("#form-fields .field[data-type=text] input"));
-        WebElement patWhat = whats.get(whats.size() - 1);
+        WebElement patWhat = whats.get(0); // a newly picked colleague comes first, before those already named
         patWhat.clear();
         page.findElement(By.id("form-submit")).click();
 
@@ -336,8 +337,8 @@ class PlaygroundBrowserTest {
 
         patWhat.sendKeys("truck loaded in delivery order");
         List<WebElement> choices = page.findElements(By.cssSelector("#form-fields .field[data-type=choice] select"));
-        new Select(choices.get(choices.size() - 2)).selectByValue("daily");
-        new Select(choices.get(choices.size() - 1)).selectByValue("critical");
+        new Select(choices.get(0)).selectByValue("daily");
+        new Select(choices.get(1)).selectByValue("critical");
         page.findElement(By.id("form-submit")).click();
         browser.waiting(PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(By.id("form-dialog")));
     }
