@@ -98,6 +98,8 @@ class RateLimitedRetriesTest {
             assertThat(letter.failedAt()).hasValue(START.plus(Duration.ofHours(3)));
         });
         assertThat(metrics.count("handoff.outbox.retried")).isEqualTo(3);
+        // the worker counts the dead letter just after it wrote the job's state
+        await(() -> metrics.count("handoff.outbox.dead_lettered") == 1);
         assertThat(metrics.count("handoff.outbox.dead_lettered")).isEqualTo(1);
 
         platform.stubFor(post(urlEqualTo("/send")).willReturn(aResponse().withStatus(200)));
