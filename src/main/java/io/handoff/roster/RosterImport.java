@@ -163,13 +163,15 @@ public final class RosterImport {
             if (team.isBlank()) {
                 throw new Refusal("team is empty");
             }
-            // Person validates email and name the same way everywhere.
+            // Person and Team validate email and names the same way everywhere, so a line is refused here, naming its
+            // line, rather than when its team is saved after every line was read.
             Person check = new Person(PersonId.of("check"), name, email, null, null, Map.of());
+            Team teamCheck = new Team(teamIdFor(team), team, List.of());
             String manager = managerEmail.isBlank() ? null : managerEmail.strip().toLowerCase(Locale.ROOT);
             if (manager != null && !manager.matches("[^@\\s]+@[^@\\s]+")) {
                 throw new Refusal("manager_email '" + managerEmail + "' is not an address");
             }
-            return new Row(line, check.email(), check.displayName(), teamIdFor(team), team.strip(), manager);
+            return new Row(line, check.email(), check.displayName(), teamCheck.id(), teamCheck.name(), manager);
         }
     }
 }

@@ -110,6 +110,21 @@ class RosterImportTest {
     }
 
     @Test
+    void refusesATeamNameWithAControlCharacterOnItsOwnLineAndSavesTheOtherTeams() {
+        // Found by RosterImportFuzzTest: the team's name was checked only when the teams were saved after every line,
+        // so the graph's refusal escaped the import instead of naming the line.
+        RosterReport report = importCsv("email,name,team,manager_email\n"
+                + "ana@depot.example,Ana Ruiz,Pre\u000bload,\n"
+                + "sam@depot.example,Sam Reyes,Sorting,\n");
+
+        assertThat(report.errors()).extracting(RosterReport.RowError::line).containsExactly(2L);
+        assertThat(report.errors().get(0).message()).contains("control characters");
+        assertThat(report.teams()).isEqualTo(1);
+        assertThat(store.person(tenant, PersonId.of("ana@depot.example"))).isEmpty();
+        assertThat(store.person(tenant, PersonId.of("sam@depot.example"))).isPresent();
+    }
+
+    @Test
     void importingTheSameRosterTwiceChangesNothing() {
         String csv = "email,name,team,manager_email\nmia@depot.example,Mia,Dispatch,\npat@depot.example,Pat,Pre-load,mia@depot.example\n";
         importCsv(csv);
