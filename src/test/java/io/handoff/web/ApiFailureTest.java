@@ -3,9 +3,12 @@ package io.handoff.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.io.IOException;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -18,6 +21,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.handoff.chat.FailureReference;
+import jakarta.servlet.http.HttpServletResponse;
 import io.handoff.graph.Refusal;
 import io.handoff.graph.TenantId;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +51,13 @@ class ApiFailureTest {
         @GetMapping("/api/v1/failing/number")
         String number() {
             return Integer.toString(Integer.parseInt("twelve"));
+        }
+
+        @GetMapping("/api/v1/failing/after-commit")
+        void afterCommit(HttpServletResponse response) throws IOException {
+            response.getWriter().write("partial");
+            response.flushBuffer();
+            throw new HttpMessageNotWritableException("Could not write JSON: Broken pipe", new IOException("Broken pipe"));
         }
 
         @GetMapping("/api/v1/failing/argument")
@@ -110,6 +121,15 @@ class ApiFailureTest {
             assertThat(entry.getThrowableProxy().getClassName()).isIn(NumberFormatException.class.getName(),
                     IllegalArgumentException.class.getName());
         }
+    }
+
+    @Test
+    void aClientThatHungUpWhileItsAnswerWasWrittenIsNoWarning() throws Exception {
+        MockHttpServletResponse response = call("/api/v1/failing/after-commit");
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).isEqualTo("partial");
+        assertThat(logged.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
     }
 
     private MockHttpServletResponse call(String path) throws Exception {
