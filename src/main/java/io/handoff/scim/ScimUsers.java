@@ -39,7 +39,7 @@ import io.handoff.scim.ScimStore.UserRecord;
 @Component
 class ScimUsers {
     static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
-    static final Set<String> FILTERS = Set.of("userName", "externalId");
+    static final Set<String> FILTERS = Set.of("userName", "externalId", ScimFilters.EMAIL);
     private static final Logger log = LoggerFactory.getLogger(ScimUsers.class);
     private static final int MAX_ATTEMPTS = 5;
 
@@ -95,10 +95,15 @@ class ScimUsers {
         Paging paging = Paging.of(startIndex, count);
         if (filter != null && !filter.isBlank()) {
             ScimFilters eq = ScimFilters.parse(filter, FILTERS);
-            Optional<PersonId> found = eq.attribute().equals("userName") ? store.userByName(tenant, eq.value())
-                    : store.userByExternalId(tenant, eq.value());
-            List<UserRecord> matches = found.flatMap(id -> store.user(tenant, id)).map(List::of).orElse(List.of());
-            return paging.page(matches.stream().map(user -> view(tenant, user, base)).toList());
+            Optional<PersonId> found = switch (eq.attribute()) {
+                case "userName" -> store.userByName(tenant, eq.value());
+                case "externalId" -> store.userByExternalId(tenant, eq.value());
+                default -> graph.personByEmail(tenant, eq.value());
+            };
+            Optional<UserRecord> user = found.flatMap(id -> store.user(tenant, id));
+            List<ObjectNode> matches = user.isPresent() && eq.matches(resource(user.get()))
+                    ? List.of(view(tenant, user.get(), base)) : List.of();
+            return paging.page(matches);
         }
         long total = store.userCount(tenant);
         List<ObjectNode> resources = new ArrayList<>();

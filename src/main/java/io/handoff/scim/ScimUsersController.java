@@ -37,7 +37,7 @@ class ScimUsersController {
         return ScimRequests.created(user, user.get("meta").get("location").asText());
     }
 
-    @Operation(operationId = "listScimUsers", summary = "Lists users, filtered by userName, externalId or displayName eq, paged")
+    @Operation(operationId = "listScimUsers", summary = "Lists users, filtered by userName, externalId or emails.value eq, paged")
     @GetMapping(USERS)
     ResponseEntity<String> list(@PathVariable String tenant, @RequestParam(required = false) String filter,
                                 @RequestParam(required = false) Integer startIndex,

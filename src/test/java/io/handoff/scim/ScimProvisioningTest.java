@@ -277,9 +277,41 @@ class ScimProvisioningTest {
     }
 
     @Test
+    void findsAUserByEmailTheWayEntraIdAsksWhenMatchingOnEmail() {
+        Response created = scim.post("/Users", """
+                {"schemas": ["%s"], "userName": "pat.okafor", "displayName": "Pat Okafor",
+                 "emails": [{"value": "Pat@Acme.example", "type": "work", "primary": true}], "active": true}
+                """.formatted(USER));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        scim.post("/Users", """
+                {"schemas": ["%s"], "userName": "dana", "emails": [{"value": "dana@acme.example", "type": "work"}]}
+                """.formatted(USER));
+        String id = created.json().get("id").asString();
+
+        for (String filter : new String[] {"emails[type eq \"work\"].value eq \"pat@acme.example\"",
+                "emails.value eq \"PAT@ACME.EXAMPLE\"", "emails[type eq \"work\" and value eq \"pat@acme.example\"]",
+                "emails[value eq \"pat@acme.example\"]"}) {
+            Response response = scim.filter("Users", filter, null);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            JsonNode found = response.json();
+            assertThat(found.get("totalResults").asInt()).as(filter).isEqualTo(1);
+            assertThat(found.get("Resources").get(0).get("id").asString()).as(filter).isEqualTo(id);
+        }
+        for (String filter : new String[] {"emails[type eq \"home\"].value eq \"pat@acme.example\"",
+                "emails.value eq \"nobody@acme.example\"", "emails.value eq \"pat\""}) {
+            Response response = scim.filter("Users", filter, null);
+            assertThat(response.status()).as(filter).isEqualTo(200);
+            assertThat(response.json().get("totalResults").asInt()).as(filter).isZero();
+        }
+    }
+
+    @Test
     void filtersOtherThanTheSupportedOnesAreInvalidFilters() {
         for (String filter : new String[] {"userName co \"a\"", "name.familyName eq \"x\"", "userName eq 1",
-                "userName eq \"a\" or userName eq \"b\"", "userName eq", "emails[type eq \"work\"].value eq \"x\""}) {
+                "userName eq \"a\" or userName eq \"b\"", "userName eq", "emails[value co \"x\"].value eq \"x\"",
+                "emails.type eq \"work\"", "emails[type eq \"work\"].value co \"x\"",
+                "emails[type eq \"work\" or value eq \"x\"]", "emails[value eq \"x\" and value eq \"y\"]",
+                "emails[type eq \"work\"].value eq \"x\" or userName pr"}) {
             Response response = scim.filter("Users", filter, null);
             assertThat(response.status()).as(filter).isEqualTo(400);
             JsonNode error = response.json();
