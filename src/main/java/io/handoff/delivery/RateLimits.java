@@ -23,7 +23,8 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * The chat platforms' send limits as token buckets in Redis (Bucket4j), so they hold across every replica: one bucket
  * per conversation (a person's DM) and one per tenant (workspace / Microsoft tenant) for each platform. A send takes
- * a token from both; a short wait (up to {@code maxInlineWait}) is waited out in place, a longer one is returned so
+ * a token from both, or from neither (a token the tenant's bucket refuses is given back to the conversation's); a
+ * short wait (up to {@code maxInlineWait}) is waited out in place, a longer one is returned so
  * the outbox can put the message off without holding a thread. Bucket keys are
  * {@code handoff:{tenant}:rate:<platform>[:<person>]} and expire once full again.
  */
@@ -106,8 +107,18 @@ public final class RateLimits {
      */
     public Optional<Duration> acquire(TenantId tenant, Platform platform, String conversation) {
         String prefix = TenantKeys.key(tenant, "rate:" + platform.code());
-        Optional<Duration> wait = take(perConversation.get(platform), prefix + ":" + conversation);
-        return wait.isPresent() ? wait : take(perTenant.get(platform), prefix);
+        BucketConfiguration conversationLimits = perConversation.get(platform);
+        String conversationKey = prefix + ":" + conversation;
+        Optional<Duration> wait = take(conversationLimits, conversationKey);
+        if (wait.isPresent()) {
+            return wait;
+        }
+        Optional<Duration> tenantWait = take(perTenant.get(platform), prefix);
+        if (tenantWait.isPresent() && conversationLimits != null) {
+            // Nothing is sent, so the conversation keeps its token (a bucket never grows past its capacity).
+            bucket(conversationKey, conversationLimits).addTokens(1);
+        }
+        return tenantWait;
     }
 
     private Optional<Duration> take(BucketConfiguration configuration, String key) {

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +62,55 @@ class RateLimitsAndPlatformTest {
         assertThat(slack).as("no Slack limits configured here").isEmpty();
         assertThat(TestRedis.keysOf(tenant)).contains("handoff:{" + tenant.value() + "}:rate:teams:pat",
                 "handoff:{" + tenant.value() + "}:rate:teams");
+    }
+
+    @Test
+    void aTokenTheTenantRefusesIsNotTakenFromTheConversation() throws InterruptedException {
+        // the conversation allows one send in ten minutes, the tenant one per 300 ms
+        RateLimits limits = new RateLimits(TestRedis.client(), Map.of(Platform.SLACK, new RateLimits.PlatformLimits(
+                List.of(RateLimits.Limit.of(1, Duration.ofMinutes(10))),
+                List.of(RateLimits.Limit.of(1, Duration.ofMillis(300))))), Duration.ZERO);
+
+        assertThat(limits.acquire(tenant, Platform.SLACK, "pat")).isEmpty();
+        Optional<Duration> refused = limits.acquire(tenant, Platform.SLACK, "dana");
+        assertThat(refused).as("the tenant's token is used up").hasValueSatisfying(wait -> assertThat(wait)
+                .isLessThanOrEqualTo(Duration.ofMillis(300)));
+        Thread.sleep(refused.orElseThrow().toMillis() + 50);
+
+        assertThat(limits.acquire(tenant, Platform.SLACK, "dana"))
+                .as("Dana's conversation kept its token when the tenant refused").isEmpty();
+    }
+
+    @Test
+    void replicasTakingTokensAtOnceNeverTogetherExceedTheLimit() throws Exception {
+        // two replicas with eight threads each race for a tenant's 25 tokens
+        RateLimits.PlatformLimits teams = new RateLimits.PlatformLimits(List.of(),
+                List.of(RateLimits.Limit.of(25, Duration.ofMinutes(10))));
+        List<RateLimits> replicas = List.of(
+                new RateLimits(TestRedis.client(), Map.of(Platform.TEAMS, teams), Duration.ZERO),
+                new RateLimits(TestRedis.client(), Map.of(Platform.TEAMS, teams), Duration.ZERO));
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> taken = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                RateLimits replica = replicas.get(i % 2);
+                int person = i;
+                taken.add(threads.submit(() -> {
+                    int sends = 0;
+                    for (int attempt = 0; attempt < 10; attempt++) {
+                        sends += replica.acquire(tenant, Platform.TEAMS, "p" + person).isEmpty() ? 1 : 0;
+                    }
+                    return sends;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> sends : taken) {
+                total += sends.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(total).as("160 attempts across two replicas, 25 tokens").isEqualTo(25);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -60,7 +60,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Pushes N nudges (default 10,000) through the real outbox (Redis job queue, delivery rules, Bucket4j rate limit,
+ * Pushes N nudges (default 10,000) through the real outbox (Redis job queue, delivery rules, Redis rate limit,
  * worker pool) to a chat platform played by WireMock that accepts at most {@code limit} requests in any one-second
  * window and answers 429 with Retry-After beyond that. Prints how many distinct messages the platform accepted
  * (delivered), accepted more than once (duplicates), never accepted (lost), the 429s, and the achieved rate as a
@@ -69,7 +69,9 @@ import redis.clients.jedis.UnifiedJedis;
  * and prints PASS or FAIL for each. Targets at one and three instances: 0 duplicates, 0 lost, ratio at least 0.95.
  *
  * <p>{@code ./mvnw -Pbench compile exec:java -Dexec.mainClass=io.handoff.bench.OutboxBenchmark [-Dnudges=10000]
- * [-Dlimit=200] [-Dpeople=2000] [-Dthreads=16]}; uses REDIS_URL or a redis-server of its own.
+ * [-Dlimit=200] [-Dpeople=2000] [-Dthreads=16] [-Dwarmup=1000] [-Dseries=true]}; uses REDIS_URL or a redis-server of
+ * its own. A warm-up run of {@code warmup} nudges (not judged) goes first, so the measured runs do not pay for class
+ * loading and JIT; {@code series} prints the accepted requests per 100 ms of each run.
  */
 public final class OutboxBenchmark {
     /** Each run's app instances: one, then three sharing the one limit and the one Redis. */
@@ -80,6 +82,7 @@ public final class OutboxBenchmark {
         int limit = Integer.getInteger("limit", 200);
         int people = Integer.getInteger("people", 2_000);
         int threads = Integer.getInteger("threads", 16);
+        int warmup = Integer.getInteger("warmup", 1_000);
 
         String url = System.getenv("REDIS_URL");
         EmbeddedRedis embedded = url == null || url.isBlank()
@@ -88,6 +91,11 @@ public final class OutboxBenchmark {
         Verdicts verdicts = new Verdicts();
         try {
             System.out.printf("load average before: %s%n", LoadAverage.line());
+            if (warmup > 0) {
+                // the same code paths, so the measured runs do not pay for class loading, JIT and connection pools
+                System.out.printf("%nWarm-up (not judged): %,d nudges through one instance%n", warmup);
+                run(redisUrl, 1, warmup, limit, Math.min(people, warmup), threads).print();
+            }
             for (int instances : INSTANCES) {
                 Run run = run(redisUrl, instances, nudges, limit, people, threads);
                 run.print();
@@ -178,6 +186,9 @@ public final class OutboxBenchmark {
                 run.deadLettered += app.metrics.count("handoff.outbox.dead_lettered");
                 run.handlerNanos += app.timed.nanos.get();
                 run.handlerRuns += app.timed.runs.get();
+            }
+            if (Boolean.getBoolean("series")) {
+                System.out.println("accepted per 100 ms   " + platformLimit.series());
             }
             run.httpMillis = HttpSender.nanos.get() / 1e6 / Math.max(1, HttpSender.calls.get());
             return run;
@@ -311,6 +322,8 @@ public final class OutboxBenchmark {
         final AtomicLong refused = new AtomicLong();
         final AtomicLong firstAccepted = new AtomicLong();
         final AtomicLong lastAccepted = new AtomicLong();
+        final java.util.concurrent.ConcurrentSkipListMap<Long, AtomicInteger> perTenth =
+                new java.util.concurrent.ConcurrentSkipListMap<>();
 
         PlatformLimit(int limit) {
             this.limit = limit;
@@ -342,7 +355,19 @@ public final class OutboxBenchmark {
             acceptedRequests.incrementAndGet();
             firstAccepted.compareAndSet(0, now);
             lastAccepted.accumulateAndGet(now, Math::max);
+            perTenth.computeIfAbsent((now - firstAccepted.get()) / 100_000_000L, k -> new AtomicInteger()).incrementAndGet();
             return serveEvent.getResponseDefinition();
+        }
+
+        /** Requests accepted in each 100 ms from the first one on (stalls show as runs of small numbers or 0). */
+        List<Integer> series() {
+            List<Integer> counts = new ArrayList<>();
+            long last = perTenth.isEmpty() ? -1 : perTenth.lastKey();
+            for (long tenth = 0; tenth <= last; tenth++) {
+                AtomicInteger count = perTenth.get(tenth);
+                counts.add(count == null ? 0 : count.get());
+            }
+            return counts;
         }
     }
 
