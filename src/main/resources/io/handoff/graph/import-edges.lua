@@ -8,8 +8,7 @@
 -- split size (the caller splits them) }. Every person and part count is checked before the first write: a batch
 -- naming an unknown person is refused whole and leaves nothing behind, as is one whose part counts changed
 -- (HANDOFF_PARTS_CHANGED: the caller re-reads them). Each key is read once and written once; lines new to a key are
--- collected and appended at the end, so a long key is not copied per edge: with APPEND when no line of the key was
--- rewritten in place (the usual import of new handoffs: the stored string grows where it is, no copy), else with SET.
+-- collected and appended at the end, so a long key is not copied per edge.
 local split = tonumber(ARGV[1])
 local n = (#ARGV - 1) / 5
 local people = {}
@@ -37,7 +36,7 @@ local function lines(key, owner)
   if state == nil then
     local text
     if owner.parts == 0 then text = owner.adj else text = redis.call('GET', key) or '' end
-    state = { text = text, added = {}, addedAt = {}, changed = false, rewritten = false, owner = owner }
+    state = { text = text, added = {}, addedAt = {}, changed = false, owner = owner }
     held[key] = state
     order[#order + 1] = key
   end
@@ -72,7 +71,6 @@ local function put(state, tag, encoded, otherSummary, present)
     state.added[at] = line
   elseif present then
     state.text = withEntry(state.text, string.sub(tag, 1, 1), string.sub(tag, 2), encoded, otherSummary)
-    state.rewritten = true
   else
     state.added[#state.added + 1] = line
     state.addedAt[tag] = #state.added
@@ -116,15 +114,9 @@ local flagged = {}
 for _, key in ipairs(order) do
   local state = held[key]
   if state.changed then
-    local length
-    if state.rewritten then
-      local text = state.text .. table.concat(state.added)
-      redis.call('SET', key, text)
-      length = #text
-    else
-      length = redis.call('APPEND', key, table.concat(state.added))
-    end
-    if length > split and not flagged[state.owner.id] then
+    local text = state.text .. table.concat(state.added)
+    redis.call('SET', key, text)
+    if #text > split and not flagged[state.owner.id] then
       flagged[state.owner.id] = true
       result[#result + 1] = state.owner.id
     end
