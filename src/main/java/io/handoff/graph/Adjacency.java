@@ -33,15 +33,6 @@ record Adjacency(String id, String main, List<String> parts) {
         }
     }
 
-    /** About how many lines there are (a line, with its edge and the other's summary, is rarely under 64 chars). */
-    int lineCountEstimate() {
-        int length = main.length();
-        for (String part : parts) {
-            length += part == null ? 0 : part.length();
-        }
-        return length / 64;
-    }
-
     /** As {@link #forEachLine}, giving where each line's id stands instead of a copy ({@link AdjacencyCodec#forEachLineAt}). */
     void forEachLineAt(AdjacencyCodec.LineRegions visitor) {
         AdjacencyCodec.forEachLineAt(main, visitor);

@@ -67,7 +67,9 @@ final class ChainReader {
 
     /** The people read and met, the teams they belong to and {@code alsoTeams}, as known to the directory. */
     OrgGraph graph(Map<String, Team> teamsById, Set<TeamId> alsoTeams) {
-        return new OrgGraph(people, NeighbourhoodReader.teamsOf(people.values(), teamsById, alsoTeams), edges);
+        return new OrgGraph(ReadOnlyView.map(people),
+                ReadOnlyView.map(NeighbourhoodReader.teamsOf(people.values(), teamsById, alsoTeams)),
+                ReadOnlyView.list(edges));
     }
 
     private PersonId id(String value) {

@@ -71,7 +71,6 @@ final class NeighbourhoodReader {
         PersonId me = self.id();
         self.read = true;
         people.put(me, decoder.person(me, adjacency.main(), 0, adjacency.cardEnd()));
-        met.expect(adjacency.lineCountEstimate());
         adjacency.forEachLineAt((direction, text, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
             Met other = met.get(text, idFrom, idTo);
             if (other != null && other.read) {
@@ -89,8 +88,10 @@ final class NeighbourhoodReader {
         });
     }
 
+    /** The graph read; the reader hands its collections over and is done. */
     OrgGraph graph(Map<String, Team> teamsById) {
-        return new OrgGraph(people, teamsOf(people.values(), teamsById, Set.of()), edges);
+        return new OrgGraph(ReadOnlyView.map(people), ReadOnlyView.map(teamsOf(people.values(), teamsById, Set.of())),
+                ReadOnlyView.list(edges));
     }
 
     /** The teams of {@code people} and {@code alsoTeams}, as the directory knows them (unknown ones left out). */

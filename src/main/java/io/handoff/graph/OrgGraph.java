@@ -14,9 +14,13 @@ import java.util.Optional;
 public record OrgGraph(Map<PersonId, Person> people, Map<TeamId, Team> teams, List<Handoff> edges) {
 
     public OrgGraph {
-        people = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(people, "people")));
-        teams = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(teams, "teams")));
-        edges = List.copyOf(Objects.requireNonNull(edges, "edges"));
+        // Maps and lists a reader of this package built for this graph alone come read-only already and are taken
+        // as they are (ReadOnlyView); anything else is copied, so no one can change the graph afterwards.
+        people = ReadOnlyView.isOwned(Objects.requireNonNull(people, "people")) ? people
+                : Collections.unmodifiableMap(new LinkedHashMap<>(people));
+        teams = ReadOnlyView.isOwned(Objects.requireNonNull(teams, "teams")) ? teams
+                : Collections.unmodifiableMap(new LinkedHashMap<>(teams));
+        edges = ReadOnlyView.isOwned(Objects.requireNonNull(edges, "edges")) ? edges : List.copyOf(edges);
     }
 
     public static OrgGraph of(List<Person> people, List<Team> teams, List<Handoff> edges) {

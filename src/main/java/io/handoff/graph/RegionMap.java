@@ -48,18 +48,6 @@ final class RegionMap<V> {
         }
     }
 
-    /** Makes room for {@code more} keys without growing on the way. */
-    void expect(int more) {
-        int needed = (size + more) * 2;
-        if (needed > keys.length) {
-            String[] oldKeys = keys;
-            int[] oldHashes = hashes;
-            Object[] oldValues = values;
-            allocate(Integer.highestOneBit(needed - 1) << 1);
-            rehash(oldKeys, oldHashes, oldValues);
-        }
-    }
-
     /** The value of {@code key}, or null. */
     V get(String key) {
         return get(key, 0, key.length());

@@ -49,6 +49,44 @@ class RedisGraphStoreReadsTest {
         }
 
         @Test
+        void mapsAndChainsAreReadOnlyAndEqualToACopy() {
+            Neighbourhood two = around("a", 2);
+            OrgGraph chain = f.store.chain(f.tenant, Set.of(id("a")), Set.of(), Side.DOWNSTREAM, 2);
+
+            for (OrgGraph graph : List.of(two.graph(), chain)) {
+                Person someone = graph.people().values().iterator().next();
+                assertThatThrownBy(() -> graph.people().put(someone.id(), someone))
+                        .isInstanceOf(UnsupportedOperationException.class);
+                assertThatThrownBy(() -> graph.people().entrySet().clear())
+                        .isInstanceOf(UnsupportedOperationException.class);
+                assertThatThrownBy(() -> graph.people().keySet().remove(someone.id()))
+                        .isInstanceOf(UnsupportedOperationException.class);
+                assertThatThrownBy(() -> graph.teams().clear()).isInstanceOf(UnsupportedOperationException.class);
+                assertThatThrownBy(() -> graph.edges().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+                assertThatThrownBy(() -> graph.edges().add(graph.edges().get(0)))
+                        .isInstanceOf(UnsupportedOperationException.class);
+                OrgGraph copied = new OrgGraph(new java.util.LinkedHashMap<>(graph.people()),
+                        new java.util.LinkedHashMap<>(graph.teams()), new java.util.ArrayList<>(graph.edges()));
+                assertThat(graph).isEqualTo(copied).hasSameHashCodeAs(copied);
+                assertThat(List.copyOf(graph.people().keySet())).isEqualTo(List.copyOf(copied.people().keySet()));
+            }
+        }
+
+        @Test
+        void aGraphBuiltFromSomeoneElsesCollectionsKeepsItsOwnCopy() {
+            Person a = Person.of("a", "A", "odd");
+            Map<PersonId, Person> people = new java.util.LinkedHashMap<>(Map.of(a.id(), a));
+            List<Handoff> edges = new java.util.ArrayList<>(around("a", 1).graph().edges());
+            OrgGraph graph = new OrgGraph(people, Map.of(), edges);
+
+            people.clear();
+            edges.clear();
+
+            assertThat(graph.people()).containsOnlyKeys(a.id());
+            assertThat(graph.edges()).hasSize(1);
+        }
+
+        @Test
         void fromTheStartDepthOneTwoThree() {
             Neighbourhood one = around("a", 1);
             Neighbourhood two = around("a", 2);

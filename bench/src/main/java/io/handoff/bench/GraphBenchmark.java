@@ -175,15 +175,25 @@ public final class GraphBenchmark {
                 peopleTrips / (double) org.people().size());
 
         trips = counter.roundTrips();
+        long serverBefore = redis.commandMicros();
+        long serverCpuBefore = redis.cpuMicros();
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         t = System.nanoTime();
         int written = store.importHandoffs(tenant, org.edges());
         long edgeNanos = System.nanoTime() - t;
+        long edgeCpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+        long edgeServer = redis.commandMicros() - serverBefore;
+        long edgeServerCpu = redis.cpuMicros() - serverCpuBefore;
         long edgeTrips = counter.roundTrips() - trips;
         long afterEdges = redis.usedMemory();
         double edgesPerSecond = written / (edgeNanos / 1e9);
         out.printf("Import of handoffs (importHandoffs, batches of %d in one Lua script each): %,d written in %s, "
                         + "%,.0f edges/s, %,d round trips (%s)%n", GraphStore.IMPORT_BATCH, written,
                 Samples.micros(edgeNanos), edgesPerSecond, edgeTrips, LoadAverage.brief());
+        out.printf("  server time (INFO commandstats) %s, server CPU (INFO cpu) %s, client CPU %s: %.1f, %.1f and %.1f "
+                        + "µs per edge%n", Samples.micros(edgeServer * 1_000), Samples.micros(edgeServerCpu * 1_000),
+                Samples.micros(edgeCpu), edgeServer / (double) written, edgeServerCpu / (double) written,
+                edgeCpu / 1e3 / written);
 
         bytesPerEdge = (afterEdges - before) / (double) written;
         out.printf("Redis used_memory: +%,.1f MB for people and teams, +%,.1f MB for handoffs -> %.0f bytes per edge "
@@ -222,6 +232,7 @@ public final class GraphBenchmark {
 
     private double baseline(SyntheticOrg org, double importEdgesPerSecond) throws Exception {
         String prefix = "handoff-bench-baseline:{" + tenant.value() + "}:";
+        long serverCpuBefore = redis.cpuMicros();
         long t = System.nanoTime();
         long trips = counter.roundTrips();
         int commands = 0;
@@ -237,10 +248,12 @@ public final class GraphBenchmark {
         }
         pipeline.close();
         long nanos = System.nanoTime() - t;
+        long serverCpu = redis.cpuMicros() - serverCpuBefore;
         double hsetsPerSecond = commands / (nanos / 1e9);
         out.printf("%nBaseline, pipelined HSET of the same %,d mirror fields (%d per pipeline, one connection): "
                         + "%,.0f HSET/s = %,.0f edges/s, %,d round trips (%s)%n", commands, BASELINE_PIPELINE,
                 hsetsPerSecond, hsetsPerSecond / 2, counter.roundTrips() - trips, LoadAverage.brief());
+        out.printf("  server CPU (INFO cpu) %.1f µs per edge%n", serverCpu / (commands / 2.0));
         double ratio = importEdgesPerSecond / (hsetsPerSecond / 2);
         out.printf("Import rate / baseline: %.2f (the import also checks both people, reads the old edge and keeps "
                 + "the team counters)%n", ratio);
@@ -436,7 +449,16 @@ public final class GraphBenchmark {
             int shown = 0;
             long trips = 0;
             int samples = settings.busySamples();
+            long serverBefore = 0;
+            long gcBefore = 0;
             for (int i = -samples / 4; i < samples; i++) {
+                if (i == 0) {
+                    if (redis.ours()) {
+                        SlowLog.start(client);
+                    }
+                    serverBefore = redis.commandMicros();
+                    gcBefore = gcMillis();
+                }
                 Handoff edge = edges.get(random.nextInt(edges.size()));
                 Side by = i % 2 == 0 ? Side.UPSTREAM : Side.DOWNSTREAM;
                 long tripsBefore = counter.roundTrips();
@@ -458,6 +480,8 @@ public final class GraphBenchmark {
                     trips += confirmTrips;
                 }
             }
+            long serverMicros = redis.commandMicros() - serverBefore;
+            long gc = gcMillis() - gcBefore;
             who.add(person.value() + " (" + shown + ")");
             out.printf("Busy person %s, %,d handoffs (%,d samples, %s): confirming one p50 %s, p99 %s, %.1f round trips "
                             + "each; depth-1 map p50 %s, p99 %s, client CPU p50 %s%n", person.value(), shown,
@@ -465,6 +489,9 @@ public final class GraphBenchmark {
                     Samples.micros(confirm.percentile(99)), trips / (double) confirm.size(),
                     Samples.micros(map.percentile(50)), Samples.micros(map.percentile(99)),
                     Samples.micros(cpu.percentile(50)));
+            out.printf("  server time (INFO commandstats) %.0f µs per confirmation and map; JVM GC %,d ms in all; "
+                    + "%s%n", serverMicros / (double) confirm.size(), gc,
+                    redis.ours() ? SlowLog.summary(client) : "slow log not read (not our server)");
         }
         return new BusyRun(allConfirm, allMaps, String.join(", ", who), LoadAverage.brief());
     }
@@ -506,6 +533,14 @@ public final class GraphBenchmark {
         Samples samples = new Samples();
         sizes.values().forEach(samples::add);
         return (int) samples.percentile(percentile);
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static long heapAfterGc() throws InterruptedException {
