@@ -50,7 +50,7 @@ class MsTeamsConfiguration {
         return new SigningKeysWarmUp(properties.openIdMetadataUrl(), new ActivityWarmUp(adapter.credentials()));
     }
 
-    /** The HTTP request path and the connector calls of a first answer, run once over loopback when the app is ready. */
+    /** The request path and the connector calls of a first answer, run once over loopback when the app is ready. */
     @Bean
     LoopbackWarmUp teamsLoopbackWarmUp(MsTeamsAdapter adapter) {
         return new LoopbackWarmUp(adapter);
