@@ -43,7 +43,7 @@ public class Acknowledgements {
         record(platform, result, startedNanos, System.nanoTime());
     }
 
-    /** Records a request of {@code platform} that arrived at {@code startedNanos}, answered at {@code answeredNanos}. */
+    /** Records a request of {@code platform}, arrived at {@code startedNanos}, answered at {@code answeredNanos}. */
     public void record(Platform platform, String result, long startedNanos, long answeredNanos) {
         Timer timer = (HANDLED.equals(result) ? handled : REFUSED.equals(result) ? refused : Map.<Platform, Timer>of())
                 .get(platform);
