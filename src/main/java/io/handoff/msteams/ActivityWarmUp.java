@@ -1,5 +1,7 @@
 package io.handoff.msteams;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,10 +20,17 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.apache.commons.lang3.LocaleUtils;
+
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.rest.RestConnectorClient;
+import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ResourceResponse;
+import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.microsoft.bot.schema.Serialization;
 
 import io.handoff.chat.Action;
@@ -57,6 +67,7 @@ final class ActivityWarmUp implements Runnable {
     public void run() {
         step("the outgoing token", this::token);
         step("the activity code path", ActivityWarmUp::codePath);
+        step("the connector client", this::connector);
     }
 
     private static void step(String what, Runnable step) {
@@ -77,6 +88,32 @@ final class ActivityWarmUp implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * What the SDK does on its side of the first turn (measured with JFR, issue 20: about a second of class loading
+     * and first runs, seconds on a busy machine): the turn's locale checked against the JVM's available locales, a
+     * connector client built (OkHttp, retrofit's proxy of the REST interfaces, the SDK's Jackson adapter), a reply
+     * serialised and the connector's answers (a member, a resource response) read by that adapter. The client, for an
+     * address that does not exist, is thrown away; nothing is sent.
+     */
+    private void connector() {
+        LocaleUtils.isAvailableLocale(new Locale.Builder().setLanguageTag("en-US").build());
+        RestClient rest = RestConnectorClient.getDefaultRestClientBuilder("https://smba.invalid/warm-up/", credentials)
+                .build();
+        RestConnectorClient client = new RestConnectorClient(rest);
+        client.getConversations();
+        Activity reply = MsTeamsMessages.message(new Message("Handoff", List.of(new Heading("Warm-up"))));
+        reply.setConversation(new ConversationAccount("a:warm-up"));
+        try {
+            rest.serializerAdapter().serialize(reply);
+            rest.serializerAdapter().deserialize("{\"id\":\"warm-up\"}", ResourceResponse.class);
+            rest.serializerAdapter().deserialize("{\"id\":\"29:warm-up\",\"name\":\"Warm up\",\"aadObjectId\":"
+                    + "\"00000000-0000-0000-0000-000000000000\",\"email\":\"warm@up.invalid\"}",
+                    TeamsChannelAccount.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -129,18 +129,22 @@ final class MsTeamsAdapter extends BotFrameworkAdapter {
         return getOrCreateConnectorClient(serviceUrl, credentials);
     }
 
+    /** A connector client as every call uses it (our token, {@link ConnectorRetry}), not kept. */
+    RestConnectorClient newConnector(String baseUrl, AppCredentials credentials) {
+        RestClient rest = RestConnectorClient.getDefaultRestClientBuilder(baseUrl,
+                        credentials == null ? MicrosoftAppCredentials.empty() : credentials)
+                .withInterceptor(retry).withRetryStrategy(SDK_RETRY_OFF).build();
+        return new RestConnectorClient(rest);
+    }
+
     @Override
     protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl,
                                                                            AppCredentials credentials) {
         String key = serviceUrl + "|" + (credentials == null ? "" : credentials.getAppId());
         try {
             String baseUrl = new URI(serviceUrl).toURL().toString();
-            return CompletableFuture.completedFuture(clients.computeIfAbsent(key, k -> {
-                RestClient rest = RestConnectorClient.getDefaultRestClientBuilder(baseUrl,
-                                credentials == null ? MicrosoftAppCredentials.empty() : credentials)
-                        .withInterceptor(retry).withRetryStrategy(SDK_RETRY_OFF).build();
-                return new RestConnectorClient(rest);
-            }));
+            return CompletableFuture.completedFuture(clients.computeIfAbsent(key, k -> newConnector(baseUrl,
+                    credentials)));
         } catch (URISyntaxException | MalformedURLException | IllegalArgumentException | NullPointerException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("invalid service URL " + serviceUrl));
         }

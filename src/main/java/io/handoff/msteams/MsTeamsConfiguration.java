@@ -50,6 +50,12 @@ class MsTeamsConfiguration {
         return new SigningKeysWarmUp(properties.openIdMetadataUrl(), new ActivityWarmUp(adapter.credentials()));
     }
 
+    /** The request path and the connector calls of a first answer, run once over loopback when the app is ready. */
+    @Bean
+    LoopbackWarmUp teamsLoopbackWarmUp(MsTeamsAdapter adapter) {
+        return new LoopbackWarmUp(adapter);
+    }
+
     /** The checks of /api/messages that run before the SDK (channel, serviceUrl, token issuer, tenant, ids). */
     @Bean
     MsTeamsRequestGate teamsRequestGate(MsTeamsProperties properties) {

@@ -2,10 +2,13 @@ package io.handoff.msteams;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -52,6 +55,8 @@ class MsTeamsController {
     private final MsTeamsRequestGate gate;
     private final MeterRegistry meters;
     private final Acknowledgements acknowledgements;
+    /** handoff.teams.requests by status, looked up once each (not on every request). */
+    private final Map<Integer, Counter> counters = new ConcurrentHashMap<>();
 
     MsTeamsController(MsTeamsAdapter adapter, MsTeamsBot bot, MsTeamsRequestGate gate, MeterRegistry meters,
                       Acknowledgements acknowledgements) {
@@ -68,8 +73,8 @@ class MsTeamsController {
                                     HttpServletRequest request) {
         long started = System.nanoTime();
         ResponseEntity<String> response = process(body, auth, request.getRemoteAddr());
-        meters.counter("handoff.teams.requests", "status", Integer.toString(response.getStatusCode().value()))
-                .increment();
+        counters.computeIfAbsent(response.getStatusCode().value(),
+                status -> meters.counter("handoff.teams.requests", "status", Integer.toString(status))).increment();
         acknowledgements.record(Platform.TEAMS, response.getStatusCode().is4xxClientError()
                 ? Acknowledgements.REFUSED : Acknowledgements.HANDLED, started);
         return response;

@@ -30,6 +30,8 @@ import io.handoff.security.SecurityLog;
 final class MsTeamsRequestGate {
     static final String TEAMS_CHANNEL = "msteams";
     private static final int MAX_SERVICE_URL = 2048;
+    /** One decoder for every request: {@code JWT.decode} makes a new Jackson ObjectMapper each time (java-jwt 3). */
+    private static final JWT TOKENS = new JWT();
     private static final int MAX_SHOWN = 120;
 
     private final Set<String> acceptedTenants;
@@ -172,7 +174,7 @@ final class MsTeamsRequestGate {
         }
         String issuer;
         try {
-            issuer = JWT.decode(authorization.substring(7).strip()).getIssuer();
+            issuer = TOKENS.decodeJwt(authorization.substring(7).strip()).getIssuer();
         } catch (JWTDecodeException e) {
             return "the bearer token is not a JWT";
         }

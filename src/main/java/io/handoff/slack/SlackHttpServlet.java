@@ -3,6 +3,8 @@ package io.handoff.slack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,12 +17,14 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 
 import io.handoff.chat.Acknowledgements;
 import io.handoff.graph.Platform;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -39,6 +43,8 @@ final class SlackHttpServlet extends HttpServlet {
     private final transient SlackRequestVerifier verifier;
     private final transient MeterRegistry meters;
     private final transient Acknowledgements acknowledgements;
+    /** handoff.slack.requests by result, looked up once each (not on every request). */
+    private final transient Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     SlackHttpServlet(App app, SlackRequestVerifier verifier, MeterRegistry meters, Acknowledgements acknowledgements) {
         this.app = app;
@@ -52,15 +58,19 @@ final class SlackHttpServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long started = System.nanoTime();
         String result = Acknowledgements.REFUSED;
+        SlackEarlyAck[] early = new SlackEarlyAck[1];
         try {
-            result = post(request, response);
+            result = post(request, response, early);
         } finally {
-            acknowledgements.record(Platform.SLACK, result, started);
+            long answered = early[0] == null ? System.nanoTime()
+                    : early[0].answeredEarlyAt().orElseGet(System::nanoTime);
+            acknowledgements.record(Platform.SLACK, result, started, answered);
         }
     }
 
     /** Answers a POST; says whether it was handled (or refused before Bolt saw it). */
-    private String post(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private String post(HttpServletRequest request, HttpServletResponse response, SlackEarlyAck[] early)
+            throws IOException {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -76,15 +86,20 @@ final class SlackHttpServlet extends HttpServlet {
             error(response, 401, "invalid signature");
             return Acknowledgements.REFUSED;
         }
-        return handle(request, response, new String(body, StandardCharsets.UTF_8));
+        return handle(request, response, new String(body, StandardCharsets.UTF_8), early);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        handle(request, response, "");
+        handle(request, response, "", new SlackEarlyAck[1]);
     }
 
-    private String handle(HttpServletRequest request, HttpServletResponse response, String body) throws IOException {
+    /**
+     * Runs Bolt on the request. A slash command runs on this thread inside an early ack ({@link SlackEarlyAck}): if it
+     * is still running after the ack wait, a timer has answered the request already and Bolt's response is dropped.
+     */
+    private String handle(HttpServletRequest request, HttpServletResponse response, String body,
+                          SlackEarlyAck[] early) throws IOException {
         Request<?> slackRequest;
         try {
             slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -104,15 +119,29 @@ final class SlackHttpServlet extends HttpServlet {
             return Acknowledgements.REFUSED;
         }
         Response slackResponse;
+        Request<?> parsed = slackRequest;
         try {
-            slackResponse = app.run(slackRequest);
+            if (parsed.getRequestType() == RequestType.Command) {
+                early[0] = SlackEarlyAck.open(response);
+                slackResponse = early[0].during(() -> app.run(parsed));
+            } else {
+                slackResponse = app.run(parsed);
+            }
         } catch (Exception e) {
+            if (early[0] != null && !early[0].claim()) {
+                log.error("Bolt failed on a slash command after its acknowledgement", e);
+                count("failed");
+                return Acknowledgements.HANDLED;
+            }
             log.error("Bolt failed on a {} request", slackRequest.getRequestType(), e);
             count("failed");
             error(response, 500, "something went wrong");
             return Acknowledgements.HANDLED;
         }
         count("handled");
+        if (early[0] != null && !early[0].claim()) {
+            return Acknowledgements.HANDLED; // acknowledged already ("Working on it…"); the answer follows
+        }
         if (slackResponse.getStatusCode() == 500 && slackResponse.getBody() != null
                 && slackResponse.getBody().contains("Exception")) {
             error(response, 500, "something went wrong");
@@ -123,7 +152,7 @@ final class SlackHttpServlet extends HttpServlet {
     }
 
     private void count(String result) {
-        meters.counter("handoff.slack.requests", "result", result).increment();
+        counters.computeIfAbsent(result, r -> meters.counter("handoff.slack.requests", "result", r)).increment();
     }
 
     private static void error(HttpServletResponse response, int status, String error) throws IOException {

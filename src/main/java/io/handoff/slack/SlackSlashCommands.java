@@ -29,8 +29,9 @@ import io.handoff.slack.SlackActors.Who;
 
 /**
  * Slash commands: every text is a command of the chat port (the admins' {@code team-channel} and {@code sync-teams}
- * too, which the core parses and checks). The command runs off the request thread, on the after-ack executor; the
- * ack waits for it at most {@code ackWait} (SLACK_ACK_WAIT). Answered by then (help, most commands), the ack is the
+ * too, which the core parses and checks). Over HTTP the command runs on the request thread and a timer acknowledges
+ * it once {@code ackWait} (SLACK_ACK_WAIT) is over ({@link SlackEarlyAck}); in Socket Mode, or with an ack wait of 0,
+ * it runs on the after-ack executor and the ack waits for it at most {@code ackWait}. Answered by then (help, most commands), the ack is the
  * ephemeral answer (a form opens as a modal); still running (a map being drawn, a report, a slow Slack call), the ack
  * is a short ephemeral "Working on it…" and the answer follows through the command's {@code response_url}
  * (ephemeral; the person's DM if Slack refuses it). One rule for every command, whatever makes it slow, so no
@@ -72,6 +73,10 @@ final class SlackSlashCommands {
 
     Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload payload = request.getPayload();
+        Optional<SlackEarlyAck> early = SlackEarlyAck.current();
+        if (early.isPresent() && !ackWait.isZero() && !ackWait.isNegative()) {
+            return onThisThread(payload, ctx, early.get());
+        }
         CompletableFuture<Answer> answer;
         try {
             answer = CompletableFuture.supplyAsync(() -> answer(payload, ctx), executor);
@@ -95,6 +100,39 @@ final class SlackSlashCommands {
             Thread.currentThread().interrupt();
             return ctx.ack(ephemeral(Message.text(SORRY)));
         }
+    }
+
+    /**
+     * Over HTTP: the command runs on the request thread, and a timer acknowledges it with "Working on it…" if it is
+     * still running after the ack wait; then its answer follows through the response URL, as when it runs on the
+     * executor. A quick command is answered in its ack without any thread hand-off.
+     */
+    private Response onThisThread(SlashCommandPayload payload, SlashCommandContext ctx, SlackEarlyAck early) {
+        early.answerAfter(ackWait, () -> ctx.ack(ephemeral(Message.text(WORKING))));
+        Answer now = null;
+        RuntimeException failure = null;
+        try {
+            now = answer(payload, ctx);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (!early.claim()) {
+            Answer late = now;
+            Throwable failed = failure;
+            String responseUrl = payload.getResponseUrl();
+            try {
+                executor.execute(() -> answerLate(ctx, responseUrl, late, failed));
+            } catch (RuntimeException rejected) { // the executor is shutting down: answer on this thread
+                answerLate(ctx, responseUrl, late, failed);
+            }
+            return ctx.ack(); // not sent: the request has its acknowledgement
+        }
+        if (failure != null) {
+            log.error("Slash command failed", failure);
+            return ctx.ack(ephemeral(Message.text(SORRY)));
+        }
+        now.follow(followUp);
+        return now.shown() == null ? ctx.ack() : ctx.ack(ephemeral(now.shown()));
     }
 
     /** Runs the command: who says it, the core's outcome, and what the person is shown (a form opens as a modal). */

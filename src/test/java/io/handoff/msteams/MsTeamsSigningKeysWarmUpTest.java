@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,6 +65,27 @@ class MsTeamsSigningKeysWarmUpTest {
         assertThat(FAKE.requestsTo("/keys")).as("JWKS fetched again").hasSize(keysAtStart);
         assertThat(botTokens()).as("the connector's token fetched again").hasSize(tokensAtStart);
     }
+
+    /**
+     * When the app is ready, the request path (the app's liveness probe) and the connector calls of a first answer have
+     * run once over loopback, the calls against a throwaway server: nothing of the warm-up reached the connector (the
+     * platform).
+     */
+    @Test
+    void theLoopbackWarmUpRanOnceAndSentNothingToTheConnector() {
+        LoopbackWarmUp.Result result = warmUp.result();
+
+        assertThat(result).as("the loopback warm-up ran when the app was ready").isNotNull();
+        assertThat(result.probe()).as("the liveness probe").isEqualTo(200);
+        assertThat(result.member()).as("the member lookup").isEqualTo(200);
+        assertThat(result.reply()).as("the reply with a card").isEqualTo(200);
+        assertThat(result.connectorRequests()).as("requests the throwaway connector answered").isEqualTo(2);
+        assertThat(FAKE.server.getAllServeEvents()).as("requests to the connector about the warm-up's conversation")
+                .noneMatch(event -> event.getRequest().getUrl().contains("/v3/conversations/a:warm-up"));
+    }
+
+    @Autowired
+    LoopbackWarmUp warmUp;
 
     /** Client-credentials grants for the Bot Framework connector (not Graph's). */
     private static List<LoggedRequest> botTokens() {

@@ -90,7 +90,8 @@ class SlackTeamChannelCommandTest {
 
     /**
      * The ack waits at most SLACK_ACK_WAIT (2 s in tests) for a command's answer: an admin check whose users.info
-     * takes 4 s cannot be in it, so the ack says "Working on it…" and the answer follows through the response URL.
+     * takes 4 s cannot be in it, so the ack says "Working on it…" (sent whole while the command still runs on the
+     * request thread: issue 20) and the answer follows through the response URL.
      */
     @Test
     void aCommandStillRunningWhenItsAckIsDueIsAnsweredAfterIt() throws Exception {
@@ -105,6 +106,8 @@ class SlackTeamChannelCommandTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(json(ack.body()).get("response_type").asString()).isEqualTo("ephemeral");
         assertThat(json(ack.body()).get("text").asString()).isEqualTo(SlackSlashCommands.WORKING);
+        // the ack came while the command still ran (it runs on the request thread; a timer answered the request)
+        assertThat(TestRedis.client().hget("handoff:{" + TENANT.value() + "}:team-channels", "bay")).isNull();
         String answer = await().atMost(Duration.ofSeconds(40)).until(() -> SLACK.findAll(
                         com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                                 urlEqualTo(SlackTestSupport.commandHook(trigger)))), posts -> !posts.isEmpty())
