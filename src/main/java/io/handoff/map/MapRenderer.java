@@ -89,6 +89,16 @@ public final class MapRenderer {
     }
 
     /**
+     * The map's PNG in horizontal swim lanes ({@link #laneLayout}), or the same lanes' kept picture; throws
+     * {@link MapBusyException} when no drawing slot came free within the wait limit.
+     */
+    public byte[] lanePng(DependencyMap lanes) {
+        PictureCache.Picture picture = cache.get(lanes, true, () -> png(laneLayout(lanes)));
+        (picture.drawn() ? drawn : cached).increment();
+        return picture.png();
+    }
+
+    /**
      * The map in horizontal swim lanes (a blueprint): its groups are the lanes, top to bottom, each node in its
      * group's lane ({@link LaneLayout}). Draw it with {@link #png(MapDrawing)} and {@link #svg(MapDrawing)}.
      */

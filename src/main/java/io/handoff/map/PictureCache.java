@@ -30,8 +30,8 @@ final class PictureCache {
 
     private final long maxBytes;
     private final LongSupplier nanoTime;
-    private final Map<DependencyMap, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private final Map<DependencyMap, CompletableFuture<byte[]>> drawing = new ConcurrentHashMap<>();
+    private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<Key, CompletableFuture<byte[]>> drawing = new ConcurrentHashMap<>();
     private long bytes;
 
     PictureCache(long maxBytes) {
@@ -47,11 +47,21 @@ final class PictureCache {
     record Picture(byte[] png, boolean drawn) {
     }
 
+    /** What a picture is kept by: the map, and whether it is laid out in swim lanes (a journey's blueprint). */
+    private record Key(DependencyMap map, boolean lanes) {
+    }
+
     /** The picture of {@code map}: kept, being drawn by another request, or drawn now by {@code draw}. */
     Picture get(DependencyMap map, Supplier<byte[]> draw) {
+        return get(map, false, draw);
+    }
+
+    /** As {@link #get(DependencyMap, Supplier)}, for the map laid out in lanes ({@code lanes}) or as usual. */
+    Picture get(DependencyMap dependencyMap, boolean lanes, Supplier<byte[]> draw) {
         if (maxBytes == 0) {
             return new Picture(draw.get(), true);
         }
+        Key map = new Key(dependencyMap, lanes);
         byte[] kept = kept(map);
         if (kept != null) {
             return new Picture(kept, false);
@@ -89,7 +99,7 @@ final class PictureCache {
         return entries.size();
     }
 
-    private synchronized byte[] kept(DependencyMap map) {
+    private synchronized byte[] kept(Key map) {
         Entry entry = entries.get(map);
         if (entry == null) {
             return null;
@@ -102,8 +112,8 @@ final class PictureCache {
         return entry.png();
     }
 
-    private synchronized void keep(DependencyMap map, byte[] png) {
-        long weight = weight(map, png);
+    private synchronized void keep(Key map, byte[] png) {
+        long weight = weight(map.map(), png);
         if (weight > maxBytes) {
             return;
         }

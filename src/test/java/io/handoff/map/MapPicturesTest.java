@@ -71,6 +71,20 @@ class MapPicturesTest {
     }
 
     @Test
+    void theSameMapInSwimLanesIsADifferentPictureKeptOnItsOwn() {
+        MapRenderer renderer = new MapRenderer(new PixelBudget(100, 2), Duration.ofSeconds(30), 8_000_000, meters);
+        DependencyMap map = fixture.maps.build(fixture.tenant, aroundPat());
+
+        byte[] usual = renderer.png(map);
+        byte[] lanes = renderer.lanePng(map);
+        assertThat(lanes).isNotEqualTo(usual);
+        assertThat(renderer.lanePng(map)).isSameAs(lanes);
+        assertThat(renderer.png(map)).isSameAs(usual);
+        assertThat(drawn()).isEqualTo(2);
+        assertThat(cached()).isEqualTo(2);
+    }
+
+    @Test
     void aViewerWhoMaySeeLessGetsTheirOwnPicture() {
         MapRenderer renderer = new MapRenderer(new PixelBudget(100, 2), Duration.ofSeconds(30), 8_000_000, meters);
         DependencyMap whole = fixture.maps.build(fixture.tenant, aroundPat());
