@@ -28,7 +28,7 @@ public final class BlueprintPictures {
     public File export(Blueprint blueprint, Function<TeamId, String> teamName, BlueprintFormat format) {
         String name = blueprint.journey().id().value() + "-blueprint." + format.extension();
         byte[] bytes = switch (format) {
-            case PNG -> renderer.png(drawing(blueprint, teamName));
+            case PNG -> renderer.lanePng(BlueprintLanes.map(blueprint, teamName)); // kept while it is the same
             case SVG -> renderer.svgBytes(drawing(blueprint, teamName));
             case JSON -> BlueprintExports.json(blueprint, teamName).getBytes(StandardCharsets.UTF_8);
             case CSV -> BlueprintExports.csv(blueprint).getBytes(StandardCharsets.UTF_8);

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import io.handoff.graph.GraphStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.handoff.settings.AdminsInData;
 import io.handoff.map.export.MapExporter;
 import io.handoff.nudge.Nudges;
@@ -46,9 +48,11 @@ class MapConfiguration {
         return new MapAccess(store, properties.adminsByTenant(), adminsInData.orderedStream().toList());
     }
 
+    /** The pictures: drawn within the heap's pixel budget, refused after the wait limit, the latest kept. */
     @Bean
-    MapExporter mapExporter() {
-        return new MapExporter(new MapRenderer());
+    MapExporter mapExporter(MapProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new MapExporter(new MapRenderer(properties.drawWait(), properties.pictureCache().toBytes(),
+                meters.getIfAvailable(SimpleMeterRegistry::new)));
     }
 
     @Bean

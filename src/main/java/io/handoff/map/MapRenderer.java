@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -15,8 +16,23 @@ import javax.imageio.stream.ImageOutputStream;
 
 import org.jfree.svg.SVGGraphics2D;
 
-/** Pictures of a map: PNG through a {@link BufferedImage}, SVG through JFreeSVG, both drawn by {@link MapPainter}. */
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Pictures of a map: PNG through a {@link BufferedImage}, SVG through JFreeSVG, both drawn by {@link MapPainter}.
+ * PNGs are drawn within the JVM-wide {@link PixelBudget}; a request that would wait longer than {@code drawWait} for
+ * its turn is refused with {@link MapBusyException} (counted as {@code handoff.maps.busy}). The PNG of a
+ * {@link DependencyMap} is kept in a {@link PictureCache} bounded in bytes, so the same map asked for again is not
+ * laid out and drawn again ({@code handoff.maps.pictures}, tagged {@code result=drawn} or {@code cached}).
+ */
 public final class MapRenderer {
+    /** Counts PNGs not drawn because every drawing slot stayed taken for longer than the wait limit. */
+    public static final String BUSY = "handoff.maps.busy";
+    /** Counts PNGs of maps asked for, tagged {@code result}: {@code drawn} or {@code cached}. */
+    public static final String PICTURES = "handoff.maps.pictures";
+
     /** PNGs are drawn at this scale for sharp text on high-density screens, unless that makes them too large. */
     static final double SCALE = 1.5;
     /** The longest side of a PNG, in pixels; larger maps are scaled down to fit. */
@@ -32,18 +48,54 @@ public final class MapRenderer {
     private final MapLayout layout = new MapLayout();
     private final LaneLayout lanes = new LaneLayout();
     private final PixelBudget budget;
+    private final Duration drawWait;
+    private final PictureCache cache;
+    private final Counter busy;
+    private final Counter drawn;
+    private final Counter cached;
 
-    /** Pictures drawn within the JVM-wide pixel budget ({@link PixelBudget#HEAP}). */
+    /**
+     * Pictures drawn within the JVM-wide pixel budget ({@link PixelBudget#HEAP}), waiting as long as it takes and
+     * keeping none: for tools and tests. The application's renderer is built from {@link MapProperties}.
+     */
     public MapRenderer() {
-        this(PixelBudget.HEAP);
+        this(PixelBudget.HEAP, null, 0, new SimpleMeterRegistry());
+    }
+
+    /**
+     * Pictures drawn within the JVM-wide pixel budget, refused after {@code drawWait} without a drawing slot, the
+     * last {@code cacheBytes} of PNGs kept; counters in {@code meters}.
+     */
+    public MapRenderer(Duration drawWait, long cacheBytes, MeterRegistry meters) {
+        this(PixelBudget.HEAP, drawWait, cacheBytes, meters);
+    }
+
+    /** {@code drawWait} null: wait as long as it takes. */
+    MapRenderer(PixelBudget budget, Duration drawWait, long cacheBytes, MeterRegistry meters) {
+        this.budget = budget;
+        this.drawWait = drawWait;
+        this.cache = new PictureCache(cacheBytes);
+        this.busy = meters.counter(BUSY);
+        this.drawn = meters.counter(PICTURES, "result", "drawn");
+        this.cached = meters.counter(PICTURES, "result", "cached");
     }
 
     MapRenderer(PixelBudget budget) {
-        this.budget = budget;
+        this(budget, null, 0, new SimpleMeterRegistry());
     }
 
     public MapDrawing layout(DependencyMap map) {
         return layout.layout(map);
+    }
+
+    /**
+     * The map's PNG in horizontal swim lanes ({@link #laneLayout}), or the same lanes' kept picture; throws
+     * {@link MapBusyException} when no drawing slot came free within the wait limit.
+     */
+    public byte[] lanePng(DependencyMap lanes) {
+        PictureCache.Picture picture = cache.get(lanes, true, () -> png(laneLayout(lanes)));
+        (picture.drawn() ? drawn : cached).increment();
+        return picture.png();
     }
 
     /**
@@ -54,8 +106,14 @@ public final class MapRenderer {
         return lanes.layout(map);
     }
 
+    /**
+     * The map's PNG, laid out and drawn, or the same map's kept picture ({@link PictureCache}); throws
+     * {@link MapBusyException} when no drawing slot came free within the wait limit.
+     */
     public byte[] png(DependencyMap map) {
-        return png(layout(map));
+        PictureCache.Picture picture = cache.get(map, () -> png(layout(map)));
+        (picture.drawn() ? drawn : cached).increment();
+        return picture.png();
     }
 
     public byte[] png(MapDrawing drawing) {
@@ -65,9 +123,19 @@ public final class MapRenderer {
         scale = Math.min(scale, Math.sqrt(MAX_PIXELS / (width * height)));
         int pixelsWide = (int) Math.ceil(width * scale);
         int pixelsHigh = (int) Math.ceil(height * scale);
-        try (PixelBudget.Lease lease = budget.take((long) pixelsWide * pixelsHigh)) {
+        try (PixelBudget.Lease lease = lease((long) pixelsWide * pixelsHigh)) {
             return encode(draw(drawing, scale, pixelsWide, pixelsHigh));
         }
+    }
+
+    private PixelBudget.Lease lease(long pixels) {
+        if (drawWait == null) {
+            return budget.take(pixels);
+        }
+        return budget.tryTake(pixels, drawWait).orElseThrow(() -> {
+            busy.increment();
+            return new MapBusyException();
+        });
     }
 
     private static BufferedImage draw(MapDrawing drawing, double scale, int pixelsWide, int pixelsHigh) {

@@ -1,6 +1,9 @@
 package io.handoff.map;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How many PNGs may be drawn at the same moment, and how many pixels they may hold between them, so that a burst of
@@ -9,6 +12,8 @@ import java.util.concurrent.Semaphore;
  * garbage collector while they run. The pixel budget is a share of the JVM's maximum heap, counted in megapixels; a
  * picture takes its size in megapixels (at least one, at most the whole budget, so even the largest picture can be
  * drawn on its own). The number of pictures drawn at once is the number of processors: more would not finish sooner.
+ * A request that cannot get its share within a time limit ({@link #tryTake}) gives up instead of queueing without
+ * bound: under more map requests than the processors can draw, waiting requests would otherwise fill the heap.
  */
 final class PixelBudget {
     /** The JVM-wide budget: a quarter of the maximum heap, one picture per processor. */
@@ -34,6 +39,36 @@ final class PixelBudget {
             available.release(wanted);
             drawing.release();
         };
+    }
+
+    /**
+     * Waits at most {@code maxWait} (in all) for a drawing slot and then for the pixels; empty when either did not come
+     * in time, holding nothing.
+     */
+    Optional<Lease> tryTake(long pixels, Duration maxWait) {
+        int wanted = (int) Math.max(1, Math.min(megapixels, (pixels + 999_999) / 1_000_000));
+        long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
+        try {
+            if (!drawing.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return Optional.empty();
+            }
+            try {
+                if (!available.tryAcquire(wanted, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    drawing.release();
+                    return Optional.empty();
+                }
+            } catch (InterruptedException e) {
+                drawing.release();
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        return Optional.of(() -> {
+            available.release(wanted);
+            drawing.release();
+        });
     }
 
     int megapixels() {

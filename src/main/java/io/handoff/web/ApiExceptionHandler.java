@@ -24,6 +24,7 @@ import io.handoff.graph.UnknownPersonException;
 import io.handoff.journey.JourneyRefusal;
 import io.handoff.journey.SignalRefusal;
 import io.handoff.journey.UnknownJourneyException;
+import io.handoff.map.MapBusyException;
 import io.handoff.security.ProblemType;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
@@ -52,6 +53,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ImportTooLargeException.class)
     ProblemDetail tooLarge(ImportTooLargeException e) {
         return ProblemType.PAYLOAD_TOO_LARGE.problem(e.getMessage());
+    }
+
+    /** A PNG (e.g. a journey's blueprint) not drawn: every drawing slot stayed taken; 503 with {@code Retry-After}. */
+    @ExceptionHandler(MapBusyException.class)
+    ResponseEntity<ProblemDetail> busy(MapBusyException e) {
+        return MapExceptionHandler.busyResponse(e);
     }
 
     /** Input the API refuses ({@link Refusal}, its subtype {@code InvalidIdentifierException}, a graph refusal). */

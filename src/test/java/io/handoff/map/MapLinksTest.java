@@ -83,7 +83,7 @@ class MapLinksTest {
         assertThat(generated.verify(token).viewer()).isEqualTo(PersonId.of("pat"));
         assertInvalid(another, token);
         MapProperties shortSecret = new MapProperties(URI.create("http://localhost:8080"), "short", Duration.ofHours(1),
-                null, 80);
+                null, 80, Duration.ofSeconds(5), org.springframework.util.unit.DataSize.ofMegabytes(32));
         assertThatThrownBy(() -> MapLinks.fromConfiguration(shortSecret, Clock.systemUTC()))
                 .hasMessageContaining("at least 16");
     }

@@ -57,6 +57,19 @@ class PixelBudgetTest {
     }
 
     @Test
+    void aRequestThatGetsASlotButNoPixelsInTimeGivesTheSlotBack() {
+        PixelBudget budget = new PixelBudget(10, 2);
+        try (PixelBudget.Lease big = budget.take(8_000_000)) {
+            assertThat(budget.tryTake(6_000_000, java.time.Duration.ofMillis(10))).isEmpty();
+            PixelBudget.Lease small = budget.tryTake(1, java.time.Duration.ZERO)
+                    .orElseThrow(() -> new AssertionError("the refused request kept its drawing slot"));
+            assertThat(budget.availableMegapixels()).isEqualTo(1);
+            small.close();
+        }
+        assertThat(budget.availableMegapixels()).isEqualTo(10);
+    }
+
+    @Test
     void theApplicationsBudgetIsAShareOfTheHeap() {
         assertThat((long) PixelBudget.HEAP.megapixels())
                 .isEqualTo(Math.max(1, Runtime.getRuntime().maxMemory() / 16 / 1_000_000));

@@ -16,7 +16,7 @@ public final class MapExporter {
 
     public MapExporter(MapRenderer renderer) {
         this.renderer = renderer;
-        exports.put(MapFormat.PNG, (map, drawing) -> renderer.png(drawing));
+        exports.put(MapFormat.PNG, (map, drawing) -> renderer.png(map)); // laid out there, unless kept
         exports.put(MapFormat.SVG, (map, drawing) -> renderer.svg(drawing).getBytes(StandardCharsets.UTF_8));
         exports.put(MapFormat.DOT, new DotExport());
         exports.put(MapFormat.MERMAID, new MermaidExport());
@@ -43,7 +43,7 @@ public final class MapExporter {
     }
 
     private static boolean needsLayout(MapFormat format) {
-        return format == MapFormat.PNG || format == MapFormat.SVG || format == MapFormat.JSON;
+        return format == MapFormat.SVG || format == MapFormat.JSON;
     }
 
     /** A file ready to send or download. */
