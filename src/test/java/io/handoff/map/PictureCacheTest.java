@@ -30,7 +30,7 @@ class PictureCacheTest {
         PictureCache cache = new PictureCache(1_000_000, clock::get);
         DependencyMap pat = map("Pat");
         byte[] first = cache.get(pat, () -> draw(100)).png();
-        clock.addAndGet(PictureCache.MAX_AGE.toNanos());
+        clock.addAndGet(PictureCache.MAX_AGE.toNanos() - 1);
         assertThat(cache.get(pat, () -> draw(100)).png()).isSameAs(first);
         clock.addAndGet(1);
         PictureCache.Picture later = cache.get(pat, () -> draw(100));
