@@ -6,21 +6,29 @@ import java.util.Map;
 
 /**
  * Reads cards and edges out of the adjacency strings of one read (an ego map, a chain), sharing what repeats across
- * its lines: a team, time zone or handed-over item met before is looked up where it stands in the text
- * ({@link RegionMap}) instead of being cut out and checked again, so each is checked once per read. Answers and
+ * its lines: a team or time zone met before is looked up where it stands in the text (a scan of the few time zones,
+ * the last team, then {@link RegionMap}) instead of being cut out and checked again, so each is checked once per
+ * read. Answers and
  * refusals are those of {@link AdjacencyCodec#person} and {@link EdgeCodec#decode}, field by field in the same order.
  * Not thread-safe: one per read.
  */
 final class AdjacencyDecoder {
     private static final Platform[] PLATFORMS = Platform.values();
 
+    /** Time zones are few: the first ones met are found by a scan (length first), cheaper than hashing the name. */
+    private static final int ZONES_SCANNED = 16;
+
+    private final String[] zoneNames = new String[ZONES_SCANNED];
+    private final ZoneId[] zoneIds = new ZoneId[ZONES_SCANNED];
+    private int zonesScanned;
     private final RegionMap<ZoneId> zones = new RegionMap<>(4);
     private final RegionMap<TeamId> teams = new RegionMap<>(8);
-    private final EdgeCodec.TermsCache terms = new EdgeCodec.TermsCache();
+    /** The team found last: people of one team come together (a person's lines lead mostly into their own team). */
+    private TeamId lastTeam;
 
     /** The edge encoded in {@code text[from, to)}, as {@link EdgeCodec#decode(PersonId, PersonId, String, int, int)}. */
     Handoff edge(PersonId upstream, PersonId downstream, String text, int from, int to) {
-        return EdgeCodec.decode(upstream, downstream, text, from, to, terms);
+        return EdgeCodec.decode(upstream, downstream, text, from, to);
     }
 
     /** The person whose card (or summary) is {@code text[from, to)}, as {@link AdjacencyCodec#person}. */
@@ -64,22 +72,39 @@ final class AdjacencyDecoder {
     }
 
     private ZoneId zone(String text, int from, int to) {
-        ZoneId zone = zones.get(text, from, to);
+        int length = to - from;
+        for (int i = 0; i < zonesScanned; i++) {
+            String name = zoneNames[i];
+            if (name.length() == length && text.regionMatches(from, name, 0, length)) {
+                return zoneIds[i];
+            }
+        }
+        ZoneId zone = zonesScanned < ZONES_SCANNED ? null : zones.get(text, from, to);
         if (zone == null) {
             String id = text.substring(from, to);
             zone = AdjacencyCodec.zone(id);
-            zones.put(id, zone);
+            if (zonesScanned < ZONES_SCANNED) {
+                zoneNames[zonesScanned] = id;
+                zoneIds[zonesScanned++] = zone;
+            } else {
+                zones.put(id, zone);
+            }
         }
         return zone;
     }
 
     private TeamId team(String text, int from, int to) {
+        TeamId last = lastTeam;
+        if (last != null && last.value().length() == to - from && text.regionMatches(from, last.value(), 0, to - from)) {
+            return last;
+        }
         TeamId team = teams.get(text, from, to);
         if (team == null) {
             String id = text.substring(from, to);
             team = TeamId.of(id);
             teams.put(id, team);
         }
+        lastTeam = team;
         return team;
     }
 }

@@ -39,17 +39,12 @@ public final class EdgeCodec {
         return decode(upstream, downstream, encoded, 0, encoded == null ? 0 : encoded.length());
     }
 
-    /** Decodes the edge encoded in {@code text[from, to)} (a part of a longer stored string). */
-    public static Handoff decode(PersonId upstream, PersonId downstream, String text, int from, int to) {
-        return decode(upstream, downstream, text, from, to, null);
-    }
-
     /**
-     * As {@link #decode(PersonId, PersonId, String, int, int)}, taking the terms (what, frequency, criticality) from
-     * {@code terms} when given, so the edges of one read that hand over the same item share one {@link HandoffTerms}
-     * and its text is checked once. Fields are read and refused in the same order either way.
+     * Decodes the edge encoded in {@code text[from, to)} (a part of a longer stored string). Each edge gets its own
+     * {@link HandoffTerms}: sharing them within a read cost more (hashing every item's text to look it up) than
+     * making them, as few edges of one map hand over the same item at the same frequency and criticality.
      */
-    static Handoff decode(PersonId upstream, PersonId downstream, String text, int from, int to, TermsCache terms) {
+    public static Handoff decode(PersonId upstream, PersonId downstream, String text, int from, int to) {
         if (text == null || to - from < 9 || text.charAt(from + 5) != ';') {
             throw new IllegalArgumentException("not an encoded edge: " + (text == null ? null : text.substring(from, to)));
         }
@@ -64,8 +59,7 @@ public final class EdgeCodec {
         }
         Frequency frequency = Frequency.fromCode(text.charAt(from));
         Criticality criticality = Criticality.fromCode(text.charAt(from + 1));
-        HandoffTerms handedOver = terms == null ? new HandoffTerms(text.substring(what, to), frequency, criticality)
-                : terms.terms(text, what, to, frequency, criticality);
+        HandoffTerms handedOver = new HandoffTerms(text.substring(what, to), frequency, criticality);
         Health health = Health.fromCode(text.charAt(from + 2));
         ClaimedBy claimedBy = ClaimedBy.fromCode(text.charAt(from + 3));
         EdgeStatus status = EdgeStatus.fromCode(text.charAt(from + 4));
@@ -74,32 +68,6 @@ public final class EdgeCodec {
                 instant(text, created, updated - 1), instant(text, updated, confirmed - 1));
     }
 
-    /**
-     * The terms of the edges of one read, one {@link HandoffTerms} per item text, frequency and criticality (the item
-     * is looked up where it stands in the stored text, so an item met before costs no substring and no check).
-     */
-    static final class TermsCache {
-        private final RegionMap<HandoffTerms[]> byWhat = new RegionMap<>(8);
-
-        HandoffTerms terms(String text, int from, int to, Frequency frequency, Criticality criticality) {
-            HandoffTerms[] known = byWhat.get(text, from, to);
-            int index = frequency.ordinal() * CRITICALITIES + criticality.ordinal();
-            HandoffTerms terms = known == null ? null : known[index];
-            if (terms == null) {
-                String what = text.substring(from, to);
-                terms = new HandoffTerms(what, frequency, criticality);
-                if (known == null) {
-                    known = new HandoffTerms[FREQUENCIES * CRITICALITIES];
-                    byWhat.put(what, known);
-                }
-                known[index] = terms;
-            }
-            return terms;
-        }
-    }
-
-    private static final int FREQUENCIES = Frequency.values().length;
-    private static final int CRITICALITIES = Criticality.values().length;
     /** Base-36 digit of each ASCII character, as {@link Character#digit(char, int)} gives it; -1 for none. */
     private static final byte[] DIGITS = new byte[128];
 

@@ -16,13 +16,18 @@ import java.util.TreeMap;
  *
  * <p>Every line of every string read is looked at, so the lines are read where they stand: the other's id is looked
  * up in the people met so far without being copied ({@link RegionMap}), a line to someone already read is skipped
- * before its edge is decoded, and teams, time zones and items met before are shared ({@link AdjacencyDecoder}).
+ * before its edge is decoded, and teams and time zones met before are shared ({@link AdjacencyDecoder}). The people
+ * are kept in the order met and put into the map once, at its final size.
  */
 final class NeighbourhoodReader {
-    /** Someone met: their id, and whether their own string has been read (then their lines are in it). */
+    /**
+     * Someone met: their id, what is known of them (their card once their own string is read, else the summary from
+     * the first line that led to them) and whether their own string has been read (then their lines are in it).
+     */
     private static final class Met {
         final String key;
         PersonId id;
+        Person person;
         boolean read;
 
         Met(String key, PersonId id) {
@@ -40,7 +45,8 @@ final class NeighbourhoodReader {
 
     private final RegionMap<Met> met = new RegionMap<>(32);
     private final AdjacencyDecoder decoder = new AdjacencyDecoder();
-    private final Map<PersonId, Person> people = new LinkedHashMap<>();
+    /** Everyone with a card or summary, in the order first met (the order of the map's people). */
+    private final List<Met> people = new ArrayList<>();
     private final List<Handoff> edges = new ArrayList<>();
 
     NeighbourhoodReader(String centre) {
@@ -70,9 +76,13 @@ final class NeighbourhoodReader {
         }
         PersonId me = self.id();
         self.read = true;
-        people.put(me, decoder.person(me, adjacency.main(), 0, adjacency.cardEnd()));
+        if (self.person == null) {
+            people.add(self);
+        }
+        self.person = decoder.person(me, adjacency.main(), 0, adjacency.cardEnd());
         adjacency.forEachLineAt((direction, text, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
-            Met other = met.get(text, idFrom, idTo);
+            int hash = met.hash(text, idFrom, idTo);
+            Met other = met.get(text, idFrom, idTo, hash);
             if (other != null && other.read) {
                 return;
             }
@@ -81,16 +91,23 @@ final class NeighbourhoodReader {
             boolean out = direction == AdjacencyCodec.OUT;
             edges.add(decoder.edge(out ? me : them, out ? them : me, text, edgeFrom, edgeTo));
             if (first) {
-                met.put(them.value(), new Met(them.value(), them));
+                Met found = new Met(them.value(), them);
+                met.put(them.value(), hash, found);
                 next.add(them.value());
-                people.put(them, decoder.person(them, text, summaryFrom, summaryTo));
+                found.person = decoder.person(them, text, summaryFrom, summaryTo);
+                people.add(found);
             }
         });
     }
 
     /** The graph read; the reader hands its collections over and is done. */
     OrgGraph graph(Map<String, Team> teamsById) {
-        return new OrgGraph(ReadOnlyView.map(people), ReadOnlyView.map(teamsOf(people.values(), teamsById, Set.of())),
+        // Built once, at its final size: no rehashing on the way, and each person's id hashed once more only.
+        Map<PersonId, Person> byId = new LinkedHashMap<>((int) (people.size() / 0.75f) + 1);
+        for (Met person : people) {
+            byId.put(person.id(), person.person);
+        }
+        return new OrgGraph(ReadOnlyView.map(byId), ReadOnlyView.map(teamsOf(byId.values(), teamsById, Set.of())),
                 ReadOnlyView.list(edges));
     }
 

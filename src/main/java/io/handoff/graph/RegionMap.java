@@ -34,7 +34,12 @@ final class RegionMap<V> {
     /** The value of the key spelled by {@code text[from, to)}, or null. */
     @SuppressWarnings("unchecked")
     V get(String text, int from, int to) {
-        int hash = hash(text, from, to);
+        return get(text, from, to, hash(text, from, to));
+    }
+
+    /** As {@link #get(String, int, int)}, with the region's {@link #hash} worked out already. */
+    @SuppressWarnings("unchecked")
+    V get(String text, int from, int to, int hash) {
         int length = to - from;
         int mask = keys.length - 1;
         for (int slot = slot(hash); ; slot = (slot + 1) & mask) {
@@ -55,7 +60,11 @@ final class RegionMap<V> {
 
     /** Maps {@code key} to {@code value}, replacing any value it had. */
     void put(String key, V value) {
-        int hash = key.hashCode();
+        put(key, key.hashCode(), value);
+    }
+
+    /** As {@link #put(String, Object)}, with {@code hash} the key's {@link #hash} (its String hash) worked out already. */
+    void put(String key, int hash, V value) {
         int mask = keys.length - 1;
         int slot = slot(hash);
         while (keys[slot] != null) {
@@ -105,7 +114,7 @@ final class RegionMap<V> {
      * scratch array in bulk (one intrinsic, where {@code charAt} would check the index and the coder of each one) and
      * taken four at a time (31^4 h + 31^3 c0 + 31^2 c1 + 31 c2 + c3 is the same sum with a quarter of the chain).
      */
-    private int hash(String text, int from, int to) {
+    int hash(String text, int from, int to) {
         int length = to - from;
         char[] chars = scratch;
         if (length > chars.length) {

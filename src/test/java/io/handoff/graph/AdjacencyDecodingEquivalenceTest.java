@@ -25,7 +25,11 @@ class AdjacencyDecodingEquivalenceTest {
     private static final String[] IDS = {"pat", "dana", "lee", "mia", "ravi", "u1", "u12", "u123", "ana.b", "zoe+1"};
     private static final String[] BAD_IDS = {"", "a b", "x:y", "{t}", "é", "-lead"};
     private static final String[] TEAMS = {"drivers", "dispatch", "pre-load", "desk"};
-    private static final String[] ZONES = {"UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"};
+    /** More than the decoder finds by a scan (16), so reads with many time zones also take its hash map. */
+    private static final String[] ZONES = {"UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Europe/London",
+        "Europe/Paris", "Europe/Madrid", "Europe/Rome", "Europe/Oslo", "America/Chicago", "America/Denver",
+        "America/Lima", "Asia/Tokyo", "Asia/Seoul", "Asia/Dubai", "Africa/Lagos", "Africa/Cairo", "Australia/Sydney",
+        "Pacific/Auckland", "Asia/Singapore"};
     private static final String[] WHATS = {"loaded truck", "route plan", "invoice;batch", " rota ", "ÿ keys", "x"};
     private static final String[] TIMES = {"t68n40", "t68n41", "T68N42", "0", "+t68n40", "-1", "zzzzzzzzzzzz", "8gx2p1ba9ou",
             "1000000000000", "٣", "Ａ", "", "t6 8", "8gx2p1ba9ot"};

@@ -308,6 +308,7 @@ public final class GraphBenchmark {
         Samples bytes = new Samples();
         Samples bareBytes = new Samples();
         Samples cpu = new Samples();
+        Samples bareCpu = new Samples();
         int disagreements = 0;
         int ringsDisagree = 0;
         long serverMicros = redis.commandMicros();
@@ -317,7 +318,7 @@ public final class GraphBenchmark {
             List<String[]> reads = rings.reads(centre, depth);
             boolean bareFirst = i % 2 == 0;
             if (bareFirst) {
-                timeBareReads(reads, bare, bareTrips, bareBytes);
+                timeBareReads(reads, bare, bareTrips, bareBytes, bareCpu);
             }
             long tripsBefore = counter.roundTrips();
             long bytesBefore = counter.bytesReceived();
@@ -331,7 +332,7 @@ public final class GraphBenchmark {
             bytes.add(counter.bytesReceived() - bytesBefore);
             people.add(map.graph().people().size());
             if (!bareFirst) {
-                timeBareReads(reads, bare, bareTrips, bareBytes);
+                timeBareReads(reads, bare, bareTrips, bareBytes, bareCpu);
             }
             if (counted != map.roundTrips()) {
                 disagreements++;
@@ -354,21 +355,24 @@ public final class GraphBenchmark {
                 people.percentile(50), people.max(), bytes.percentile(50), commandsMean, serverMean,
                 Samples.micros(cpu.percentile(50)));
         out.printf("  bare reads, the same MGETs undecoded: p50 %s, p99 %s; round trips p50 %d, max %d; reply bytes "
-                        + "p50 %,d; rings worked out from the generated org disagree with the store's map %d times%n",
+                        + "p50 %,d; rings worked out from the generated org disagree with the store's map %d times; "
+                        + "client CPU p50 %s%n",
                 Samples.micros(bareP50), Samples.micros(bare.percentile(99)), bareTrips.percentile(50), bareTrips.max(),
-                bareBytes.percentile(50), ringsDisagree);
+                bareBytes.percentile(50), ringsDisagree, Samples.micros(bareCpu.percentile(50)));
         out.printf("  ego map / bare reads: p50 %.2fx, p99 %.2fx; ego map p50 / PING p50: %.1fx (information)%n",
                 mapP50 / (double) bareP50, latency.percentile(99) / (double) bare.percentile(99),
                 mapP50 / (double) pingP50);
         return new EgoRun(latency, bare, LoadAverage.brief());
     }
 
-    private void timeBareReads(List<String[]> reads, Samples latency, Samples trips, Samples bytes) {
+    private void timeBareReads(List<String[]> reads, Samples latency, Samples trips, Samples bytes, Samples cpu) {
         long tripsBefore = counter.roundTrips();
         long bytesBefore = counter.bytesReceived();
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         long t = System.nanoTime();
         bareReads(reads);
         latency.add(System.nanoTime() - t);
+        cpu.add(THREADS.getCurrentThreadCpuTime() - cpuBefore);
         trips.add(counter.roundTrips() - tripsBefore);
         bytes.add(counter.bytesReceived() - bytesBefore);
     }
