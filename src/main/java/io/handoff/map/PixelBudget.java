@@ -32,13 +32,10 @@ final class PixelBudget {
 
     /** Waits until a picture of {@code pixels} may be drawn; call {@link Lease#close()} when it is encoded. */
     Lease take(long pixels) {
-        int wanted = (int) Math.max(1, Math.min(megapixels, (pixels + 999_999) / 1_000_000));
+        int wanted = megapixelsFor(pixels);
         drawing.acquireUninterruptibly();
         available.acquireUninterruptibly(wanted);
-        return () -> {
-            available.release(wanted);
-            drawing.release();
-        };
+        return lease(wanted);
     }
 
     /**
@@ -46,7 +43,7 @@ final class PixelBudget {
      * in time, holding nothing.
      */
     Optional<Lease> tryTake(long pixels, Duration maxWait) {
-        int wanted = (int) Math.max(1, Math.min(megapixels, (pixels + 999_999) / 1_000_000));
+        int wanted = megapixelsFor(pixels);
         long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
         try {
             if (!drawing.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -65,10 +62,20 @@ final class PixelBudget {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-        return Optional.of(() -> {
+        return Optional.of(lease(wanted));
+    }
+
+    /** A picture's share: its size in megapixels, at least one, at most the whole budget. */
+    private int megapixelsFor(long pixels) {
+        return (int) Math.max(1, Math.min(megapixels, (pixels + 999_999) / 1_000_000));
+    }
+
+    /** Gives back the pixels and the drawing slot taken. */
+    private Lease lease(int wanted) {
+        return () -> {
             available.release(wanted);
             drawing.release();
-        });
+        };
     }
 
     int megapixels() {

@@ -57,20 +57,25 @@ final class SlackHttpServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long started = System.nanoTime();
-        String result = Acknowledgements.REFUSED;
-        SlackEarlyAck[] early = new SlackEarlyAck[1];
+        Answer answer = Answer.REFUSED;
         try {
-            result = post(request, response, early);
+            answer = post(request, response);
         } finally {
-            long answered = early[0] == null ? System.nanoTime()
-                    : early[0].answeredEarlyAt().orElseGet(System::nanoTime);
-            acknowledgements.record(Platform.SLACK, result, started, answered);
+            acknowledgements.record(Platform.SLACK, answer.result(), started, answer.answeredAt());
+        }
+    }
+
+    /** How a request was answered, and the early ack of a slash command (whose time is the acknowledgement's). */
+    private record Answer(String result, SlackEarlyAck early) {
+        static final Answer REFUSED = new Answer(Acknowledgements.REFUSED, null);
+
+        long answeredAt() {
+            return early == null ? System.nanoTime() : early.answeredEarlyAt().orElseGet(System::nanoTime);
         }
     }
 
     /** Answers a POST; says whether it was handled (or refused before Bolt saw it). */
-    private String post(HttpServletRequest request, HttpServletResponse response, SlackEarlyAck[] early)
-            throws IOException {
+    private Answer post(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -78,28 +83,27 @@ final class SlackHttpServlet extends HttpServlet {
         if (body.length > MAX_BODY) {
             count("too_large");
             error(response, 413, "request too large");
-            return Acknowledgements.REFUSED;
+            return Answer.REFUSED;
         }
         if (!verifier.verify(request.getHeader("X-Slack-Request-Timestamp"), request.getHeader("X-Slack-Signature"),
                 body)) {
             count("invalid_signature");
             error(response, 401, "invalid signature");
-            return Acknowledgements.REFUSED;
+            return Answer.REFUSED;
         }
-        return handle(request, response, new String(body, StandardCharsets.UTF_8), early);
+        return handle(request, response, new String(body, StandardCharsets.UTF_8));
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        handle(request, response, "", new SlackEarlyAck[1]);
+        handle(request, response, "");
     }
 
     /**
      * Runs Bolt on the request. A slash command runs on this thread inside an early ack ({@link SlackEarlyAck}): if it
      * is still running after the ack wait, a timer has answered the request already and Bolt's response is dropped.
      */
-    private String handle(HttpServletRequest request, HttpServletResponse response, String body,
-                          SlackEarlyAck[] early) throws IOException {
+    private Answer handle(HttpServletRequest request, HttpServletResponse response, String body) throws IOException {
         Request<?> slackRequest;
         try {
             slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -116,39 +120,35 @@ final class SlackHttpServlet extends HttpServlet {
         if (slackRequest == null) {
             count("malformed");
             error(response, 400, "malformed request");
-            return Acknowledgements.REFUSED;
+            return Answer.REFUSED;
         }
-        Response slackResponse;
         Request<?> parsed = slackRequest;
+        SlackEarlyAck early = parsed.getRequestType() == RequestType.Command ? SlackEarlyAck.open(response) : null;
+        Answer handled = new Answer(Acknowledgements.HANDLED, early);
+        Response slackResponse;
         try {
-            if (parsed.getRequestType() == RequestType.Command) {
-                early[0] = SlackEarlyAck.open(response);
-                slackResponse = early[0].during(() -> app.run(parsed));
-            } else {
-                slackResponse = app.run(parsed);
-            }
+            slackResponse = early == null ? app.run(parsed) : early.during(() -> app.run(parsed));
         } catch (Exception e) {
-            if (early[0] != null && !early[0].claim()) {
-                log.error("Bolt failed on a slash command after its acknowledgement", e);
-                count("failed");
-                return Acknowledgements.HANDLED;
-            }
-            log.error("Bolt failed on a {} request", slackRequest.getRequestType(), e);
             count("failed");
+            if (early != null && !early.claim()) {
+                log.error("Bolt failed on a slash command after its acknowledgement", e);
+                return handled;
+            }
+            log.error("Bolt failed on a {} request", parsed.getRequestType(), e);
             error(response, 500, "something went wrong");
-            return Acknowledgements.HANDLED;
+            return handled;
         }
         count("handled");
-        if (early[0] != null && !early[0].claim()) {
-            return Acknowledgements.HANDLED; // acknowledged already ("Working on it…"); the answer follows
+        if (early != null && !early.claim()) {
+            return handled; // acknowledged already ("Working on it…"); the answer follows
         }
         if (slackResponse.getStatusCode() == 500 && slackResponse.getBody() != null
                 && slackResponse.getBody().contains("Exception")) {
             error(response, 500, "something went wrong");
-            return Acknowledgements.HANDLED;
+            return handled;
         }
         ServletAdapterOps.writeResponse(response, slackResponse);
-        return Acknowledgements.HANDLED;
+        return handled;
     }
 
     private void count(String result) {
