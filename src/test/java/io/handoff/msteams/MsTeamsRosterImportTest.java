@@ -47,12 +47,10 @@ class MsTeamsRosterImportTest extends MsTeamsAppTest {
                 .willReturn(okJson(page(List.of(ben), null))));
         ObjectNode install = install(mia, "Depot Roster");
 
-        long started = System.nanoTime();
         HttpResponse<String> response = client.post(install);
-        long answeredMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(answeredMs).as("answered before the roster arrived").isLessThan(SLOW_MS);
+        // answered before the roster arrived, by causality: the first page takes 3 s, and nobody is imported yet
         TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
         assertThat(graph.graph(tenant).people()).as("nobody imported yet").isEmpty();
         assertThat(fake.sentTo(TEAM)).hasSize(1);
@@ -143,12 +141,10 @@ class MsTeamsRosterImportTest extends MsTeamsAppTest {
         channelData.put("eventType", "teamMemberAdded");
         channelData.putObject("team").put("id", TEAM).put("name", "Depot Roster");
 
-        long started = System.nanoTime();
         HttpResponse<String> response = client.post(joined);
-        long answeredMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(answeredMs).as("answered before the member arrived").isLessThan(SLOW_MS);
+        // answered before the member arrived, by causality: the lookup takes 3 s, and Ben is not there yet
         PersonId benId = PersonId.of("ben@contoso.example");
         assertThat(graph.person(tenant, benId)).isEmpty();
         await().atMost(Duration.ofSeconds(20)).until(() -> graph.person(tenant, benId).isPresent());
