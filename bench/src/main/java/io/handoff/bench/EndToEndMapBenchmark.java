@@ -79,6 +79,7 @@ public final class EndToEndMapBenchmark {
             settings.put("handoff.slack.signing-secret", SlackRequests.SECRET);
             settings.put("handoff.slack.bot-token", "xoxb-bench-handoff");
             settings.put("handoff.slack.api-url", slack.apiUrl());
+            settings.put("handoff.slack.response-url-base", slack.baseUrl() + "/");
             try (BenchApp handoff = BenchApp.start(redis, settings)) {
                 OUT.printf(Locale.ROOT, "Handoff started in %d ms on port %d (Redis: %s)%n",
                         handoff.startTime().toMillis(), handoff.port(), redis.origin());
@@ -101,14 +102,16 @@ public final class EndToEndMapBenchmark {
                 Timing onSlack = measure("Slack", slackUploads, warmup, samples, i -> {
                     rename(graph, slackTenant, Platform.SLACK, SLACK_USER, i);
                     return SlackRequests.signed(handoff.port(),
-                            SlackRequests.slashCommand(SLACK_USER, "map depth 2", "trig-map-" + i));
+                            SlackRequests.slashCommand(SLACK_USER, "map depth 2", "trig-map-" + i,
+                                    slack.responseUrl()));
                 });
                 onSlack.print("Slack, drawn afresh: /handoff map depth 2 until files.completeUploadExternal reached "
                         + "the Web API");
                 pictures(handoff);
                 onSlack.judge(verdicts, "Slack map depth 2 drawn afresh, to the upload: p99 < 1 s");
                 Timing slackAgain = measure("Slack", slackUploads, 1, samples, i -> SlackRequests.signed(
-                        handoff.port(), SlackRequests.slashCommand(SLACK_USER, "map depth 2", "trig-again-" + i)));
+                        handoff.port(), SlackRequests.slashCommand(SLACK_USER, "map depth 2", "trig-again-" + i,
+                                slack.responseUrl())));
                 slackAgain.print("Slack, asked again (the kept picture): /handoff map depth 2 to the upload");
                 pictures(handoff);
                 slackAgain.judge(verdicts, "Slack map depth 2 asked again, to the upload: p99 < 1 s");

@@ -3,6 +3,7 @@ package io.handoff.bench;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -33,6 +34,8 @@ final class SlackApiStub implements AutoCloseable {
                 + "\"file_id\":\"F0MAP\"}");
         server.stubFor(post(urlEqualTo("/upload/F0MAP")).willReturn(aResponse().withStatus(200).withBody("OK")));
         ok("files.completeUploadExternal", "{\"ok\":true,\"files\":[{\"id\":\"F0MAP\",\"title\":\"map\"}]}");
+        // a command's response URL (SLACK_RESPONSE_URL_BASE points here): Slack answers a post to it with "ok"
+        server.stubFor(post(urlMatching("/commands/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
         ok("users.profile.get", "{\"ok\":true,\"profile\":{\"status_text\":\"\",\"status_emoji\":\"\"}}");
     }
 
@@ -43,6 +46,11 @@ final class SlackApiStub implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** A command's response URL at the stub (with {@code handoff.slack.response-url-base} set to the stub). */
+    String responseUrl() {
+        return baseUrl() + "/commands/1";
     }
 
     /** The Web API base URL, as {@code SLACK_API_URL} and the SDK take it. */

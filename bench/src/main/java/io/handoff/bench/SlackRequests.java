@@ -35,8 +35,13 @@ final class SlackRequests {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
-    /** {@code /handoff <text>} said by a user of the benchmark's workspace. */
+    /** {@code /handoff <text>} said by a user of the benchmark's workspace (its response URL leads nowhere). */
     static String slashCommand(String userId, String text, String triggerId) {
+        return slashCommand(userId, text, triggerId, "https://hooks.slack.invalid/commands/1");
+    }
+
+    /** {@code /handoff <text>} said by a user of the benchmark's workspace, answered later at {@code responseUrl}. */
+    static String slashCommand(String userId, String text, String triggerId, String responseUrl) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("token", "legacy-unused");
         fields.put("team_id", TEAM);
@@ -47,7 +52,7 @@ final class SlackRequests {
         fields.put("command", "/handoff");
         fields.put("text", text);
         fields.put("api_app_id", "A0HANDOFF");
-        fields.put("response_url", "https://hooks.slack.invalid/commands/1");
+        fields.put("response_url", responseUrl);
         fields.put("trigger_id", triggerId);
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(encode(name)).append('=')
