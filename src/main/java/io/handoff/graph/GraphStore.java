@@ -32,6 +32,34 @@ public interface GraphStore {
 
     Optional<TenantId> tenantForMicrosoft(String microsoftTenantId);
 
+    /**
+     * Who acts in a chat request, as far as the graph already knows: the tenant installed for the workspace or org and
+     * the person with the platform identity there (empty when that person is new).
+     */
+    record KnownActor(TenantId tenant, Optional<PersonId> person) {
+    }
+
+    /**
+     * {@link #tenantForSlack} and {@link #personByIdentity} of the Slack user in one go; empty when no tenant is
+     * installed for the workspace. The Redis store reads them in two round trips (the global index, then the
+     * tenant's keys in one pipeline).
+     */
+    default Optional<KnownActor> slackActor(String enterpriseId, String teamId, String slackUserId) {
+        return tenantForSlack(enterpriseId, teamId)
+                .map(tenant -> new KnownActor(tenant, personByIdentity(tenant, Platform.SLACK, slackUserId)));
+    }
+
+    /** {@link #tenantForMicrosoft} and {@link #personByIdentity} of the Teams (Entra) user in one go, as above. */
+    default Optional<KnownActor> microsoftActor(String microsoftTenantId, String aadObjectId) {
+        return tenantForMicrosoft(microsoftTenantId)
+                .map(tenant -> new KnownActor(tenant, personByIdentity(tenant, Platform.TEAMS, aadObjectId)));
+    }
+
+    /** Whether the person exists (cheaper than reading them). */
+    default boolean hasPerson(TenantId tenant, PersonId id) {
+        return person(tenant, id).isPresent();
+    }
+
     void saveTeam(TenantId tenant, Team team);
 
     /** Creates or updates a person; a new team moves the counters of all their handoffs to the new team. */

@@ -137,6 +137,77 @@ public final class RedisGraphStore implements GraphStore {
                 : indexed("microsoft:" + microsoftTenantId);
     }
 
+    @Override
+    public Optional<KnownActor> slackActor(String enterpriseId, String teamId, String slackUserId) {
+        List<String> fields = new ArrayList<>(2);
+        if (enterpriseId != null && !enterpriseId.isBlank()) {
+            fields.add("slack-enterprise:" + enterpriseId);
+        }
+        if (teamId != null && !teamId.isBlank()) {
+            fields.add("slack-team:" + teamId);
+        }
+        return knownActor(fields, Platform.SLACK, slackUserId);
+    }
+
+    @Override
+    public Optional<KnownActor> microsoftActor(String microsoftTenantId, String aadObjectId) {
+        return microsoftTenantId == null || microsoftTenantId.isBlank() ? Optional.empty()
+                : knownActor(List.of("microsoft:" + microsoftTenantId), Platform.TEAMS, aadObjectId);
+    }
+
+    /**
+     * The tenant the first index field that names one points at, if its hash exists, and the person with the identity
+     * there: one HMGET of the global index, then the tenant check and the identity in one pipeline on the tenant's
+     * slot. When the first tenant named has no hash and a later field names another, the lookup goes field by field
+     * as {@link #tenantForSlack} does.
+     */
+    private Optional<KnownActor> knownActor(List<String> fields, Platform platform, String externalId) {
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> named = redis.hmget(GraphKeys.TENANT_INDEX, fields.toArray(String[]::new));
+        int first = 0;
+        while (first < named.size() && (named.get(first) == null || !Identifier.isValid(named.get(first)))) {
+            first++;
+        }
+        if (first == named.size()) {
+            return Optional.empty();
+        }
+        TenantId tenant = TenantId.of(named.get(first));
+        GraphKeys keys = new GraphKeys(tenant);
+        boolean withPerson = externalId != null && !externalId.isBlank();
+        Response<Boolean> exists;
+        Response<String> person = null;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            exists = pipeline.exists(keys.tenant());
+            if (withPerson) {
+                person = pipeline.hget(keys.identities(), GraphKeys.identityField(platform, externalId));
+            }
+            pipeline.sync();
+        }
+        if (!exists.get()) {
+            return firstIndexed(fields.subList(first + 1, fields.size()))
+                    .map(other -> new KnownActor(other, personByIdentity(other, platform, externalId)));
+        }
+        return Optional.of(new KnownActor(tenant,
+                person == null ? Optional.empty() : Optional.ofNullable(person.get()).map(PersonId::of)));
+    }
+
+    private Optional<TenantId> firstIndexed(List<String> fields) {
+        for (String field : fields) {
+            Optional<TenantId> found = indexed(field);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean hasPerson(TenantId tenant, PersonId id) {
+        return redis.exists(new GraphKeys(tenant).adjacency(id.value()));
+    }
+
     private Optional<TenantId> indexed(String field) {
         return Optional.ofNullable(redis.hget(GraphKeys.TENANT_INDEX, field)).filter(Identifier::isValid)
                 .map(TenantId::of).filter(id -> redis.exists(new GraphKeys(id).tenant()));

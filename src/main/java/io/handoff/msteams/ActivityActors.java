@@ -2,6 +2,7 @@ package io.handoff.msteams;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 
 import io.handoff.chat.Actor;
 import io.handoff.delivery.PlatformPreference;
+import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
@@ -22,7 +24,8 @@ import io.handoff.graph.TenantId;
 /**
  * Who is acting in a Teams activity: the Microsoft 365 tenant and the Entra user behind its sender, resolved to a
  * Handoff tenant and person. Resolving stores the person's personal conversation reference and Teams user id and
- * records Teams as the platform they used last; every activity handler of {@link MsTeamsBot} goes through it.
+ * records Teams as the platform they used last (for a message, after its turn); every activity handler of
+ * {@link MsTeamsBot} goes through it.
  */
 final class ActivityActors {
     private static final Logger log = LoggerFactory.getLogger(ActivityActors.class);
@@ -31,13 +34,22 @@ final class ActivityActors {
     private final ConversationReferences references;
     private final MsTeamsAddresses addresses;
     private final PlatformPreference platformPreference;
+    private final Executor afterTurn;
 
     ActivityActors(MsTeamsPeople people, ConversationReferences references, MsTeamsAddresses addresses,
-                   PlatformPreference platformPreference) {
+                   PlatformPreference platformPreference, Executor afterTurn) {
         this.people = people;
         this.references = references;
         this.addresses = addresses;
         this.platformPreference = platformPreference;
+        this.afterTurn = afterTurn;
+    }
+
+    /**
+     * Who acts, and whether what the activity tells about them (personal conversation reference, Teams user id,
+     * service URL, Teams as the platform used last) was remembered already or is left to {@link #rememberAfterTurn}.
+     */
+    record Acting(Actor actor, boolean remembered) {
     }
 
     /**
@@ -45,6 +57,18 @@ final class ActivityActors {
      * user. Stores their personal conversation reference and records Teams as their latest platform.
      */
     Optional<Actor> actor(TurnContext turn) {
+        Optional<Acting> acting = resolve(turn);
+        acting.filter(found -> !found.remembered()).ifPresent(found -> remember(turn.getActivity(), found.actor()));
+        return acting.map(Acting::actor);
+    }
+
+    /**
+     * The tenant and person behind the activity's sender, as {@link #actor}. A known person of a known organisation
+     * costs two Redis round trips (the organisation's tenant, then the tenant check and the person in one pipeline)
+     * and what the activity tells about them is left to {@link #rememberAfterTurn}; a person new to Handoff is
+     * remembered at once.
+     */
+    Optional<Acting> resolve(TurnContext turn) {
         Activity activity = turn.getActivity();
         String microsoftTenant = microsoftTenant(activity);
         ChannelAccount from = activity.getFrom();
@@ -52,16 +76,51 @@ final class ActivityActors {
                 || from.getAadObjectId().isBlank()) {
             return Optional.empty();
         }
-        TenantId tenant = people.tenant(microsoftTenant, null);
         String aad = from.getAadObjectId();
-        PersonId person = people.known(tenant, aad)
-                .orElseGet(() -> people.resolve(tenant, aad, from.getName(), email(turn, from)));
-        if (isPersonal(activity)) {
-            references.save(tenant, person, activity.getConversationReference());
+        Optional<GraphStore.KnownActor> known = people.known(microsoftTenant, aad);
+        TenantId tenant = known.map(GraphStore.KnownActor::tenant).orElseGet(() -> people.tenant(microsoftTenant, null));
+        Optional<PersonId> person = known.flatMap(GraphStore.KnownActor::person);
+        if (person.isPresent()) {
+            return Optional.of(new Acting(new Actor(tenant, person.get()), false));
         }
-        addresses.remember(tenant, person, activity.getServiceUrl(), from.getId());
-        platformPreference.touched(tenant, person, Platform.TEAMS);
-        return Optional.of(new Actor(tenant, person));
+        Actor actor = new Actor(tenant, people.known(tenant, aad)
+                .orElseGet(() -> people.resolve(tenant, aad, from.getName(), email(turn, from))));
+        remember(activity, actor);
+        return Optional.of(new Acting(actor, true));
+    }
+
+    /**
+     * Once the activity is handled, off the turn (the Bot Framework gets its answer without waiting for it): what
+     * the activity tells about the person is remembered, unless they are gone by then (the activity was their
+     * forget-me, or SCIM deleted them).
+     */
+    void rememberAfterTurn(TurnContext turn, Actor actor) {
+        Activity activity = turn.getActivity();
+        Runnable remember = () -> {
+            if (people.exists(actor.tenant(), actor.person())) {
+                remember(activity, actor);
+            }
+        };
+        try {
+            afterTurn.execute(() -> {
+                try {
+                    remember.run();
+                } catch (RuntimeException e) {
+                    log.warn("Remembering the Teams activity of {} of {} failed", actor.person(), actor.tenant(), e);
+                }
+            });
+        } catch (RuntimeException rejected) { // shutting down: done on this thread
+            remember.run();
+        }
+    }
+
+    /** The person's personal conversation reference, Teams user id and service URL; Teams as their latest platform. */
+    private void remember(Activity activity, Actor actor) {
+        if (isPersonal(activity)) {
+            references.save(actor.tenant(), actor.person(), activity.getConversationReference());
+        }
+        addresses.remember(actor.tenant(), actor.person(), activity.getServiceUrl(), activity.getFrom().getId());
+        platformPreference.touched(actor.tenant(), actor.person(), Platform.TEAMS);
     }
 
     /**

@@ -119,13 +119,24 @@ final class MessageHandler {
      * only with a pointer to the personal chat, where the answer goes.
      */
     void converse(TurnContext turn, JsonNode data, Consumer<Activity> direct, Optional<Consumer<Activity>> replace) {
-        Optional<Actor> resolved = actors.actor(turn);
+        Optional<ActivityActors.Acting> resolved = actors.resolve(turn);
         if (resolved.isEmpty()) {
             send(direct, Message.text("Handoff works with the work accounts of a "
                     + "Microsoft 365 organisation; this conversation has none."));
             return;
         }
-        Actor actor = resolved.get();
+        Actor actor = resolved.get().actor();
+        try {
+            converse(turn, data, direct, replace, actor);
+        } finally {
+            if (!resolved.get().remembered()) {
+                actors.rememberAfterTurn(turn, actor); // after the interaction: a forget-me leaves nothing behind
+            }
+        }
+    }
+
+    private void converse(TurnContext turn, JsonNode data, Consumer<Activity> direct,
+                          Optional<Consumer<Activity>> replace, Actor actor) {
         Activity activity = turn.getActivity();
         if (data == null && chat.answeredWhereSaid(commandText(activity))) {
             // it concerns everyone here (a channel's role): answered where it was said, not privately
@@ -284,8 +295,8 @@ final class MessageHandler {
                             .plain(" does not use Handoff in Teams or Slack yet, so they could not be asked now. "
                                     + "Handoff has noted your request; ask them to add the Handoff app.").build())));
         }
-        if (graph.person(actor.tenant(), actor.person()).isEmpty()) {
-            return; // forgotten (forget-me): MsTeamsPersonalData erased what the adapter kept; nothing more to send
+        if (outcome.notifications().isEmpty() || !graph.hasPerson(actor.tenant(), actor.person())) {
+            return; // nothing to send, or forgotten (forget-me): MsTeamsPersonalData erased what the adapter kept
         }
         notifications.deliverLater(actor.tenant(), outcome.notifications());
     }

@@ -1,6 +1,7 @@
 package io.handoff.msteams;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,8 @@ final class MsTeamsBot implements Bot {
     MsTeamsBot(ChatBot chat, GraphStore graph, MsTeamsPeople people, ConversationReferences references, SentForms forms,
              PlatformPreference platformPreference, MsTeamsNotifications notifications, MsTeamsSender privately,
              MsTeamsFiles files, MsTeamsAddresses addresses, MsTeamsChannels teamChannels,
-             MsTeamsRosterImports rosters) {
-        ActivityActors actors = new ActivityActors(people, references, addresses, platformPreference);
+             MsTeamsRosterImports rosters, Executor afterTurn) {
+        ActivityActors actors = new ActivityActors(people, references, addresses, platformPreference, afterTurn);
         this.messages = new MessageHandler(chat, graph, actors, references, forms, notifications, privately, files);
         this.updates = new ConversationUpdateHandler(graph, people, actors, addresses, teamChannels, rosters,
                 messages);

@@ -116,13 +116,27 @@ class MsTeamsConfiguration {
                 Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "teams-channel-posts")));
     }
 
+    /**
+     * One thread remembers what a message activity told about its sender (conversation reference, addresses, Teams as
+     * the platform used last) once the activity was handled, so the Bot Framework's answer does not wait for it.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService teamsAfterTurn() {
+        return MsTeamsContext.carryingContext(Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "teams-after-turn");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
     @Bean
     MsTeamsBot teamsBot(ChatBot chat, GraphStore graph, UnifiedJedis redis, ConversationReferences references,
                       PlatformPreference platformPreference, MsTeamsNotifications notifications, MsTeamsSender sender,
                       MsTeamsFiles files, MsTeamsAddresses addresses, MsTeamsChannels teamChannels,
-                      MsTeamsRosterImports teamsRosterImports) {
+                      MsTeamsRosterImports teamsRosterImports, ExecutorService teamsAfterTurn) {
         return new MsTeamsBot(chat, graph, new MsTeamsPeople(graph, Clock.systemUTC()), references, new SentForms(redis),
-                platformPreference, notifications, sender, files, addresses, teamChannels, teamsRosterImports);
+                platformPreference, notifications, sender, files, addresses, teamChannels, teamsRosterImports,
+                teamsAfterTurn);
     }
 
     /**

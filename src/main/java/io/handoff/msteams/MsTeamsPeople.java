@@ -59,6 +59,16 @@ final class MsTeamsPeople {
         return id;
     }
 
+    /** The tenant installed for the organisation and the Teams user's person there, if known (two round trips). */
+    Optional<GraphStore.KnownActor> known(String microsoftTenantId, String aadObjectId) {
+        return graph.microsoftActor(microsoftTenantId, aadObjectId);
+    }
+
+    /** Whether the person is still there (not forgotten or deleted since the activity found them). */
+    boolean exists(TenantId tenant, PersonId person) {
+        return graph.hasPerson(tenant, person);
+    }
+
     /** Whether the Teams user is already known (no need to ask Teams for their email). */
     Optional<PersonId> known(TenantId tenant, String aadObjectId) {
         return graph.personByIdentity(tenant, Platform.TEAMS, aadObjectId);

@@ -13,6 +13,7 @@ import io.handoff.chat.Actor;
 import io.handoff.chat.Interaction;
 import io.handoff.chat.Place;
 import io.handoff.delivery.PlatformPreference;
+import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
@@ -20,7 +21,7 @@ import io.handoff.graph.TenantId;
 /**
  * Who acts in a Slack request: the tenant of the request's workspace (the first request of a new workspace creates it
  * and syncs its teams after the ack) and the person behind the Slack user, with a Web API client bound to the
- * workspace's bot token. Resolving records Slack as the platform the person used last.
+ * workspace's bot token. Resolving records Slack as the platform the person used last (after the ack).
  */
 final class SlackActors {
     private static final Logger log = LoggerFactory.getLogger(SlackActors.class);
@@ -52,13 +53,47 @@ final class SlackActors {
         }
     }
 
+    /**
+     * The person who acted. A known person of a known workspace costs two Redis round trips (the workspace's tenant,
+     * then the tenant check and the person in one pipeline). The caller records the platform with
+     * {@link #touchedAfterAck} or {@link #touched} once the interaction is handled.
+     */
     Optional<Who> resolve(Context ctx, String slackUserId) {
-        TenantId tenant = tenant(ctx);
-        Optional<Who> who = people.resolve(tenant, slackUserId, ctx.client())
-                .map(person -> new Who(tenant, person, slackUserId, ctx.client()));
-        // Messages go where the person answered last (unless they chose a platform).
-        who.ifPresent(found -> platformPreference.touched(tenant, found.person(), Platform.SLACK));
-        return who;
+        Optional<GraphStore.KnownActor> known = SlackPeople.isUserId(slackUserId)
+                ? workspaces.known(ctx.getEnterpriseId(), ctx.getTeamId(), slackUserId) : Optional.empty();
+        TenantId tenant = known.map(GraphStore.KnownActor::tenant).orElseGet(() -> tenant(ctx));
+        Optional<PersonId> person = known.flatMap(GraphStore.KnownActor::person);
+        if (person.isEmpty()) {
+            person = people.resolve(tenant, slackUserId, ctx.client());
+        }
+        return person.map(found -> new Who(tenant, found, slackUserId, ctx.client()));
+    }
+
+    /**
+     * Messages go where the person answered last (unless they chose a platform): Slack is recorded as that platform,
+     * unless the person is gone by now (the interaction was their forget-me, or SCIM deleted them). Already after the
+     * ack (events, follow-ups).
+     */
+    void touched(Who who) {
+        if (people.exists(who.tenant(), who.person())) {
+            platformPreference.touched(who.tenant(), who.person(), Platform.SLACK);
+        }
+    }
+
+    /** {@link #touched} on the after-ack executor: called once the interaction is handled, before its ack. */
+    void touchedAfterAck(Who who) {
+        try {
+            afterAck.execute(() -> {
+                try {
+                    touched(who);
+                } catch (RuntimeException e) {
+                    log.warn("Recording Slack as the platform {} of tenant {} used last failed", who.person(),
+                            who.tenant(), e);
+                }
+            });
+        } catch (RuntimeException rejected) { // the executor is shutting down: done here
+            touched(who);
+        }
     }
 
     /** The tenant of the request's workspace; the first request of a new workspace creates it and syncs its teams. */

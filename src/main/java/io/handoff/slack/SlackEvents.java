@@ -46,7 +46,10 @@ final class SlackEvents {
         }
         afterAck.execute(() -> {
             try {
-                actors.resolve(ctx, event.getUser()).ifPresent(followUp::publishHome);
+                actors.resolve(ctx, event.getUser()).ifPresent(who -> {
+                    actors.touched(who);
+                    followUp.publishHome(who);
+                });
             } catch (RuntimeException e) {
                 log.warn("Publishing the Home tab failed", e);
             }
@@ -69,6 +72,7 @@ final class SlackEvents {
                 Who who = resolved.get();
                 String text = actors.commandText(who, event.getText());
                 Outcome outcome = bot.handle(who.command(text));
+                actors.touched(who);
                 Reply reply = outcome.reply();
                 if (reply instanceof Reply.OpenForm || reply instanceof Reply.NextForm) {
                     // a message event has no trigger id: offer a button, whose press has one

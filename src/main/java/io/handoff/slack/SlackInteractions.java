@@ -116,6 +116,7 @@ final class SlackInteractions {
                     : new Interaction.ButtonPressed(who.actor(), new Action(actionId, SlackText.truncate(value,
                     Action.MAX_VALUE)));
             Outcome outcome = bot.handle(interaction);
+            actors.touchedAfterAck(who);
             Reply reply = outcome.reply();
             String responseUrl = payload.getResponseUrl() == null || payload.getResponseUrl().isBlank() ? null
                     : payload.getResponseUrl();
@@ -155,11 +156,13 @@ final class SlackInteractions {
             Map<String, String> stillLooking = new LinkedHashMap<>();
             Map<String, List<String>> values = values(view.getState(), users, stillLooking);
             if (!stillLooking.isEmpty()) {
+                actors.touchedAfterAck(who);
                 return ctx.ackWithErrors(BlockKit.errors(stillLooking));
             }
             SlackModalOrigin.Carried carried = SlackModalOrigin.unwrap(view.getPrivateMetadata());
             Outcome outcome = bot.handle(new Interaction.FormSubmitted(who.actor(), view.getCallbackId(),
                     carried.state(), values));
+            actors.touchedAfterAck(who);
             Reply reply = outcome.reply();
             if (reply instanceof Reply.FormErrors errors) {
                 followUp.afterAck(who, outcome, null);

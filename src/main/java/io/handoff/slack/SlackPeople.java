@@ -58,8 +58,18 @@ final class SlackPeople {
         return out.toString();
     }
 
+    /** Whether this can be a Slack user id Handoff keeps (else nobody is resolved for it). */
+    static boolean isUserId(String slackUserId) {
+        return slackUserId != null && !slackUserId.isBlank() && slackUserId.length() <= Person.MAX_EXTERNAL_ID;
+    }
+
+    /** Whether the person is still there (not forgotten or deleted since the request found them). */
+    boolean exists(TenantId tenant, PersonId person) {
+        return graph.hasPerson(tenant, person);
+    }
+
     Optional<PersonId> resolve(TenantId tenant, String slackUserId, MethodsClient client) {
-        if (slackUserId == null || slackUserId.isBlank() || slackUserId.length() > Person.MAX_EXTERNAL_ID) {
+        if (!isUserId(slackUserId)) {
             return Optional.empty();
         }
         Optional<PersonId> known = graph.personByIdentity(tenant, Platform.SLACK, slackUserId);

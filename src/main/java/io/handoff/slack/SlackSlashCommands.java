@@ -144,6 +144,7 @@ final class SlackSlashCommands {
         Who who = resolved.get();
         String text = actors.commandText(who, payload.getText());
         Outcome outcome = bot.handle(who.command(text));
+        actors.touchedAfterAck(who);
         Message shown = null;
         Reply reply = outcome.reply();
         if (reply instanceof Reply.OpenForm || reply instanceof Reply.NextForm) {

@@ -39,6 +39,11 @@ final class SlackWorkspaces {
     record Registration(TenantId tenant, boolean created) {
     }
 
+    /** The tenant already installed for the workspace or org and the Slack user's person there, if known. */
+    Optional<GraphStore.KnownActor> known(String enterpriseId, String teamId, String slackUserId) {
+        return graph.slackActor(blankToNull(enterpriseId), blankToNull(teamId), slackUserId);
+    }
+
     /** The tenant of a workspace or org, created when it is new. */
     Registration register(String enterpriseId, String teamId, boolean enterpriseInstall, String name) {
         String enterprise = blankToNull(enterpriseId);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -129,5 +130,62 @@ class RedisGraphStoreTenantsTest {
         assertThat(store.tenant(f.tenant)).contains(acme);
         assertThat(store.tenantForSlack(enterprise, team)).contains(f.tenant);
         assertThat(store.tenantForMicrosoft(microsoft)).contains(f.tenant);
+    }
+
+    @Test
+    void theActorOfAChatRequestIsItsTenantAndThePersonWithItsIdentity() {
+        store.saveTenant(new Tenant(f.tenant, "Both Platforms Ltd", null, team, microsoft, T0));
+        Person pat = Person.of("pat", "Pat Okafor", null).withIdentity(Platform.SLACK, "U0PAT")
+                .withIdentity(Platform.TEAMS, "aad-pat");
+        store.savePerson(f.tenant, pat);
+
+        assertThat(store.slackActor(null, team, "U0PAT"))
+                .contains(new GraphStore.KnownActor(f.tenant, Optional.of(pat.id())));
+        assertThat(store.slackActor("Eunknown" + f.tenant.value(), team, "U0PAT"))
+                .contains(new GraphStore.KnownActor(f.tenant, Optional.of(pat.id())));
+        assertThat(store.microsoftActor(microsoft, "aad-pat"))
+                .contains(new GraphStore.KnownActor(f.tenant, Optional.of(pat.id())));
+        assertThat(store.slackActor(null, team, "U0SOMEONE-NEW"))
+                .contains(new GraphStore.KnownActor(f.tenant, Optional.empty()));
+        assertThat(store.slackActor(null, team, "aad-pat")).as("another platform's id")
+                .contains(new GraphStore.KnownActor(f.tenant, Optional.empty()));
+        assertThat(store.microsoftActor(microsoft, null)).contains(new GraphStore.KnownActor(f.tenant, Optional.empty()));
+        assertThat(store.slackActor(null, "Tnope" + f.tenant.value(), "U0PAT")).isEmpty();
+        assertThat(store.slackActor(null, null, "U0PAT")).isEmpty();
+        assertThat(store.microsoftActor(" ", "aad-pat")).isEmpty();
+    }
+
+    @Test
+    void anActorsTenantIsFoundAsTenantForSlackFindsIt() {
+        store.saveTenant(new Tenant(f.tenant, "Grid Org", enterprise, null, null, T0));
+        store.savePerson(f.tenant, Person.of("pat", "Pat Okafor", null).withIdentity(Platform.SLACK, "U0PAT"));
+        TenantId workspace = io.handoff.testing.TestRedis.uniqueTenant();
+        String workspaceTeam = "T" + workspace.value();
+        store.saveTenant(new Tenant(workspace, "A workspace", null, workspaceTeam, null, T0));
+        String ghost = "Eghost" + f.tenant.value();
+        f.redis.hset(GraphKeys.TENANT_INDEX, "slack-enterprise:" + ghost, io.handoff.testing.TestRedis.uniqueTenant()
+                .value());
+        try {
+            // the org-wide install wins over a workspace's own
+            assertThat(store.slackActor(enterprise, workspaceTeam, "U0PAT"))
+                    .contains(new GraphStore.KnownActor(f.tenant, Optional.of(PersonId.of("pat"))));
+            // an org whose tenant is gone: the workspace's, as tenantForSlack says
+            assertThat(store.tenantForSlack(ghost, workspaceTeam)).contains(workspace);
+            assertThat(store.slackActor(ghost, workspaceTeam, "U0PAT"))
+                    .contains(new GraphStore.KnownActor(workspace, Optional.empty()));
+            assertThat(store.slackActor(ghost, null, "U0PAT")).isEmpty();
+        } finally {
+            f.redis.hdel(GraphKeys.TENANT_INDEX, "slack-enterprise:" + ghost);
+        }
+    }
+
+    @Test
+    void hasPersonTellsWhetherThePersonIsThere() {
+        store.savePerson(f.tenant, Person.of("pat", "Pat Okafor", null));
+
+        assertThat(store.hasPerson(f.tenant, PersonId.of("pat"))).isTrue();
+        assertThat(store.hasPerson(f.tenant, PersonId.of("dana"))).isFalse();
+        store.deletePerson(f.tenant, PersonId.of("pat"));
+        assertThat(store.hasPerson(f.tenant, PersonId.of("pat"))).isFalse();
     }
 }

@@ -45,7 +45,9 @@ import tools.jackson.databind.ObjectMapper;
  * largest number of people, the largest by a dispatcher who already named 30 internal customers (target p99 under
  * 1 s), and, as information, a picker submission naming 65 people (more than the form allows).
  * Run: {@code ./mvnw -Pbench compile exec:java -Dexec.mainClass=io.handoff.bench.AckBenchmark}
- * ({@code -Drequests=400 -Dwarmup=200 -Drounds=4 -DsubmitSamples=40 -Dconcurrency=1,16,64}).
+ * ({@code -Drequests=400 -Dwarmup=200 -Drounds=4 -DsubmitSamples=40 -Dconcurrency=1,16,64 -DcostSamples=300}).
+ * After each command's levels it prints the JVM CPU and the Redis commands per request of each side
+ * ({@link CostPerRequest}).
  */
 public final class AckBenchmark {
     private static final PrintStream OUT = System.out;
@@ -64,6 +66,7 @@ public final class AckBenchmark {
         int warmup = Integer.getInteger("warmup", 200);
         int rounds = Integer.getInteger("rounds", 4);
         int submitSamples = Integer.getInteger("submitSamples", 40);
+        int costSamples = Integer.getInteger("costSamples", 300);
         List<Integer> levels = new ArrayList<>();
         for (String level : System.getProperty("concurrency", "1,16,64").split(",")) {
             levels.add(Integer.parseInt(level.strip()));
@@ -100,6 +103,10 @@ public final class AckBenchmark {
                             Math.max(warmup, 4 * concurrency), rounds, Math.max(1, total / rounds));
                     judge(verdicts, command, concurrency, results.get("Handoff"), results.get("bare Bolt"));
                 }
+                OUT.println("  " + CostPerRequest.line(driver, redis, new LatencyDriver.Side("Handoff", i ->
+                        SlackRequests.signed(handoff.port(), SlackRequests.slashCommand(asker(i), command, "trig-c" + i))),
+                        new LatencyDriver.Side("bare Bolt", i -> SlackRequests.signed(bare.port(),
+                                SlackRequests.slashCommand(asker(i), command, "trig-c" + i))), costSamples));
             }
             submissions(handoff, graph, submitSamples, verdicts);
         }

@@ -25,7 +25,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * p99 at most 1.2 x the bare p99 at concurrency 1 and 16, the first activity after start under 500 ms.
  * Run: {@code ./mvnw -Pbench compile exec:java -Dexec.mainClass=io.handoff.bench.TeamsAckBenchmark}
  * ({@code -Drequests=400 -Dwarmup=200 -Drounds=4 -DopenIdLatencyMs=200}: how long the OpenID metadata and the JWKS
- * take to answer, as Microsoft's endpoint from far away).
+ * take to answer, as Microsoft's endpoint from far away; {@code -DcostSamples=300}: requests per side for the JVM CPU
+ * and Redis commands per request, {@link CostPerRequest}).
  */
 public final class TeamsAckBenchmark {
     private static final PrintStream OUT = System.out;
@@ -92,6 +93,10 @@ public final class TeamsAckBenchmark {
                                 concurrency, Math.max(warmup, 4 * concurrency), rounds, Math.max(1, total / rounds));
                         judge(verdicts, concurrency, results.get("Handoff"), results.get("bare bot"));
                     }
+                    OUT.println("  " + CostPerRequest.line(driver, redis, new LatencyDriver.Side("Handoff",
+                                    i -> microsoft.signed(handoff.port(), message(microsoft, i))),
+                            new LatencyDriver.Side("bare bot", i -> microsoft.signed(bare.port(), message(microsoft, i))),
+                            Integer.getInteger("costSamples", 300)));
                 }
             }
         }

@@ -1,0 +1,79 @@
+package io.handoff.msteams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import io.handoff.delivery.PlatformPreference;
+import io.handoff.graph.PersonId;
+import io.handoff.graph.Platform;
+import io.handoff.graph.TenantId;
+import io.handoff.testing.RoundTripRecorder;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The Redis round trips a Teams message of a known person makes before its turn ends (and the Bot Framework gets its
+ * 200), issue 20: counted on the thread that ran the turn by a client that records each round trip. What the activity
+ * tells about the person (conversation reference, Teams user id, Teams as the platform used last) is still kept, after
+ * the turn; that a forget-me leaves none of it behind is {@code MsTeamsSurveyTest}'s.
+ */
+@Import(MsTeamsAckRoundTripsTest.Recorded.class)
+class MsTeamsAckRoundTripsTest extends MsTeamsAppTest {
+    private static final RoundTripRecorder RECORDER = new RoundTripRecorder();
+
+    /** The application's Redis client is one that records its round trips. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Recorded {
+        @Bean(destroyMethod = "close")
+        @Primary
+        UnifiedJedis recordedRedis() {
+            return RECORDER.client();
+        }
+    }
+
+    @Autowired
+    PlatformPreference platformPreference;
+
+    @Autowired
+    MsTeamsAddresses addresses;
+
+    @Autowired
+    UnifiedJedis redis;
+
+    @Test
+    void helpOfAKnownPersonIsAnsweredAfterTwoRoundTripsAndTheirAddressesAreKeptAfterTheTurn() {
+        BotFrameworkFake.TeamsUser pat = user("Pat Okafor", "pat@contoso.example");
+        // the first message creates the tenant and the person and keeps their addresses at once; the second is the
+        // everyday case
+        assertThat(client.post(fake.text(pat, "help")).statusCode()).isEqualTo(200);
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        PersonId patId = graph.personByIdentity(tenant, Platform.TEAMS, pat.aadObjectId()).orElseThrow();
+        assertThat(redis.get(ConversationReferences.key(tenant, patId))).contains(pat.personalConversation());
+        platformPreference.forget(tenant, patId);
+        redis.del(ConversationReferences.key(tenant, patId), MsTeamsAddresses.userIdKey(tenant, patId));
+
+        int mark = RECORDER.mark();
+        assertThat(client.post(fake.text(pat, "help")).statusCode()).isEqualTo(200);
+
+        // the turn runs on the request's thread or on the SDK's own (Bot-N)
+        List<RoundTripRecorder.RoundTrip> turn = RECORDER.since(mark,
+                thread -> thread.startsWith("http-nio") || thread.startsWith("Bot-"));
+        assertThat(turn).as("the tenant index, then the tenant check and the identity in one pipeline: %s", turn)
+                .hasSize(2);
+        assertThat(BotFrameworkFake.texts(client.lastCard(pat.personalConversation()))).contains("What I can do");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(platformPreference.stored(tenant, patId)).containsEntry("last", "teams");
+            assertThat(redis.get(ConversationReferences.key(tenant, patId))).contains(pat.personalConversation());
+            assertThat(addresses.userId(tenant, patId)).contains(pat.userId());
+        });
+    }
+}
