@@ -41,16 +41,16 @@ final class NeighbourhoodReader {
      */
     List<String> ring(List<Adjacency> adjacency) {
         int length = 0;
-        for (Adjacency read : adjacency) {
-            if (read != null) {
-                length += read.length();
-            }
+        for (int i = 0; i < adjacency.size(); i++) {
+            Adjacency read = adjacency.get(i);
+            length += read == null ? 0 : read.length();
         }
         int lines = length / LINE_GUESS;
         met.expect(lines);
         edges.ensureCapacity(edges.size() + lines);
         List<String> next = new ArrayList<>(lines);
-        for (Adjacency read : adjacency) {
+        for (int i = 0; i < adjacency.size(); i++) {
+            Adjacency read = adjacency.get(i);
             if (read != null) {
                 take(read, next);
             }
