@@ -19,6 +19,15 @@ record Adjacency(String id, String main, List<String> parts) {
         return end < 0 ? main.length() : end;
     }
 
+    /** Characters in the string and its parts together. */
+    int length() {
+        int length = main.length();
+        for (int i = 0; i < parts.size(); i++) {
+            length += parts.get(i) == null ? 0 : parts.get(i).length();
+        }
+        return length;
+    }
+
     String card() {
         return main.substring(0, cardEnd());
     }
@@ -36,7 +45,8 @@ record Adjacency(String id, String main, List<String> parts) {
     /** As {@link #forEachLine}, giving where each line's id stands instead of a copy ({@link AdjacencyCodec#forEachLineAt}). */
     void forEachLineAt(AdjacencyCodec.LineRegions visitor) {
         AdjacencyCodec.forEachLineAt(main, visitor);
-        for (String part : parts) {
+        for (int i = 0; i < parts.size(); i++) {   // no iterator for the many strings without parts
+            String part = parts.get(i);
             if (part != null) {
                 AdjacencyCodec.forEachLineAt(part, visitor);
             }

@@ -21,7 +21,8 @@ final class AdjacencyDecoder {
     private final String[] zoneNames = new String[ZONES_SCANNED];
     private final ZoneId[] zoneIds = new ZoneId[ZONES_SCANNED];
     private int zonesScanned;
-    private final RegionMap<ZoneId> zones = new RegionMap<>(4);
+    /** The time zones met after the first {@link #ZONES_SCANNED} (made only by a read that meets that many). */
+    private RegionMap<ZoneId> zones;
     private final RegionMap<TeamId> teams = new RegionMap<>(8);
     /** The team found last: people of one team come together (a person's lines lead mostly into their own team). */
     private TeamId lastTeam;
@@ -78,6 +79,9 @@ final class AdjacencyDecoder {
             if (name.length() == length && text.regionMatches(from, name, 0, length)) {
                 return zoneIds[i];
             }
+        }
+        if (zonesScanned == ZONES_SCANNED && zones == null) {
+            zones = new RegionMap<>(4);
         }
         ZoneId zone = zonesScanned < ZONES_SCANNED ? null : zones.get(text, from, to);
         if (zone == null) {

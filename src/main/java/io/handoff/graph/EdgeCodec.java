@@ -64,8 +64,18 @@ public final class EdgeCodec {
         ClaimedBy claimedBy = ClaimedBy.fromCode(text.charAt(from + 3));
         EdgeStatus status = EdgeStatus.fromCode(text.charAt(from + 4));
         Instant lastConfirmed = confirmed == what - 1 ? null : instant(text, confirmed, what - 1);
-        return new Handoff(upstream, downstream, handedOver, health, claimedBy, status, lastConfirmed,
-                instant(text, created, updated - 1), instant(text, updated, confirmed - 1));
+        Instant createdAt = instant(text, created, updated - 1);
+        // A new edge was created and updated at once, a confirmation updates it when it confirms it: a time spelled
+        // as one read before is that Instant again (the same text reads the same, or was refused already).
+        Instant updatedAt = same(text, updated, confirmed - 1, created, updated - 1) ? createdAt
+                : lastConfirmed != null && same(text, updated, confirmed - 1, confirmed, what - 1) ? lastConfirmed
+                : instant(text, updated, confirmed - 1);
+        return new Handoff(upstream, downstream, handedOver, health, claimedBy, status, lastConfirmed, createdAt,
+                updatedAt);
+    }
+
+    private static boolean same(String text, int from, int to, int otherFrom, int otherTo) {
+        return to - from == otherTo - otherFrom && text.regionMatches(from, text, otherFrom, to - from);
     }
 
     /** Base-36 digit of each ASCII character, as {@link Character#digit(char, int)} gives it; -1 for none. */

@@ -2,7 +2,6 @@ package io.handoff.graph;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,42 +14,25 @@ import java.util.TreeMap;
  * both strings and is taken once, from the string read first.
  *
  * <p>Every line of every string read is looked at, so the lines are read where they stand: the other's id is looked
- * up in the people met so far without being copied ({@link RegionMap}), a line to someone already read is skipped
+ * up in the people met so far without being copied ({@link MetPeople}), a line to someone already read is skipped
  * before its edge is decoded, and teams and time zones met before are shared ({@link AdjacencyDecoder}). The people
- * are kept in the order met and put into the map once, at its final size.
+ * are kept in the order met, in the table their ids are looked up in, and that table is the map handed out.
  */
 final class NeighbourhoodReader {
+    /** About how many characters a line takes at least (id, edge, summary): sizes the tables once per ring. */
+    private static final int LINE_GUESS = 64;
+
     /**
-     * Someone met: their id, what is known of them (their card once their own string is read, else the summary from
-     * the first line that led to them) and whether their own string has been read (then their lines are in it).
+     * Everyone met: their id, what is known of them (their card once their own string is read, else the summary from
+     * the first line that led to them) and whether their own string has been read (then their lines are in it); in
+     * the order first met, which is the order of the map's people, and at the end the map itself.
      */
-    private static final class Met {
-        final String key;
-        PersonId id;
-        Person person;
-        boolean read;
-
-        Met(String key, PersonId id) {
-            this.key = key;
-            this.id = id;
-        }
-
-        PersonId id() {
-            if (id == null) {
-                id = PersonId.of(key);
-            }
-            return id;
-        }
-    }
-
-    private final RegionMap<Met> met = new RegionMap<>(32);
+    private final MetPeople met = new MetPeople(32);
     private final AdjacencyDecoder decoder = new AdjacencyDecoder();
-    /** Everyone with a card or summary, in the order first met (the order of the map's people). */
-    private final List<Met> people = new ArrayList<>();
-    private final List<Handoff> edges = new ArrayList<>();
+    private final ArrayList<Handoff> edges = new ArrayList<>();
 
     NeighbourhoodReader(String centre) {
-        met.put(centre, new Met(centre, null));
+        met.add(centre, centre.hashCode(), null);
     }
 
     /**
@@ -58,8 +40,17 @@ final class NeighbourhoodReader {
      * everyone named in them not met before.
      */
     List<String> ring(List<Adjacency> adjacency) {
-        List<String> next = new ArrayList<>();
-        for (Adjacency read : adjacency) {
+        int length = 0;
+        for (int i = 0; i < adjacency.size(); i++) {
+            Adjacency read = adjacency.get(i);
+            length += read == null ? 0 : read.length();
+        }
+        int lines = length / LINE_GUESS;
+        met.expect(lines);
+        edges.ensureCapacity(edges.size() + lines);
+        List<String> next = new ArrayList<>(lines);
+        for (int i = 0; i < adjacency.size(); i++) {
+            Adjacency read = adjacency.get(i);
             if (read != null) {
                 take(read, next);
             }
@@ -69,44 +60,35 @@ final class NeighbourhoodReader {
 
     private void take(Adjacency adjacency, List<String> next) {
         String id = adjacency.id();
-        Met self = met.get(id);
-        if (self == null) {
-            self = new Met(id, null);
-            met.put(id, self);
+        int self = met.find(id);
+        if (self < 0) {
+            self = met.add(id, id.hashCode(), null);
         }
-        PersonId me = self.id();
-        self.read = true;
-        if (self.person == null) {
-            people.add(self);
-        }
-        self.person = decoder.person(me, adjacency.main(), 0, adjacency.cardEnd());
+        PersonId me = met.id(self);
+        met.markRead(self);
+        met.person(self, decoder.person(me, adjacency.main(), 0, adjacency.cardEnd()));
         adjacency.forEachLineAt((direction, text, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
             int hash = met.hash(text, idFrom, idTo);
-            Met other = met.get(text, idFrom, idTo, hash);
-            if (other != null && other.read) {
+            int other = met.find(text, idFrom, idTo, hash);
+            if (other >= 0 && met.read(other)) {
                 return;
             }
-            boolean first = other == null;
-            PersonId them = first ? PersonId.of(text.substring(idFrom, idTo)) : other.id();
+            boolean first = other < 0;
+            PersonId them = first ? PersonId.of(text.substring(idFrom, idTo)) : met.id(other);
             boolean out = direction == AdjacencyCodec.OUT;
             edges.add(decoder.edge(out ? me : them, out ? them : me, text, edgeFrom, edgeTo));
             if (first) {
-                Met found = new Met(them.value(), them);
-                met.put(them.value(), hash, found);
+                int found = met.add(them.value(), hash, them);
                 next.add(them.value());
-                found.person = decoder.person(them, text, summaryFrom, summaryTo);
-                people.add(found);
+                met.person(found, decoder.person(them, text, summaryFrom, summaryTo));
             }
         });
     }
 
     /** The graph read; the reader hands its collections over and is done. */
     OrgGraph graph(Map<String, Team> teamsById) {
-        // Built once, at its final size: no rehashing on the way, and each person's id hashed once more only.
-        Map<PersonId, Person> byId = new LinkedHashMap<>((int) (people.size() / 0.75f) + 1);
-        for (Met person : people) {
-            byId.put(person.id(), person.person);
-        }
+        // The table of people met is the map handed out (no map built at the end).
+        Map<PersonId, Person> byId = met.view();
         return new OrgGraph(ReadOnlyView.map(byId), ReadOnlyView.map(teamsOf(byId.values(), teamsById, Set.of())),
                 ReadOnlyView.list(edges));
     }

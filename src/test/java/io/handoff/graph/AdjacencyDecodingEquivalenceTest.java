@@ -264,7 +264,25 @@ class AdjacencyDecodingEquivalenceTest {
     /** Everything a reader answers, orders included (the maps of OrgGraph compare without their order). */
     private static List<Object> answer(OrgGraph graph) {
         return List.of(new ArrayList<>(graph.people().entrySet()), new ArrayList<>(graph.teams().entrySet()),
-                graph.edges());
+                graph.edges(), lookups(graph.people()), new ArrayList<>(graph.people().keySet()),
+                new ArrayList<>(graph.people().values()), graph.people().size(), graph.people().hashCode());
+    }
+
+    /**
+     * What the people map answers when asked for each id the random strings use (and for one never used, and for
+     * something not an id): the fast reader hands out its own table as the map, so its lookups are compared too.
+     */
+    private static List<Object> lookups(Map<PersonId, Person> people) {
+        List<Object> answers = new ArrayList<>();
+        for (String id : IDS) {
+            PersonId person = PersonId.of(id);
+            answers.add(String.valueOf(people.get(person)));
+            answers.add(people.containsKey(person));
+            answers.add(people.keySet().contains(person));
+        }
+        answers.add(people.containsKey(PersonId.of("nobody")));
+        answers.add(people.get("pat") == null);
+        return answers;
     }
 
     /** The answer, or the refusal as its class and message. */
