@@ -90,7 +90,7 @@ public final class AckBenchmark {
             GraphStore graph = handoff.bean(GraphStore.class);
             seed(graph);
 
-            for (String command : List.of("help", "customers")) {
+            for (String command : System.getProperty("commands", "help,customers").split(",")) {
                 OUT.printf(Locale.ROOT, "%n/handoff %s%s:%n", command,
                         command.equals("customers") ? " (opens a modal: views.open on the WireMock Slack API)" : "");
                 for (int concurrency : levels) {
