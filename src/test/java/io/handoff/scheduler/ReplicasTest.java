@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,7 +87,7 @@ class ReplicasTest {
     private Outbox outbox;
 
     /** One app instance: its process, port, log and the id its job worker claims with. */
-    private record Replica(String name, Process process, int port, Path logFile) {
+    private record Replica(String name, Process process, Path logFile) {
         String workerId() {
             try {
                 Matcher matcher = WORKER_STARTED.matcher(Files.readString(logFile));
@@ -317,17 +316,17 @@ class ReplicasTest {
         throw new AssertionError("not a job of this test: " + info.job().id());
     }
 
+    /**
+     * Starts an instance on a port of its own choosing ({@code server.port=0}): ports picked here and handed over
+     * came back the same for two instances (the kernel reuses a port just closed), and the second failed to start.
+     */
     private Replica start(String name) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         Path dir = Files.createDirectories(Path.of("target", "replicas"));
         Path logFile = dir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "io.handoff.HandoffApplication",
-                "--server.port=" + port,
+                "--server.port=0",
                 "--spring.main.sources=io.handoff.testing.ReplicaPlatformSender",
                 "--handoff.test.platform-url=" + platform.baseUrl() + "/send",
                 "--handoff.test.replica=" + name,
@@ -342,11 +341,17 @@ class ReplicasTest {
         builder.environment().put("HANDOFF_DEMO_MODE", "never");
         builder.environment().put("HANDOFF_PLAYGROUND", "false");
         builder.environment().put("HANDOFF_DATA_DIR", dir.resolve(name + "-data").toString());
-        return new Replica(name, builder.start(), port, logFile);
+        return new Replica(name, builder.start(), logFile);
     }
 
     private void awaitReady(Replica replica) throws Exception {
-        URI readiness = URI.create("http://127.0.0.1:" + replica.port() + "/actuator/health/readiness");
+        int[] port = {0};
+        await(Duration.ofSeconds(180), () -> {
+            assertThat(replica.process().isAlive()).as(replica.name() + " exited; see " + replica.logFile()).isTrue();
+            port[0] = startedOn(replica.logFile());
+            return port[0] > 0;
+        });
+        URI readiness = URI.create("http://127.0.0.1:" + port[0] + "/actuator/health/readiness");
         await(Duration.ofSeconds(180), () -> {
             assertThat(replica.process().isAlive()).as(replica.name() + " exited; see " + replica.logFile()).isTrue();
             try {
@@ -360,6 +365,18 @@ class ReplicasTest {
                 return false;
             }
         });
+    }
+
+    private static final Pattern STARTED_ON = Pattern.compile("Tomcat started on port (\\d+)");
+
+    /** The port the instance's log says its web server started on, or 0 while it has not. */
+    private static int startedOn(Path logFile) {
+        try {
+            Matcher started = STARTED_ON.matcher(Files.readString(logFile));
+            return started.find() ? Integer.parseInt(started.group(1)) : 0;
+        } catch (IOException notYet) {
+            return 0;
+        }
     }
 
     private static void await(Duration timeout, BooleanSupplier condition) {
