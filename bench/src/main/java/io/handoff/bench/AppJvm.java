@@ -129,17 +129,24 @@ final class AppJvm implements AutoCloseable {
     }
 
     /**
-     * The application's runtime class path: {@code target/classes} and the runtime dependencies that the bench
-     * profile's {@code dependency:build-classpath} wrote to {@code target/app-classpath.txt} (the benchmark's own class
-     * path under {@code exec:java} lacks the runtime-scoped ones).
+     * The application's runtime class path: the classes the bench profile compiled (where this class is, under
+     * {@code target/bench/classes}) and the runtime dependencies that the profile's {@code dependency:build-classpath}
+     * wrote beside them to {@code app-classpath.txt} (the benchmark's own class path under {@code exec:java} lacks the
+     * runtime-scoped ones).
      */
     private static String classPath() throws IOException {
-        Path listed = Path.of("target", "app-classpath.txt");
+        Path classes;
+        try {
+            classes = Path.of(AppJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot tell where the benchmark's classes are", e);
+        }
+        Path listed = classes.resolveSibling("app-classpath.txt");
         if (!Files.exists(listed)) {
             throw new IllegalStateException(listed + " is missing: run the benchmark with ./mvnw -Pbench compile "
                     + "exec:java (the bench profile writes it)");
         }
-        return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + Files.readString(listed).trim();
+        return classes.toAbsolutePath() + File.pathSeparator + Files.readString(listed).trim();
     }
 
     private static int freePort() throws IOException {
