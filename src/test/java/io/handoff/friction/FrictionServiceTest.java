@@ -35,6 +35,10 @@ class FrictionServiceTest {
         assertThat(fortnight.start()).isEqualTo(LocalDate.of(2426, 11, 16));
         assertThat(fortnight.end()).isEqualTo(LocalDate.of(2426, 11, 30));
         assertThat(fortnight.previous().end()).isEqualTo(fortnight.start());
+        // numbers below ten keep two digits; the week-based year of 29 Dec 2025 is 2026
+        assertThat(Period.containing(PollCadence.WEEKLY, LocalDate.of(2025, 12, 29)).id()).isEqualTo("2026-W01");
+        assertThat(Period.containing(PollCadence.FORTNIGHTLY, LocalDate.of(2026, 1, 5)).id()).isEqualTo("2026-F01");
+        assertThat(Period.containing(PollCadence.MONTHLY, LocalDate.of(2026, 3, 9)).id()).isEqualTo("2026-03");
     }
 
     @Test
