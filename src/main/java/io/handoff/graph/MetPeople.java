@@ -28,7 +28,7 @@ final class MetPeople {
     /** Index + 1 of the person in each slot; 0 for an empty slot. */
     private int[] slots;
     private int shift;
-    private char[] scratch = new char[32];
+    private final RegionHash regionHash = new RegionHash();
 
     MetPeople(int expected) {
         int capacity = Integer.highestOneBit(Math.max(8, expected));
@@ -119,26 +119,9 @@ final class MetPeople {
         read[index] = true;
     }
 
-    /**
-     * {@link String#hashCode} of the region, computed without making it a String: the characters are copied into a
-     * scratch array in bulk and taken four at a time (as {@link RegionMap#hash}).
-     */
+    /** {@link String#hashCode} of the region, without making it a String ({@link RegionHash}). */
     int hash(String text, int from, int to) {
-        int length = to - from;
-        char[] chars = scratch;
-        if (length > chars.length) {
-            chars = scratch = new char[Math.max(length, chars.length * 2)];
-        }
-        text.getChars(from, to, chars, 0);
-        int hash = 0;
-        int i = 0;
-        for (; i + 3 < length; i += 4) {
-            hash = 923_521 * hash + 29_791 * chars[i] + 961 * chars[i + 1] + 31 * chars[i + 2] + chars[i + 3];
-        }
-        for (; i < length; i++) {
-            hash = 31 * hash + chars[i];
-        }
-        return hash;
+        return regionHash.of(text, from, to);
     }
 
     /** Everyone with a card or summary, by id, in the order met: the table itself, seen read-only. */
