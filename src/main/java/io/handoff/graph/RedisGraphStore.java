@@ -122,23 +122,26 @@ public final class RedisGraphStore implements GraphStore {
 
     @Override
     public Optional<TenantId> tenantForSlack(String enterpriseId, String teamId) {
-        if (enterpriseId != null && !enterpriseId.isBlank()) {
-            Optional<TenantId> grid = indexed("slack-enterprise:" + enterpriseId);
-            if (grid.isPresent()) {
-                return grid;
-            }
-        }
-        return teamId == null || teamId.isBlank() ? Optional.empty() : indexed("slack-team:" + teamId);
+        return knownActor(slackFields(enterpriseId, teamId), Platform.SLACK, null).map(KnownActor::tenant);
     }
 
     @Override
     public Optional<TenantId> tenantForMicrosoft(String microsoftTenantId) {
-        return microsoftTenantId == null || microsoftTenantId.isBlank() ? Optional.empty()
-                : indexed("microsoft:" + microsoftTenantId);
+        return knownActor(microsoftFields(microsoftTenantId), Platform.TEAMS, null).map(KnownActor::tenant);
     }
 
     @Override
     public Optional<KnownActor> slackActor(String enterpriseId, String teamId, String slackUserId) {
+        return knownActor(slackFields(enterpriseId, teamId), Platform.SLACK, slackUserId);
+    }
+
+    @Override
+    public Optional<KnownActor> microsoftActor(String microsoftTenantId, String aadObjectId) {
+        return knownActor(microsoftFields(microsoftTenantId), Platform.TEAMS, aadObjectId);
+    }
+
+    /** The tenant index's fields of a Slack workspace, the org's first (an org-wide install wins). */
+    private static List<String> slackFields(String enterpriseId, String teamId) {
         List<String> fields = new ArrayList<>(2);
         if (enterpriseId != null && !enterpriseId.isBlank()) {
             fields.add("slack-enterprise:" + enterpriseId);
@@ -146,34 +149,37 @@ public final class RedisGraphStore implements GraphStore {
         if (teamId != null && !teamId.isBlank()) {
             fields.add("slack-team:" + teamId);
         }
-        return knownActor(fields, Platform.SLACK, slackUserId);
+        return fields;
     }
 
-    @Override
-    public Optional<KnownActor> microsoftActor(String microsoftTenantId, String aadObjectId) {
-        return microsoftTenantId == null || microsoftTenantId.isBlank() ? Optional.empty()
-                : knownActor(List.of("microsoft:" + microsoftTenantId), Platform.TEAMS, aadObjectId);
+    private static List<String> microsoftFields(String microsoftTenantId) {
+        return microsoftTenantId == null || microsoftTenantId.isBlank() ? List.of()
+                : List.of("microsoft:" + microsoftTenantId);
     }
 
     /**
      * The tenant the first index field that names one points at, if its hash exists, and the person with the identity
      * there: one HMGET of the global index, then the tenant check and the identity in one pipeline on the tenant's
-     * slot. When the first tenant named has no hash and a later field names another, the lookup goes field by field
-     * as {@link #tenantForSlack} does.
+     * slot (no identity read when {@code externalId} is null: a tenant lookup). A tenant named whose hash is gone
+     * is passed over for the next field's.
      */
     private Optional<KnownActor> knownActor(List<String> fields, Platform platform, String externalId) {
         if (fields.isEmpty()) {
             return Optional.empty();
         }
-        List<String> named = redis.hmget(GraphKeys.TENANT_INDEX, fields.toArray(String[]::new));
-        int first = 0;
-        while (first < named.size() && (named.get(first) == null || !Identifier.isValid(named.get(first)))) {
-            first++;
+        for (String named : redis.hmget(GraphKeys.TENANT_INDEX, fields.toArray(String[]::new))) {
+            if (named != null && Identifier.isValid(named)) {
+                Optional<KnownActor> found = knownIn(TenantId.of(named), platform, externalId);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
         }
-        if (first == named.size()) {
-            return Optional.empty();
-        }
-        TenantId tenant = TenantId.of(named.get(first));
+        return Optional.empty();
+    }
+
+    /** The tenant, if its hash exists, with the person holding the identity there: one pipeline on its slot. */
+    private Optional<KnownActor> knownIn(TenantId tenant, Platform platform, String externalId) {
         GraphKeys keys = new GraphKeys(tenant);
         boolean withPerson = externalId != null && !externalId.isBlank();
         Response<Boolean> exists;
@@ -186,31 +192,15 @@ public final class RedisGraphStore implements GraphStore {
             pipeline.sync();
         }
         if (!exists.get()) {
-            return firstIndexed(fields.subList(first + 1, fields.size()))
-                    .map(other -> new KnownActor(other, personByIdentity(other, platform, externalId)));
+            return Optional.empty();
         }
         return Optional.of(new KnownActor(tenant,
                 person == null ? Optional.empty() : Optional.ofNullable(person.get()).map(PersonId::of)));
     }
 
-    private Optional<TenantId> firstIndexed(List<String> fields) {
-        for (String field : fields) {
-            Optional<TenantId> found = indexed(field);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
-    }
-
     @Override
     public boolean hasPerson(TenantId tenant, PersonId id) {
         return redis.exists(new GraphKeys(tenant).adjacency(id.value()));
-    }
-
-    private Optional<TenantId> indexed(String field) {
-        return Optional.ofNullable(redis.hget(GraphKeys.TENANT_INDEX, field)).filter(Identifier::isValid)
-                .map(TenantId::of).filter(id -> redis.exists(new GraphKeys(id).tenant()));
     }
 
     // ---- teams and people ----
