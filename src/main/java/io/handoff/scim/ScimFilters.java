@@ -17,7 +17,8 @@ import com.unboundid.scim2.common.utils.FilterEvaluator;
 /**
  * The filters Handoff answers: {@code <attribute> eq "<value>"} for the attributes an identity provider looks
  * resources up by (Users: {@code userName}, {@code externalId} and the email, as {@code emails.value eq "…"},
- * {@code emails[type eq "work" and value eq "…"]} or Entra ID's {@code emails[type eq "work"].value eq "…"}; Groups: {@code displayName}, {@code externalId}).
+ * {@code emails[type eq "work" and value eq "…"]} or Entra ID's {@code emails[type eq "work"].value eq "…"};
+ * Groups: {@code displayName}, {@code externalId}).
  * The SDK parses the filter; anything else (another operator, {@code and}/{@code or}, another attribute, a value
  * that is not a string, or text that does not parse) is a 400 {@code invalidFilter}. An email filter is answered by
  * the one person with that email, and only when their stored resource matches the whole filter (the SDK's evaluator),
@@ -52,20 +53,17 @@ record ScimFilters(String attribute, String value, Filter filter) {
         if (attributes.contains(EMAIL) && parsed.getFilterType() == FilterType.COMPLEX_VALUE) {
             return emailValueFilter(parsed).orElseThrow(() -> unsupported(attributes));
         }
-        if (parsed.getFilterType() != FilterType.EQUAL
-                || parsed.getAttributePath() == null || parsed.getAttributePath().getSchemaUrn() != null
-                || parsed.getComparisonValue() == null || !parsed.getComparisonValue().isTextual()) {
+        if (!isTextEquality(parsed)) {
             throw unsupported(attributes);
         }
         String value = parsed.getComparisonValue().textValue();
-        Path path = parsed.getAttributePath();
-        if (attributes.contains(EMAIL) && isEmailValue(path)) {
+        if (attributes.contains(EMAIL) && isEmailValue(parsed.getAttributePath())) {
             return new ScimFilters(EMAIL, value, parsed);
         }
-        if (path.size() != 1 || path.getElement(0).getValueFilter() != null) {
+        String attribute = simpleEqualityOn(parsed);
+        if (attribute == null) {
             throw unsupported(attributes);
         }
-        String attribute = path.getElement(0).getAttribute();
         String known = attributes.stream().filter(a -> a.equalsIgnoreCase(attribute)).findFirst()
                 .orElseThrow(() -> BadRequestException.invalidFilter("only " + String.join(", ", attributes.stream()
                         .sorted().toList()) + " may be filtered on"));
@@ -110,12 +108,17 @@ record ScimFilters(String attribute, String value, Filter filter) {
                 : Optional.of(new ScimFilters(EMAIL, value, parsed));
     }
 
-    /** The attribute of {@code <attribute> eq "<text>"}, or null for any other filter. */
+    /** {@code <path> eq "<text>"}, the path without a schema URN. */
+    private static boolean isTextEquality(Filter term) {
+        return term.getFilterType() == FilterType.EQUAL && term.getAttributePath() != null
+                && term.getAttributePath().getSchemaUrn() == null
+                && term.getComparisonValue() != null && term.getComparisonValue().isTextual();
+    }
+
+    /** The attribute of {@code <attribute> eq "<text>"} (one plain attribute), or null for any other filter. */
     private static String simpleEqualityOn(Filter term) {
-        if (term.getFilterType() != FilterType.EQUAL || term.getAttributePath() == null
-                || term.getAttributePath().size() != 1 || term.getAttributePath().getSchemaUrn() != null
-                || term.getAttributePath().getElement(0).getValueFilter() != null
-                || term.getComparisonValue() == null || !term.getComparisonValue().isTextual()) {
+        if (!isTextEquality(term) || term.getAttributePath().size() != 1
+                || term.getAttributePath().getElement(0).getValueFilter() != null) {
             return null;
         }
         return term.getAttributePath().getElement(0).getAttribute();
