@@ -124,9 +124,11 @@ public interface GraphStore {
     }
 
     /**
-     * Stores the handoffs as they are given (an import or a restore), replacing any edge between the same two people.
-     * Works in batches of {@link #IMPORT_BATCH} edges: each batch is one atomic write that keeps the team counters
-     * right, and a batch naming a person who does not exist is refused whole. Returns how many edges were new or
+     * Stores the handoffs as they are given (an import or a restore), replacing any edge between the same two people;
+     * of two handoffs between the same two people the later one given wins. Works in batches of
+     * {@link #IMPORT_BATCH} edges, written with the handoffs of people who work together in the same batches (not in
+     * the order given): each batch is one atomic write that keeps the team counters right, and a batch naming a person
+     * who does not exist is refused whole, after the batches written before it. Returns how many edges were new or
      * changed; importing the same handoffs again changes nothing.
      */
     int importHandoffs(TenantId tenant, List<Handoff> handoffs);
