@@ -8,7 +8,8 @@
 -- split size (the caller splits them) }. Every person and part count is checked before the first write: a batch
 -- naming an unknown person is refused whole and leaves nothing behind, as is one whose part counts changed
 -- (HANDOFF_PARTS_CHANGED: the caller re-reads them). Each key is read once and written once; lines new to a key are
--- collected and joined with it at the end, so a long key is not copied per edge.
+-- collected and appended to it at the end (the key is set again only when one of its lines was replaced), so a long
+-- key is not copied per edge.
 --
 -- Redis's Lua hashes every byte of every string it makes (to intern it) and collects each one later, so this script
 -- makes as few strings as it can: per person their adjacency string and summary, per edge the two searched prefixes
@@ -90,6 +91,7 @@ local function put(state, prefix, encoded, otherSummary, present)
     local start = string.find(kept, prefix, 1, true)
     local stop = string.find(kept, '\n', start + 1, true)
     state.text[1] = string.sub(kept, 1, start - 1) .. line .. (stop and string.sub(kept, stop) or '')
+    state.rewritten = true
   else
     local text = state.text
     text[#text + 1] = line
@@ -149,9 +151,16 @@ for _, key in ipairs(order) do
   local state = held[key]
   if state.changed then
     local text = state.text
-    text = #text == 1 and text[1] or table.concat(text)
-    redis.call('SET', key, text)
-    if #text > split and not flagged[state.owner.id] then
+    local length
+    if state.rewritten then
+      text = #text == 1 and text[1] or table.concat(text)
+      redis.call('SET', key, text)
+      length = #text
+    else
+      -- Only new lines: appended, so the key's text is not made again as a Lua string (hashed byte by byte).
+      length = redis.call('APPEND', key, table.concat(text, '', 2))
+    end
+    if length > split and not flagged[state.owner.id] then
       flagged[state.owner.id] = true
       result[#result + 1] = state.owner.id
     end
