@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,7 @@ public final class RedisGraphStore implements GraphStore {
     private static final LuaScript EDGE_OF = graphScript("edge-of.lua");
     private static final LuaScript SPLIT = graphScript("split.lua");
     private static final LuaScript TEAM = LuaScript.load(RedisGraphStore.class, "team.lua");
+    private static final LuaScript COMPACT = LuaScript.load(RedisGraphStore.class, "compact.lua");
     /** Import batches sent before their replies are read (the server runs one while the client encodes the next). */
     private static final int IMPORT_WINDOW = 4;
     /** Bytes read to find a person's card at the head of their adjacency string (a card is at most about 1.7 KB). */
@@ -472,11 +474,43 @@ public final class RedisGraphStore implements GraphStore {
         // A window of batches is sent in one pipeline, so the server runs a batch while the client encodes the
         // next; each batch is still one atomic script. People whose lines grew past the split size are split
         // between windows, before their next lines are written.
-        for (int from = 0; from < ordered.size(); from += IMPORT_BATCH * IMPORT_WINDOW) {
-            int to = Math.min(ordered.size(), from + IMPORT_BATCH * IMPORT_WINDOW);
-            written += importWindow(keys, ordered.subList(from, to));
+        try {
+            for (int from = 0; from < ordered.size(); from += IMPORT_BATCH * IMPORT_WINDOW) {
+                int to = Math.min(ordered.size(), from + IMPORT_BATCH * IMPORT_WINDOW);
+                written += importWindow(keys, ordered.subList(from, to));
+            }
+        } catch (RuntimeException refused) {
+            try {
+                compact(keys, ordered);
+            } catch (RuntimeException alsoFailed) {
+                refused.addSuppressed(alsoFailed);
+            }
+            throw refused;
         }
+        // The batches append to people's keys; once at the end, each key gives back the room APPEND left.
+        compact(keys, ordered);
         return written;
+    }
+
+    /** Sets the lines keys of everyone named again to their own text (compact.lua), in scripts of a batch's size. */
+    private void compact(GraphKeys keys, List<Handoff> handoffs) {
+        Set<String> named = new LinkedHashSet<>();
+        for (Handoff handoff : handoffs) {
+            named.add(handoff.upstream().value());
+            named.add(handoff.downstream().value());
+        }
+        List<String> lineKeys = new ArrayList<>(named.size());
+        for (String id : named) {
+            int count = parts.known(keys, id);
+            if (count == 0) {
+                lineKeys.add(keys.adjacency(id));
+            } else {
+                lineKeys.addAll(AdjacencyParts.partKeys(keys, id, count));
+            }
+        }
+        for (int from = 0; from < lineKeys.size(); from += IMPORT_BATCH) {
+            COMPACT.run(redis, lineKeys.subList(from, Math.min(lineKeys.size(), from + IMPORT_BATCH)), List.of());
+        }
     }
 
     private int importWindow(GraphKeys keys, List<Handoff> window) {
