@@ -21,9 +21,10 @@ final class SlowLog {
     private SlowLog() {
     }
 
-    static void start(UnifiedJedis client) {
+    /** Logs commands over {@link #THRESHOLD_MICROS}, or every command when {@code everything}. */
+    static void start(UnifiedJedis client, boolean everything) {
         try {
-            client.configSet("slowlog-log-slower-than", "0");
+            client.configSet("slowlog-log-slower-than", everything ? "0" : Integer.toString(THRESHOLD_MICROS));
             client.configSet("slowlog-max-len", Integer.toString(MAX_LEN));
             client.slowlogReset();
         } catch (RuntimeException refused) {
@@ -32,10 +33,10 @@ final class SlowLog {
     }
 
     /**
-     * "slow log: n commands over 500 µs (max …), by command: …; server time by command: evalsha 1234abcd (5 keys)
-     * n× mean …, p99 …", read since {@link #start}.
+     * "slow log: n commands over 500 µs (max …), by command: …", and when {@code everything} was logged "; server
+     * time by command: evalsha 1234abcd (5 keys) n× mean …, p99 …", read since {@link #start}.
      */
-    static String summary(UnifiedJedis client) {
+    static String summary(UnifiedJedis client, boolean everything) {
         try {
             List<?> entries = (List<?>) client.sendCommand(Protocol.Command.SLOWLOG, "GET", Integer.toString(MAX_LEN));
             Map<String, Integer> slow = new TreeMap<>();
@@ -62,9 +63,10 @@ final class SlowLog {
             all.forEach((command, samples) -> byCommand.append(byCommand.isEmpty() ? "" : "; ")
                     .append(String.format("%s %d× mean %.0f µs, p99 %s", command, samples.size(), samples.mean() / 1e3,
                             Samples.micros(samples.percentile(99)))));
-            return String.format("slow log: %d commands over %d µs of server time (max %s)%s%n  server time by command "
-                            + "(SLOWLOG at 0 µs%s): %s", slow.values().stream().mapToInt(Integer::intValue).sum(),
-                    THRESHOLD_MICROS, Samples.micros(max * 1_000), slow.isEmpty() ? "" : ", " + slow,
+            String slowOnes = String.format("slow log: %d commands over %d µs of server time (max %s)%s",
+                    slow.values().stream().mapToInt(Integer::intValue).sum(), THRESHOLD_MICROS,
+                    Samples.micros(max * 1_000), slow.isEmpty() ? "" : ", " + slow);
+            return !everything ? slowOnes : String.format("%s; server time by command (SLOWLOG at 0 µs%s): %s", slowOnes,
                     entries.size() >= MAX_LEN ? ", the last " + MAX_LEN + " only" : "", byCommand);
         } catch (RuntimeException refused) {
             return "slow log not readable (" + refused.getMessage() + ")";
