@@ -11,7 +11,13 @@ import redis.clients.jedis.UnifiedJedis;
  * The lines of a busy person split into parts ({@code adj-part:<id>:<k>}, see {@code adjacency.lua}), so a write
  * copies one part instead of every line: the adjacency string then holds the card and a last line {@code #n} (n parts,
  * a power of two), and the line about another person is in part {@link #index(String, int)}. A string or part longer
- * than {@link #splitAt()} bytes is split by {@code split.lua} after the write that made it so.
+ * than {@link #splitAt()} bytes is split by {@code split.lua} after the write that made it so, into parts no longer
+ * than {@link #partSplitAt()} bytes, and a part that grows past that is split again (all of the person's lines into
+ * twice as many parts). Parts are kept smaller than strings because a write reads the part holding its line into
+ * Lua, and Redis's Lua hashes every byte of each string a script makes (about 1.4 ns a byte: some 35 µs of server
+ * time for a 24 KB part, read once by {@code edge-of.lua} and once by {@code edge.lua}), while an ego map of the
+ * person pays a little per part key in its MGET; strings keep the larger size so that ordinary people keep their
+ * lines in their one string.
  *
  * <p>Readers read a person's string and parts in the same MGET (one round trip per ring) using the part counts
  * remembered here; the string itself says how many parts there are, so a count not known yet (the first read of a
@@ -19,24 +25,39 @@ import redis.clients.jedis.UnifiedJedis;
  * only grow while the person exists; a person deleted and created again starts unsplit, which the string also says.
  */
 final class AdjacencyParts {
-    /** Default split size: a string or part longer than this many bytes (about 450 handoffs) is split. */
+    /** Default split size of a string holding its lines: one longer than this (about 450 handoffs) is split. */
     static final int SPLIT_AT = 32 * 1024;
-    /** The most parts a person's lines are split into (about 30 million bytes of lines at the split size). */
+    /** Default split size of a part: a part longer than this many bytes (about 220 handoffs) is split again. */
+    static final int PART_SPLIT_AT = 16 * 1024;
+    /** The most parts a person's lines are split into (about 16 million bytes of lines at the part split size). */
     static final int MAX_PARTS = 1024;
 
     private final int splitAt;
+    private final int partSplitAt;
     /** Part count by adjacency key, only for people whose lines are split. */
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
 
+    /** Splits strings at {@code splitAt} bytes and parts at the same size or {@link #PART_SPLIT_AT}, the smaller. */
     AdjacencyParts(int splitAt) {
-        if (splitAt < 64) {
-            throw new IllegalArgumentException("split size must be at least 64 bytes");
-        }
-        this.splitAt = splitAt;
+        this(splitAt, Math.min(splitAt, PART_SPLIT_AT));
     }
 
+    AdjacencyParts(int splitAt, int partSplitAt) {
+        if (splitAt < 64 || partSplitAt < 64) {
+            throw new IllegalArgumentException("split sizes must be at least 64 bytes");
+        }
+        this.splitAt = splitAt;
+        this.partSplitAt = partSplitAt;
+    }
+
+    /** A person's string holding their lines is split when longer than this. */
     int splitAt() {
         return splitAt;
+    }
+
+    /** A part of a person's lines is split (all their lines into twice as many parts) when longer than this. */
+    int partSplitAt() {
+        return partSplitAt;
     }
 
     /** The part holding the line about {@code other} among {@code parts} parts (as {@code partIndex} in Lua). */

@@ -63,8 +63,17 @@ public final class RedisGraphStore implements GraphStore {
 
     /** With a split size other than the default (tests: small graphs whose people are split early). */
     RedisGraphStore(UnifiedJedis redis, int splitAt) {
+        this(redis, new AdjacencyParts(splitAt));
+    }
+
+    /** With other split sizes for a string holding its lines and for a part (tests). */
+    RedisGraphStore(UnifiedJedis redis, int splitAt, int partSplitAt) {
+        this(redis, new AdjacencyParts(splitAt, partSplitAt));
+    }
+
+    private RedisGraphStore(UnifiedJedis redis, AdjacencyParts parts) {
         this.redis = Objects.requireNonNull(redis);
-        this.parts = new AdjacencyParts(splitAt);
+        this.parts = parts;
     }
 
     // ---- tenants ----
@@ -449,7 +458,8 @@ public final class RedisGraphStore implements GraphStore {
             List<String> scriptKeys = List.of(keys.adjacency(up), keys.adjacency(down), keys.teamEdges(),
                     AdjacencyParts.linesKey(keys, up, down, upParts), AdjacencyParts.linesKey(keys, down, up, downParts));
             long result = runWrite(EDGE, scriptKeys, List.of(up, down, expected, nextEncoded,
-                    Integer.toString(upParts), Integer.toString(downParts), Integer.toString(parts.splitAt())));
+                    Integer.toString(upParts), Integer.toString(downParts), Integer.toString(parts.splitAt()),
+                    Integer.toString(parts.partSplitAt())));
             if (result < 0) {
                 refreshCounts(keys, List.of(up, down));
             } else if (result > 0) {
@@ -602,7 +612,7 @@ public final class RedisGraphStore implements GraphStore {
     }
 
     /**
-     * Splits the person's lines into twice as many parts until none is longer than the split size (a script per
+     * Splits the person's lines into twice as many parts until none is longer than the part split size (a script per
      * doubling, each atomic; readers and writers in between see a consistent person either way).
      */
     private void split(GraphKeys keys, String id) {
@@ -621,7 +631,7 @@ public final class RedisGraphStore implements GraphStore {
                 return;
             }
             parts.remember(keys, id, next);
-            if (longest <= parts.splitAt()) {
+            if (longest <= parts.partSplitAt()) {
                 return;
             }
         }

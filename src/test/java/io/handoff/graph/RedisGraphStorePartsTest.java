@@ -36,7 +36,9 @@ class RedisGraphStorePartsTest {
     @ValueSource(longs = {1, 2, 3, 4})
     void aStoreThatSplitsAnswersExactlyAsOneThatDoesNot(long seed) {
         StoreFixture whole = new StoreFixture(TestRedis.uniqueTenant());
-        StoreFixture split = new StoreFixture(TestRedis.uniqueTenant(), SPLIT_AT);
+        // Odd seeds: strings split at 1,200 bytes and parts at 300 (writes split parts the import left longer).
+        StoreFixture split = seed % 2 == 0 ? new StoreFixture(TestRedis.uniqueTenant(), SPLIT_AT)
+                : new StoreFixture(TestRedis.uniqueTenant(), 1_200, SPLIT_AT);
         Random random = new Random(seed);
         List<String> people = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -109,9 +111,11 @@ class RedisGraphStorePartsTest {
         whole.assertCountersMatchEdges();
     }
 
-    @Test
-    void concurrentWritesToOneBusyPersonLoseNothing() throws Exception {
-        StoreFixture f = new StoreFixture(TestRedis.uniqueTenant(), SPLIT_AT);
+    /** Parts split at the string's size, and (4,000 / 300) much smaller than it: writes race the splits they cause. */
+    @ParameterizedTest
+    @ValueSource(ints = {SPLIT_AT, 4_000})
+    void concurrentWritesToOneBusyPersonLoseNothing(int splitAt) throws Exception {
+        StoreFixture f = new StoreFixture(TestRedis.uniqueTenant(), splitAt, SPLIT_AT);
         f.team("ops", "Ops");
         f.team("desk", "Desk");
         f.person("desk", "The Desk", "desk");
@@ -156,6 +160,81 @@ class RedisGraphStorePartsTest {
         assertThat(f.store.neighbourhood(f.tenant, id("desk"), 1).graph().edges()).hasSize(160);
         f.assertMirrorsConsistent();
         f.assertCountersMatchEdges();
+    }
+
+    @Test
+    void partsAreSplitAtThePartSplitSizeWhileStringsKeepTheirLinesUpToTheirOwn() {
+        StoreFixture f = new StoreFixture(TestRedis.uniqueTenant(), 4_000, 300);
+        f.team("ops", "Ops");
+        f.person("desk", "The Desk", "ops");
+        for (int i = 0; i < 100; i++) {
+            f.person("c" + i, "Caller " + i, "ops");
+            f.claim("c" + i, "desk", "ticket " + i, Criticality.ROUTINE, Side.UPSTREAM, T0);
+            f.store.confirm(f.tenant, id("c" + i), id("desk"), Side.DOWNSTREAM, T0.plusSeconds(i));
+        }
+        List<String> parts = f.keys().stream().filter(key -> key.contains(":adj-part:desk:")).toList();
+        // About 6,000 bytes of lines: split once past 4,000 bytes, into parts none of which is longer than 300 bytes
+        // (parts split at the string's size would be a few of up to 4,000 bytes).
+        assertThat(parts).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(parts).allSatisfy(key -> assertThat(f.redis.strlen(key)).isLessThanOrEqualTo(300));
+        assertThat(f.keys()).noneMatch(key -> key.contains(":adj-part:c"));
+        assertThat(f.in("desk")).hasSize(100);
+        assertThat(f.store.neighbourhood(f.tenant, id("desk"), 1).graph().edges()).hasSize(100);
+        f.assertMirrorsConsistent();
+        f.assertCountersMatchEdges();
+    }
+
+    /**
+     * A line whose length stays is overwritten where it lies and a new line appended, in the busy person's part and
+     * in the other person's string alike; a line whose length changes rewrites the key. The witness is a key's time
+     * to live, which SETRANGE and APPEND keep and SET drops.
+     */
+    @Test
+    void aLineKeepingItsLengthIsOverwrittenInPlaceAndOneChangingItsLengthRewritesTheKey() {
+        StoreFixture f = new StoreFixture(TestRedis.uniqueTenant(), SPLIT_AT);
+        f.team("ops", "Ops");
+        f.person("desk", "The Desk", "ops");
+        for (int i = 0; i < 12; i++) {
+            f.person("c" + i, "Caller " + i, "ops");
+            f.claim("c" + i, "desk", "ticket " + i, Criticality.ROUTINE, Side.UPSTREAM, T0);
+        }
+        f.store.confirm(f.tenant, id("c5"), id("desk"), Side.DOWNSTREAM, T0.plusSeconds(60));
+        String deskPart = linePart(f, "desk", "c5");
+        String callerString = f.key("adj:c5");
+        assertThat(deskPart).contains(":adj-part:desk:");
+
+        f.redis.expire(deskPart, 3_600);
+        f.redis.expire(callerString, 3_600);
+        String partBefore = f.redis.get(deskPart);
+        Handoff again = f.store.confirm(f.tenant, id("c5"), id("desk"), Side.UPSTREAM, T0.plusSeconds(120));
+        assertThat(f.redis.ttl(deskPart)).as("desk's part written in place").isPositive();
+        assertThat(f.redis.ttl(callerString)).as("c5's string written in place").isPositive();
+        assertThat(f.redis.get(deskPart)).isNotEqualTo(partBefore).hasSize(partBefore.length());
+        assertThat(f.store.handoff(f.tenant, id("c5"), id("desk"))).contains(again);
+        assertThat(again.lastConfirmedAt()).isEqualTo(T0.plusSeconds(120));
+
+        f.person("c12", "Caller 12", "ops");
+        f.redis.expire(linePart(f, "desk", "c12"), 3_600);
+        f.claim("desk", "c12", "answer", Criticality.CRITICAL, Side.UPSTREAM, T0.plusSeconds(180));
+        assertThat(f.redis.ttl(linePart(f, "desk", "c12"))).as("desk's new line appended").isPositive();
+
+        f.claim("c5", "desk", "a much longer ticket than before", Criticality.IMPORTANT, Side.UPSTREAM,
+                T0.plusSeconds(240));
+        assertThat(f.redis.ttl(deskPart)).as("desk's part rewritten").isEqualTo(-1);
+        assertThat(f.redis.ttl(callerString)).as("c5's string rewritten").isEqualTo(-1);
+        assertThat(f.store.handoff(f.tenant, id("c5"), id("desk")).orElseThrow().terms().what())
+                .isEqualTo("a much longer ticket than before");
+        assertThat(f.store.handoff(f.tenant, id("desk"), id("c12")).orElseThrow().terms().what()).isEqualTo("answer");
+        assertThat(f.in("desk")).hasSize(12);
+        assertThat(f.out("desk")).hasSize(1);
+        f.assertMirrorsConsistent();
+        f.assertCountersMatchEdges();
+    }
+
+    /** The key holding the person's line about the other, from the part count their string states. */
+    private static String linePart(StoreFixture f, String person, String other) {
+        int count = AdjacencyParts.countOf(f.redis.get(f.key("adj:" + person)));
+        return count == 0 ? f.key("adj:" + person) : f.key("adj-part:" + person + ":" + AdjacencyParts.index(other, count));
     }
 
     private static void apply(StoreFixture f, int op, String up, String down, Instant now, Random random) {

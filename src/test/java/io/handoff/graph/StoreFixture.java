@@ -40,6 +40,12 @@ final class StoreFixture {
         this.store = new RedisGraphStore(redis, splitAt);
     }
 
+    /** A store splitting strings past {@code splitAt} bytes and parts past {@code partSplitAt}. */
+    StoreFixture(TenantId tenant, int splitAt, int partSplitAt) {
+        this.tenant = tenant;
+        this.store = new RedisGraphStore(redis, splitAt, partSplitAt);
+    }
+
     /** {@code T0} plus {@code n} days. */
     static Instant day(int n) {
         return T0.plus(Duration.ofDays(n));

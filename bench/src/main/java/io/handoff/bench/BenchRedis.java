@@ -162,6 +162,37 @@ final class BenchRedis implements AutoCloseable {
         return total;
     }
 
+    /** Calls and microseconds per command since the server's start (INFO commandstats), by command name. */
+    java.util.Map<String, long[]> commandStats() {
+        java.util.Map<String, long[]> stats = new java.util.TreeMap<>();
+        for (String line : client.info("commandstats").split("\r?\n")) {
+            int calls = line.indexOf(":calls=");
+            int usec = line.indexOf(",usec=");
+            if (line.startsWith("cmdstat_") && calls > 0 && usec > 0) {
+                stats.put(line.substring(8, calls), new long[] {Long.parseLong(line.substring(calls + 7, usec)),
+                        Long.parseLong(line.substring(usec + 6, line.indexOf(',', usec + 1)))});
+            }
+        }
+        return stats;
+    }
+
+    /**
+     * "evalsha 2.0 × 31 µs, mget 1.0 × 120 µs, …": calls per {@code per} and server microseconds per call of each
+     * command between two {@link #commandStats()} readings (commands called from scripts counted under the script).
+     */
+    static String commandStatsDelta(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after, int per) {
+        StringBuilder text = new StringBuilder();
+        after.forEach((command, now) -> {
+            long[] then = before.getOrDefault(command, new long[2]);
+            long calls = now[0] - then[0];
+            if (calls > 0 && !command.equals("info") && !command.startsWith("slowlog") && !command.startsWith("config")) {
+                text.append(text.isEmpty() ? "" : ", ").append(String.format("%s %.1f × %.1f µs", command,
+                        calls / (double) per, (now[1] - then[1]) / (double) calls));
+            }
+        });
+        return text.toString();
+    }
+
     /** Commands the server has executed since its start (sum over INFO commandstats). */
     long commandCalls() {
         long total = 0;

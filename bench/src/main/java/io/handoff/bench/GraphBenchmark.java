@@ -448,6 +448,9 @@ public final class GraphBenchmark {
         for (PersonId person : org.busy()) {
             List<Handoff> edges = theirs.get(person);
             Samples confirm = new Samples();
+            Samples confirmCpu = new Samples();
+            Samples bare = new Samples();
+            Samples pings = new Samples();
             Samples map = new Samples();
             Samples cpu = new Samples();
             int shown = 0;
@@ -455,27 +458,44 @@ public final class GraphBenchmark {
             int samples = settings.busySamples();
             long serverBefore = 0;
             long gcBefore = 0;
+            java.util.Map<String, long[]> statsBefore = java.util.Map.of();
             for (int i = -samples / 4; i < samples; i++) {
                 if (i == 0) {
                     if (redis.ours()) {
-                        SlowLog.start(client);
+                        SlowLog.start(client, false);
                     }
                     serverBefore = redis.commandMicros();
+                    statsBefore = redis.commandStats();
                     gcBefore = gcMillis();
                 }
                 Handoff edge = edges.get(random.nextInt(edges.size()));
                 Side by = i % 2 == 0 ? Side.UPSTREAM : Side.DOWNSTREAM;
                 long tripsBefore = counter.roundTrips();
+                long cpuBefore = THREADS.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 store.confirm(tenant, edge.upstream(), edge.downstream(), by, SyntheticOrg.NOW.plusSeconds(++clock));
                 long confirmNanos = System.nanoTime() - t;
+                long confirmCpuNanos = THREADS.getCurrentThreadCpuTime() - cpuBefore;
                 long confirmTrips = counter.roundTrips() - tripsBefore;
-                long cpuBefore = THREADS.getCurrentThreadCpuTime();
+                // The floor under a confirm: the same two dependent round trips as bare commands on the part key that
+                // holds the busy person's line (GET it, SET it back unchanged), and two PINGs.
+                String partKey = linesKey(person, person.equals(edge.upstream()) ? edge.downstream() : edge.upstream());
+                t = System.nanoTime();
+                client.set(partKey, client.get(partKey));
+                long bareNanos = System.nanoTime() - t;
+                t = System.nanoTime();
+                client.ping();
+                client.ping();
+                long pingNanos = System.nanoTime() - t;
+                cpuBefore = THREADS.getCurrentThreadCpuTime();
                 t = System.nanoTime();
                 Neighbourhood around = store.neighbourhood(tenant, person, 1);
                 long mapNanos = System.nanoTime() - t;
                 if (i >= 0) {
                     confirm.add(confirmNanos);
+                    confirmCpu.add(confirmCpuNanos);
+                    bare.add(bareNanos);
+                    pings.add(pingNanos);
                     map.add(mapNanos);
                     allConfirm.add(confirmNanos);
                     allMaps.add(mapNanos);
@@ -485,19 +505,52 @@ public final class GraphBenchmark {
                 }
             }
             long serverMicros = redis.commandMicros() - serverBefore;
+            String perCommand = BenchRedis.commandStatsDelta(statsBefore, redis.commandStats(), confirm.size());
             long gc = gcMillis() - gcBefore;
             who.add(person.value() + " (" + shown + ")");
             out.printf("Busy person %s, %,d handoffs (%,d samples, %s): confirming one p50 %s, p99 %s, %.1f round trips "
-                            + "each; depth-1 map p50 %s, p99 %s, client CPU p50 %s%n", person.value(), shown,
-                    confirm.size(), LoadAverage.brief(), Samples.micros(confirm.percentile(50)),
+                            + "each, client CPU p50 %s, p99 %s; depth-1 map p50 %s, p99 %s, client CPU p50 %s%n",
+                    person.value(), shown, confirm.size(), LoadAverage.brief(), Samples.micros(confirm.percentile(50)),
                     Samples.micros(confirm.percentile(99)), trips / (double) confirm.size(),
+                    Samples.micros(confirmCpu.percentile(50)), Samples.micros(confirmCpu.percentile(99)),
                     Samples.micros(map.percentile(50)), Samples.micros(map.percentile(99)),
                     Samples.micros(cpu.percentile(50)));
-            out.printf("  server time (INFO commandstats) %.0f µs per confirmation and map; JVM GC %,d ms in all; "
-                    + "%s%n", serverMicros / (double) confirm.size(), gc,
-                    redis.ours() ? SlowLog.summary(client) : "slow log not read (not our server)");
+            out.printf("  bare floor, interleaved (information): GET + SET of the part holding the line p50 %s, p99 %s; "
+                            + "two PINGs p50 %s, p99 %s%n", Samples.micros(bare.percentile(50)),
+                    Samples.micros(bare.percentile(99)), Samples.micros(pings.percentile(50)),
+                    Samples.micros(pings.percentile(99)));
+            out.printf("  server time (INFO commandstats) %.0f µs per confirmation, map and bare floor: %s; JVM GC %,d ms "
+                    + "in all; %s%n", serverMicros / (double) confirm.size(), perCommand, gc,
+                    redis.ours() ? SlowLog.summary(client, false) : "slow log not read (not our server)");
+            if (redis.ours()) {
+                // Which script takes the confirm's server time: the slow log at 0 µs over a few more confirms (every
+                // logged command costs the server a little, so these times run a little high).
+                SlowLog.start(client, true);
+                for (int i = 0; i < 200; i++) {
+                    Handoff edge = edges.get(random.nextInt(edges.size()));
+                    store.confirm(tenant, edge.upstream(), edge.downstream(), Side.UPSTREAM,
+                            SyntheticOrg.NOW.plusSeconds(++clock));
+                }
+                out.printf("  200 more confirms, %s%n", SlowLog.summary(client, true));
+            }
         }
         return new BusyRun(allConfirm, allMaps, String.join(", ", who), LoadAverage.brief());
+    }
+
+    /** The key holding the person's line about the other: a part of theirs when split (as the store's AdjacencyParts). */
+    private String linesKey(PersonId person, PersonId other) {
+        String key = TenantKeys.key(tenant, "adj:" + person.value());
+        String tail = client.getrange(key, -16, -1);
+        int marker = tail.lastIndexOf("\n#");
+        if (marker < 0) {
+            return key;
+        }
+        int parts = Integer.parseInt(tail.substring(marker + 2));
+        long h = 0;
+        for (char c : other.value().toCharArray()) {
+            h = (h * 31 + c) % 1_000_000_007L;
+        }
+        return TenantKeys.key(tenant, "adj-part:" + person.value() + ":" + h % parts);
     }
 
     // ---- writes one at a time ----
