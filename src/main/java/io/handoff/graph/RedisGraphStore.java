@@ -551,7 +551,7 @@ public final class RedisGraphStore implements GraphStore {
                     done = done < 0 ? b : done;
                     String message = String.valueOf(e.getMessage());
                     if (message.contains("NOSCRIPT")) {
-                        IMPORT_EDGES.run(redis, List.of(keys.teamEdges()), List.of("0"));
+                        IMPORT_EDGES.run(redis, List.of(keys.teamEdges()), List.of("0", "0"));
                         countsChanged = true;
                     } else if (message.contains("HANDOFF_PARTS_CHANGED")) {
                         countsChanged = true;
@@ -593,6 +593,7 @@ public final class RedisGraphStore implements GraphStore {
         List<String> args = new ArrayList<>(1 + 5 * batch.size());
         scriptKeys.add(keys.teamEdges());
         args.add(Integer.toString(parts.splitAt()));
+        args.add(Integer.toString(parts.partSplitAt()));
         for (Handoff edge : batch) {
             String up = edge.upstream().value();
             String down = edge.downstream().value();

@@ -9,8 +9,10 @@
 -- the caller read (caller re-reads the counts), else 1 + 2 if up's lines key is now longer than its split size
 -- + 4 if down's is (the caller then splits them).
 --
--- A line is changed where it lies: a line of the same length is overwritten with SETRANGE and a new line appended
--- with APPEND, so the lines key is not rebuilt; only a line whose length changes or that goes rewrites the key.
+-- A line is changed where it lies: a line of the same length is overwritten with SETRANGE and a new line appended to
+-- a part with APPEND, so the lines key is not rebuilt; a line whose length changes or that goes, or a new line in a
+-- person's string, rewrites the key. (APPEND leaves room to grow, up to the length again: that is kept to the few
+-- busy people's parts, and an ordinary person's string is set to its exact length.)
 -- (Redis hashes every byte of each string a script makes, so building a copy of a long part costs more than the
 -- copying itself.)
 local up = redis.call('GET', KEYS[1])
@@ -41,12 +43,15 @@ end
 local downLines = downParts == 0 and down or (redis.call('GET', KEYS[5]) or '')
 local downStart, downStop = findEntry(downLines, '<', ARGV[1])
 
--- Writes the line (nil = none) in place of the one at [start, stop] of lines (stored at key; nil start = no such
--- line) and returns the new length of the key's value.
-local function putLine(key, lines, start, stop, line)
+-- Writes the line (nil = none) in place of the one at [start, stop] of lines (stored at key, a part when isPart;
+-- nil start = no such line) and returns the new length of the key's value.
+local function putLine(key, isPart, lines, start, stop, line)
   if not start then
     if not line then return #lines end
-    return redis.call('APPEND', key, line)
+    if isPart then return redis.call('APPEND', key, line) end
+    local grown = lines .. line
+    redis.call('SET', key, grown)
+    return #grown
   end
   if line and #line == stop - start + 1 then
     return redis.call('SETRANGE', key, start - 1, line)
@@ -62,8 +67,8 @@ if ARGV[4] ~= '' then
   upLine = '\n>' .. ARGV[2] .. '\t' .. ARGV[4] .. '\t' .. summaryOf(downCard)
   downLine = '\n<' .. ARGV[1] .. '\t' .. ARGV[4] .. '\t' .. summaryOf(upCard)
 end
-local upLength = putLine(KEYS[4], upLines, upStart, upStop, upLine)
-local downLength = putLine(KEYS[5], downLines, downStart, downStop, downLine)
+local upLength = putLine(KEYS[4], upParts > 0, upLines, upStart, upStop, upLine)
+local downLength = putLine(KEYS[5], downParts > 0, downLines, downStart, downStop, downLine)
 local upTeam, downTeam = teamOfCard(upCard), teamOfCard(downCard)
 bump(KEYS[3], upTeam, downTeam, current, -1)
 bump(KEYS[3], upTeam, downTeam, ARGV[4], 1)

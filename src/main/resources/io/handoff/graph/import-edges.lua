@@ -2,9 +2,9 @@
 -- moves the team counters by the batch's net change, one write per pair of teams.
 -- KEYS: 1 teamedges, then for edge i (0-based): 2+4i adj:<up>  3+4i adj:<down>  4+4i the key of up's line about down
 --       (adj:<up>, or its part when up's lines are split)  5+4i the key of down's line about up
--- ARGV: 1 split size, then for edge i: 2+5i up id  3+5i down id  4+5i encoded edge  5+5i up's part count as the
---       caller read it  6+5i down's
--- Returns { how many edges were new or changed, then the ids of the people whose lines key is now longer than the
+-- ARGV: 1 split size of a string holding its lines  2 split size of a part, then for edge i: 3+5i up id  4+5i down
+--       id  5+5i encoded edge  6+5i up's part count as the caller read it  7+5i down's
+-- Returns { how many edges were new or changed, then the ids of the people whose lines key is now longer than its
 -- split size (the caller splits them) }. Every person and part count is checked before the first write: a batch
 -- naming an unknown person is refused whole and leaves nothing behind, as is one whose part counts changed
 -- (HANDOFF_PARTS_CHANGED: the caller re-reads them). Each key is read once and written once; lines new to a key are
@@ -15,8 +15,8 @@
 -- makes as few strings as it can: per person their adjacency string and summary, per edge the two searched prefixes
 -- and the two lines, per key its new text, per pair of teams its field name. (Making more, as the shared helpers do
 -- per call, cost about 40 µs of server CPU per edge instead of about 15.)
-local split = tonumber(ARGV[1])
-local n = (#ARGV - 1) / 5
+local stringSplit, partSplit = tonumber(ARGV[1]), tonumber(ARGV[2])
+local n = (#ARGV - 2) / 5
 local people = {}
 local held = {}
 local order = {}
@@ -45,7 +45,7 @@ end
 
 -- Every person and part count first, before any write.
 for i = 0, n - 1 do
-  local a = 2 + 5 * i
+  local a = 3 + 5 * i
   local up, refusal = person(KEYS[2 + 4 * i], ARGV[a], ARGV[a + 3])
   if not up then return redis.error_reply(refusal) end
   local down, refused = person(KEYS[3 + 4 * i], ARGV[a + 1], ARGV[a + 4])
@@ -129,7 +129,7 @@ end
 
 local written = 0
 for i = 0, n - 1 do
-  local a = 2 + 5 * i
+  local a = 3 + 5 * i
   local up, down = people[KEYS[2 + 4 * i]], people[KEYS[3 + 4 * i]]
   local upId, downId, encoded = ARGV[a], ARGV[a + 1], ARGV[a + 2]
   local upLines, downLines = lines(KEYS[4 + 4 * i], up), lines(KEYS[5 + 4 * i], down)
@@ -160,6 +160,7 @@ for _, key in ipairs(order) do
       -- Only new lines: appended, so the key's text is not made again as a Lua string (hashed byte by byte).
       length = redis.call('APPEND', key, table.concat(text, '', 2))
     end
+    local split = state.owner.parts == 0 and stringSplit or partSplit
     if length > split and not flagged[state.owner.id] then
       flagged[state.owner.id] = true
       result[#result + 1] = state.owner.id

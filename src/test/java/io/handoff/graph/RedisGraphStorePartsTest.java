@@ -185,9 +185,10 @@ class RedisGraphStorePartsTest {
     }
 
     /**
-     * A line whose length stays is overwritten where it lies and a new line appended, in the busy person's part and
-     * in the other person's string alike; a line whose length changes rewrites the key. The witness is a key's time
-     * to live, which SETRANGE and APPEND keep and SET drops.
+     * A line whose length stays is overwritten where it lies, in the busy person's part and in the other person's
+     * string alike; a new line is appended to a part, while an ordinary person's string is set (APPEND would leave it
+     * room to grow); a line whose length changes rewrites the key. The witness is a key's time to live, which
+     * SETRANGE and APPEND keep and SET drops.
      */
     @Test
     void aLineKeepingItsLengthIsOverwrittenInPlaceAndOneChangingItsLengthRewritesTheKey() {
@@ -215,8 +216,10 @@ class RedisGraphStorePartsTest {
 
         f.person("c12", "Caller 12", "ops");
         f.redis.expire(linePart(f, "desk", "c12"), 3_600);
+        f.redis.expire(f.key("adj:c12"), 3_600);
         f.claim("desk", "c12", "answer", Criticality.CRITICAL, Side.UPSTREAM, T0.plusSeconds(180));
         assertThat(f.redis.ttl(linePart(f, "desk", "c12"))).as("desk's new line appended").isPositive();
+        assertThat(f.redis.ttl(f.key("adj:c12"))).as("c12's string set to its new text").isEqualTo(-1);
 
         f.claim("c5", "desk", "a much longer ticket than before", Criticality.IMPORTANT, Side.UPSTREAM,
                 T0.plusSeconds(240));
