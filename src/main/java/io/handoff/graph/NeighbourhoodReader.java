@@ -31,7 +31,17 @@ final class NeighbourhoodReader {
     private final AdjacencyDecoder decoder = new AdjacencyDecoder();
     private final ArrayList<Handoff> edges = new ArrayList<>();
 
+    /** Busy people's parts decoded before (null: every line is decoded here), and the keys they are kept under. */
+    private final DecodedParts decoded;
+    private final GraphKeys keys;
+
     NeighbourhoodReader(String centre) {
+        this(centre, null, null);
+    }
+
+    NeighbourhoodReader(String centre, DecodedParts decoded, GraphKeys keys) {
+        this.decoded = decoded;
+        this.keys = keys;
         met.add(centre, centre.hashCode(), null);
     }
 
@@ -67,7 +77,7 @@ final class NeighbourhoodReader {
         PersonId me = met.id(self);
         met.markRead(self);
         met.person(self, decoder.person(me, adjacency.main(), 0, adjacency.cardEnd()));
-        adjacency.forEachLineAt((direction, text, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
+        AdjacencyCodec.LineRegions visitor = (direction, text, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
             int hash = met.hash(text, idFrom, idTo);
             int other = met.find(text, idFrom, idTo, hash);
             if (other >= 0 && met.read(other)) {
@@ -82,7 +92,37 @@ final class NeighbourhoodReader {
                 next.add(them.value());
                 met.person(found, decoder.person(them, text, summaryFrom, summaryTo));
             }
-        });
+        };
+        AdjacencyCodec.forEachLineAt(adjacency.main(), visitor);
+        List<String> parts = adjacency.parts();
+        for (int k = 0; k < parts.size(); k++) {   // no iterator for the many strings without parts
+            String part = parts.get(k);
+            DecodedParts.Lines lines = part == null || decoded == null ? null
+                    : decoded.lines(keys.adjacencyPart(id, k), me, part);
+            if (lines != null) {
+                take(lines, next);
+            } else if (part != null) {
+                AdjacencyCodec.forEachLineAt(part, visitor);
+            }
+        }
+    }
+
+    /** A part's lines decoded already: each taken as the visitor above takes the line it was decoded from. */
+    private void take(DecodedParts.Lines lines, List<String> next) {
+        for (int line = 0; line < lines.count(); line++) {
+            String them = lines.other(line);
+            int hash = lines.hash(line);
+            int other = met.find(them, 0, them.length(), hash);
+            if (other >= 0 && met.read(other)) {
+                continue;
+            }
+            edges.add(lines.edge(line));
+            if (other < 0) {
+                int found = met.add(them, hash, lines.id(line));
+                next.add(them);
+                met.person(found, lines.summary(line));
+            }
+        }
     }
 
     /** The graph read; the reader hands its collections over and is done. */
