@@ -3,6 +3,7 @@ package io.handoff.graph;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The decoded lines of the parts of busy people's strings ({@link AdjacencyParts}), kept by this replica while a
@@ -20,8 +21,12 @@ final class DecodedParts {
     /** About 16 MB: some 350 bytes of people and handoffs and 140 of text compared per line. */
     static final int MAX_LINES = 32_768;
 
+    /** TeamIds shared by the parts decoded, so a map's people share one per team; dropped when more than this. */
+    private static final int MAX_TEAMS = 4_096;
+
     private final int maxLines;
     private final Map<String, Lines> byKey = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<String, TeamId> teams = new ConcurrentHashMap<>();
     private int lines;
 
     DecodedParts(int maxLines) {
@@ -40,7 +45,10 @@ final class DecodedParts {
         if (known != null && known.owner.equals(owner) && known.text.equals(text)) {
             return known;
         }
-        Lines decoded = Lines.decode(owner, text);
+        if (teams.size() > MAX_TEAMS) {
+            teams.clear();
+        }
+        Lines decoded = Lines.decode(owner, text, teams);
         if (decoded != null && decoded.count <= maxLines) {
             keep(key, decoded);
         }
@@ -83,10 +91,13 @@ final class DecodedParts {
             summaries = new Person[capacity];
         }
 
-        /** Every line of {@code text} decoded, or null when one cannot be ({@link AdjacencyCodec#forEachLineAt}). */
-        static Lines decode(PersonId owner, String text) {
+        /**
+         * Every line of {@code text} decoded (teams made once in {@code teams}), or null when one cannot be
+         * ({@link AdjacencyCodec#forEachLineAt}).
+         */
+        static Lines decode(PersonId owner, String text, Map<String, TeamId> teams) {
             Lines lines = new Lines(owner, text, text.length() / 64);
-            AdjacencyDecoder decoder = new AdjacencyDecoder();
+            AdjacencyDecoder decoder = new AdjacencyDecoder(teams);
             try {
                 AdjacencyCodec.forEachLineAt(text, (direction, t, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
                     PersonId them = PersonId.of(t.substring(idFrom, idTo));

@@ -1,7 +1,9 @@
 package io.handoff.graph;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,13 +142,13 @@ final class NeighbourhoodReader {
         for (TeamId team : alsoTeams) {
             lookUp(team, teamsById, teams, looked);
         }
-        TeamId last = null;
+        // People read together share one TeamId per team (AdjacencyDecoder, DecodedParts): each TeamId is looked up
+        // once, found again by identity, without hashing and comparing the id for every person.
+        Set<TeamId> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Person person : people) {
             TeamId team = person.team();
-            // People of one team often come together, and share one TeamId when read together (AdjacencyDecoder).
-            if (team != null && team != last) {
+            if (team != null && seen.add(team)) {
                 lookUp(team, teamsById, teams, looked);
-                last = team;
             }
         }
         return teams;
