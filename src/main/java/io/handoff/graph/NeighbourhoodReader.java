@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * <p>Every line of every string read is looked at, so the lines are read where they stand: the other's id is looked
  * up in the people met so far without being copied ({@link MetPeople}), a line to someone already read is skipped
  * before its edge is decoded, and teams and time zones met before are shared ({@link AdjacencyDecoder}). The people
- * are kept in the order met, in the table their ids are looked up in, and that table is the map handed out.
+ * are kept in the order met, in the table their ids are looked up in, and that table is the map handed out. A busy
+ * person's parts whose text is as this replica last read it come with their lines decoded ({@link DecodedParts}),
+ * taken line by line in the same way.
  */
 final class NeighbourhoodReader {
     /** About how many characters a line takes at least (id, edge, summary): sizes the tables once per ring. */
