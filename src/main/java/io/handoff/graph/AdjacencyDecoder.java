@@ -26,6 +26,16 @@ final class AdjacencyDecoder {
     private final RegionMap<TeamId> teams = new RegionMap<>(8);
     /** The team found last: people of one team come together (a person's lines lead mostly into their own team). */
     private TeamId lastTeam;
+    /** TeamIds shared with other decoders (those of {@link DecodedParts}), or null. */
+    private final Map<String, TeamId> sharedTeams;
+
+    AdjacencyDecoder() {
+        this(null);
+    }
+
+    AdjacencyDecoder(Map<String, TeamId> sharedTeams) {
+        this.sharedTeams = sharedTeams;
+    }
 
     /** The edge encoded in {@code text[from, to)}, as {@link EdgeCodec#decode(PersonId, PersonId, String, int, int)}. */
     Handoff edge(PersonId upstream, PersonId downstream, String text, int from, int to) {
@@ -105,7 +115,7 @@ final class AdjacencyDecoder {
         TeamId team = teams.get(text, from, to);
         if (team == null) {
             String id = text.substring(from, to);
-            team = TeamId.of(id);
+            team = sharedTeams == null ? TeamId.of(id) : sharedTeams.computeIfAbsent(id, TeamId::of);
             teams.put(id, team);
         }
         lastTeam = team;

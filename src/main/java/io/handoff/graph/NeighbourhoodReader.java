@@ -1,7 +1,9 @@
 package io.handoff.graph;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +18,9 @@ import java.util.TreeMap;
  * <p>Every line of every string read is looked at, so the lines are read where they stand: the other's id is looked
  * up in the people met so far without being copied ({@link MetPeople}), a line to someone already read is skipped
  * before its edge is decoded, and teams and time zones met before are shared ({@link AdjacencyDecoder}). The people
- * are kept in the order met, in the table their ids are looked up in, and that table is the map handed out.
+ * are kept in the order met, in the table their ids are looked up in, and that table is the map handed out. A busy
+ * person's parts whose text is as this replica last read it come with their lines decoded ({@link DecodedParts}),
+ * taken line by line in the same way.
  */
 final class NeighbourhoodReader {
     /** About how many characters a line takes at least (id, edge, summary): sizes the tables once per ring. */
@@ -31,7 +35,17 @@ final class NeighbourhoodReader {
     private final AdjacencyDecoder decoder = new AdjacencyDecoder();
     private final ArrayList<Handoff> edges = new ArrayList<>();
 
+    /** Busy people's parts decoded before (null: every line is decoded here), and the keys they are kept under. */
+    private final DecodedParts decoded;
+    private final GraphKeys keys;
+
     NeighbourhoodReader(String centre) {
+        this(centre, null, null);
+    }
+
+    NeighbourhoodReader(String centre, DecodedParts decoded, GraphKeys keys) {
+        this.decoded = decoded;
+        this.keys = keys;
         met.add(centre, centre.hashCode(), null);
     }
 
@@ -67,7 +81,7 @@ final class NeighbourhoodReader {
         PersonId me = met.id(self);
         met.markRead(self);
         met.person(self, decoder.person(me, adjacency.main(), 0, adjacency.cardEnd()));
-        adjacency.forEachLineAt((direction, text, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
+        AdjacencyCodec.LineRegions visitor = (direction, text, idFrom, idTo, edgeFrom, edgeTo, summaryFrom, summaryTo) -> {
             int hash = met.hash(text, idFrom, idTo);
             int other = met.find(text, idFrom, idTo, hash);
             if (other >= 0 && met.read(other)) {
@@ -82,7 +96,37 @@ final class NeighbourhoodReader {
                 next.add(them.value());
                 met.person(found, decoder.person(them, text, summaryFrom, summaryTo));
             }
-        });
+        };
+        AdjacencyCodec.forEachLineAt(adjacency.main(), visitor);
+        List<String> parts = adjacency.parts();
+        for (int k = 0; k < parts.size(); k++) {   // no iterator for the many strings without parts
+            String part = parts.get(k);
+            DecodedParts.Lines lines = part == null || decoded == null ? null
+                    : decoded.lines(keys.adjacencyPart(id, k), me, part);
+            if (lines != null) {
+                take(lines, next);
+            } else if (part != null) {
+                AdjacencyCodec.forEachLineAt(part, visitor);
+            }
+        }
+    }
+
+    /** A part's lines decoded already: each taken as the visitor above takes the line it was decoded from. */
+    private void take(DecodedParts.Lines lines, List<String> next) {
+        for (int line = 0; line < lines.count(); line++) {
+            String them = lines.other(line);
+            int hash = lines.hash(line);
+            int other = met.find(them, 0, them.length(), hash);
+            if (other >= 0 && met.read(other)) {
+                continue;
+            }
+            edges.add(lines.edge(line));
+            if (other < 0) {
+                int found = met.add(them, hash, lines.id(line));
+                next.add(them);
+                met.person(found, lines.summary(line));
+            }
+        }
     }
 
     /** The graph read; the reader hands its collections over and is done. */
@@ -100,13 +144,13 @@ final class NeighbourhoodReader {
         for (TeamId team : alsoTeams) {
             lookUp(team, teamsById, teams, looked);
         }
-        TeamId last = null;
+        // People read together share one TeamId per team (AdjacencyDecoder, DecodedParts): each TeamId is looked up
+        // once, found again by identity, without hashing and comparing the id for every person.
+        Set<TeamId> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Person person : people) {
             TeamId team = person.team();
-            // People of one team often come together, and share one TeamId when read together (AdjacencyDecoder).
-            if (team != null && team != last) {
+            if (team != null && seen.add(team)) {
                 lookUp(team, teamsById, teams, looked);
-                last = team;
             }
         }
         return teams;

@@ -52,6 +52,7 @@ public final class RedisGraphStore implements GraphStore {
     private final UnifiedJedis redis;
     private final TeamDirectory teamDirectory = new TeamDirectory();
     private final AdjacencyParts parts;
+    private final DecodedParts decodedParts = new DecodedParts(DecodedParts.MAX_LINES);
 
     private static LuaScript graphScript(String name) {
         return LuaScript.load(RedisGraphStore.class, "team-counters.lua", "adjacency.lua", name);
@@ -684,7 +685,7 @@ public final class RedisGraphStore implements GraphStore {
     public Neighbourhood neighbourhood(TenantId tenant, PersonId centre, int depth) {
         Neighbourhood.requireDepth(depth);
         GraphKeys keys = new GraphKeys(tenant);
-        NeighbourhoodReader reader = new NeighbourhoodReader(centre.value());
+        NeighbourhoodReader reader = new NeighbourhoodReader(centre.value(), decodedParts, keys);
         // The first round trip reads the directory's version token and the centre's string (plus the whole team
         // directory when this replica holds no copy); a copy found out of date is read along with the next ring,
         // or on its own when there is none (rare: teams change seldom).

@@ -38,6 +38,7 @@ class AdjacencyDecodingEquivalenceTest {
     void egoMapsReadAsBefore() {
         Random random = new Random(20_261_205L);
         int refused = 0;
+        int partsKept = 0;
         for (int run = 0; run < 3_000; run++) {
             double breakage = run % 3 == 0 ? 0 : 0.02 * (run % 7);
             Map<String, Adjacency> stored = org(random, breakage);
@@ -54,21 +55,34 @@ class AdjacencyDecodingEquivalenceTest {
                 }
                 return List.of(rings, answer(reader.graph(teams)));
             });
-            Object fast = outcome(() -> {
-                NeighbourhoodReader reader = new NeighbourhoodReader(centre);
-                List<Object> rings = new ArrayList<>();
-                List<String> ring = List.of(centre);
-                for (int level = 0; level < depth && !ring.isEmpty(); level++) {
-                    ring = reader.ring(ring.stream().map(stored::get).toList());
-                    rings.add(ring);
-                }
-                return List.of(rings, answer(reader.graph(teams)));
-            });
+            Object fast = outcome(() -> egoMap(new NeighbourhoodReader(centre), stored, centre, depth, teams));
             assertThat(fast).as("run %d", run).isEqualTo(legacy);
+            // With decoded parts kept: the first read decodes and keeps them, the second takes the kept ones.
+            DecodedParts decoded = new DecodedParts(DecodedParts.MAX_LINES);
+            for (int read = 0; read < 2; read++) {
+                Object kept = outcome(() -> egoMap(new NeighbourhoodReader(centre, decoded, KEYS), stored, centre, depth,
+                        teams));
+                assertThat(kept).as("run %d, read %d with decoded parts", run, read).isEqualTo(legacy);
+            }
             refused += legacy instanceof String ? 1 : 0;
+            partsKept += decoded.size();
         }
-        // Both answers and refusals were compared, many of each.
+        // Both answers and refusals were compared, many of each, and parts were taken decoded.
         assertThat(refused).isBetween(300, 2_700);
+        assertThat(partsKept).isGreaterThan(1_000);
+    }
+
+    private static final GraphKeys KEYS = new GraphKeys(TenantId.of("acme"));
+
+    private static Object egoMap(NeighbourhoodReader reader, Map<String, Adjacency> stored, String centre, int depth,
+                                 Map<String, Team> teams) {
+        List<Object> rings = new ArrayList<>();
+        List<String> ring = List.of(centre);
+        for (int level = 0; level < depth && !ring.isEmpty(); level++) {
+            ring = reader.ring(ring.stream().map(stored::get).toList());
+            rings.add(ring);
+        }
+        return List.of(rings, answer(reader.graph(teams)));
     }
 
     @Test
