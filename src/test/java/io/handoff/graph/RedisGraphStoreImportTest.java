@@ -190,16 +190,7 @@ class RedisGraphStoreImportTest {
         for (int i = 0; i < 60; i++) {
             people.add(f.person("m" + i, "M " + i, i % 2 == 0 ? "ops" : "sales").id());
         }
-        Map<String, Handoff> unique = new LinkedHashMap<>();
-        while (unique.size() < 3 * GraphStore.IMPORT_BATCH) {
-            PersonId up = people.get(random.nextInt(people.size()));
-            PersonId down = people.get(random.nextInt(people.size()));
-            if (!up.equals(down)) {
-                unique.put(up + ">" + down, claimed(up, down, REPORT, Side.UPSTREAM));
-            }
-        }
-
-        store.importHandoffs(f.tenant, List.copyOf(unique.values()));
+        store.importHandoffs(f.tenant, reportsBetween(random, people, 3 * GraphStore.IMPORT_BATCH));
 
         for (PersonId person : people) {
             String key = f.key("adj:" + person.value());
@@ -246,15 +237,7 @@ class RedisGraphStoreImportTest {
         for (int i = 0; i < 50; i++) {
             people.add(f.person("r" + i, "R " + i, i % 2 == 0 ? "ops" : "sales").id());
         }
-        Map<String, Handoff> unique = new LinkedHashMap<>();
-        while (unique.size() < 2 * GraphStore.IMPORT_BATCH) {
-            PersonId up = people.get(random.nextInt(people.size()));
-            PersonId down = people.get(random.nextInt(people.size()));
-            if (!up.equals(down)) {
-                unique.put(up + ">" + down, claimed(up, down, REPORT, Side.UPSTREAM));
-            }
-        }
-        List<Handoff> edges = new ArrayList<>(unique.values());
+        List<Handoff> edges = new ArrayList<>(reportsBetween(random, people, 2 * GraphStore.IMPORT_BATCH));
         Handoff first = claimed(ana, ben, REPORT, Side.UPSTREAM);
         Handoff later = first.disputedBy(Side.DOWNSTREAM, day(1));
         edges.add(0, first);
@@ -263,8 +246,21 @@ class RedisGraphStoreImportTest {
         store.importHandoffs(f.tenant, edges);
 
         assertThat(store.handoff(f.tenant, ana, ben)).contains(later);
-        assertThat(store.graph(f.tenant).edges()).hasSize(unique.size() + 1);
+        assertThat(store.graph(f.tenant).edges()).hasSize(2 * GraphStore.IMPORT_BATCH + 1);
         f.assertMirrorsConsistent();
         f.assertCountersMatchEdges();
+    }
+
+    /** {@code count} weekly reports claimed upstream between random pairs of {@code people}, each pair once. */
+    private List<Handoff> reportsBetween(Random random, List<PersonId> people, int count) {
+        Map<String, Handoff> unique = new LinkedHashMap<>();
+        while (unique.size() < count) {
+            PersonId up = people.get(random.nextInt(people.size()));
+            PersonId down = people.get(random.nextInt(people.size()));
+            if (!up.equals(down)) {
+                unique.put(up + ">" + down, claimed(up, down, REPORT, Side.UPSTREAM));
+            }
+        }
+        return List.copyOf(unique.values());
     }
 }
