@@ -30,7 +30,8 @@ final class ImportOrder {
         if (handoffs.size() <= batch) {
             return handoffs;
         }
-        Map<PersonId, Integer> index = new HashMap<>();
+        // Sized once for the most people the handoffs can name (growing a table of 50,000 people took longer).
+        Map<PersonId, Integer> index = new HashMap<>(Math.min(2 * handoffs.size(), 1 << 22) * 4 / 3 + 1);
         int[] up = new int[handoffs.size()];
         int[] down = new int[handoffs.size()];
         for (int e = 0; e < handoffs.size(); e++) {
