@@ -71,12 +71,15 @@ final class SlackActors {
 
     /**
      * Messages go where the person answered last (unless they chose a platform): Slack is recorded as that platform,
-     * unless the person is gone by now (the interaction was their forget-me, or SCIM deleted them). Already after the
-     * ack (events, follow-ups).
+     * unless the person is gone by now (the interaction was their forget-me, or SCIM deleted them). Written first and
+     * checked after: a deletion landing between a check and the write would leave the field behind, while one landing
+     * before the check is seen by it and one after it removes the field itself. Already after the ack (events,
+     * follow-ups).
      */
     void touched(Who who) {
-        if (people.exists(who.tenant(), who.person())) {
-            platformPreference.touched(who.tenant(), who.person(), Platform.SLACK);
+        platformPreference.touched(who.tenant(), who.person(), Platform.SLACK);
+        if (!people.exists(who.tenant(), who.person())) {
+            platformPreference.forget(who.tenant(), who.person());
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +30,7 @@ import io.handoff.graph.GraphStore;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import io.handoff.testing.RoundTripRecorder;
 import tools.jackson.databind.JsonNode;
 import redis.clients.jedis.UnifiedJedis;
@@ -126,6 +128,30 @@ class SlackAckRoundTripsTest {
         // with the person gone, nothing is written back
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> platformPreference.stored(TENANT, hana).isEmpty());
+    }
+
+    @Test
+    void aPersonDeletedBetweenTheCheckAndTheWriteLeavesNoLastPlatformBehind() throws Exception {
+        String kim = SlackTestSupport.slackId('U');
+        stubUser(SLACK, kim, TEAM, "Kim Lee", "kim@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
+        assertThat(command(kim, "help").statusCode()).isEqualTo(200);
+        PersonId person = graph.personByIdentity(TENANT, Platform.SLACK, kim).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(platformPreference.stored(TENANT, person)).containsEntry("last", "slack"));
+        platformPreference.forget(TENANT, person);
+        // SCIM deletes Kim (and forgets what was kept) just before Slack is recorded as their last platform
+        AtomicBoolean deleted = new AtomicBoolean();
+        RECORDER.beforeSending("HSET " + TenantKeys.key(TENANT, "platform-choice"), () -> {
+            graph.deletePerson(TENANT, person);
+            platformPreference.forget(TENANT, person);
+            deleted.set(true);
+        });
+
+        assertThat(command(kim, "help").statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilTrue(deleted);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> platformPreference.stored(TENANT, person).isEmpty());
     }
 
     private HttpResponse<String> help() throws Exception {

@@ -33,6 +33,9 @@ public final class RoundTripRecorder {
     }
 
     private final List<RoundTrip> trips = new ArrayList<>();
+    /** A command (name and first argument) whose sending {@link #beforeSending} waits for, and what runs first. */
+    private String awaited;
+    private Runnable first;
 
     /** A new client over connections of the test Redis that record into this recorder. */
     public UnifiedJedis client() {
@@ -63,6 +66,26 @@ public final class RoundTripRecorder {
         return trips.subList(mark, trips.size()).stream().filter(trip -> thread.test(trip.thread())).toList();
     }
 
+    /**
+     * Runs {@code action} once, on the sending thread, just before a command whose name and first argument are
+     * {@code command} (e.g. {@code "HSET handoff:{acme}:platform-choice"}) is sent: what another client does between
+     * two of the application's commands. The action may use this client's connections too.
+     */
+    public synchronized void beforeSending(String command, Runnable action) {
+        awaited = command;
+        first = action;
+    }
+
+    private synchronized Runnable takeActionBefore(String command) {
+        if (first == null || !command.equals(awaited)) {
+            return null;
+        }
+        Runnable action = first;
+        first = null;
+        awaited = null;
+        return action;
+    }
+
     private synchronized void record(RoundTrip trip) {
         trips.add(trip);
     }
@@ -85,6 +108,10 @@ public final class RoundTripRecorder {
                     command.append(' ').append(SafeEncoder.encode(first.getRaw()));
                 }
                 pending.add(command.toString());
+                Runnable action = takeActionBefore(command.toString());
+                if (action != null) {
+                    action.run();
+                }
             }
             super.sendCommand(arguments);
         }
