@@ -92,13 +92,18 @@ final class ActivityActors {
     /**
      * Once the activity is handled, off the turn (the Bot Framework gets its answer without waiting for it): what
      * the activity tells about the person is remembered, unless they are gone by then (the activity was their
-     * forget-me, or SCIM deleted them).
+     * forget-me, or SCIM deleted them). Written first and checked after: a deletion landing between a check and the
+     * writes would leave them behind, while one landing before the check is seen by it and one after it removes them
+     * itself.
      */
     void rememberAfterTurn(TurnContext turn, Actor actor) {
         Activity activity = turn.getActivity();
         Runnable remember = () -> {
-            if (people.exists(actor.tenant(), actor.person())) {
-                remember(activity, actor);
+            remember(activity, actor);
+            if (!people.exists(actor.tenant(), actor.person())) {
+                references.forget(actor.tenant(), actor.person());
+                addresses.forgetUserId(actor.tenant(), actor.person());
+                platformPreference.forget(actor.tenant(), actor.person());
             }
         };
         try {

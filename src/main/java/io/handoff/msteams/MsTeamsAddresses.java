@@ -76,6 +76,10 @@ final class MsTeamsAddresses {
         }
     }
 
+    void forgetUserId(TenantId tenant, PersonId person) {
+        redis.del(userIdKey(tenant, person));
+    }
+
     Optional<String> userId(TenantId tenant, PersonId person) {
         return Optional.ofNullable(redis.get(userIdKey(tenant, person)));
     }

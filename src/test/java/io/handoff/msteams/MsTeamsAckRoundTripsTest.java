@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +75,33 @@ class MsTeamsAckRoundTripsTest extends MsTeamsAppTest {
             assertThat(platformPreference.stored(tenant, patId)).containsEntry("last", "teams");
             assertThat(redis.get(ConversationReferences.key(tenant, patId))).contains(pat.personalConversation());
             assertThat(addresses.userId(tenant, patId)).contains(pat.userId());
+        });
+    }
+
+    @Test
+    void aPersonDeletedBetweenTheCheckAndTheWritesLeavesNothingBehind() {
+        BotFrameworkFake.TeamsUser kim = user("Kim Lee", "kim@contoso.example");
+        assertThat(client.post(fake.text(kim, "help")).statusCode()).isEqualTo(200);
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        PersonId kimId = graph.personByIdentity(tenant, Platform.TEAMS, kim.aadObjectId()).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(platformPreference.stored(tenant, kimId)).containsEntry("last", "teams"));
+        // SCIM deletes Kim (and forgets what was kept) just before the after-turn writes begin
+        AtomicBoolean deleted = new AtomicBoolean();
+        RECORDER.beforeSending("SET " + ConversationReferences.key(tenant, kimId), () -> {
+            graph.deletePerson(tenant, kimId);
+            platformPreference.forget(tenant, kimId);
+            redis.del(ConversationReferences.key(tenant, kimId), MsTeamsAddresses.userIdKey(tenant, kimId));
+            deleted.set(true);
+        });
+
+        assertThat(client.post(fake.text(kim, "help")).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilTrue(deleted);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(platformPreference.stored(tenant, kimId)).isEmpty();
+            assertThat(redis.exists(ConversationReferences.key(tenant, kimId))).isFalse();
+            assertThat(addresses.userId(tenant, kimId)).isEmpty();
         });
     }
 }
