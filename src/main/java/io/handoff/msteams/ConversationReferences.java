@@ -32,7 +32,13 @@ final class ConversationReferences {
         return TenantKeys.key(tenant, "teams-ref:" + person.value());
     }
 
+    /**
+     * Keeps the reference without the activity it came from: a proactive message starts afresh rather than replying
+     * to an old activity, and the reference stays the same from one activity to the next, so it is written only when
+     * the conversation, its service URL or the names in it change (not on every activity).
+     */
     void save(TenantId tenant, PersonId person, ConversationReference reference) {
+        reference.setActivityId(null);
         try {
             String json = Serialization.toString(reference);
             String key = key(tenant, person);

@@ -18,6 +18,7 @@ import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
+import io.handoff.graph.TenantKeys;
 import io.handoff.testing.RoundTripRecorder;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -76,6 +77,17 @@ class MsTeamsAckRoundTripsTest extends MsTeamsAppTest {
             assertThat(redis.get(ConversationReferences.key(tenant, patId))).contains(pat.personalConversation());
             assertThat(addresses.userId(tenant, patId)).contains(pat.userId());
         });
+
+        // the next activity leaves the stored reference as it is (it does not keep the activity's id)
+        String reference = redis.get(ConversationReferences.key(tenant, patId));
+        int again = RECORDER.mark();
+        assertThat(client.post(fake.text(pat, "help")).statusCode()).isEqualTo(200);
+        String lastPlatform = "HSET " + TenantKeys.key(tenant, "platform-choice");
+        await().atMost(Duration.ofSeconds(10)).until(() -> RECORDER.since(again, thread -> true).stream()
+                .anyMatch(trip -> trip.commands().contains(lastPlatform)));
+        assertThat(RECORDER.since(again, thread -> true)).flatMap(RoundTripRecorder.RoundTrip::commands)
+                .doesNotContain("SET " + ConversationReferences.key(tenant, patId));
+        assertThat(redis.get(ConversationReferences.key(tenant, patId))).isEqualTo(reference);
     }
 
     @Test
@@ -86,9 +98,9 @@ class MsTeamsAckRoundTripsTest extends MsTeamsAppTest {
         PersonId kimId = graph.personByIdentity(tenant, Platform.TEAMS, kim.aadObjectId()).orElseThrow();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(platformPreference.stored(tenant, kimId)).containsEntry("last", "teams"));
-        // SCIM deletes Kim (and forgets what was kept) just before the after-turn writes begin
+        // SCIM deletes Kim (and forgets what was kept) between the after-turn's check and its write
         AtomicBoolean deleted = new AtomicBoolean();
-        RECORDER.beforeSending("SET " + ConversationReferences.key(tenant, kimId), () -> {
+        RECORDER.beforeSending("HSET " + TenantKeys.key(tenant, "platform-choice"), () -> {
             graph.deletePerson(tenant, kimId);
             platformPreference.forget(tenant, kimId);
             redis.del(ConversationReferences.key(tenant, kimId), MsTeamsAddresses.userIdKey(tenant, kimId));
