@@ -45,20 +45,17 @@ local function findEntry(adj, direction, other)
   return start, (stop or #adj + 1) - 1
 end
 
--- The encoded edge of the line about (direction, other); nil when there is none.
-local function entryEdge(adj, direction, other)
-  local start = findEntry(adj, direction, other)
-  if not start then return nil end
+-- The encoded edge of the line about other that starts at position start (as findEntry gives it).
+local function edgeAt(adj, start, other)
   local edgeStart = start + 3 + #other
   return string.sub(adj, edgeStart, string.find(adj, '\t', edgeStart, true) - 1)
 end
 
--- adj with the line about (direction, other) set to the edge and the other's summary (replaced or appended).
-local function withEntry(adj, direction, other, encoded, otherSummary)
-  local line = '\n' .. direction .. other .. '\t' .. encoded .. '\t' .. otherSummary
-  local start, stop = findEntry(adj, direction, other)
-  if not start then return adj .. line end
-  return string.sub(adj, 1, start - 1) .. line .. string.sub(adj, stop + 1)
+-- The encoded edge of the line about (direction, other); nil when there is none.
+local function entryEdge(adj, direction, other)
+  local start = findEntry(adj, direction, other)
+  if not start then return nil end
+  return edgeAt(adj, start, other)
 end
 
 -- adj without the line about (direction, other).

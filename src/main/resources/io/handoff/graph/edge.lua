@@ -29,11 +29,7 @@ if upParts ~= tonumber(ARGV[5]) or downParts ~= tonumber(ARGV[6]) then
 end
 local upLines = upParts == 0 and up or (redis.call('GET', KEYS[4]) or '')
 local upStart, upStop = findEntry(upLines, '>', ARGV[2])
-local current = ''
-if upStart then
-  local edgeStart = upStart + 3 + #ARGV[2]
-  current = string.sub(upLines, edgeStart, string.find(upLines, '\t', edgeStart, true) - 1)
-end
+local current = upStart and edgeAt(upLines, upStart, ARGV[2]) or ''
 if current ~= ARGV[3] then
   return 0
 end

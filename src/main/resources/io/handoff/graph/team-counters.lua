@@ -17,17 +17,16 @@ local function counterSlots(upTeam, downTeam, encoded)
 end
 
 -- Adds seven deltas to the packed counters of a team pair, deleting the pair when no edge is left. (Parsed with one
--- match and written with one format: the import moves hundreds of pairs per script.)
+-- match and written with one format: the import moves hundreds of pairs per script. A value of fewer fields, should
+-- one be found, is read slot by slot; it is written back with all seven.)
 local function addToPair(teamEdgesKey, pair, deltas)
   local counts = { 0, 0, 0, 0, 0, 0, 0 }
-  local packed = true
   local current = redis.call('HGET', teamEdgesKey, pair)
   if current then
     local n, r, i, c, f, x, h = string.match(current, '^([^,]+),([^,]+),([^,]+),([^,]+),([^,]+),([^,]+),([^,]+)$')
     if n then
       counts = { tonumber(n), tonumber(r), tonumber(i), tonumber(c), tonumber(f), tonumber(x), tonumber(h) }
     else
-      packed = false
       local slot = 1
       for value in string.gmatch(current, '[^,]+') do
         counts[slot] = tonumber(value)
@@ -40,11 +39,9 @@ local function addToPair(teamEdgesKey, pair, deltas)
   end
   if counts[1] <= 0 then
     redis.call('HDEL', teamEdgesKey, pair)
-  elseif packed then
+  else
     redis.call('HSET', teamEdgesKey, pair, string.format('%d,%d,%d,%d,%d,%d,%d', counts[1], counts[2], counts[3],
       counts[4], counts[5], counts[6], counts[7]))
-  else
-    redis.call('HSET', teamEdgesKey, pair, table.concat(counts, ','))
   end
 end
 
