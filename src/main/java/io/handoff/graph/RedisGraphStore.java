@@ -503,7 +503,11 @@ public final class RedisGraphStore implements GraphStore {
         return written;
     }
 
-    /** Sets the lines keys of everyone named again to their own text (compact.lua), in scripts of a batch's size. */
+    /**
+     * Sets the lines keys of everyone named again to their own text (compact.lua), in scripts of a batch's size sent
+     * in one pipeline; a script the server did not know yet is run again directly (setting a key to its own text
+     * twice changes nothing).
+     */
     private void compact(GraphKeys keys, List<Handoff> handoffs) {
         Set<String> named = new LinkedHashSet<>();
         for (Handoff handoff : handoffs) {
@@ -519,8 +523,26 @@ public final class RedisGraphStore implements GraphStore {
                 lineKeys.addAll(AdjacencyParts.partKeys(keys, id, count));
             }
         }
+        List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < lineKeys.size(); from += IMPORT_BATCH) {
-            COMPACT.run(redis, lineKeys.subList(from, Math.min(lineKeys.size(), from + IMPORT_BATCH)), List.of());
+            chunks.add(lineKeys.subList(from, Math.min(lineKeys.size(), from + IMPORT_BATCH)));
+        }
+        List<Response<Object>> replies = new ArrayList<>(chunks.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (List<String> chunk : chunks) {
+                replies.add(COMPACT.queue(pipeline, chunk, List.of()));
+            }
+            pipeline.sync();
+        }
+        for (int c = 0; c < chunks.size(); c++) {
+            try {
+                replies.get(c).get();
+            } catch (JedisDataException e) {
+                if (!String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
+                    throw e;
+                }
+                COMPACT.run(redis, chunks.get(c), List.of());
+            }
         }
     }
 
