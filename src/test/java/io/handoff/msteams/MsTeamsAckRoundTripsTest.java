@@ -9,16 +9,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
+import io.handoff.chat.Actor;
 import io.handoff.delivery.PlatformPreference;
 import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
+import io.handoff.testing.RecordedRedis;
 import io.handoff.testing.RoundTripRecorder;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -28,19 +27,9 @@ import redis.clients.jedis.UnifiedJedis;
  * tells about the person (conversation reference, Teams user id, Teams as the platform used last) is still kept, after
  * the turn; that a forget-me leaves none of it behind is {@code MsTeamsSurveyTest}'s.
  */
-@Import(MsTeamsAckRoundTripsTest.Recorded.class)
+@Import(RecordedRedis.class)
 class MsTeamsAckRoundTripsTest extends MsTeamsAppTest {
-    private static final RoundTripRecorder RECORDER = new RoundTripRecorder();
-
-    /** The application's Redis client is one that records its round trips. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Recorded {
-        @Bean(destroyMethod = "close")
-        @Primary
-        UnifiedJedis recordedRedis() {
-            return RECORDER.client();
-        }
-    }
+    private static final RoundTripRecorder RECORDER = RecordedRedis.RECORDER;
 
     @Autowired
     PlatformPreference platformPreference;
@@ -56,12 +45,11 @@ class MsTeamsAckRoundTripsTest extends MsTeamsAppTest {
         BotFrameworkFake.TeamsUser pat = user("Pat Okafor", "pat@contoso.example");
         // the first message creates the tenant and the person and keeps their addresses at once; the second is the
         // everyday case
-        assertThat(client.post(fake.text(pat, "help")).statusCode()).isEqualTo(200);
-        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
-        PersonId patId = graph.personByIdentity(tenant, Platform.TEAMS, pat.aadObjectId()).orElseThrow();
+        Actor known = firstHelp(pat);
+        TenantId tenant = known.tenant();
+        PersonId patId = known.person();
         assertThat(redis.get(ConversationReferences.key(tenant, patId))).contains(pat.personalConversation());
-        platformPreference.forget(tenant, patId);
-        redis.del(ConversationReferences.key(tenant, patId), MsTeamsAddresses.userIdKey(tenant, patId));
+        forgetWhatIsKept(tenant, patId);
 
         int mark = RECORDER.mark();
         assertThat(client.post(fake.text(pat, "help")).statusCode()).isEqualTo(200);
@@ -93,17 +81,16 @@ class MsTeamsAckRoundTripsTest extends MsTeamsAppTest {
     @Test
     void aPersonDeletedBetweenTheCheckAndTheWritesLeavesNothingBehind() {
         BotFrameworkFake.TeamsUser kim = user("Kim Lee", "kim@contoso.example");
-        assertThat(client.post(fake.text(kim, "help")).statusCode()).isEqualTo(200);
-        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
-        PersonId kimId = graph.personByIdentity(tenant, Platform.TEAMS, kim.aadObjectId()).orElseThrow();
+        Actor known = firstHelp(kim);
+        TenantId tenant = known.tenant();
+        PersonId kimId = known.person();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(platformPreference.stored(tenant, kimId)).containsEntry("last", "teams"));
         // SCIM deletes Kim (and forgets what was kept) between the after-turn's check and its write
         AtomicBoolean deleted = new AtomicBoolean();
         RECORDER.beforeSending("HSET " + TenantKeys.key(tenant, "platform-choice"), () -> {
             graph.deletePerson(tenant, kimId);
-            platformPreference.forget(tenant, kimId);
-            redis.del(ConversationReferences.key(tenant, kimId), MsTeamsAddresses.userIdKey(tenant, kimId));
+            forgetWhatIsKept(tenant, kimId);
             deleted.set(true);
         });
 
@@ -115,5 +102,18 @@ class MsTeamsAckRoundTripsTest extends MsTeamsAppTest {
             assertThat(redis.exists(ConversationReferences.key(tenant, kimId))).isFalse();
             assertThat(addresses.userId(tenant, kimId)).isEmpty();
         });
+    }
+
+    /** The user's first message: it creates the tenant and the person, who is returned. */
+    private Actor firstHelp(BotFrameworkFake.TeamsUser user) {
+        assertThat(client.post(fake.text(user, "help")).statusCode()).isEqualTo(200);
+        TenantId tenant = graph.tenantForMicrosoft(microsoftTenant).orElseThrow();
+        return new Actor(tenant, graph.personByIdentity(tenant, Platform.TEAMS, user.aadObjectId()).orElseThrow());
+    }
+
+    /** Removes what the adapter keeps about the person from an activity (as their forget-me does). */
+    private void forgetWhatIsKept(TenantId tenant, PersonId person) {
+        platformPreference.forget(tenant, person);
+        redis.del(ConversationReferences.key(tenant, person), MsTeamsAddresses.userIdKey(tenant, person));
     }
 }

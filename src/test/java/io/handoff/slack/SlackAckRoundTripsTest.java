@@ -17,11 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,9 +28,9 @@ import io.handoff.graph.PersonId;
 import io.handoff.graph.Platform;
 import io.handoff.graph.TenantId;
 import io.handoff.graph.TenantKeys;
+import io.handoff.testing.RecordedRedis;
 import io.handoff.testing.RoundTripRecorder;
 import tools.jackson.databind.JsonNode;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The Redis round trips a slash command makes before Slack gets its acknowledgement (issue 20): counted on the
@@ -41,14 +38,14 @@ import redis.clients.jedis.UnifiedJedis;
  * the ack (recording Slack as the platform the person used last) runs on other threads and still happens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SlackAckRoundTripsTest.Recorded.class)
+@Import(RecordedRedis.class)
 class SlackAckRoundTripsTest {
     private static final String TEAM = SlackTestSupport.slackId('T');
     private static final TenantId TENANT = TenantId.of("slack-" + TEAM.toLowerCase(Locale.ROOT));
     private static final String PAT = SlackTestSupport.slackId('U');
     private static final String HANA = SlackTestSupport.slackId('U');
     private static final String FORM = "application/x-www-form-urlencoded";
-    private static final RoundTripRecorder RECORDER = new RoundTripRecorder();
+    private static final RoundTripRecorder RECORDER = RecordedRedis.RECORDER;
     @RegisterExtension
     static final FakeSlackApi SLACK = new FakeSlackApi();
 
@@ -57,16 +54,6 @@ class SlackAckRoundTripsTest {
         SlackTestSupport.stubMessaging(SLACK);
         stubUser(SLACK, PAT, TEAM, "Pat Okafor", "pat@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
         stubUser(SLACK, HANA, TEAM, "Hana Sato", "hana@" + TEAM.toLowerCase(Locale.ROOT) + ".example");
-    }
-
-    /** The application's Redis client is one that records its round trips. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Recorded {
-        @Bean(destroyMethod = "close")
-        @Primary
-        UnifiedJedis recordedRedis() {
-            return RECORDER.client();
-        }
     }
 
     @DynamicPropertySource
