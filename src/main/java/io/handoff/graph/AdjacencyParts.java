@@ -80,7 +80,12 @@ final class AdjacencyParts {
 
     /** The part count last seen for this person (0 when unsplit or not known). */
     int known(GraphKeys keys, String id) {
-        return counts.getOrDefault(keys.adjacency(id), 0);
+        return known(keys.adjacency(id));
+    }
+
+    /** The part count last seen for the person whose adjacency string is at this key. */
+    int known(String adjacencyKey) {
+        return counts.getOrDefault(adjacencyKey, 0);
     }
 
     void remember(GraphKeys keys, String id, int parts) {

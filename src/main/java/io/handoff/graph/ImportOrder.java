@@ -27,9 +27,19 @@ final class ImportOrder {
 
     /** The handoffs, grouped by the communities of their ends; fewer than {@code batch} are returned as given. */
     static List<Handoff> clustered(List<Handoff> handoffs, int batch) {
-        if (handoffs.size() <= batch) {
-            return handoffs;
-        }
+        return ordered(handoffs, batch).handoffs();
+    }
+
+    /**
+     * The handoffs in the order they are written, with the people they name numbered from 0 ({@code up[e]} and
+     * {@code down[e]} are the numbers of the ends of {@code handoffs.get(e)}), so the batches can be cut without
+     * looking people up again.
+     */
+    record Ordered(List<Handoff> handoffs, int[] up, int[] down, int people) {
+    }
+
+    /** As {@link #clustered}, with the people numbered. */
+    static Ordered ordered(List<Handoff> handoffs, int batch) {
         // Sized once for the most people the handoffs can name (growing a table of 50,000 people took longer).
         Map<PersonId, Integer> index = new HashMap<>(Math.min(2 * handoffs.size(), 1 << 22) * 4 / 3 + 1);
         int[] up = new int[handoffs.size()];
@@ -39,6 +49,9 @@ final class ImportOrder {
             up[e] = index.computeIfAbsent(handoff.upstream(), id -> index.size());
             down[e] = index.computeIfAbsent(handoff.downstream(), id -> index.size());
         }
+        if (handoffs.size() <= batch) {
+            return new Ordered(handoffs, up, down, index.size());
+        }
         int[] community = communities(index.size(), up, down);
         // A stable sort by (upstream's community, downstream's community): by the second key, then by the first
         // (counting sorts, each stable), so equal keys keep the order given.
@@ -46,10 +59,15 @@ final class ImportOrder {
         int[] byDown = stableOrder(byUpstream, down, community, index.size());
         int[] order = stableOrder(byDown, up, community, index.size());
         List<Handoff> ordered = new ArrayList<>(handoffs.size());
-        for (int e : order) {
+        int[] orderedUp = new int[order.length];
+        int[] orderedDown = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            int e = order[i];
             ordered.add(handoffs.get(e));
+            orderedUp[i] = up[e];
+            orderedDown[i] = down[e];
         }
-        return ordered;
+        return new Ordered(ordered, orderedUp, orderedDown, index.size());
     }
 
     private static int[] identity(int size) {

@@ -481,39 +481,50 @@ public final class RedisGraphStore implements GraphStore {
         GraphKeys keys = new GraphKeys(tenant);
         int written = 0;
         // People who work together are written together: a batch rewrites everyone it names once (ImportOrder).
-        List<Handoff> ordered = ImportOrder.clustered(handoffs, IMPORT_BATCH);
+        ImportOrder.Ordered ordered = ImportOrder.ordered(handoffs, IMPORT_BATCH);
+        List<ImportBatch> batches = ImportBatch.cut(ordered, IMPORT_BATCH);
         // A window of batches is sent in one pipeline, so the server runs a batch while the client encodes the
         // next; each batch is still one atomic script. People whose lines grew past the split size are split
         // between windows, before their next lines are written.
         try {
-            for (int from = 0; from < ordered.size(); from += IMPORT_BATCH * IMPORT_WINDOW) {
-                int to = Math.min(ordered.size(), from + IMPORT_BATCH * IMPORT_WINDOW);
-                written += importWindow(keys, ordered.subList(from, to));
+            for (int from = 0; from < batches.size(); from += IMPORT_WINDOW) {
+                written += importWindow(keys, batches.subList(from, Math.min(batches.size(), from + IMPORT_WINDOW)));
             }
         } catch (RuntimeException refused) {
             try {
-                compact(keys, ordered);
+                compact(keys, named(ordered.handoffs()));
             } catch (RuntimeException alsoFailed) {
                 refused.addSuppressed(alsoFailed);
             }
             throw refused;
         }
-        // The batches append to people's keys; once at the end, each key gives back the room APPEND left.
-        compact(keys, ordered);
+        // The import's last batch naming a person set their key whole; only split people's parts, which earlier
+        // batches may have appended to without the last one touching them, give back the room APPEND left.
+        Set<String> split = new LinkedHashSet<>();
+        for (String id : named(ordered.handoffs())) {
+            if (parts.known(keys, id) > 0) {
+                split.add(id);
+            }
+        }
+        compact(keys, split);
         return written;
     }
 
-    /**
-     * Sets the lines keys of everyone named again to their own text (compact.lua), in scripts of a batch's size sent
-     * in one pipeline; a script the server did not know yet is run again directly (setting a key to its own text
-     * twice changes nothing).
-     */
-    private void compact(GraphKeys keys, List<Handoff> handoffs) {
+    private static Set<String> named(List<Handoff> handoffs) {
         Set<String> named = new LinkedHashSet<>();
         for (Handoff handoff : handoffs) {
             named.add(handoff.upstream().value());
             named.add(handoff.downstream().value());
         }
+        return named;
+    }
+
+    /**
+     * Sets the lines keys of these people again to their own text (compact.lua), in scripts of a batch's size sent
+     * in one pipeline; a script the server did not know yet is run again directly (setting a key to its own text
+     * twice changes nothing).
+     */
+    private void compact(GraphKeys keys, Set<String> named) {
         List<String> lineKeys = new ArrayList<>(named.size());
         for (String id : named) {
             int count = parts.known(keys, id);
@@ -522,6 +533,9 @@ public final class RedisGraphStore implements GraphStore {
             } else {
                 lineKeys.addAll(AdjacencyParts.partKeys(keys, id, count));
             }
+        }
+        if (lineKeys.isEmpty()) {
+            return;
         }
         List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < lineKeys.size(); from += IMPORT_BATCH) {
@@ -546,14 +560,11 @@ public final class RedisGraphStore implements GraphStore {
         }
     }
 
-    private int importWindow(GraphKeys keys, List<Handoff> window) {
+    private int importWindow(GraphKeys keys, List<ImportBatch> window) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             List<Response<Object>> replies = new ArrayList<>();
-            List<List<Handoff>> batches = new ArrayList<>();
             try (AbstractPipeline pipeline = redis.pipelined()) {
-                for (int from = 0; from < window.size(); from += IMPORT_BATCH) {
-                    List<Handoff> batch = window.subList(from, Math.min(window.size(), from + IMPORT_BATCH));
-                    batches.add(batch);
+                for (ImportBatch batch : window) {
                     replies.add(queueImport(pipeline, keys, batch));
                 }
                 pipeline.sync();
@@ -574,7 +585,7 @@ public final class RedisGraphStore implements GraphStore {
                     done = done < 0 ? b : done;
                     String message = String.valueOf(e.getMessage());
                     if (message.contains("NOSCRIPT")) {
-                        IMPORT_EDGES.run(redis, List.of(keys.teamEdges()), List.of("0", "0"));
+                        IMPORT_EDGES.run(redis, List.of(keys.teamEdges()), List.of("0", "0", "0", ""));
                         countsChanged = true;
                     } else if (message.contains("HANDOFF_PARTS_CHANGED")) {
                         countsChanged = true;
@@ -597,41 +608,37 @@ public final class RedisGraphStore implements GraphStore {
             // nothing, and the order keeps the last word to the last batch).
             if (countsChanged) {
                 Set<String> named = new TreeSet<>();
-                for (List<Handoff> batch : batches.subList(done, batches.size())) {
-                    batch.forEach(edge -> {
-                        named.add(edge.upstream().value());
-                        named.add(edge.downstream().value());
-                    });
+                for (ImportBatch batch : window.subList(done, window.size())) {
+                    named.addAll(batch.people());
                 }
                 refreshCounts(keys, List.copyOf(named));
             }
-            int handled = done * IMPORT_BATCH;
-            return written + importWindow(keys, window.subList(handled, window.size()));
+            return written + importWindow(keys, window.subList(done, window.size()));
         }
         throw new ConcurrentGraphChangeException("import");
     }
 
-    private Response<Object> queueImport(AbstractPipeline pipeline, GraphKeys keys, List<Handoff> batch) {
-        List<String> scriptKeys = new ArrayList<>(1 + 4 * batch.size());
-        List<String> args = new ArrayList<>(1 + 5 * batch.size());
+    private Response<Object> queueImport(AbstractPipeline pipeline, GraphKeys keys, ImportBatch batch) {
+        List<String> people = batch.people();
+        List<String> scriptKeys = new ArrayList<>(1 + people.size());
+        List<String> args = new ArrayList<>(4 + 2 * people.size() + batch.encoded().size());
         scriptKeys.add(keys.teamEdges());
         args.add(Integer.toString(parts.splitAt()));
         args.add(Integer.toString(parts.partSplitAt()));
-        for (Handoff edge : batch) {
-            String up = edge.upstream().value();
-            String down = edge.downstream().value();
-            int upParts = parts.known(keys, up);
-            int downParts = parts.known(keys, down);
-            scriptKeys.add(keys.adjacency(up));
-            scriptKeys.add(keys.adjacency(down));
-            scriptKeys.add(AdjacencyParts.linesKey(keys, up, down, upParts));
-            scriptKeys.add(AdjacencyParts.linesKey(keys, down, up, downParts));
-            args.add(up);
-            args.add(down);
-            args.add(EdgeCodec.encode(edge));
-            args.add(Integer.toString(upParts));
-            args.add(Integer.toString(downParts));
+        args.add(Integer.toString(people.size()));
+        args.add(batch.ends());
+        for (int p = 0; p < people.size(); p++) {
+            String id = people.get(p);
+            String adjacency = keys.adjacency(id);
+            int count = parts.known(adjacency);
+            scriptKeys.add(adjacency);
+            if (count > 0) {
+                scriptKeys.addAll(AdjacencyParts.partKeys(keys, id, count));
+            }
+            args.add(id);
+            args.add(Integer.toString(2 * count + (batch.lastFor(p) ? 1 : 0)));
         }
+        args.addAll(batch.encoded());
         return IMPORT_EDGES.queue(pipeline, scriptKeys, args);
     }
 

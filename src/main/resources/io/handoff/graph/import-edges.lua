@@ -1,67 +1,70 @@
 -- Stores a batch of handoffs as given (an import or a restore), replacing any edge between the same two people, and
 -- moves the team counters by the batch's net change, one write per pair of teams.
--- KEYS: 1 teamedges, then for edge i (0-based): 2+4i adj:<up>  3+4i adj:<down>  4+4i the key of up's line about down
---       (adj:<up>, or its part when up's lines are split)  5+4i the key of down's line about up
--- ARGV: 1 split size of a string holding its lines  2 split size of a part, then for edge i: 3+5i up id  4+5i down
---       id  5+5i encoded edge  6+5i up's part count as the caller read it  7+5i down's
+-- KEYS: 1 teamedges, then per person the batch names (in the order ARGV names them): adj:<id>, followed by its parts
+--       adj-part:<id>:0 .. n-1 when the caller read that the person's lines are split into n parts
+-- ARGV: 1 split size of a string holding its lines  2 split size of a part  3 m, how many people the batch names
+--       4 the edges' ends: per edge four characters, the up person's number then the down person's, each two digits
+--       of base 64 written from '0' (byte 48), numbering the people from 0 in ARGV's order; then per person j
+--       (1-based): 3+2j their id  4+2j 2 * their part count as the caller read it, plus 1 when this is the last batch
+--       of the import naming them (their keys are then set whole, leaving no room that APPEND would keep); then per
+--       edge i (0-based) 5+2m+i its encoded edge
 -- Returns { how many edges were new or changed, then the ids of the people whose lines key is now longer than its
 -- split size (the caller splits them) }. Every person and part count is checked before the first write: a batch
 -- naming an unknown person is refused whole and leaves nothing behind, as is one whose part counts changed
 -- (HANDOFF_PARTS_CHANGED: the caller re-reads them). Each key is read once and written once; lines new to a key are
--- collected and appended to it at the end (the key is set again only when one of its lines was replaced), so a long
--- key is not copied per edge.
+-- collected and appended to it at the end (the key is set again only when one of its lines was replaced, or when the
+-- batch is the import's last to name its owner), so a long key is not copied per edge.
 --
 -- Redis's Lua hashes every byte of every string it makes (to intern it) and collects each one later, so this script
--- makes as few strings as it can: per person their adjacency string and summary, per edge the two searched prefixes
--- and the two lines, per key its new text, per pair of teams its field name. (Making more, as the shared helpers do
--- per call, cost about 40 µs of server CPU per edge instead of about 15.)
+-- makes as few strings as it can: per person their id, adjacency string, summary and the two prefixes other people's
+-- lines about them start with; per edge its encoded edge (the ends are numbers read from one string); per key its
+-- new text, built by table.concat from the pieces of its lines; per pair of teams its field name.
 local stringSplit, partSplit = tonumber(ARGV[1]), tonumber(ARGV[2])
-local n = (#ARGV - 2) / 5
+local m = tonumber(ARGV[3]) or 0
+local ends = ARGV[4] or ''
+local n = #ends / 4
 local people = {}
 local held = {}
 local order = {}
 
-local function person(key, id, parts)
-  local state = people[key]
-  if state == nil then
-    local adj = redis.call('GET', key)
-    if not adj then return nil, 'HANDOFF_UNKNOWN_PERSON ' .. id end
-    local name, team, zone = string.match(adj, '^([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)\t([^\t\n]*)')
-    local summary
-    if name then
-      summary = name .. '\t\t' .. team .. '\t' .. zone
-    else
-      local card = cardOf(adj)
-      summary, team = summaryOf(card), teamOfCard(card)
-    end
-    state = { adj = adj, summary = summary, team = team, parts = partsOf(adj), id = id }
-    people[key] = state
-  end
-  if state.parts ~= tonumber(parts) then
-    return nil, 'HANDOFF_PARTS_CHANGED ' .. id
-  end
-  return state
-end
-
 -- Every person and part count first, before any write.
-for i = 0, n - 1 do
-  local a = 3 + 5 * i
-  local up, refusal = person(KEYS[2 + 4 * i], ARGV[a], ARGV[a + 3])
-  if not up then return redis.error_reply(refusal) end
-  local down, refused = person(KEYS[3 + 4 * i], ARGV[a + 1], ARGV[a + 4])
-  if not down then return redis.error_reply(refused) end
+local keyAt = 2
+for j = 1, m do
+  local id, code = ARGV[3 + 2 * j], tonumber(ARGV[4 + 2 * j])
+  local parts = math.floor(code / 2)
+  local adj = redis.call('GET', KEYS[keyAt])
+  if not adj then return redis.error_reply('HANDOFF_UNKNOWN_PERSON ' .. id) end
+  local name, team, zone = string.match(adj, '^([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)\t([^\t\n]*)')
+  local summary
+  if name then
+    summary = name .. '\t\t' .. team .. '\t' .. zone
+  else
+    local card = cardOf(adj)
+    summary, team = summaryOf(card), teamOfCard(card)
+  end
+  if partsOf(adj) ~= parts then return redis.error_reply('HANDOFF_PARTS_CHANGED ' .. id) end
+  people[j] = { id = id, adj = adj, summary = summary, team = team, parts = parts, last = code % 2 == 1,
+    key = keyAt }
+  keyAt = keyAt + 1 + parts
 end
 
 -- The lines of a key as they will be written: text[1] is what the key held (with any of its lines replaced), the
--- lines new to it follow; at[prefix] is the index in text of the new line starting with prefix.
-local function lines(key, owner)
+-- lines new to it follow as four pieces each (prefix, encoded edge, tab, the other's summary); at[prefix] is the
+-- index in text of the prefix of the new line starting with it.
+local function lines(owner, other)
+  local key
+  if owner.parts == 0 then
+    key = KEYS[owner.key]
+  else
+    key = KEYS[owner.key + 1 + partIndex(other.id, owner.parts)]
+  end
   local state = held[key]
   if state == nil then
     local text
     if owner.parts == 0 then text = owner.adj else text = redis.call('GET', key) or '' end
-    state = { text = { text }, at = {}, changed = false, owner = owner }
+    state = { text = { text }, at = {}, changed = false, owner = owner, key = key }
     held[key] = state
-    order[#order + 1] = key
+    order[#order + 1] = state
   end
   return state
 end
@@ -71,8 +74,7 @@ end
 local function currentEdge(state, prefix)
   local at = state.at[prefix]
   if at then
-    local line = state.text[at]
-    return string.sub(line, #prefix + 1, string.find(line, '\t', #prefix + 1, true) - 1)
+    return state.text[at + 1]
   end
   local kept = state.text[1]
   local start = string.find(kept, prefix, 1, true)
@@ -82,20 +84,24 @@ local function currentEdge(state, prefix)
 end
 
 local function put(state, prefix, encoded, otherSummary, present)
-  local line = prefix .. encoded .. '\t' .. otherSummary
   local at = state.at[prefix]
   if at then
-    state.text[at] = line
+    state.text[at + 1] = encoded
   elseif present then
     local kept = state.text[1]
     local start = string.find(kept, prefix, 1, true)
     local stop = string.find(kept, '\n', start + 1, true)
-    state.text[1] = string.sub(kept, 1, start - 1) .. line .. (stop and string.sub(kept, stop) or '')
+    state.text[1] = string.sub(kept, 1, start - 1) .. prefix .. encoded .. '\t' .. otherSummary
+      .. (stop and string.sub(kept, stop) or '')
     state.rewritten = true
   else
     local text = state.text
-    text[#text + 1] = line
-    state.at[prefix] = #text
+    local size = #text
+    text[size + 1] = prefix
+    text[size + 2] = encoded
+    text[size + 3] = '\t'
+    text[size + 4] = otherSummary
+    state.at[prefix] = size + 1
   end
   state.changed = true
 end
@@ -129,14 +135,23 @@ end
 
 local written = 0
 for i = 0, n - 1 do
-  local a = 3 + 5 * i
-  local up, down = people[KEYS[2 + 4 * i]], people[KEYS[3 + 4 * i]]
-  local upId, downId, encoded = ARGV[a], ARGV[a + 1], ARGV[a + 2]
-  local upLines, downLines = lines(KEYS[4 + 4 * i], up), lines(KEYS[5 + 4 * i], down)
-  local outPrefix = '\n>' .. downId .. '\t'
+  local u1, u2, d1, d2 = string.byte(ends, 4 * i + 1, 4 * i + 4)
+  local up, down = people[(u1 - 48) * 64 + u2 - 47], people[(d1 - 48) * 64 + d2 - 47]
+  local encoded = ARGV[5 + 2 * m + i]
+  local upLines, downLines = lines(up, down), lines(down, up)
+  -- up's line about down starts "\n>" .. down's id .. "\t"; down's about up "\n<" .. up's id .. "\t"
+  local outPrefix = down.outPrefix
+  if not outPrefix then
+    outPrefix = '\n>' .. down.id .. '\t'
+    down.outPrefix = outPrefix
+  end
   local current, upPresent = currentEdge(upLines, outPrefix)
   if current ~= encoded then
-    local inPrefix = '\n<' .. upId .. '\t'
+    local inPrefix = up.inPrefix
+    if not inPrefix then
+      inPrefix = '\n<' .. up.id .. '\t'
+      up.inPrefix = inPrefix
+    end
     local _, downPresent = currentEdge(downLines, inPrefix)
     put(upLines, outPrefix, encoded, down.summary, upPresent)
     put(downLines, inPrefix, encoded, up.summary, downPresent)
@@ -147,19 +162,21 @@ for i = 0, n - 1 do
 end
 local result = { written }
 local flagged = {}
-for _, key in ipairs(order) do
-  local state = held[key]
-  if state.changed then
+for _, state in ipairs(order) do
+  local length
+  if state.rewritten or state.owner.last then
+    -- Set whole: a replaced line, or the import's last word on this key (no room left to grow, nothing to compact).
     local text = state.text
-    local length
-    if state.rewritten then
-      text = #text == 1 and text[1] or table.concat(text)
-      redis.call('SET', key, text)
-      length = #text
-    else
-      -- Only new lines: appended, so the key's text is not made again as a Lua string (hashed byte by byte).
-      length = redis.call('APPEND', key, table.concat(text, '', 2))
+    text = #text == 1 and text[1] or table.concat(text)
+    if state.changed or text ~= '' then
+      redis.call('SET', state.key, text)
     end
+    length = #text
+  elseif state.changed then
+    -- Only new lines: appended, so the key's text is not made again as a Lua string (hashed byte by byte).
+    length = redis.call('APPEND', state.key, table.concat(state.text, '', 2))
+  end
+  if state.changed then
     local split = state.owner.parts == 0 and stringSplit or partSplit
     if length > split and not flagged[state.owner.id] then
       flagged[state.owner.id] = true
