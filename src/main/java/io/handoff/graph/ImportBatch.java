@@ -1,8 +1,9 @@
 package io.handoff.graph;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * One batch of an import as import-edges.lua takes it, prepared before the part counts are known: the people it names
@@ -30,53 +31,82 @@ final class ImportBatch {
         this.encoded = encoded;
     }
 
-    /** The batches of {@code size} handoffs the ordered handoffs are written in, in that order. */
+    /**
+     * The batches of {@code size} handoffs the ordered handoffs are written in, in that order. Each is prepared when it
+     * is got (its edges encoded, its people numbered), so the import prepares a batch while the server runs the one
+     * before it; getting a batch again prepares it again.
+     */
     static List<ImportBatch> cut(ImportOrder.Ordered ordered, int size) {
         if (2 * size > MAX_PEOPLE) {
             throw new IllegalArgumentException("a batch of " + size + " handoffs could name more people than "
                     + MAX_PEOPLE);
         }
-        int total = ordered.handoffs().size();
-        int[] lastBatch = new int[ordered.people()];
-        for (int e = 0; e < total; e++) {
-            lastBatch[ordered.up()[e]] = e / size;
-            lastBatch[ordered.down()[e]] = e / size;
+        return new Batches(ordered, size);
+    }
+
+    private static final class Batches extends AbstractList<ImportBatch> implements RandomAccess {
+        private final ImportOrder.Ordered ordered;
+        private final int size;
+        /** The import's last batch naming each person. */
+        private final int[] lastBatch;
+        /** Each person's number in the batch prepared last, valid when {@code numberedIn} is that preparation's. */
+        private final int[] number;
+        private final int[] numberedIn;
+        private int preparations;
+
+        Batches(ImportOrder.Ordered ordered, int size) {
+            this.ordered = ordered;
+            this.size = size;
+            int total = ordered.handoffs().size();
+            lastBatch = new int[ordered.people()];
+            for (int e = 0; e < total; e++) {
+                lastBatch[ordered.up()[e]] = e / size;
+                lastBatch[ordered.down()[e]] = e / size;
+            }
+            number = new int[ordered.people()];
+            numberedIn = new int[ordered.people()];
         }
-        int[] numberIn = new int[ordered.people()];
-        int[] numberedBy = new int[ordered.people()];
-        Arrays.fill(numberedBy, -1);
-        List<ImportBatch> batches = new ArrayList<>((total + size - 1) / size);
-        for (int from = 0, b = 0; from < total; from += size, b++) {
-            int to = Math.min(total, from + size);
+
+        @Override
+        public int size() {
+            return (ordered.handoffs().size() + size - 1) / size;
+        }
+
+        @Override
+        public ImportBatch get(int b) {
+            int from = b * size;
+            int to = Math.min(ordered.handoffs().size(), from + size);
+            if (b < 0 || from >= to) {
+                throw new IndexOutOfBoundsException(b);
+            }
+            int preparation = ++preparations;
             List<String> people = new ArrayList<>();
             List<Boolean> lastFlags = new ArrayList<>();
             List<String> encoded = new ArrayList<>(to - from);
             StringBuilder ends = new StringBuilder(4 * (to - from));
             for (int e = from; e < to; e++) {
                 Handoff handoff = ordered.handoffs().get(e);
-                int[] ids = {ordered.up()[e], ordered.down()[e]};
-                String[] names = {handoff.upstream().value(), handoff.downstream().value()};
-                for (int end = 0; end < 2; end++) {
-                    int person = ids[end];
-                    if (numberedBy[person] != b) {
-                        numberedBy[person] = b;
-                        numberIn[person] = people.size();
-                        people.add(names[end]);
-                        lastFlags.add(lastBatch[person] == b);
-                    }
-                    int number = numberIn[person];
-                    ends.append((char) (DIGIT_ZERO + number / 64)).append((char) (DIGIT_ZERO + number % 64));
-                }
+                numberEnd(ends, ordered.up()[e], handoff.upstream(), preparation, b, people, lastFlags);
+                numberEnd(ends, ordered.down()[e], handoff.downstream(), preparation, b, people, lastFlags);
                 encoded.add(EdgeCodec.encode(handoff));
             }
             boolean[] last = new boolean[lastFlags.size()];
             for (int p = 0; p < last.length; p++) {
                 last[p] = lastFlags.get(p);
             }
-            batches.add(new ImportBatch(ordered.handoffs().subList(from, to), people, last, ends.toString(),
-                    encoded));
+            return new ImportBatch(ordered.handoffs().subList(from, to), people, last, ends.toString(), encoded);
         }
-        return batches;
+
+        private void numberEnd(StringBuilder ends, int person, PersonId id, int preparation, int b, List<String> people,
+                               List<Boolean> lastFlags) {
+            if (numberedIn[person] != preparation) {
+                numberedIn[person] = preparation;
+                number[person] = people.size();
+                people.add(id.value());
+                lastFlags.add(lastBatch[person] == b);
+            }
+            ends.append((char) (DIGIT_ZERO + number[person] / 64)).append((char) (DIGIT_ZERO + number[person] % 64));
+        }
     }
 
     List<Handoff> handoffs() {

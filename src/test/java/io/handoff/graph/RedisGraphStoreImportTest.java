@@ -208,6 +208,23 @@ class RedisGraphStoreImportTest {
     }
 
     @Test
+    void aBatchNamingHundredsOfPeopleWritesEveryEdgeBetweenTheRightTwo() {
+        // The script numbers the people a batch names with two base-64 digits: past 64 the first digit counts.
+        Random random = new Random(13);
+        List<PersonId> people = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            people.add(f.person("w" + i, "W " + i, i % 3 == 0 ? "ops" : "sales").id());
+        }
+        List<Handoff> edges = reportsBetween(random, people, GraphStore.IMPORT_BATCH);
+
+        assertThat(store.importHandoffs(f.tenant, edges)).isEqualTo(GraphStore.IMPORT_BATCH);
+
+        assertThat(store.graph(f.tenant).edges()).containsExactlyInAnyOrderElementsOf(edges);
+        f.assertMirrorsConsistent();
+        f.assertCountersMatchEdges();
+    }
+
+    @Test
     void aRefusedBatchKeepsTheBatchesBeforeIt() {
         List<Handoff> edges = new ArrayList<>();
         List<PersonId> people = new ArrayList<>();
