@@ -19,6 +19,7 @@
 -- makes as few strings as it can: per person their id, adjacency string, summary and the two prefixes other people's
 -- lines about them start with; per edge its encoded edge (the ends are numbers read from one string); per key its
 -- new text, built by table.concat from the pieces of its lines; per pair of teams its field name.
+local find, sub, byte, concat = string.find, string.sub, string.byte, table.concat
 local stringSplit, partSplit = tonumber(ARGV[1]), tonumber(ARGV[2])
 local m = tonumber(ARGV[3]) or 0
 local ends = ARGV[4] or ''
@@ -77,10 +78,10 @@ local function currentEdge(state, prefix)
     return state.text[at + 1]
   end
   local kept = state.text[1]
-  local start = string.find(kept, prefix, 1, true)
+  local start = find(kept, prefix, 1, true)
   if not start then return nil end
   local edgeStart = start + #prefix
-  return string.sub(kept, edgeStart, string.find(kept, '\t', edgeStart, true) - 1), true
+  return sub(kept, edgeStart, find(kept, '\t', edgeStart, true) - 1), true
 end
 
 local function put(state, prefix, encoded, otherSummary, present)
@@ -89,10 +90,10 @@ local function put(state, prefix, encoded, otherSummary, present)
     state.text[at + 1] = encoded
   elseif present then
     local kept = state.text[1]
-    local start = string.find(kept, prefix, 1, true)
-    local stop = string.find(kept, '\n', start + 1, true)
-    state.text[1] = string.sub(kept, 1, start - 1) .. prefix .. encoded .. '\t' .. otherSummary
-      .. (stop and string.sub(kept, stop) or '')
+    local start = find(kept, prefix, 1, true)
+    local stop = find(kept, '\n', start + 1, true)
+    state.text[1] = sub(kept, 1, start - 1) .. prefix .. encoded .. '\t' .. otherSummary
+      .. (stop and sub(kept, stop) or '')
     state.rewritten = true
   else
     local text = state.text
@@ -112,7 +113,7 @@ local STATUS_BY_BYTE = { [string.byte('F')] = 5, [string.byte('X')] = 6 }
 local deltas, pairOrder = {}, {}
 local function count(upTeam, downTeam, encoded, delta)
   if upTeam == '' or downTeam == '' or not encoded or encoded == '' then return end
-  local criticality = CRITICALITY_BY_BYTE[string.byte(encoded, 2)]
+  local criticality = CRITICALITY_BY_BYTE[byte(encoded, 2)]
   local row = deltas[upTeam]
   if row == nil then
     row = {}
@@ -128,14 +129,14 @@ local function count(upTeam, downTeam, encoded, delta)
   -- as counterSlots: an unknown criticality stops the slots there
   if criticality then
     d[criticality] = d[criticality] + delta
-    local status = STATUS_BY_BYTE[string.byte(encoded, 5)] or PENDING_SLOT
+    local status = STATUS_BY_BYTE[byte(encoded, 5)] or PENDING_SLOT
     d[status] = d[status] + delta
   end
 end
 
 local written = 0
 for i = 0, n - 1 do
-  local u1, u2, d1, d2 = string.byte(ends, 4 * i + 1, 4 * i + 4)
+  local u1, u2, d1, d2 = byte(ends, 4 * i + 1, 4 * i + 4)
   local up, down = people[(u1 - 48) * 64 + u2 - 47], people[(d1 - 48) * 64 + d2 - 47]
   local encoded = ARGV[5 + 2 * m + i]
   local upLines, downLines = lines(up, down), lines(down, up)
@@ -167,14 +168,14 @@ for _, state in ipairs(order) do
   if state.rewritten or state.owner.last then
     -- Set whole: a replaced line, or the import's last word on this key (no room left to grow, nothing to compact).
     local text = state.text
-    text = #text == 1 and text[1] or table.concat(text)
+    text = #text == 1 and text[1] or concat(text)
     if state.changed or text ~= '' then
       redis.call('SET', state.key, text)
     end
     length = #text
   elseif state.changed then
     -- Only new lines: appended, so the key's text is not made again as a Lua string (hashed byte by byte).
-    length = redis.call('APPEND', state.key, table.concat(state.text, '', 2))
+    length = redis.call('APPEND', state.key, concat(state.text, '', 2))
   end
   if state.changed then
     local split = state.owner.parts == 0 and stringSplit or partSplit
