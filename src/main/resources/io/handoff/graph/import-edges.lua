@@ -11,9 +11,10 @@
 -- Returns { how many edges were new or changed, then the ids of the people whose lines key is now longer than its
 -- split size (the caller splits them) }. Every person and part count is checked before the first write: a batch
 -- naming an unknown person is refused whole and leaves nothing behind, as is one whose part counts changed
--- (HANDOFF_PARTS_CHANGED: the caller re-reads them). Each key is read once and written once; lines new to a key are
--- collected and appended to it at the end (the key is set again only when one of its lines was replaced, or when the
--- batch is the import's last to name its owner), so a long key is not copied per edge.
+-- (HANDOFF_PARTS_CHANGED: the caller re-reads them). Each key is read at most once and written once; lines new to a
+-- key are collected and appended to it at the end (the key is set again only when one of its lines was replaced, or
+-- when the batch is the import's last to name its unsplit owner), so a long key is not copied per edge. A busy
+-- person's part is read only when the edge is looked for there (both ends split) or is there to be replaced.
 --
 -- Redis's Lua hashes every byte of every string it makes (to intern it) and collects each one later, so this script
 -- makes as few strings as it can: per person their id, adjacency string, summary and the two prefixes other people's
@@ -49,9 +50,10 @@ for j = 1, m do
   keyAt = keyAt + 1 + parts
 end
 
--- The lines of a key as they will be written: text[1] is what the key held (with any of its lines replaced), the
--- lines new to it follow as four pieces each (prefix, encoded edge, tab, the other's summary); at[prefix] is the
--- index in text of the prefix of the new line starting with it.
+-- The lines of a key as they will be written: kept is what the key held (with any of its lines replaced), read
+-- when first needed (a part is read only to look for or replace a line in it); the lines new to it are in text, four
+-- pieces each (prefix, encoded edge, tab, the other's summary); at[prefix] is the index in text of the prefix of the
+-- new line starting with it.
 local function lines(owner, other)
   local key
   if owner.parts == 0 then
@@ -61,13 +63,21 @@ local function lines(owner, other)
   end
   local state = held[key]
   if state == nil then
-    local text
-    if owner.parts == 0 then text = owner.adj else text = redis.call('GET', key) or '' end
-    state = { text = { text }, at = {}, changed = false, owner = owner, key = key }
+    state = { text = {}, size = 0, at = {}, changed = false, owner = owner, key = key }
+    if owner.parts == 0 then state.kept = owner.adj end
     held[key] = state
     order[#order + 1] = state
   end
   return state
+end
+
+local function kept(state)
+  local text = state.kept
+  if not text then
+    text = redis.call('GET', state.key) or ''
+    state.kept = text
+  end
+  return text
 end
 
 -- The encoded edge of the line starting with prefix ("\n" .. direction .. other id .. "\t"), or nil; and whether
@@ -77,11 +87,11 @@ local function currentEdge(state, prefix)
   if at then
     return state.text[at + 1]
   end
-  local kept = state.text[1]
-  local start = find(kept, prefix, 1, true)
+  local text = kept(state)
+  local start = find(text, prefix, 1, true)
   if not start then return nil end
   local edgeStart = start + #prefix
-  return sub(kept, edgeStart, find(kept, '\t', edgeStart, true) - 1), true
+  return sub(text, edgeStart, find(text, '\t', edgeStart, true) - 1), true
 end
 
 local function put(state, prefix, encoded, otherSummary, present)
@@ -89,20 +99,20 @@ local function put(state, prefix, encoded, otherSummary, present)
   if at then
     state.text[at + 1] = encoded
   elseif present then
-    local kept = state.text[1]
-    local start = find(kept, prefix, 1, true)
-    local stop = find(kept, '\n', start + 1, true)
-    state.text[1] = sub(kept, 1, start - 1) .. prefix .. encoded .. '\t' .. otherSummary
-      .. (stop and sub(kept, stop) or '')
+    local text = kept(state)
+    local start = find(text, prefix, 1, true)
+    local stop = find(text, '\n', start + 1, true)
+    state.kept = sub(text, 1, start - 1) .. prefix .. encoded .. '\t' .. otherSummary
+      .. (stop and sub(text, stop) or '')
     state.rewritten = true
   else
-    local text = state.text
-    local size = #text
+    local text, size = state.text, state.size
     text[size + 1] = prefix
     text[size + 2] = encoded
     text[size + 3] = '\t'
     text[size + 4] = otherSummary
     state.at[prefix] = size + 1
+    state.size = size + 4
   end
   state.changed = true
 end
@@ -146,16 +156,23 @@ for i = 0, n - 1 do
     outPrefix = '\n>' .. down.id .. '\t'
     down.outPrefix = outPrefix
   end
-  local current, upPresent = currentEdge(upLines, outPrefix)
+  local inPrefix = up.inPrefix
+  if not inPrefix then
+    inPrefix = '\n<' .. up.id .. '\t'
+    up.inPrefix = inPrefix
+  end
+  -- Every edge is in both ends' lines or in neither (every write keeps the two copies together), so it is looked
+  -- for on one side: an unsplit person's (their string is read already), a split person's part only when both ends
+  -- are split. The other side is read only when the edge is there to be replaced.
+  local current, present
+  if up.parts == 0 or down.parts ~= 0 then
+    current, present = currentEdge(upLines, outPrefix)
+  else
+    current, present = currentEdge(downLines, inPrefix)
+  end
   if current ~= encoded then
-    local inPrefix = up.inPrefix
-    if not inPrefix then
-      inPrefix = '\n<' .. up.id .. '\t'
-      up.inPrefix = inPrefix
-    end
-    local _, downPresent = currentEdge(downLines, inPrefix)
-    put(upLines, outPrefix, encoded, down.summary, upPresent)
-    put(downLines, inPrefix, encoded, up.summary, downPresent)
+    put(upLines, outPrefix, encoded, down.summary, present)
+    put(downLines, inPrefix, encoded, up.summary, present)
     count(up.team, down.team, current, -1)
     count(up.team, down.team, encoded, 1)
     written = written + 1
@@ -165,17 +182,15 @@ local result = { written }
 local flagged = {}
 for _, state in ipairs(order) do
   local length
-  if state.rewritten or state.owner.last then
-    -- Set whole: a replaced line, or the import's last word on this key (no room left to grow, nothing to compact).
-    local text = state.text
-    text = #text == 1 and text[1] or concat(text)
-    if state.changed or text ~= '' then
-      redis.call('SET', state.key, text)
-    end
+  if state.rewritten or (state.owner.last and state.owner.parts == 0) then
+    -- Set whole: a replaced line, or the import's last word on an unsplit person's string (no room left to grow,
+    -- nothing to compact; a split person's parts are compacted after the import).
+    local text = state.size == 0 and state.kept or state.kept .. concat(state.text)
+    redis.call('SET', state.key, text)
     length = #text
   elseif state.changed then
     -- Only new lines: appended, so the key's text is not made again as a Lua string (hashed byte by byte).
-    length = redis.call('APPEND', state.key, concat(state.text, '', 2))
+    length = redis.call('APPEND', state.key, concat(state.text))
   end
   if state.changed then
     local split = state.owner.parts == 0 and stringSplit or partSplit
