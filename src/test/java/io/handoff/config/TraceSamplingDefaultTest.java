@@ -33,7 +33,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Without an OTLP endpoint and without HANDOFF_TRACING_SAMPLING_PROBABILITY no span is recorded (nothing would read
- * it; recording them was a tenth of an acknowledgement's CPU, issue 20), yet a trace still has its ids, which every
+ * it; recording them is wasted work on every request, issue 20), yet a trace still has its ids, which every
  * log line carries, and {@code http.server.requests} is still measured. With an endpoint every trace is recorded
  * ({@link OtlpExportTest}), and an explicit HANDOFF_TRACING_SAMPLING_PROBABILITY wins either way.
  */
