@@ -82,23 +82,23 @@ final class SlackSlashCommands {
             answer = CompletableFuture.supplyAsync(() -> answer(payload, ctx), executor);
         } catch (RuntimeException rejected) { // the executor is shutting down
             log.warn("Slash command refused while shutting down", rejected);
-            return ctx.ack(ephemeral(Message.text(SORRY)));
+            return ack(ephemeral(Message.text(SORRY)));
         }
         try {
             Answer now = answer.get(ackWait.toNanos(), TimeUnit.NANOSECONDS);
             now.follow(followUp);
-            return now.shown() == null ? ctx.ack() : ctx.ack(ephemeral(now.shown()));
+            return now.shown() == null ? ctx.ack() : ack(ephemeral(now.shown()));
         } catch (TimeoutException slow) {
             // the answer follows through the response URL once it is ready; the ack goes now
             String responseUrl = payload.getResponseUrl();
             answer.whenCompleteAsync((late, failure) -> answerLate(ctx, responseUrl, late, failure), executor);
-            return ctx.ack(ephemeral(Message.text(WORKING)));
+            return ack(ephemeral(Message.text(WORKING)));
         } catch (ExecutionException failed) {
             log.error("Slash command failed", failed.getCause());
-            return ctx.ack(ephemeral(Message.text(SORRY)));
+            return ack(ephemeral(Message.text(SORRY)));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return ctx.ack(ephemeral(Message.text(SORRY)));
+            return ack(ephemeral(Message.text(SORRY)));
         }
     }
 
@@ -108,7 +108,7 @@ final class SlackSlashCommands {
      * executor. A quick command is answered in its ack without any thread hand-off.
      */
     private Response onThisThread(SlashCommandPayload payload, SlashCommandContext ctx, SlackEarlyAck early) {
-        early.answerAfter(ackWait, () -> ctx.ack(ephemeral(Message.text(WORKING))));
+        early.answerAfter(ackWait, () -> ack(ephemeral(Message.text(WORKING))));
         Answer now = null;
         RuntimeException failure = null;
         try {
@@ -129,10 +129,10 @@ final class SlackSlashCommands {
         }
         if (failure != null) {
             log.error("Slash command failed", failure);
-            return ctx.ack(ephemeral(Message.text(SORRY)));
+            return ack(ephemeral(Message.text(SORRY)));
         }
         now.follow(followUp);
-        return now.shown() == null ? ctx.ack() : ctx.ack(ephemeral(now.shown()));
+        return now.shown() == null ? ctx.ack() : ack(ephemeral(now.shown()));
     }
 
     /** Runs the command: who says it, the core's outcome, and what the person is shown (a form opens as a modal). */
@@ -192,6 +192,11 @@ final class SlackSlashCommands {
             log.warn("Could not send a slash command's late answer", e);
         }
         return false;
+    }
+
+    /** The acknowledgement with an answer, its JSON written by {@link BlockKitJson} rather than Bolt's Gson. */
+    private static Response ack(SlashCommandResponse answer) {
+        return Response.json(200, BlockKitJson.of(answer));
     }
 
     private static SlashCommandResponse ephemeral(Message message) {

@@ -93,6 +93,7 @@ class OtlpExportTest {
         String body = new String(request.getBody(), StandardCharsets.ISO_8859_1);
         assertThat(body).as("the resource names the service").contains("service.name").contains("handoff");
 
+        assertThat(span.context().sampled()).as("every trace is recorded when spans are exported").isTrue();
         JsonNode line = jsonLine(output.getOut(), "inside the probe span").orElseThrow(
                 () -> new AssertionError("no JSON log line of the probe in " + output.getOut()));
         assertThat(line.path("traceId").asString()).isEqualTo(span.context().traceId());

@@ -20,6 +20,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import io.handoff.delivery.Decision;
 import io.handoff.delivery.DecisionLog;
@@ -56,6 +58,12 @@ class MsTeamsTracingTest extends MsTeamsAppTest {
         SpanProcessor inMemorySpans() {
             return SimpleSpanProcessor.create(SPANS);
         }
+    }
+
+    /** As an operator who reads the spans: without an OTLP endpoint none would be recorded by default. */
+    @DynamicPropertySource
+    static void everyTrace(DynamicPropertyRegistry registry) {
+        registry.add("HANDOFF_TRACING_SAMPLING_PROBABILITY", () -> "1.0");
     }
 
     @Autowired

@@ -85,6 +85,8 @@ class SlackTracingTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SlackTestSupport.registerSingleWorkspace(registry, SLACK, "xoxb-test-tracing");
+        // as an operator who reads the spans: without an OTLP endpoint none would be recorded by default
+        registry.add("HANDOFF_TRACING_SAMPLING_PROBABILITY", () -> "1.0");
     }
 
     @LocalServerPort
