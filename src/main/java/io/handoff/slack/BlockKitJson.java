@@ -1,8 +1,11 @@
 package io.handoff.slack;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 import com.google.gson.Gson;
+import com.google.gson.stream.JsonWriter;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.DividerBlock;
@@ -22,8 +25,9 @@ import com.slack.api.util.json.GsonFactory;
  * objects), so the JSON value is the one Gson produces. Bolt's Gson builds a JSON tree for every block and text object
  * (its polymorphic adapters), which was a sixth of the CPU of a {@code /handoff help} acknowledgement (issue 20, JFR).
  * Anything else (a block, element or text kind we do not emit, a button's confirm dialog, a response with attachments)
- * is handed to the same Gson as Bolt's, so the value never depends on which path wrote it. Gson escapes {@code < > & = '}
- * as {@code \u003c}-style escapes; this writer keeps them literal, which is the same JSON string.
+ * is handed to the same Gson as Bolt's, so the value never depends on which path wrote it. The JSON is written by
+ * Gson's own streaming {@link JsonWriter} (its escaping, not ours); Bolt's Gson escapes {@code < > & = '} as
+ * {@code \u003c}-style escapes, this writer keeps them literal (not HTML-safe), which is the same JSON string.
  */
 final class BlockKitJson {
     private static final Gson GSON = GsonFactory.createSnakeCase();
@@ -36,191 +40,132 @@ final class BlockKitJson {
         if (response.getAttachments() != null || response.getMetadata() != null || response.getThreadTs() != null) {
             return GSON.toJson(response);
         }
-        StringBuilder json = new StringBuilder(256);
-        json.append('{');
-        boolean first = true;
-        first = field(json, first, "response_type", response.getResponseType());
-        first = field(json, first, "text", response.getText());
-        if (response.getBlocks() != null) {
-            name(json, first, "blocks");
-            blocks(json, response.getBlocks());
-        }
-        return json.append('}').toString();
-    }
-
-    private static void blocks(StringBuilder json, List<LayoutBlock> blocks) {
-        json.append('[');
-        for (int i = 0; i < blocks.size(); i++) {
-            if (i > 0) {
-                json.append(',');
+        StringWriter out = new StringWriter(256);
+        try (JsonWriter json = new JsonWriter(out)) {
+            json.setHtmlSafe(false);
+            json.beginObject();
+            field(json, "response_type", response.getResponseType());
+            field(json, "text", response.getText());
+            if (response.getBlocks() != null) {
+                json.name("blocks").beginArray();
+                for (LayoutBlock block : response.getBlocks()) {
+                    block(json, block);
+                }
+                json.endArray();
             }
-            block(json, blocks.get(i));
+            json.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        json.append(']');
+        return out.toString();
     }
 
-    private static void block(StringBuilder json, LayoutBlock block) {
+    private static void block(JsonWriter json, LayoutBlock block) throws IOException {
         if (block == null) {
-            json.append("null");
+            json.nullValue();
         } else if (block.getClass() == SectionBlock.class) {
             SectionBlock section = (SectionBlock) block;
-            json.append('{');
-            boolean first = field(json, true, "type", section.getType());
+            json.beginObject();
+            field(json, "type", section.getType());
             if (section.getText() != null) {
-                name(json, first, "text");
-                text(json, section.getText());
-                first = false;
+                text(json.name("text"), section.getText());
             }
-            first = field(json, first, "block_id", section.getBlockId());
+            field(json, "block_id", section.getBlockId());
             if (section.getFields() != null) {
-                name(json, first, "fields");
-                json.append('[');
-                for (int i = 0; i < section.getFields().size(); i++) {
-                    if (i > 0) {
-                        json.append(',');
-                    }
-                    text(json, section.getFields().get(i));
+                json.name("fields").beginArray();
+                for (TextObject field : section.getFields()) {
+                    text(json, field);
                 }
-                json.append(']');
-                first = false;
+                json.endArray();
             }
             if (section.getAccessory() != null) {
-                name(json, first, "accessory");
-                element(json, section.getAccessory());
-                first = false;
+                element(json.name("accessory"), section.getAccessory());
             }
             if (section.getExpand() != null) {
-                name(json, first, "expand");
-                json.append(section.getExpand().booleanValue());
+                json.name("expand").value(section.getExpand().booleanValue());
             }
-            json.append('}');
+            json.endObject();
         } else if (block.getClass() == HeaderBlock.class) {
             HeaderBlock header = (HeaderBlock) block;
-            json.append('{');
-            boolean first = field(json, true, "type", header.getType());
-            first = field(json, first, "block_id", header.getBlockId());
+            json.beginObject();
+            field(json, "type", header.getType());
+            field(json, "block_id", header.getBlockId());
             if (header.getText() != null) {
-                name(json, first, "text");
-                text(json, header.getText());
+                text(json.name("text"), header.getText());
             }
-            json.append('}');
+            json.endObject();
         } else if (block.getClass() == ActionsBlock.class) {
             ActionsBlock actions = (ActionsBlock) block;
-            json.append('{');
-            boolean first = field(json, true, "type", actions.getType());
+            json.beginObject();
+            field(json, "type", actions.getType());
             if (actions.getElements() != null) {
-                name(json, first, "elements");
-                json.append('[');
-                for (int i = 0; i < actions.getElements().size(); i++) {
-                    if (i > 0) {
-                        json.append(',');
-                    }
-                    element(json, actions.getElements().get(i));
+                json.name("elements").beginArray();
+                for (BlockElement element : actions.getElements()) {
+                    element(json, element);
                 }
-                json.append(']');
-                first = false;
+                json.endArray();
             }
-            field(json, first, "block_id", actions.getBlockId());
-            json.append('}');
+            field(json, "block_id", actions.getBlockId());
+            json.endObject();
         } else if (block.getClass() == DividerBlock.class) {
             DividerBlock divider = (DividerBlock) block;
-            json.append('{');
-            boolean first = field(json, true, "type", divider.getType());
-            field(json, first, "block_id", divider.getBlockId());
-            json.append('}');
+            json.beginObject();
+            field(json, "type", divider.getType());
+            field(json, "block_id", divider.getBlockId());
+            json.endObject();
         } else {
-            json.append(GSON.toJson(block, LayoutBlock.class));
+            GSON.toJson(block, LayoutBlock.class, json);
         }
     }
 
-    private static void element(StringBuilder json, BlockElement element) {
+    private static void element(JsonWriter json, BlockElement element) throws IOException {
         if (element != null && element.getClass() == ButtonElement.class
                 && ((ButtonElement) element).getConfirm() == null) {
             ButtonElement button = (ButtonElement) element;
-            json.append('{');
-            boolean first = field(json, true, "type", button.getType());
+            json.beginObject();
+            field(json, "type", button.getType());
             if (button.getText() != null) {
-                name(json, first, "text");
-                text(json, button.getText());
-                first = false;
+                text(json.name("text"), button.getText());
             }
-            first = field(json, first, "action_id", button.getActionId());
-            first = field(json, first, "url", button.getUrl());
-            first = field(json, first, "value", button.getValue());
-            first = field(json, first, "style", button.getStyle());
-            field(json, first, "accessibility_label", button.getAccessibilityLabel());
-            json.append('}');
+            field(json, "action_id", button.getActionId());
+            field(json, "url", button.getUrl());
+            field(json, "value", button.getValue());
+            field(json, "style", button.getStyle());
+            field(json, "accessibility_label", button.getAccessibilityLabel());
+            json.endObject();
         } else {
-            json.append(GSON.toJson(element, BlockElement.class));
+            GSON.toJson(element, BlockElement.class, json);
         }
     }
 
-    private static void text(StringBuilder json, TextObject text) {
+    private static void text(JsonWriter json, TextObject text) throws IOException {
         if (text != null && text.getClass() == PlainTextObject.class) {
             PlainTextObject plain = (PlainTextObject) text;
-            json.append('{');
-            boolean first = field(json, true, "type", plain.getType());
-            first = field(json, first, "text", plain.getText());
+            json.beginObject();
+            field(json, "type", plain.getType());
+            field(json, "text", plain.getText());
             if (plain.getEmoji() != null) {
-                name(json, first, "emoji");
-                json.append(plain.getEmoji().booleanValue());
+                json.name("emoji").value(plain.getEmoji().booleanValue());
             }
-            json.append('}');
+            json.endObject();
         } else if (text != null && text.getClass() == MarkdownTextObject.class) {
             MarkdownTextObject markdown = (MarkdownTextObject) text;
-            json.append('{');
-            boolean first = field(json, true, "type", markdown.getType());
-            first = field(json, first, "text", markdown.getText());
+            json.beginObject();
+            field(json, "type", markdown.getType());
+            field(json, "text", markdown.getText());
             if (markdown.getVerbatim() != null) {
-                name(json, first, "verbatim");
-                json.append(markdown.getVerbatim().booleanValue());
+                json.name("verbatim").value(markdown.getVerbatim().booleanValue());
             }
-            json.append('}');
+            json.endObject();
         } else {
-            json.append(GSON.toJson(text, TextObject.class));
+            GSON.toJson(text, TextObject.class, json);
         }
     }
 
-    /** Writes {@code "name":"value"} unless the value is null (Gson leaves nulls out); whether nothing is written yet. */
-    private static boolean field(StringBuilder json, boolean first, String name, String value) {
-        if (value == null) {
-            return first;
+    /** Writes {@code "name":"value"} unless the value is null (Gson leaves nulls out). */
+    private static void field(JsonWriter json, String name, String value) throws IOException {
+        if (value != null) {
+            json.name(name).value(value);
         }
-        name(json, first, name);
-        string(json, value);
-        return false;
-    }
-
-    private static void name(StringBuilder json, boolean first, String name) {
-        if (!first) {
-            json.append(',');
-        }
-        json.append('"').append(name).append("\":");
-    }
-
-    /** A JSON string: quotes, backslashes and control characters escaped (RFC 8259), everything else literal. */
-    static void string(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                case '\b' -> json.append("\\b");
-                case '\f' -> json.append("\\f");
-                case '\u2028', '\u2029' -> json.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
     }
 }
