@@ -20,7 +20,9 @@ record BenchSettings(int people, int teams, int edges, long seed, int egoSamples
                 Integer.getInteger("pingSamples", 20_000),
                 Boolean.getBoolean("keep"),
                 Boolean.parseBoolean(System.getProperty("busy", "true")),
-                Integer.getInteger("busySamples", 400));
+                // enough samples that a busy person's p99 is not decided by one or two scheduling hiccups (with 400 it was the
+                // 4th-worst sample)
+                Integer.getInteger("busySamples", 2_000));
     }
 
     int samplesFor(int depth) {
