@@ -2,6 +2,7 @@ package io.handoff.graph;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -17,14 +18,12 @@ final class ImportBatch {
     /** The most people a batch can name: two base-64 digits. */
     static final int MAX_PEOPLE = 64 * 64;
 
-    private final List<Handoff> handoffs;
     private final List<String> people;
     private final boolean[] last;
     private final String ends;
     private final List<String> encoded;
 
-    private ImportBatch(List<Handoff> handoffs, List<String> people, boolean[] last, String ends, List<String> encoded) {
-        this.handoffs = handoffs;
+    private ImportBatch(List<String> people, boolean[] last, String ends, List<String> encoded) {
         this.people = people;
         this.last = last;
         this.ends = ends;
@@ -81,36 +80,28 @@ final class ImportBatch {
             }
             int preparation = ++preparations;
             List<String> people = new ArrayList<>();
-            List<Boolean> lastFlags = new ArrayList<>();
+            boolean[] last = new boolean[2 * (to - from)];
             List<String> encoded = new ArrayList<>(to - from);
             StringBuilder ends = new StringBuilder(4 * (to - from));
             for (int e = from; e < to; e++) {
                 Handoff handoff = ordered.handoffs().get(e);
-                numberEnd(ends, ordered.up()[e], handoff.upstream(), preparation, b, people, lastFlags);
-                numberEnd(ends, ordered.down()[e], handoff.downstream(), preparation, b, people, lastFlags);
+                numberEnd(ends, ordered.up()[e], handoff.upstream(), preparation, b, people, last);
+                numberEnd(ends, ordered.down()[e], handoff.downstream(), preparation, b, people, last);
                 encoded.add(EdgeCodec.encode(handoff));
             }
-            boolean[] last = new boolean[lastFlags.size()];
-            for (int p = 0; p < last.length; p++) {
-                last[p] = lastFlags.get(p);
-            }
-            return new ImportBatch(ordered.handoffs().subList(from, to), people, last, ends.toString(), encoded);
+            return new ImportBatch(people, Arrays.copyOf(last, people.size()), ends.toString(), encoded);
         }
 
         private void numberEnd(StringBuilder ends, int person, PersonId id, int preparation, int b, List<String> people,
-                               List<Boolean> lastFlags) {
+                               boolean[] last) {
             if (numberedIn[person] != preparation) {
                 numberedIn[person] = preparation;
                 number[person] = people.size();
+                last[people.size()] = lastBatch[person] == b;
                 people.add(id.value());
-                lastFlags.add(lastBatch[person] == b);
             }
             ends.append((char) (DIGIT_ZERO + number[person] / 64)).append((char) (DIGIT_ZERO + number[person] % 64));
         }
-    }
-
-    List<Handoff> handoffs() {
-        return handoffs;
     }
 
     /** The ids of the people the batch names, in the order the script numbers them. */

@@ -141,25 +141,25 @@ final class BlockKitJson {
     private static void text(JsonWriter json, TextObject text) throws IOException {
         if (text != null && text.getClass() == PlainTextObject.class) {
             PlainTextObject plain = (PlainTextObject) text;
-            json.beginObject();
-            field(json, "type", plain.getType());
-            field(json, "text", plain.getText());
-            if (plain.getEmoji() != null) {
-                json.name("emoji").value(plain.getEmoji().booleanValue());
-            }
-            json.endObject();
+            text(json, plain.getType(), plain.getText(), "emoji", plain.getEmoji());
         } else if (text != null && text.getClass() == MarkdownTextObject.class) {
             MarkdownTextObject markdown = (MarkdownTextObject) text;
-            json.beginObject();
-            field(json, "type", markdown.getType());
-            field(json, "text", markdown.getText());
-            if (markdown.getVerbatim() != null) {
-                json.name("verbatim").value(markdown.getVerbatim().booleanValue());
-            }
-            json.endObject();
+            text(json, markdown.getType(), markdown.getText(), "verbatim", markdown.getVerbatim());
         } else {
             GSON.toJson(text, TextObject.class, json);
         }
+    }
+
+    /** A text object: its type, its text and its one flag (plain text's {@code emoji}, mrkdwn's {@code verbatim}). */
+    private static void text(JsonWriter json, String type, String text, String flagName, Boolean flag)
+            throws IOException {
+        json.beginObject();
+        field(json, "type", type);
+        field(json, "text", text);
+        if (flag != null) {
+            json.name(flagName).value(flag.booleanValue());
+        }
+        json.endObject();
     }
 
     /** Writes {@code "name":"value"} unless the value is null (Gson leaves nulls out). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -47,13 +48,7 @@ class AdjacencyDecodingEquivalenceTest {
             Map<String, Team> teams = directory(random);
             Object legacy = outcome(() -> {
                 LegacyAdjacencyDecoding.Neighbourhood reader = new LegacyAdjacencyDecoding.Neighbourhood(centre);
-                List<Object> rings = new ArrayList<>();
-                List<String> ring = List.of(centre);
-                for (int level = 0; level < depth && !ring.isEmpty(); level++) {
-                    ring = reader.ring(ring.stream().map(stored::get).toList());
-                    rings.add(ring);
-                }
-                return List.of(rings, answer(reader.graph(teams)));
+                return egoMap(reader::ring, reader::graph, stored, centre, depth, teams);
             });
             Object fast = outcome(() -> egoMap(new NeighbourhoodReader(centre), stored, centre, depth, teams));
             assertThat(fast).as("run %d", run).isEqualTo(legacy);
@@ -76,13 +71,20 @@ class AdjacencyDecodingEquivalenceTest {
 
     private static Object egoMap(NeighbourhoodReader reader, Map<String, Adjacency> stored, String centre, int depth,
                                  Map<String, Team> teams) {
+        return egoMap(reader::ring, reader::graph, stored, centre, depth, teams);
+    }
+
+    /** The rings read from {@code centre} and the map's answer, by either reader (the legacy one or ours). */
+    private static Object egoMap(Function<List<Adjacency>, List<String>> readRing,
+                                 Function<Map<String, Team>, OrgGraph> graph, Map<String, Adjacency> stored,
+                                 String centre, int depth, Map<String, Team> teams) {
         List<Object> rings = new ArrayList<>();
         List<String> ring = List.of(centre);
         for (int level = 0; level < depth && !ring.isEmpty(); level++) {
-            ring = reader.ring(ring.stream().map(stored::get).toList());
+            ring = readRing.apply(ring.stream().map(stored::get).toList());
             rings.add(ring);
         }
-        return List.of(rings, answer(reader.graph(teams)));
+        return List.of(rings, answer(graph.apply(teams)));
     }
 
     @Test

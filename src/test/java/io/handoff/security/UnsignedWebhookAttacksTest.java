@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -131,6 +132,36 @@ class UnsignedWebhookAttacksTest {
             assertThat(answer.status()).as(authorization).isEqualTo(401);
             assertThat(answer.body()).as(authorization).doesNotContain("Exception", "at io.");
             saneHeaders(answer);
+        }
+    }
+
+    /**
+     * The webhooks' chain, asked first, permits everything it matches: no spelling of an admin path that starts like a
+     * webhook (dot segments, path parameters, encoded dots and slashes) may reach the admin API through it, with or
+     * without a foreign Host.
+     */
+    @Test
+    void noWebhookPrefixedSpellingOfAnAdminPathReachesTheAdminApi() throws Exception {
+        String admin = "/api/v1/tenants/acme/graph";
+        List<String> spellings = new ArrayList<>();
+        for (String prefix : List.of("/slack", "/slack/events", "/api/messages")) {
+            spellings.add(prefix + "/.." + admin);
+            spellings.add(prefix + "/../.." + admin);
+            spellings.add(prefix + "/..;" + admin);
+            spellings.add(prefix + ";/.." + admin);
+            spellings.add(prefix + "/%2e%2e" + admin);
+            spellings.add(prefix + "/%2E%2E/%2e%2e" + admin);
+            spellings.add(prefix + "%2F..%2F.." + admin);
+            spellings.add(prefix + "/..%2F.." + admin);
+            spellings.add(prefix + "/.%2e" + admin);
+            spellings.add(prefix + "\\..\\.." + admin);
+        }
+        for (String spelling : spellings) {
+            for (String host : List.of("Host: 127.0.0.1:" + port, "Host: evil.example")) {
+                RawHttp.Response answer = RawHttp.loopback(port).get(spelling, host);
+                assertThat(answer.status()).as("%s (%s)", spelling, host).isIn(400, 401, 403, 404);
+                assertThat(answer.body()).as(spelling).doesNotContain("\"edges\"", "Exception", "at io.");
+            }
         }
     }
 
