@@ -97,11 +97,16 @@ local function partsOf(adj)
   return 0
 end
 
--- The part (0-based) holding the line about other when there are n parts: a hash of the id (AdjacencyParts.hash).
-local function partIndex(other, n)
+-- The hash of an id that places the line about it (AdjacencyParts.hash).
+local function idHash(other)
   local h = 0
   for i = 1, #other do
     h = (h * 31 + string.byte(other, i)) % 1000000007
   end
-  return h % n
+  return h
+end
+
+-- The part (0-based) holding the line about other when there are n parts.
+local function partIndex(other, n)
+  return idHash(other) % n
 end

@@ -17,17 +17,25 @@
 -- person's part is read only when the edge is looked for there (both ends split) or is there to be replaced.
 --
 -- Redis's Lua hashes every byte of every string it makes (to intern it) and collects each one later, so this script
--- makes as few strings as it can: per person their id, adjacency string, summary and the two prefixes other people's
--- lines about them start with; per edge its encoded edge (the ends are numbers read from one string); per key its
--- new text, built by table.concat from the pieces of its lines; per pair of teams its field name.
-local find, sub, byte, concat = string.find, string.sub, string.byte, table.concat
+-- makes as few strings as it can: per person their id, adjacency string, team, summary (cut from the card in one piece
+-- when the email is empty) and the two prefixes other people's lines about them start with; per edge its encoded edge
+-- (the ends are numbers read from one string); per key its new text, built by one table.concat from the pieces of its
+-- lines (what it held included when it is set whole); per pair of teams its field name. It makes few tables too (each
+-- is allocated, looked into by name and collected): the people's fields and the keys' states are arrays indexed by
+-- the person's number and by the key's index in KEYS, and a new line is found again by a number made of the key's
+-- index, the other person's number and the direction.
+local find, sub, byte, match, concat = string.find, string.sub, string.byte, string.match, table.concat
 local stringSplit, partSplit = tonumber(ARGV[1]), tonumber(ARGV[2])
 local m = tonumber(ARGV[3]) or 0
 local ends = ARGV[4] or ''
 local n = #ends / 4
-local people = {}
-local held = {}
-local order = {}
+
+-- Per person j (1-based, ARGV's order), in arrays rather than a table each.
+local ids, summaries, teams, partCounts, last, keyOf = {}, {}, {}, {}, {}, {}
+-- Per key, by its index in KEYS (a "slot"): its owner, what it holds (read when first needed; an unsplit person's
+-- string is read here), the pieces of its new lines, their count, whether it changed, whether a line was replaced.
+local ownerOf, kept, texts, sizes, changed, rewritten = {}, {}, {}, {}, {}, {}
+local touched = {}
 
 -- Every person and part count first, before any write.
 local keyAt = 2
@@ -36,85 +44,92 @@ for j = 1, m do
   local parts = math.floor(code / 2)
   local adj = redis.call('GET', KEYS[keyAt])
   if not adj then return redis.error_reply('HANDOFF_UNKNOWN_PERSON ' .. id) end
-  local name, team, zone = string.match(adj, '^([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)\t([^\t\n]*)')
+  -- positions, not captures: only the team and the summary are made as strings
+  local nameEnd, emailEnd, team, zoneEnd = match(adj, '^[^\t\n]*()\t[^\t\n]*()\t([^\t\n]*)\t[^\t\n]*()')
   local summary
-  if name then
-    summary = name .. '\t\t' .. team .. '\t' .. zone
-  else
+  if not nameEnd then
     local card = cardOf(adj)
     summary, team = summaryOf(card), teamOfCard(card)
+  elseif emailEnd == nameEnd + 1 then
+    summary = sub(adj, 1, zoneEnd - 1)
+  else
+    summary = sub(adj, 1, nameEnd) .. sub(adj, emailEnd, zoneEnd - 1)
   end
   if partsOf(adj) ~= parts then return redis.error_reply('HANDOFF_PARTS_CHANGED ' .. id) end
-  people[j] = { id = id, adj = adj, summary = summary, team = team, parts = parts, last = code % 2 == 1,
-    key = keyAt }
+  ids[j], summaries[j], teams[j], partCounts[j], last[j], keyOf[j] = id, summary, team, parts, code % 2 == 1, keyAt
+  ownerOf[keyAt] = j
+  if parts == 0 then
+    kept[keyAt] = adj
+  else
+    for k = 1, parts do ownerOf[keyAt + k] = j end
+  end
   keyAt = keyAt + 1 + parts
 end
 
--- The lines of a key as they will be written: kept is what the key held (with any of its lines replaced), read
--- when first needed (a part is read only to look for or replace a line in it); the lines new to it are in text, four
--- pieces each (prefix, encoded edge, tab, the other's summary); at[prefix] is the index in text of the prefix of the
--- new line starting with it.
-local function lines(owner, other)
-  local key
-  if owner.parts == 0 then
-    key = KEYS[owner.key]
-  else
-    key = KEYS[owner.key + 1 + partIndex(other.id, owner.parts)]
+-- The slot holding owner's line about other (both person numbers).
+local hashes = {}
+local function slotOf(owner, other)
+  local parts = partCounts[owner]
+  if parts == 0 then return keyOf[owner] end
+  local h = hashes[other]
+  if not h then
+    h = idHash(ids[other])
+    hashes[other] = h
   end
-  local state = held[key]
-  if state == nil then
-    state = { text = {}, size = 0, at = {}, changed = false, owner = owner, key = key }
-    if owner.parts == 0 then state.kept = owner.adj end
-    held[key] = state
-    order[#order + 1] = state
-  end
-  return state
+  return keyOf[owner] + 1 + h % parts
 end
 
-local function kept(state)
-  local text = state.kept
+local function read(s)
+  local text = kept[s]
   if not text then
-    text = redis.call('GET', state.key) or ''
-    state.kept = text
+    text = redis.call('GET', KEYS[s]) or ''
+    kept[s] = text
   end
   return text
 end
 
--- The encoded edge of the line starting with prefix ("\n" .. direction .. other id .. "\t"), or nil; and whether
--- the line is in what the key held.
-local function currentEdge(state, prefix)
-  local at = state.at[prefix]
-  if at then
-    return state.text[at + 1]
-  end
-  local text = kept(state)
+-- at[lineKey] is the index in texts[s] of the encoded edge of a new line; lineKey = (s * 4096 + other) * 2 + 0 for
+-- the owner's line about the person they hand work to, + 1 for the one about who hands work to them.
+local at = {}
+
+-- The encoded edge of the line in slot s starting with prefix, or nil; and whether the line is in what s held.
+local function currentEdge(s, lineKey, prefix)
+  local position = at[lineKey]
+  if position then return texts[s][position] end
+  local text = kept[s] or read(s)
   local start = find(text, prefix, 1, true)
   if not start then return nil end
   local edgeStart = start + #prefix
   return sub(text, edgeStart, find(text, '\t', edgeStart, true) - 1), true
 end
 
-local function put(state, prefix, encoded, otherSummary, present)
-  local at = state.at[prefix]
-  if at then
-    state.text[at + 1] = encoded
+local function put(s, lineKey, prefix, encoded, otherSummary, present)
+  local position = at[lineKey]
+  if position then
+    texts[s][position] = encoded
   elseif present then
-    local text = kept(state)
+    local text = kept[s] or read(s)
     local start = find(text, prefix, 1, true)
     local stop = find(text, '\n', start + 1, true)
-    state.kept = sub(text, 1, start - 1) .. prefix .. encoded .. '\t' .. otherSummary
-      .. (stop and sub(text, stop) or '')
-    state.rewritten = true
+    kept[s] = sub(text, 1, start - 1) .. prefix .. encoded .. '\t' .. otherSummary .. (stop and sub(text, stop) or '')
+    rewritten[s] = true
   else
-    local text, size = state.text, state.size
+    local text, size = texts[s], sizes[s]
+    if not text then
+      text, size = {}, 0
+      texts[s] = text
+    end
     text[size + 1] = prefix
     text[size + 2] = encoded
     text[size + 3] = '\t'
     text[size + 4] = otherSummary
-    state.at[prefix] = size + 1
-    state.size = size + 4
+    at[lineKey] = size + 2
+    sizes[s] = size + 4
   end
-  state.changed = true
+  if not changed[s] then
+    changed[s] = true
+    touched[#touched + 1] = s
+  end
 end
 
 -- Net change per pair of teams: deltas[upTeam][downTeam] = { seven deltas, then the pair's field name }.
@@ -144,61 +159,74 @@ local function count(upTeam, downTeam, encoded, delta)
   end
 end
 
+local outPrefixes, inPrefixes = {}, {}
 local written = 0
+local edgeArg = 5 + 2 * m
 for i = 0, n - 1 do
   local u1, u2, d1, d2 = byte(ends, 4 * i + 1, 4 * i + 4)
-  local up, down = people[(u1 - 48) * 64 + u2 - 47], people[(d1 - 48) * 64 + d2 - 47]
-  local encoded = ARGV[5 + 2 * m + i]
-  local upLines, downLines = lines(up, down), lines(down, up)
+  local up, down = (u1 - 48) * 64 + u2 - 47, (d1 - 48) * 64 + d2 - 47
+  local encoded = ARGV[edgeArg + i]
+  local upSlot, downSlot = slotOf(up, down), slotOf(down, up)
+  local outKey, inKey = (upSlot * 4096 + down) * 2, (downSlot * 4096 + up) * 2 + 1
   -- up's line about down starts "\n>" .. down's id .. "\t"; down's about up "\n<" .. up's id .. "\t"
-  local outPrefix = down.outPrefix
+  local outPrefix = outPrefixes[down]
   if not outPrefix then
-    outPrefix = '\n>' .. down.id .. '\t'
-    down.outPrefix = outPrefix
+    outPrefix = '\n>' .. ids[down] .. '\t'
+    outPrefixes[down] = outPrefix
   end
-  local inPrefix = up.inPrefix
+  local inPrefix = inPrefixes[up]
   if not inPrefix then
-    inPrefix = '\n<' .. up.id .. '\t'
-    up.inPrefix = inPrefix
+    inPrefix = '\n<' .. ids[up] .. '\t'
+    inPrefixes[up] = inPrefix
   end
-  -- Every edge is in both ends' lines or in neither (every write keeps the two copies together), so it is looked
-  -- for on one side: an unsplit person's (their string is read already), a split person's part only when both ends
-  -- are split. The other side is read only when the edge is there to be replaced.
   local current, present
-  if up.parts == 0 or down.parts ~= 0 then
-    current, present = currentEdge(upLines, outPrefix)
+  if partCounts[up] == 0 or partCounts[down] ~= 0 then
+    current, present = currentEdge(upSlot, outKey, outPrefix)
   else
-    current, present = currentEdge(downLines, inPrefix)
+    current, present = currentEdge(downSlot, inKey, inPrefix)
   end
   if current ~= encoded then
-    put(upLines, outPrefix, encoded, down.summary, present)
-    put(downLines, inPrefix, encoded, up.summary, present)
-    count(up.team, down.team, current, -1)
-    count(up.team, down.team, encoded, 1)
+    put(upSlot, outKey, outPrefix, encoded, summaries[down], present)
+    put(downSlot, inKey, inPrefix, encoded, summaries[up], present)
+    local upTeam, downTeam = teams[up], teams[down]
+    count(upTeam, downTeam, current, -1)
+    count(upTeam, downTeam, encoded, 1)
     written = written + 1
   end
 end
+
 local result = { written }
 local flagged = {}
-for _, state in ipairs(order) do
+local function write(s, whole)
+  local text, size = texts[s], sizes[s]
   local length
-  if state.rewritten or (state.owner.last and state.owner.parts == 0) then
-    -- Set whole: a replaced line, or the import's last word on an unsplit person's string (no room left to grow,
-    -- nothing to compact; a split person's parts are compacted after the import).
-    local text = state.size == 0 and state.kept or state.kept .. concat(state.text)
-    redis.call('SET', state.key, text)
-    length = #text
-  elseif state.changed then
-    -- Only new lines: appended, so the key's text is not made again as a Lua string (hashed byte by byte).
-    length = redis.call('APPEND', state.key, concat(state.text))
+  if whole then
+    local value = kept[s]
+    if size then
+      text[0] = value
+      value = concat(text, '', 0, size)
+    end
+    redis.call('SET', KEYS[s], value)
+    length = #value
+  elseif changed[s] then
+    length = redis.call('APPEND', KEYS[s], concat(text, '', 1, size))
   end
-  if state.changed then
-    local split = state.owner.parts == 0 and stringSplit or partSplit
-    if length > split and not flagged[state.owner.id] then
-      flagged[state.owner.id] = true
-      result[#result + 1] = state.owner.id
+  if changed[s] then
+    local owner = ownerOf[s]
+    if length > (partCounts[owner] == 0 and stringSplit or partSplit) and not flagged[owner] then
+      flagged[owner] = true
+      result[#result + 1] = ids[owner]
     end
   end
+end
+for j = 1, m do
+  local s = keyOf[j]
+  if partCounts[j] == 0 then
+    write(s, rewritten[s] or last[j])
+  end
+end
+for _, s in ipairs(touched) do
+  if partCounts[ownerOf[s]] ~= 0 then write(s, rewritten[s]) end
 end
 for _, d in ipairs(pairOrder) do
   if d[1] ~= 0 or d[2] ~= 0 or d[3] ~= 0 or d[4] ~= 0 or d[5] ~= 0 or d[6] ~= 0 or d[7] ~= 0 then

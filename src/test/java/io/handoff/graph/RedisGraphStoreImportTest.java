@@ -95,6 +95,32 @@ class RedisGraphStoreImportTest {
         assertThat(withoutTenant(f.snapshot(), f)).isEqualTo(withoutTenant(other.snapshot(), other));
     }
 
+    @Test
+    void importLeavesTheSameStateAsTheOneAtATimeWritesForPeopleWithEmailsZonesAndIdentities() {
+        // The import cuts each person's summary (name, no email, team, zone) from their card itself: with an email
+        // and fields after the zone on the card it must still be exactly what the one-at-a-time writes store.
+        StoreFixture one = new StoreFixture();
+        StoreFixture bulk = new StoreFixture();
+        for (StoreFixture fixture : List.of(one, bulk)) {
+            fixture.team("ops", "Operations");
+            fixture.team("sales", "Sales");
+            fixture.store.savePerson(fixture.tenant, new Person(id("gus"), "Gus Ops", "gus@depot.example",
+                    TeamId.of("ops"), java.time.ZoneId.of("Europe/Paris"), Map.of(Platform.SLACK, "U123GUS")));
+            fixture.store.savePerson(fixture.tenant, new Person(id("ida"), "Ida Sales", "ida@depot.example",
+                    TeamId.of("sales"), java.time.ZoneId.of("America/Chicago"), Map.of()));
+            fixture.store.savePerson(fixture.tenant, new Person(id("kit"), "Kit", null, TeamId.of("sales"),
+                    java.time.ZoneId.of("Asia/Tokyo"), Map.of(Platform.TEAMS, "29:kit")));
+        }
+        one.claim("gus", "ida", "weekly report", Criticality.IMPORTANT, Side.UPSTREAM, T0);
+        one.claim("ida", "kit", "driver rota", Criticality.CRITICAL, Side.DOWNSTREAM, T0);
+        one.claim("kit", "gus", "returns", Criticality.ROUTINE, Side.UPSTREAM, T0);
+        List<Handoff> edges = one.store.graph(one.tenant).edges();
+
+        assertThat(bulk.store.importHandoffs(bulk.tenant, edges)).isEqualTo(3);
+
+        assertThat(withoutTenant(bulk.snapshot(), bulk)).isEqualTo(withoutTenant(one.snapshot(), one));
+    }
+
     private static Map<String, Object> withoutTenant(Map<String, Object> snapshot, StoreFixture fixture) {
         Map<String, Object> renamed = new TreeMap<>();
         snapshot.forEach((key, value) -> renamed.put(key.substring(fixture.key("").length()), value));
