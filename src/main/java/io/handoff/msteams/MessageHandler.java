@@ -105,6 +105,9 @@ final class MessageHandler {
         });
     }
 
+    /** A mention of someone in a message's HTML, compiled once (not on every message). */
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("(?s)<at>.*?</at>");
+
     /** What an activity id may look like before it goes into a connector URL (Teams: "1:…" or digits). */
     private static final java.util.regex.Pattern ACTIVITY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9:._@|-]{1,200}");
 
@@ -194,16 +197,18 @@ final class MessageHandler {
      * there needs) when it was said in a channel of a team.
      */
     static Place place(Activity activity) {
+        if (activity.getConversation() == null
+                || !"channel".equals(activity.getConversation().getConversationType())) {
+            return Place.on(Platform.TEAMS); // the channel data are read (a JSON round trip) only in a channel
+        }
         TeamsChannelData channelData;
         try {
             channelData = activity.teamsGetChannelData();
         } catch (RuntimeException unreadable) { // channel data Teams would not send: not said in a channel
             channelData = null;
         }
-        boolean inChannel = activity.getConversation() != null
-                && "channel".equals(activity.getConversation().getConversationType())
-                && channelData != null && channelData.getChannel() != null && channelData.getChannel().getId() != null
-                && activity.getServiceUrl() != null && !activity.getServiceUrl().isBlank();
+        boolean inChannel = channelData != null && channelData.getChannel() != null
+                && channelData.getChannel().getId() != null && activity.getServiceUrl() != null && !activity.getServiceUrl().isBlank();
         if (!inChannel) {
             return Place.on(Platform.TEAMS);
         }
@@ -384,6 +389,6 @@ final class MessageHandler {
             String stripped = activity.removeRecipientMention();
             text = stripped == null ? text : stripped;
         }
-        return HtmlUtils.htmlUnescape(text.replaceAll("(?s)<at>.*?</at>", " ").replace("&nbsp;", " ")).strip();
+        return HtmlUtils.htmlUnescape(MENTION.matcher(text).replaceAll(" ").replace("&nbsp;", " ")).strip();
     }
 }

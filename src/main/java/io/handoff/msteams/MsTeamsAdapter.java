@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.MalformedURLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
@@ -21,10 +23,12 @@ import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
+import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationResourceResponse;
 import com.microsoft.bot.schema.ErrorResponse;
 import com.microsoft.bot.schema.PagedMembersResult;
+import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsPagedMembersResult;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
@@ -84,6 +88,18 @@ final class MsTeamsAdapter extends BotFrameworkAdapter {
                                                                       ConversationParameters parameters) {
         return getOrCreateConnectorClient(serviceUrl, credentials)
                 .thenCompose(client -> client.getConversations().createConversation(parameters));
+    }
+
+    /** Sends as the SDK does, each Adaptive Card handed to the connector as its JSON text ({@link ConnectorCards}). */
+    @Override
+    public CompletableFuture<ResourceResponse[]> sendActivities(TurnContext context, List<Activity> activities) {
+        return ConnectorCards.whileSending(activities, () -> super.sendActivities(context, activities));
+    }
+
+    /** Replaces as the SDK does, each Adaptive Card handed to the connector as its JSON text ({@link ConnectorCards}). */
+    @Override
+    public CompletableFuture<ResourceResponse> updateActivity(TurnContext context, Activity activity) {
+        return ConnectorCards.whileSending(java.util.Collections.singletonList(activity), () -> super.updateActivity(context, activity));
     }
 
     /**

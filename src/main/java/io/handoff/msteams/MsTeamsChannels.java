@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationResourceResponse;
 import com.microsoft.bot.schema.Serialization;
@@ -186,7 +187,9 @@ final class MsTeamsChannels implements TeamChannels, ChannelAssignments {
             thread.setIsGroup(true);
             thread.setChannelData(channelData);
             thread.setTenantId(place.microsoftTenant());
-            thread.setActivity(MsTeamsMessages.message(message, tenant, Optional.empty(), files));
+            Activity post = MsTeamsMessages.message(message, tenant, Optional.empty(), files);
+            post.setAttachments(ConnectorCards.written(post.getAttachments())); // this activity is ours alone
+            thread.setActivity(post);
             ConversationResourceResponse created = adapter.connector(place.serviceUrl())
                     .thenCompose(connector -> connector.getConversations().createConversation(thread)).join();
             log.info("Posted {} to the Teams channel of team {} in tenant {} ({})", idempotencyKey, team, tenant,

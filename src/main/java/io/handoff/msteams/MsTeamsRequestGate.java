@@ -161,10 +161,12 @@ final class MsTeamsRequestGate {
         return "https".equals(scheme) || ("http".equals(scheme) && allowLoopbackHttp && isLoopback(uri.getHost()));
     }
 
+    private static final java.util.regex.Pattern LOOPBACK_V4 = java.util.regex.Pattern.compile("127(\\.\\d{1,3}){3}");
+
     /** A loopback host by name or literal address; never resolved, so DNS cannot make a host look local. */
     private static boolean isLoopback(String host) {
         String name = host.toLowerCase(Locale.ROOT);
-        return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
+        return name.equals("localhost") || name.equals("[::1]") || LOOPBACK_V4.matcher(name).matches();
     }
 
     /** Why the Authorization header cannot carry a Bot Framework channel token, or null when it may. */
