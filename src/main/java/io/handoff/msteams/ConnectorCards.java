@@ -39,7 +39,8 @@ final class ConnectorCards {
      * Hands each activity's Adaptive Cards to the connector as their JSON text while {@code send} runs, and gives
      * the activities their own attachments back once it is done (the callers wait for it), so a caller never sees
      * the text form. The activities themselves are sent: copying one with the SDK's {@code Activity.clone} would
-     * drop the conversation's tenant id.
+     * drop the conversation's tenant id. Whatever reads an activity while it is being sent (a transcript or logging
+     * middleware, should one be added) sees its cards as JSON text, not as trees.
      */
     static <T> CompletableFuture<T> whileSending(List<Activity> activities, Supplier<CompletableFuture<T>> send) {
         if (activities == null || activities.stream().noneMatch(ConnectorCards::hasTreeCard)) {
