@@ -99,7 +99,7 @@ final class MsTeamsAdapter extends BotFrameworkAdapter {
     /** Replaces as the SDK does, each Adaptive Card handed to the connector as its JSON text ({@link ConnectorCards}). */
     @Override
     public CompletableFuture<ResourceResponse> updateActivity(TurnContext context, Activity activity) {
-        return ConnectorCards.whileSending(java.util.Collections.singletonList(activity), () -> super.updateActivity(context, activity));
+        return ConnectorCards.whileSending(List.of(activity), () -> super.updateActivity(context, activity));
     }
 
     /**

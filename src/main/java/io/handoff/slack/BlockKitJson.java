@@ -3,6 +3,7 @@ package io.handoff.slack;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import com.google.gson.Gson;
 import com.google.gson.stream.JsonWriter;
@@ -46,13 +47,7 @@ final class BlockKitJson {
             json.beginObject();
             field(json, "response_type", response.getResponseType());
             field(json, "text", response.getText());
-            if (response.getBlocks() != null) {
-                json.name("blocks").beginArray();
-                for (LayoutBlock block : response.getBlocks()) {
-                    block(json, block);
-                }
-                json.endArray();
-            }
+            array(json, "blocks", response.getBlocks(), BlockKitJson::block);
             json.endObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -64,58 +59,44 @@ final class BlockKitJson {
         if (block == null) {
             json.nullValue();
         } else if (block.getClass() == SectionBlock.class) {
-            SectionBlock section = (SectionBlock) block;
-            json.beginObject();
-            field(json, "type", section.getType());
-            if (section.getText() != null) {
-                text(json.name("text"), section.getText());
-            }
-            field(json, "block_id", section.getBlockId());
-            if (section.getFields() != null) {
-                json.name("fields").beginArray();
-                for (TextObject field : section.getFields()) {
-                    text(json, field);
-                }
-                json.endArray();
-            }
-            if (section.getAccessory() != null) {
-                element(json.name("accessory"), section.getAccessory());
-            }
-            if (section.getExpand() != null) {
-                json.name("expand").value(section.getExpand().booleanValue());
-            }
-            json.endObject();
+            section(json, (SectionBlock) block);
         } else if (block.getClass() == HeaderBlock.class) {
             HeaderBlock header = (HeaderBlock) block;
             json.beginObject();
             field(json, "type", header.getType());
             field(json, "block_id", header.getBlockId());
-            if (header.getText() != null) {
-                text(json.name("text"), header.getText());
-            }
+            text(json, "text", header.getText());
             json.endObject();
         } else if (block.getClass() == ActionsBlock.class) {
             ActionsBlock actions = (ActionsBlock) block;
             json.beginObject();
             field(json, "type", actions.getType());
-            if (actions.getElements() != null) {
-                json.name("elements").beginArray();
-                for (BlockElement element : actions.getElements()) {
-                    element(json, element);
-                }
-                json.endArray();
-            }
+            array(json, "elements", actions.getElements(), BlockKitJson::element);
             field(json, "block_id", actions.getBlockId());
             json.endObject();
         } else if (block.getClass() == DividerBlock.class) {
-            DividerBlock divider = (DividerBlock) block;
             json.beginObject();
-            field(json, "type", divider.getType());
-            field(json, "block_id", divider.getBlockId());
+            field(json, "type", block.getType());
+            field(json, "block_id", block.getBlockId());
             json.endObject();
         } else {
             GSON.toJson(block, LayoutBlock.class, json);
         }
+    }
+
+    private static void section(JsonWriter json, SectionBlock section) throws IOException {
+        json.beginObject();
+        field(json, "type", section.getType());
+        text(json, "text", section.getText());
+        field(json, "block_id", section.getBlockId());
+        array(json, "fields", section.getFields(), BlockKitJson::text);
+        if (section.getAccessory() != null) {
+            element(json.name("accessory"), section.getAccessory());
+        }
+        if (section.getExpand() != null) {
+            json.name("expand").value(section.getExpand().booleanValue());
+        }
+        json.endObject();
     }
 
     private static void element(JsonWriter json, BlockElement element) throws IOException {
@@ -124,9 +105,7 @@ final class BlockKitJson {
             ButtonElement button = (ButtonElement) element;
             json.beginObject();
             field(json, "type", button.getType());
-            if (button.getText() != null) {
-                text(json.name("text"), button.getText());
-            }
+            text(json, "text", button.getText());
             field(json, "action_id", button.getActionId());
             field(json, "url", button.getUrl());
             field(json, "value", button.getValue());
@@ -135,6 +114,30 @@ final class BlockKitJson {
             json.endObject();
         } else {
             GSON.toJson(element, BlockElement.class, json);
+        }
+    }
+
+    /** One value of a list, written to the JSON. */
+    private interface Writer<T> {
+        void write(JsonWriter json, T value) throws IOException;
+    }
+
+    /** {@code "name":[…]} unless the list is null (Gson leaves nulls out). */
+    private static <T> void array(JsonWriter json, String name, List<? extends T> values, Writer<T> writer)
+            throws IOException {
+        if (values != null) {
+            json.name(name).beginArray();
+            for (T value : values) {
+                writer.write(json, value);
+            }
+            json.endArray();
+        }
+    }
+
+    /** {@code "name":{text object}} unless the text is null. */
+    private static void text(JsonWriter json, String name, TextObject text) throws IOException {
+        if (text != null) {
+            text(json.name(name), text);
         }
     }
 
