@@ -119,7 +119,7 @@ final class ActivityWarmUp implements Runnable {
 
     /** Parses a sample activity, signs and verifies a throwaway token, renders a card: classes loaded, code run. */
     static void codePath() {
-        Activity activity = MsTeamsController.parse(SAMPLE.getBytes(StandardCharsets.UTF_8));
+        Activity activity = MsTeamsHttpServlet.parse(SAMPLE.getBytes(StandardCharsets.UTF_8));
         MessageHandler.commandText(activity);
         MessageHandler.place(activity);
         KeyPair pair;

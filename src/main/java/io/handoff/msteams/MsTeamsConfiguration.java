@@ -11,12 +11,14 @@ import java.util.concurrent.Executors;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import io.handoff.chat.Acknowledgements;
 import io.handoff.chat.ChatBot;
 import io.handoff.chat.Delivery;
 import io.handoff.chat.port.PlatformSender;
@@ -60,6 +62,18 @@ class MsTeamsConfiguration {
     @Bean
     MsTeamsRequestGate teamsRequestGate(MsTeamsProperties properties) {
         return new MsTeamsRequestGate(properties);
+    }
+
+    /** The messaging endpoint, a plain servlet (see {@link MsTeamsHttpServlet} for why not a controller). */
+    @Bean
+    ServletRegistrationBean<MsTeamsHttpServlet> teamsServlet(MsTeamsAdapter adapter, MsTeamsBot bot,
+                                                             MsTeamsRequestGate gate, MeterRegistry meters,
+                                                             Acknowledgements acknowledgements) {
+        ServletRegistrationBean<MsTeamsHttpServlet> registration = new ServletRegistrationBean<>(
+                new MsTeamsHttpServlet(adapter, bot, gate, meters, acknowledgements), MsTeamsHttpServlet.PATH);
+        registration.setName("teams");
+        registration.setLoadOnStartup(1);
+        return registration;
     }
 
     @Bean

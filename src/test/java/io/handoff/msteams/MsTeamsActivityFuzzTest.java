@@ -10,7 +10,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.microsoft.bot.schema.Activity;
 
 /**
- * Fuzzes the Teams entry's parsing ({@code MsTeamsController.parse}: botbuilder's Serialization into an
+ * Fuzzes the Teams entry's parsing ({@code MsTeamsHttpServlet.parse}: botbuilder's Serialization into an
  * {@link Activity}, then Handoff's checks): any body is an activity with a service URL or an
  * {@link IllegalArgumentException} (answered 400), never another exception (a 500).
  */
@@ -22,7 +22,7 @@ class MsTeamsActivityFuzzTest {
     void parsesOrRefuses(FuzzedDataProvider data) {
         String body = data.consumeBoolean() ? activity(data) : data.consumeRemainingAsString();
         try {
-            Activity activity = MsTeamsController.parse(body.getBytes(StandardCharsets.UTF_8));
+            Activity activity = MsTeamsHttpServlet.parse(body.getBytes(StandardCharsets.UTF_8));
             assertThat(activity.getServiceUrl()).isNotBlank();
         } catch (IllegalArgumentException refused) {
             assertThat(refused.getMessage()).isNotBlank();

@@ -1,8 +1,10 @@
 package io.handoff.msteams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -58,6 +60,10 @@ class MsTeamsAuthenticationTest extends MsTeamsAppTest {
         assertThat(meters.counter("handoff.teams.requests", "status", "401").count()).isGreaterThanOrEqualTo(7);
         assertThat(meters.get("handoff.acknowledgements").tags("platform", "teams", "result", "refused").timer()
                 .count()).isGreaterThanOrEqualTo(7);
+        // the route is named in http.server.requests, as a controller's mapping would be (not UNKNOWN)
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(meters.find("http.server.requests")
+                .tags("uri", "/api/messages", "status", "401").timer()).isNotNull()
+                .satisfies(timer -> assertThat(timer.count()).isGreaterThanOrEqualTo(7)));
     }
 
     @Test

@@ -64,6 +64,23 @@ class MsTeamsRequestGateTest {
         }
     }
 
+    /** The last token's issuer is remembered, and each token is still judged by its own claim. */
+    @Test
+    void eachTokenIsJudgedByItsOwnIssuerWhateverCameBefore() {
+        MsTeamsRequestGate gate = new MsTeamsRequestGate(Set.of(), false, false);
+        String forged = bearer("https://evil.example/");
+        List<String> tokens = List.of(BOT_FRAMEWORK_TOKEN, BOT_FRAMEWORK_TOKEN, forged, forged, BOT_FRAMEWORK_TOKEN,
+                "Bearer not.a.jwt", BOT_FRAMEWORK_TOKEN, "Bearer  " + BOT_FRAMEWORK_TOKEN.substring(7) + " ");
+        List<Class<?>> verdicts = tokens.stream().<Class<?>>map(token -> gate.check(activity(), token).getClass())
+                .toList();
+
+        assertThat(verdicts).containsExactly(MsTeamsRequestGate.Verdict.Admit.class,
+                MsTeamsRequestGate.Verdict.Admit.class, MsTeamsRequestGate.Verdict.Refuse.class,
+                MsTeamsRequestGate.Verdict.Refuse.class, MsTeamsRequestGate.Verdict.Admit.class,
+                MsTeamsRequestGate.Verdict.Refuse.class, MsTeamsRequestGate.Verdict.Admit.class,
+                MsTeamsRequestGate.Verdict.Admit.class);
+    }
+
     @Test
     void tenantsMustBeGuidsAndAgree() {
         MsTeamsRequestGate gate = new MsTeamsRequestGate(Set.of(), false, false);

@@ -118,6 +118,10 @@ class SlackAppTest {
         assertThat(calls(SLACK, "views.open")).noneMatch(call -> "trig-x".equals(call.get("trigger_id")));
         assertThat(meters.counter("handoff.slack.requests", "result", "invalid_signature").count())
                 .isGreaterThanOrEqualTo(4);
+        // the route is named in http.server.requests, as a controller's mapping would be (not UNKNOWN)
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(meters.find("http.server.requests")
+                .tags("uri", "/slack/events", "status", "401").timer()).isNotNull()
+                .satisfies(timer -> assertThat(timer.count()).isGreaterThanOrEqualTo(4)));
         assertThat(meters.get("handoff.acknowledgements").tags("platform", "slack", "result", "refused").timer()
                 .count()).as("refusals are timed as acknowledgements too").isGreaterThanOrEqualTo(4);
     }

@@ -10,17 +10,16 @@ import java.util.concurrent.ExecutionException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,7 +34,10 @@ import io.handoff.chat.Acknowledgements;
 import io.handoff.graph.Platform;
 
 /**
- * The Bot Framework messaging endpoint. Reads the raw body, parses it with the SDK's own (Jackson 2) serialization,
+ * The Bot Framework messaging endpoint, {@code POST /api/messages}, a servlet of its own (registered in
+ * {@link MsTeamsConfiguration}) as Slack's is: Spring MVC's dispatch around a controller method (handler lookup,
+ * argument resolution, invocation by reflection) was about a seventh of the request thread's CPU in an
+ * acknowledgement (issue 20, JFR), and nothing here needs it. Reads the raw body, parses it with the SDK's own (Jackson 2) serialization,
  * lets {@link MsTeamsRequestGate} refuse what the SDK should never see (other channels 403, a serviceUrl that is not
  * https 400, a token that does not claim the Bot Framework as issuer 401, another organisation's tenant 403), then
  * lets the adapter authenticate the request and run the bot. An authenticated activity that cannot be attributed to a
@@ -43,21 +45,21 @@ import io.handoff.graph.Platform;
  * 200), 401 for a missing or invalid token, 400 for a body that is no activity, and never a stack trace. Every refusal
  * is logged at WARN with the client's address. Counts requests by status in {@code handoff.teams.requests}.
  */
-@RestController
-@Conditional(MsTeamsConfiguration.TeamsConfigured.class)
-class MsTeamsController {
-    private static final Logger log = LoggerFactory.getLogger(MsTeamsController.class);
+final class MsTeamsHttpServlet extends HttpServlet {
+    /** Where the Bot Framework posts activities (the bot's messaging endpoint). */
+    static final String PATH = "/api/messages";
+    private static final Logger log = LoggerFactory.getLogger(MsTeamsHttpServlet.class);
     private static final int MAX_BODY = 256 * 1024;
 
-    private final MsTeamsAdapter adapter;
-    private final MsTeamsBot bot;
-    private final MsTeamsRequestGate gate;
-    private final MeterRegistry meters;
-    private final Acknowledgements acknowledgements;
+    private final transient MsTeamsAdapter adapter;
+    private final transient MsTeamsBot bot;
+    private final transient MsTeamsRequestGate gate;
+    private final transient MeterRegistry meters;
+    private final transient Acknowledgements acknowledgements;
     /** handoff.teams.requests by status, looked up once each (not on every request). */
-    private final Map<Integer, Counter> counters = new ConcurrentHashMap<>();
+    private final transient Map<Integer, Counter> counters = new ConcurrentHashMap<>();
 
-    MsTeamsController(MsTeamsAdapter adapter, MsTeamsBot bot, MsTeamsRequestGate gate, MeterRegistry meters,
+    MsTeamsHttpServlet(MsTeamsAdapter adapter, MsTeamsBot bot, MsTeamsRequestGate gate, MeterRegistry meters,
                       Acknowledgements acknowledgements) {
         this.adapter = adapter;
         this.bot = bot;
@@ -67,13 +69,14 @@ class MsTeamsController {
     }
 
     /**
-     * Reads the body and writes the answer itself (no message converters, no content negotiation): Spring MVC's
-     * argument resolution and return value handling around this method were a quarter of the request thread's CPU
-     * in an acknowledgement (issue 20, JFR). A body longer than the limit is not read past it.
+     * Reads the body and writes the answer itself (no message converters, no content negotiation). A body longer than
+     * the limit is not read past it. Other methods are 405 (the servlet's default).
      */
-    @PostMapping(path = "/api/messages")
-    void messages(HttpServletRequest request, HttpServletResponse servletResponse) throws IOException {
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse servletResponse) throws IOException {
         long started = System.nanoTime();
+        // http.server.requests and the server span name the route, as they would for a controller's mapping
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATH));
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         ResponseEntity<String> response = process(body, request.getHeader(HttpHeaders.AUTHORIZATION),
                 request.getRemoteAddr());
