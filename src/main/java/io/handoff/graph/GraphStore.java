@@ -41,8 +41,8 @@ public interface GraphStore {
 
     /**
      * {@link #tenantForSlack} and {@link #personByIdentity} of the Slack user in one go; empty when no tenant is
-     * installed for the workspace. The Redis store reads them in two round trips (the global index, then the
-     * tenant's keys in one pipeline).
+     * installed for the workspace. The Redis store reads them in one round trip once it has read the global index for
+     * the workspace and the index has not changed since (two otherwise: the index, then the tenant's keys).
      */
     default Optional<KnownActor> slackActor(String enterpriseId, String teamId, String slackUserId) {
         return tenantForSlack(enterpriseId, teamId)

@@ -51,6 +51,7 @@ public final class RedisGraphStore implements GraphStore {
 
     private final UnifiedJedis redis;
     private final TeamDirectory teamDirectory = new TeamDirectory();
+    private final TenantIndexCopy tenantIndex = new TenantIndexCopy();
     private final AdjacencyParts parts;
     private final DecodedParts decodedParts = new DecodedParts(DecodedParts.MAX_LINES);
 
@@ -113,6 +114,8 @@ public final class RedisGraphStore implements GraphStore {
             index.put("microsoft:" + tenant.microsoftTenantId(), tenant.id().value());
         }
         if (!index.isEmpty()) {
+            // the version token in the same HSET: every instance's copy of the index is stale from this write on
+            index.put(TenantIndexCopy.VERSION_FIELD, UUID.randomUUID().toString());
             redis.hset(GraphKeys.TENANT_INDEX, index);
         }
     }
@@ -171,18 +174,34 @@ public final class RedisGraphStore implements GraphStore {
 
     /**
      * The tenant the first index field that names one points at, if its hash exists, and the person with the identity
-     * there: one HMGET of the global index, then the tenant check and the identity in one pipeline on the tenant's
-     * slot (no identity read when {@code externalId} is null: a tenant lookup). A tenant named whose hash is gone
-     * is passed over for the next field's.
+     * there (no identity read when {@code externalId} is null: a tenant lookup). A tenant named whose hash is gone is
+     * passed over for the next field's. When this instance has read the index for these fields before
+     * ({@link TenantIndexCopy}), one round trip: the index's version token, the tenant check and the identity in one
+     * pipeline, the answer used if the token is unchanged and the tenant still there. Otherwise two: one HMGET of
+     * the token and the fields, then the tenant check and the identity in one pipeline on the tenant's slot.
      */
     private Optional<KnownActor> knownActor(List<String> fields, Platform platform, String externalId) {
         if (fields.isEmpty()) {
             return Optional.empty();
         }
-        for (String named : redis.hmget(GraphKeys.TENANT_INDEX, fields.toArray(String[]::new))) {
-            if (named != null && Identifier.isValid(named)) {
-                Optional<KnownActor> found = knownIn(TenantId.of(named), platform, externalId);
+        Optional<TenantIndexCopy.Stamped> held = tenantIndex.named(fields);
+        if (held.isPresent()) {
+            TenantLookup lookup = knownIn(held.get().tenant(), platform, externalId, true);
+            if (held.get().currentAt(lookup.indexVersion()) && lookup.actor().isPresent()) {
+                return lookup.actor();
+            }
+        }
+        String[] read = new String[fields.size() + 1];
+        read[0] = TenantIndexCopy.VERSION_FIELD;
+        for (int i = 0; i < fields.size(); i++) {
+            read[i + 1] = fields.get(i);
+        }
+        List<String> named = redis.hmget(GraphKeys.TENANT_INDEX, read);
+        for (String tenant : named.subList(1, named.size())) {
+            if (tenant != null && Identifier.isValid(tenant)) {
+                Optional<KnownActor> found = knownIn(TenantId.of(tenant), platform, externalId, false).actor();
                 if (found.isPresent()) {
+                    tenantIndex.remember(fields, named.get(0), found.get().tenant());
                     return found;
                 }
             }
@@ -190,24 +209,38 @@ public final class RedisGraphStore implements GraphStore {
         return Optional.empty();
     }
 
-    /** The tenant, if its hash exists, with the person holding the identity there: one pipeline on its slot. */
-    private Optional<KnownActor> knownIn(TenantId tenant, Platform platform, String externalId) {
+    /** The actor found in a tenant (empty when its hash is gone), and the index's version token when it was read. */
+    private record TenantLookup(Optional<KnownActor> actor, String indexVersion) {
+    }
+
+    /**
+     * The tenant, if its hash exists, with the person holding the identity there: one pipeline, which also reads the
+     * tenant index's version token when {@code withIndexVersion} (on Redis Cluster the index lives in another slot,
+     * and the pipeline asks both nodes at once).
+     */
+    private TenantLookup knownIn(TenantId tenant, Platform platform, String externalId, boolean withIndexVersion) {
         GraphKeys keys = new GraphKeys(tenant);
         boolean withPerson = externalId != null && !externalId.isBlank();
+        Response<String> version = null;
         Response<Boolean> exists;
         Response<String> person = null;
         try (AbstractPipeline pipeline = redis.pipelined()) {
+            if (withIndexVersion) {
+                version = pipeline.hget(GraphKeys.TENANT_INDEX, TenantIndexCopy.VERSION_FIELD);
+            }
             exists = pipeline.exists(keys.tenant());
             if (withPerson) {
                 person = pipeline.hget(keys.identities(), GraphKeys.identityField(platform, externalId));
             }
             pipeline.sync();
         }
+        String indexVersion = version == null ? null : version.get();
         if (!exists.get()) {
-            return Optional.empty();
+            return new TenantLookup(Optional.empty(), indexVersion);
         }
-        return Optional.of(new KnownActor(tenant,
-                person == null ? Optional.empty() : Optional.ofNullable(person.get()).map(PersonId::of)));
+        return new TenantLookup(Optional.of(new KnownActor(tenant,
+                person == null ? Optional.empty() : Optional.ofNullable(person.get()).map(PersonId::of))),
+                indexVersion);
     }
 
     @Override

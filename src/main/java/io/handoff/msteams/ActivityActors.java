@@ -64,7 +64,7 @@ final class ActivityActors {
 
     /**
      * The tenant and person behind the activity's sender, as {@link #actor}. A known person of a known organisation
-     * costs two Redis round trips (the organisation's tenant, then the tenant check and the person in one pipeline)
+     * costs one Redis round trip (the tenant index's version token, the tenant check and the person in one pipeline)
      * and what the activity tells about them is left to {@link #rememberAfterTurn}; a person new to Handoff is
      * remembered at once.
      */

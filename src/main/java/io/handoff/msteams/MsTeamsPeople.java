@@ -59,7 +59,7 @@ final class MsTeamsPeople {
         return id;
     }
 
-    /** The tenant installed for the organisation and the Teams user's person there, if known (two round trips). */
+    /** The tenant installed for the organisation and the Teams user's person there, if known (GraphStore.microsoftActor). */
     Optional<GraphStore.KnownActor> known(String microsoftTenantId, String aadObjectId) {
         return graph.microsoftActor(microsoftTenantId, aadObjectId);
     }

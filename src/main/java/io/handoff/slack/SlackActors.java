@@ -54,8 +54,8 @@ final class SlackActors {
     }
 
     /**
-     * The person who acted. A known person of a known workspace costs two Redis round trips (the workspace's tenant,
-     * then the tenant check and the person in one pipeline). The caller records the platform with
+     * The person who acted. A known person of a known workspace costs one Redis round trip (the tenant index's
+     * version token, the tenant check and the person in one pipeline). The caller records the platform with
      * {@link #touchedAfterAck} or {@link #touched} once the interaction is handled.
      */
     Optional<Who> resolve(Context ctx, String slackUserId) {

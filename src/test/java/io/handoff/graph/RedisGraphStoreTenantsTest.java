@@ -102,6 +102,60 @@ class RedisGraphStoreTenantsTest {
         assertThat(store.tenant(io.handoff.testing.TestRedis.uniqueTenant())).isEmpty();
     }
 
+    /**
+     * An instance keeps the index's answers stamped with its version token (one round trip per lookup); another
+     * instance moving the workspace to another tenant replaces the token, so the move is seen at once.
+     */
+    @Test
+    void aWorkspaceMovedToAnotherTenantByAnotherInstanceIsFoundThereAtOnce() {
+        store.saveTenant(new Tenant(f.tenant, "Acme Corp", null, team, microsoft, T0));
+        f.store.savePerson(f.tenant, Person.of("pat", "Pat", null).withIdentity(Platform.SLACK, "UPAT"));
+        assertThat(store.tenantForSlack(null, team)).contains(f.tenant);
+        assertThat(store.slackActor(null, team, "UPAT")).contains(new GraphStore.KnownActor(f.tenant,
+                Optional.of(PersonId.of("pat"))));
+        assertThat(store.tenantForMicrosoft(microsoft)).contains(f.tenant);
+
+        TenantId second = io.handoff.testing.TestRedis.uniqueTenant();
+        RedisGraphStore otherInstance = new RedisGraphStore(f.redis);
+        otherInstance.saveTenant(new Tenant(second, "Acme after the merger", null, team, null, T0));
+
+        assertThat(store.tenantForSlack(null, team)).contains(second);
+        assertThat(store.slackActor(null, team, "UPAT")).contains(new GraphStore.KnownActor(second, Optional.empty()));
+        assertThat(store.tenantForMicrosoft(microsoft)).contains(f.tenant);
+    }
+
+    /** An answer kept by this instance is not used once its tenant is gone: the next field's tenant, or none. */
+    @Test
+    void aKeptAnswerWhoseTenantIsGoneIsReadAgain() {
+        TenantId grid = io.handoff.testing.TestRedis.uniqueTenant();
+        store.saveTenant(new Tenant(f.tenant, "Workspace", null, team, null, T0));
+        store.saveTenant(new Tenant(grid, "Grid", enterprise, null, null, T0));
+        assertThat(store.tenantForSlack(enterprise, team)).contains(grid);
+        assertThat(store.tenantForSlack(enterprise, team)).contains(grid);
+        assertThat(store.tenantForSlack(null, team)).contains(f.tenant);
+
+        f.redis.del(new GraphKeys(grid).tenant());
+        assertThat(store.tenantForSlack(enterprise, team)).contains(f.tenant);
+
+        f.redis.del(new GraphKeys(f.tenant).tenant());
+        assertThat(store.tenantForSlack(enterprise, team)).isEmpty();
+        assertThat(store.tenantForSlack(null, team)).isEmpty();
+    }
+
+    /** Every write to the index replaces its version token; the token is no workspace. */
+    @Test
+    void everyIndexWriteReplacesTheVersionTokenInTheSameHash() {
+        store.saveTenant(new Tenant(f.tenant, "Acme Corp", null, team, null, T0));
+        String before = f.redis.hget(GraphKeys.TENANT_INDEX, TenantIndexCopy.VERSION_FIELD);
+        store.saveTenant(new Tenant(f.tenant, "Acme Corp", null, team, null, T0));
+        String after = f.redis.hget(GraphKeys.TENANT_INDEX, TenantIndexCopy.VERSION_FIELD);
+
+        assertThat(before).isNotBlank();
+        assertThat(after).isNotBlank().isNotEqualTo(before);
+        assertThat(store.tenantForSlack(null, TenantIndexCopy.VERSION_FIELD)).isEmpty();
+        assertThat(store.tenantForMicrosoft(TenantIndexCopy.VERSION_FIELD)).isEmpty();
+    }
+
     @Test
     void anIndexEntryWhoseTenantIsGoneFindsNothing() {
         String ghostTeam = "Tghost" + f.tenant.value();
