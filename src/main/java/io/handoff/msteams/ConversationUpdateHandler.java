@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,19 +182,25 @@ final class ConversationUpdateHandler {
             actors.actor(turn);
         }
         String name = team.getName() == null || team.getName().isBlank() ? "this team" : team.getName();
-        MsTeamsRosterImports.Start start = rosters.importRoster(tenant, activity.getConversationReference(),
-                team.getId(), name);
-        if (start == MsTeamsRosterImports.Start.ALREADY_CLAIMED) {
-            return; // Teams sent the install again: the first one is being answered
+        // the import's own note ("added N colleagues") is posted only once this welcome has gone (or failed)
+        CompletableFuture<Void> welcomed = new CompletableFuture<>();
+        try {
+            MsTeamsRosterImports.Start start = rosters.importRoster(tenant, activity.getConversationReference(),
+                    team.getId(), name, welcomed);
+            if (start == MsTeamsRosterImports.Start.ALREADY_CLAIMED) {
+                return; // Teams sent the install again: the first one is being answered
+            }
+            Paragraph roster = start == MsTeamsRosterImports.Start.STARTED
+                    ? Paragraph.of("Handoff is adding the team's colleagues now and will say here when they are in.")
+                    : Paragraph.of("Handoff is adding many teams at once and could not add this team's colleagues "
+                            + "now: remove Handoff from the team and add it again in a few minutes.");
+            MessageHandler.send(turn, MsTeamsMessages.message(new Message("Handoff is installed", List.of(
+                    Paragraph.builder().plain("Handoff is installed in ").strong(name).plain(".").build(),
+                    roster,
+                    Paragraph.builder().plain("Open a personal chat with Handoff and say ").strong("customers")
+                            .plain(" to name who depends on your work.").build()))));
+        } finally {
+            welcomed.complete(null);
         }
-        Paragraph roster = start == MsTeamsRosterImports.Start.STARTED
-                ? Paragraph.of("Handoff is adding the team's colleagues now and will say here when they are in.")
-                : Paragraph.of("Handoff is adding many teams at once and could not add this team's colleagues now: "
-                        + "remove Handoff from the team and add it again in a few minutes.");
-        MessageHandler.send(turn, MsTeamsMessages.message(new Message("Handoff is installed", List.of(
-                Paragraph.builder().plain("Handoff is installed in ").strong(name).plain(".").build(),
-                roster,
-                Paragraph.builder().plain("Open a personal chat with Handoff and say ").strong("customers")
-                        .plain(" to name who depends on your work.").build()))));
     }
 }

@@ -6,10 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -50,6 +53,8 @@ final class MsTeamsRosterImports implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MsTeamsRosterImports.class);
     /** How long a claimed import blocks another of the same team; renewed with every page read. */
     static final Duration CLAIM = Duration.ofMinutes(30);
+    /** How long an import's follow-up waits for the install's welcome to be sent (Teams allows a turn 15 s). */
+    static final Duration ANNOUNCE_WAIT = Duration.ofSeconds(20);
     private static final Duration DRAIN = Duration.ofSeconds(10);
     /** Members per roster page (Teams' paged roster call; the unpaged one is throttled and capped). */
     static final int PAGE_SIZE = 100;
@@ -89,9 +94,13 @@ final class MsTeamsRosterImports implements AutoCloseable {
 
     /**
      * Claims and queues the import of a team's roster; {@code installedIn} is where the follow-up is posted, and
-     * {@code teamName} (typed by people) is shown escaped.
+     * {@code teamName} (typed by people) is shown escaped. The roster is read at once, but its follow-up waits until
+     * {@code announced} completes (the install's welcome, which says the colleagues are being added, has been sent),
+     * at most {@link #ANNOUNCE_WAIT}: a small team's import could otherwise say it is done before the welcome said it
+     * began.
      */
-    Start importRoster(TenantId tenant, ConversationReference installedIn, String msTeamsTeamId, String teamName) {
+    Start importRoster(TenantId tenant, ConversationReference installedIn, String msTeamsTeamId, String teamName,
+                       CompletionStage<?> announced) {
         Optional<ClaimOnce.Claim> claim = claims.claim(claimKey(tenant, msTeamsTeamId), UUID.randomUUID().toString(),
                 CLAIM);
         if (claim.isEmpty()) {
@@ -99,7 +108,7 @@ final class MsTeamsRosterImports implements AutoCloseable {
                     tenant);
             return Start.ALREADY_CLAIMED;
         }
-        RosterImport job = new RosterImport(tenant, installedIn, msTeamsTeamId, teamName, claim.get());
+        RosterImport job = new RosterImport(tenant, installedIn, msTeamsTeamId, teamName, claim.get(), announced);
         try {
             work.execute(new Queued(job, this::run));
             return Start.STARTED;
@@ -147,7 +156,7 @@ final class MsTeamsRosterImports implements AutoCloseable {
     }
 
     private record RosterImport(TenantId tenant, ConversationReference installedIn, String msTeamsTeamId,
-                                String teamName, ClaimOnce.Claim claim) {
+                                String teamName, ClaimOnce.Claim claim, CompletionStage<?> announced) {
     }
 
     /** A queued import, so the claims of imports that never ran can be released at shutdown. */
@@ -177,7 +186,20 @@ final class MsTeamsRosterImports implements AutoCloseable {
                     .plain(" from Teams (" + why + "); it added " + colleagues(added.get()) + " before that. "
                             + "Remove Handoff from the team and add it again to try once more.").build()));
         }
+        awaitAnnounced(job);
         post(job, result);
+    }
+
+    /** Waits (at most {@link #ANNOUNCE_WAIT}) until the welcome that announced the import has been sent. */
+    private static void awaitAnnounced(RosterImport job) {
+        try {
+            job.announced().toCompletableFuture().get(ANNOUNCE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.info("Posting the roster import result of Teams team {} of {} without waiting for its welcome: {}",
+                    job.msTeamsTeamId(), job.tenant(), e.toString());
+        }
     }
 
     private static String colleagues(int count) {
