@@ -37,13 +37,14 @@ import io.handoff.graph.Platform;
  * The Bot Framework messaging endpoint, {@code POST /api/messages}, a servlet of its own (registered in
  * {@link MsTeamsConfiguration}) as Slack's is: Spring MVC's dispatch around a controller method (handler lookup,
  * argument resolution, invocation by reflection) was about a seventh of the request thread's CPU in an
- * acknowledgement (issue 20, JFR), and nothing here needs it. Reads the raw body, parses it with the SDK's own (Jackson 2) serialization,
- * lets {@link MsTeamsRequestGate} refuse what the SDK should never see (other channels 403, a serviceUrl that is not
- * https 400, a token that does not claim the Bot Framework as issuer 401, another organisation's tenant 403), then
- * lets the adapter authenticate the request and run the bot. An authenticated activity that cannot be attributed to a
- * tenant is acknowledged without running the bot. Answers 200 (with the invoke response, if any; every invoke gets a
- * 200), 401 for a missing or invalid token, 400 for a body that is no activity, and never a stack trace. Every refusal
- * is logged at WARN with the client's address. Counts requests by status in {@code handoff.teams.requests}.
+ * acknowledgement (issue 20, JFR), and nothing here needs it. Reads the raw body, parses it with the SDK's own
+ * (Jackson 2) serialization, lets {@link MsTeamsRequestGate} refuse what the SDK should never see (other channels
+ * 403, a serviceUrl that is not https 400, a token that does not claim the Bot Framework as issuer 401, another
+ * organisation's tenant 403), then lets the adapter authenticate the request and run the bot. An authenticated
+ * activity that cannot be attributed to a tenant is acknowledged without running the bot. Answers 200 (with the
+ * invoke response, if any; every invoke gets a 200), 401 for a missing or invalid token, 400 for a body that is no
+ * activity, and never a stack trace. Every refusal is logged at WARN with the client's address. Counts requests by
+ * status in {@code handoff.teams.requests}.
  */
 final class MsTeamsHttpServlet extends HttpServlet {
     /** Where the Bot Framework posts activities (the bot's messaging endpoint). */
@@ -60,7 +61,7 @@ final class MsTeamsHttpServlet extends HttpServlet {
     private final transient Map<Integer, Counter> counters = new ConcurrentHashMap<>();
 
     MsTeamsHttpServlet(MsTeamsAdapter adapter, MsTeamsBot bot, MsTeamsRequestGate gate, MeterRegistry meters,
-                      Acknowledgements acknowledgements) {
+                       Acknowledgements acknowledgements) {
         this.adapter = adapter;
         this.bot = bot;
         this.gate = gate;
@@ -76,7 +77,8 @@ final class MsTeamsHttpServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse servletResponse) throws IOException {
         long started = System.nanoTime();
         // http.server.requests and the server span name the route, as they would for a controller's mapping
-        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATH));
+        ServerHttpObservationFilter.findObservationContext(request)
+                .ifPresent(context -> context.setPathPattern(PATH));
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         ResponseEntity<String> response = process(body, request.getHeader(HttpHeaders.AUTHORIZATION),
                 request.getRemoteAddr());

@@ -104,7 +104,8 @@ final class SlackHttpServlet extends HttpServlet {
 
     /**
      * Names the route in {@code http.server.requests} and the server span (a controller's mapping would): the path
-     * this servlet is mapped to exactly, one of three. Without it every Slack request was counted under {@code UNKNOWN}.
+     * this servlet is mapped to exactly, one of three. Without it every Slack request was counted under
+     * {@code UNKNOWN}.
      */
     private static void named(HttpServletRequest request) {
         ServerHttpObservationFilter.findObservationContext(request)
