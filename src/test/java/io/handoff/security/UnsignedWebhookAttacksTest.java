@@ -119,6 +119,22 @@ class UnsignedWebhookAttacksTest {
         });
     }
 
+    /** The webhook servlets answer only POST (and Slack's OAuth pages GET): anything else is a plain 405. */
+    @Test
+    void otherMethodsOnTheWebhooksAre405WithoutAStackTrace() throws Exception {
+        for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
+            RawHttp.Response answer = RawHttp.loopback(port).send(method, "/api/messages", "{}",
+                    "Content-Type: application/json");
+            assertThat(answer.status()).as(method).isEqualTo(405);
+            assertThat(answer.body()).as(method).doesNotContain("Exception", "at io.", "at org.");
+            saneHeaders(answer);
+        }
+        RawHttp.Response put = RawHttp.loopback(port).send("PUT", "/slack/events", EVENT,
+                "Content-Type: application/json");
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.body()).doesNotContain("c-123", "Exception", "at io.", "at org.");
+    }
+
     @Test
     void teamsActivitiesWithoutAValidTokenAreRefused() throws Exception {
         String activity = "{\"type\":\"message\",\"channelId\":\"msteams\",\"text\":\"help\","
