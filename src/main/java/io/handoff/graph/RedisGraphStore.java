@@ -178,28 +178,30 @@ public final class RedisGraphStore implements GraphStore {
      * passed over for the next field's. When this instance has read the index for these fields before
      * ({@link TenantIndexCopy}), one round trip: the index's version token, the tenant check and the identity in one
      * pipeline, the answer used if the token is unchanged and the tenant still there. Otherwise two: one HMGET of
-     * the token and the fields, then the tenant check and the identity in one pipeline on the tenant's slot.
+     * the token and the fields, then the tenant check and the identity in one pipeline on the tenant's slot (none
+     * when the index still names the tenant just checked: that pipeline's answer stands).
      */
     private Optional<KnownActor> knownActor(List<String> fields, Platform platform, String externalId) {
         if (fields.isEmpty()) {
             return Optional.empty();
         }
         Optional<TenantIndexCopy.Stamped> held = tenantIndex.named(fields);
+        TenantLookup checked = null;
         if (held.isPresent()) {
-            TenantLookup lookup = knownIn(held.get().tenant(), platform, externalId, true);
-            if (held.get().currentAt(lookup.indexVersion()) && lookup.actor().isPresent()) {
-                return lookup.actor();
+            checked = knownIn(held.get().tenant(), platform, externalId, true);
+            if (held.get().currentAt(checked.indexVersion()) && checked.actor().isPresent()) {
+                return checked.actor();
             }
         }
-        String[] read = new String[fields.size() + 1];
-        read[0] = TenantIndexCopy.VERSION_FIELD;
-        for (int i = 0; i < fields.size(); i++) {
-            read[i + 1] = fields.get(i);
-        }
-        List<String> named = redis.hmget(GraphKeys.TENANT_INDEX, read);
+        List<String> read = new ArrayList<>(fields.size() + 1);
+        read.add(TenantIndexCopy.VERSION_FIELD);
+        read.addAll(fields);
+        List<String> named = redis.hmget(GraphKeys.TENANT_INDEX, read.toArray(String[]::new));
         for (String tenant : named.subList(1, named.size())) {
             if (tenant != null && Identifier.isValid(tenant)) {
-                Optional<KnownActor> found = knownIn(TenantId.of(tenant), platform, externalId, false).actor();
+                TenantId id = TenantId.of(tenant);
+                Optional<KnownActor> found = checked != null && held.get().tenant().equals(id) ? checked.actor()
+                        : knownIn(id, platform, externalId, false).actor();
                 if (found.isPresent()) {
                     tenantIndex.remember(fields, named.get(0), found.get().tenant());
                     return found;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +39,8 @@ class ConnectorCardsTest {
         Activity reply = reply();
         JsonNode asTree = Serialization.jsonToTree(CONNECTOR.serialize(reply()));
 
-        JsonNode asText = Serialization.jsonToTree(ConnectorCards.whileSending(List.of(reply), () -> {
-            assertThat(reply.getAttachments().get(0).getContent()).isNotInstanceOf(JsonNode.class);
-            return CompletableFuture.completedFuture(serialize(reply));
-        }).join());
+        JsonNode asText = sentThrough(reply,
+                content -> assertThat(content).as("handed over as text").isNotInstanceOf(JsonNode.class));
 
         assertThat(asText).isEqualTo(asTree);
         assertThat(asText.at("/conversation/tenantId").asText()).isEqualTo("00000000-0000-4000-8000-000000000001");
@@ -59,10 +58,8 @@ class ConnectorCardsTest {
         ((ObjectNode) reply.getAttachments().get(0).getContent()).put("ab.c", "nested by the SDK");
         JsonNode asTree = Serialization.jsonToTree(serialize(reply));
 
-        JsonNode sent = Serialization.jsonToTree(ConnectorCards.whileSending(List.of(reply), () -> {
-            assertThat(reply.getAttachments().get(0).getContent()).isInstanceOf(ObjectNode.class);
-            return CompletableFuture.completedFuture(serialize(reply));
-        }).join());
+        JsonNode sent = sentThrough(reply,
+                content -> assertThat(content).as("left to the SDK").isInstanceOf(ObjectNode.class));
 
         assertThat(sent).isEqualTo(asTree);
         assertThat(sent.at("/attachments/0/content/ab/c").asText()).isEqualTo("nested by the SDK");
@@ -112,6 +109,17 @@ class ConnectorCardsTest {
         assertThat(written.get(1)).isNotSameAs(attachments.get(1));
         assertThat(written.get(1).getContentType()).isEqualTo(AdaptiveCards.CONTENT_TYPE);
         assertThat(attachments.get(1).getContent()).isInstanceOf(ObjectNode.class);
+    }
+
+    /**
+     * The JSON the connector would get for {@code reply} sent through {@link ConnectorCards}; {@code whileSending}
+     * sees the first attachment's content as the SDK is handed it.
+     */
+    private static JsonNode sentThrough(Activity reply, Consumer<Object> whileSending) throws IOException {
+        return Serialization.jsonToTree(ConnectorCards.whileSending(List.of(reply), () -> {
+            whileSending.accept(reply.getAttachments().get(0).getContent());
+            return CompletableFuture.completedFuture(serialize(reply));
+        }).join());
     }
 
     private static String serialize(Activity activity) {
