@@ -208,7 +208,8 @@ final class MessageHandler {
             channelData = null;
         }
         boolean inChannel = channelData != null && channelData.getChannel() != null
-                && channelData.getChannel().getId() != null && activity.getServiceUrl() != null && !activity.getServiceUrl().isBlank();
+                && channelData.getChannel().getId() != null && activity.getServiceUrl() != null
+                && !activity.getServiceUrl().isBlank();
         if (!inChannel) {
             return Place.on(Platform.TEAMS);
         }

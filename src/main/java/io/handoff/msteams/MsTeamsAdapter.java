@@ -96,7 +96,7 @@ final class MsTeamsAdapter extends BotFrameworkAdapter {
         return ConnectorCards.whileSending(activities, () -> super.sendActivities(context, activities));
     }
 
-    /** Replaces as the SDK does, each Adaptive Card handed to the connector as its JSON text ({@link ConnectorCards}). */
+    /** Replaces as the SDK does, each Adaptive Card handed to the connector as its JSON text (ConnectorCards). */
     @Override
     public CompletableFuture<ResourceResponse> updateActivity(TurnContext context, Activity activity) {
         return ConnectorCards.whileSending(List.of(activity), () -> super.updateActivity(context, activity));

@@ -59,7 +59,7 @@ final class MsTeamsPeople {
         return id;
     }
 
-    /** The tenant installed for the organisation and the Teams user's person there, if known (GraphStore.microsoftActor). */
+    /** The organisation's tenant and the Teams user's person there, if known ({@code GraphStore.microsoftActor}). */
     Optional<GraphStore.KnownActor> known(String microsoftTenantId, String aadObjectId) {
         return graph.microsoftActor(microsoftTenantId, aadObjectId);
     }
